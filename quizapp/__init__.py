@@ -1,0 +1,1 @@
+"""quizapp: quizzes and learning from current-affairs articles."""
