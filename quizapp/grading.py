@@ -31,6 +31,7 @@ Texts longer than :data:`MAX_TEXT_LENGTH` characters (essays:
 :data:`MAX_ESSAY_LENGTH`), unknown option indices and wrong shapes raise
 :class:`InvalidResponse`.
 """
+
 from __future__ import annotations
 
 import math
@@ -99,7 +100,11 @@ _CHAR_MAP = str.maketrans(
     {
         **dict.fromkeys("\u2019\u2018\u201b\u02bc\u02b9\u0060\u00b4\u2032", "'"),
         **dict.fromkeys("\u2010\u2011\u2012\u2013\u2014\u2015\u2212", "-"),
-        "œ": "oe", "Œ": "OE", "æ": "ae", "Æ": "AE", "ß": "ss",
+        "œ": "oe",
+        "Œ": "OE",
+        "æ": "ae",
+        "Æ": "AE",
+        "ß": "ss",
     }
 )
 # A space or dot between digit groups of three is a thousands separator: 10 000 = 10.000 = 10000.
@@ -119,7 +124,9 @@ def _strip_accents(s: str) -> str:
     )
 
 
-def normalise_answer(text: str, *, case_sensitive: bool = False, accents_matter: bool = False) -> str:
+def normalise_answer(
+    text: str, *, case_sensitive: bool = False, accents_matter: bool = False
+) -> str:
     """The comparable form of a short answer, so that trivial differences vanish.
 
     In order: Unicode compatibility forms (``ﬁ`` → ``fi``, non-breaking spaces
@@ -233,10 +240,17 @@ def match_short(
 # --------------------------------------------------------------------------
 _MULTIPLIERS = {"mille": 1e3, "million": 1e6, "millions": 1e6, "milliard": 1e9, "milliards": 1e9}
 _UNIT_SYNONYMS = {
-    "%": "%", "pour cent": "%", "pourcent": "%",
-    "€": "€", "euro": "€", "eur": "€",
-    "km": "km", "kilometre": "km",
-    "kg": "kg", "kilogramme": "kg", "kilo": "kg",
+    "%": "%",
+    "pour cent": "%",
+    "pourcent": "%",
+    "€": "€",
+    "euro": "€",
+    "eur": "€",
+    "km": "km",
+    "kilometre": "km",
+    "kg": "kg",
+    "kilogramme": "kg",
+    "kilo": "kg",
 }
 _DIGITS = re.compile(r"[+-]?\d[\d .,]*(?:e[+-]?\d+)?")
 _NUMBER_TOKEN = re.compile(r"(?P<mantissa>[+-]?[\d .,]*\d)(?:e(?P<exponent>[+-]?\d+))?")
@@ -295,10 +309,10 @@ def _split_number(s: str) -> tuple[float | None, str]:
     """The number at the start of ``s`` (digits or French words) and what follows."""
     negative = False
     if s.startswith("moins "):
-        negative, s = True, s[len("moins "):]
+        negative, s = True, s[len("moins ") :]
     match = _DIGITS.match(s)
     if match:
-        value, rest = _parse_digits(match.group()), s[match.end():].strip()
+        value, rest = _parse_digits(match.group()), s[match.end() :].strip()
     else:
         words = s.replace("-", " ").split()
         whole, k = _longest_number_words(words)
@@ -310,7 +324,7 @@ def _split_number(s: str) -> tuple[float | None, str]:
             if decimals is None:
                 return None, s
             value = float(f"{whole}.{decimals}")
-            rest_words = rest_words[1 + j:]
+            rest_words = rest_words[1 + j :]
         rest = " ".join(rest_words)
     if value is None:
         return None, s
@@ -465,7 +479,9 @@ def _grade_matching(q: QuestionData, response: Any) -> Grade:
         if value is None or value == "":
             continue
         if _text(value) not in matches:
-            raise InvalidResponse(f"Réponse invalide : « {value[:40]} » n'est pas un choix proposé.")
+            raise InvalidResponse(
+                f"Réponse invalide : « {value[:40]} » n'est pas un choix proposé."
+            )
         chosen[i] = value
     right = [i for i in prompts if chosen.get(i) == q.pairs[i][1]]
     return _scored(
@@ -503,8 +519,9 @@ def _grade_cloze(q: QuestionData, response: Any) -> Grade:
 def _grade_essay(q: QuestionData, response: Any) -> Grade:
     if response is not None:
         _text(response, MAX_ESSAY_LENGTH)
-    return Grade(None, None, {"answered": bool(response and response.strip()),
-                              "needs_manual_grading": True})
+    return Grade(
+        None, None, {"answered": bool(response and response.strip()), "needs_manual_grading": True}
+    )
 
 
 _GRADERS = {

@@ -1,4 +1,5 @@
 """Answer matching and scoring: every rule of docs/scoring.md, with French examples."""
+
 from __future__ import annotations
 
 import json
@@ -120,7 +121,9 @@ def test_normalise_keeps_a_lone_article():
 
 
 def test_case_sensitive_and_accents_matter():
-    assert normalise_answer("ONU", case_sensitive=True) != normalise_answer("onu", case_sensitive=True)
+    assert normalise_answer("ONU", case_sensitive=True) != normalise_answer(
+        "onu", case_sensitive=True
+    )
     assert normalise_answer("L'ONU", case_sensitive=True) == "ONU"
     assert normalise_answer("Élysée", accents_matter=True) == "élysée"
     assert normalise_answer("Elysee", accents_matter=True) == "elysee"
@@ -156,8 +159,15 @@ def test_match_short_wildcard():
 
 @pytest.mark.parametrize(
     ("answer", "expected"),
-    [("Iran", 0), ("Mali", 0), ("Gaza", 0), ("Ukraine", 1), ("Zelensky", 1), ("Netanyahou", 2),
-     ("Kim Jong-un", 2)],
+    [
+        ("Iran", 0),
+        ("Mali", 0),
+        ("Gaza", 0),
+        ("Ukraine", 1),
+        ("Zelensky", 1),
+        ("Netanyahou", 2),
+        ("Kim Jong-un", 2),
+    ],
 )
 def test_allowed_typos_scales_with_length(answer, expected):
     assert allowed_typos(normalise_answer(answer)) == expected
@@ -328,8 +338,17 @@ def test_mcq_invalid(bad):
 
 @pytest.mark.parametrize(
     ("chosen", "fraction"),
-    [([0, 1], 1.0), ([0], 0.5), ([1, 0], 1.0), ([0, 1, 2], 0.5), ([0, 2], 0.0),
-     ([2, 3], 0.0), ([], 0.0), ((0, 1), 1.0), ({0, 1}, 1.0)],
+    [
+        ([0, 1], 1.0),
+        ([0], 0.5),
+        ([1, 0], 1.0),
+        ([0, 1, 2], 0.5),
+        ([0, 2], 0.0),
+        ([2, 3], 0.0),
+        ([], 0.0),
+        ((0, 1), 1.0),
+        ({0, 1}, 1.0),
+    ],
 )
 def test_multi_adds_fractions_and_clamps(chosen, fraction):
     g = grade(MULTI, chosen)
@@ -338,8 +357,11 @@ def test_multi_adds_fractions_and_clamps(chosen, fraction):
 
 
 def test_multi_without_penalties_is_the_authors_choice():
-    q = QuestionData(type="multi", stem="?", answers=[Answer("a", 1 / 3), Answer("b", 1 / 3),
-                                                      Answer("c", 1 / 3), Answer("d", 0.0)])
+    q = QuestionData(
+        type="multi",
+        stem="?",
+        answers=[Answer("a", 1 / 3), Answer("b", 1 / 3), Answer("c", 1 / 3), Answer("d", 0.0)],
+    )
     assert grade(q, [0, 1, 2]).correct  # 1/3 * 3 is close enough to 1
     assert grade(q, [0, 1, 2, 3]).correct
 
@@ -352,7 +374,14 @@ def test_multi_invalid(bad):
 
 @pytest.mark.parametrize(
     ("said", "correct"),
-    [(True, True), (False, False), ("true", True), ("FALSE", False), ("Vrai", True), ("faux", False)],
+    [
+        (True, True),
+        (False, False),
+        ("true", True),
+        ("FALSE", False),
+        ("Vrai", True),
+        ("faux", False),
+    ],
 )
 def test_truefalse(said, correct):
     assert grade(TRUEFALSE, said).correct is correct
@@ -441,8 +470,15 @@ def test_blank_text_is_unanswered():
 
 
 def test_details_are_json_ready():
-    for q, said in [(MCQ, 0), (MULTI, [0]), (TRUEFALSE, True), (short("Ukraine"), "Ukraine"),
-                    (numeric("3"), "3"), (MATCHING, {0: "Ukraine"}), (CLOZE, ["OTAN", "32", 0])]:
+    for q, said in [
+        (MCQ, 0),
+        (MULTI, [0]),
+        (TRUEFALSE, True),
+        (short("Ukraine"), "Ukraine"),
+        (numeric("3"), "3"),
+        (MATCHING, {0: "Ukraine"}),
+        (CLOZE, ["OTAN", "32", 0]),
+    ]:
         json.dumps(grade(q, said).detail)
 
 
@@ -466,8 +502,14 @@ def test_mark_is_fraction_times_mark():
 
 @pytest.mark.parametrize(
     ("fraction", "tries", "penalty", "expected"),
-    [(1.0, 1, 0.3333333, 1.0), (1.0, 2, 0.3333333, 0.6666667), (1.0, 3, 0.5, 0.0),
-     (1.0, 5, 0.3333333, 0.0), (0.5, 2, 0.1, 0.4), (1.0, 4, 0.0, 1.0)],
+    [
+        (1.0, 1, 0.3333333, 1.0),
+        (1.0, 2, 0.3333333, 0.6666667),
+        (1.0, 3, 0.5, 0.0),
+        (1.0, 5, 0.3333333, 0.0),
+        (0.5, 2, 0.1, 0.4),
+        (1.0, 4, 0.0, 1.0),
+    ],
 )
 def test_apply_penalty(fraction, tries, penalty, expected):
     assert apply_penalty(fraction, tries, penalty) == pytest.approx(expected)
