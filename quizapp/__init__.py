@@ -1,1 +1,59 @@
-"""quizapp: quizzes and learning from current-affairs articles."""
+"""quizapp: quizzes and learning from current-affairs articles.
+
+``create_app`` builds the web app; importing this package loads no language model.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from flask import Flask
+
+from quizapp.config import DEFAULTS, ConfigError, from_environment
+
+__all__ = ["ConfigError", "create_app", "resource_dir"]
+
+
+def resource_dir(name: str) -> Path:
+    """``templates``, ``static`` or ``questions``: inside the installed package,
+    or at the top of a source checkout."""
+    here = Path(__file__).resolve().parent
+    for candidate in (here / name, here.parent / name):
+        if candidate.is_dir():
+            return candidate
+    return here / name
+
+
+def create_app(test_config: dict[str, Any] | None = None) -> Flask:
+    app = Flask(
+        __name__,
+        template_folder=str(resource_dir("templates")),
+        static_folder=str(resource_dir("static")),
+    )
+    app.config.update(DEFAULTS)
+    if test_config is None:
+        app.config.update(from_environment())
+    else:
+        app.config.update(test_config)
+    app.config.setdefault("QUESTIONS_DIR", str(resource_dir("questions")))
+
+    from quizapp import cli, errors, i18n, security
+    from quizapp.extensions import csrf, db, login_manager, migrate
+
+    db.init_app(app)
+    migrate.init_app(app, db, directory=str(Path(__file__).parent / "migrations"))
+    csrf.init_app(app)
+    login_manager.init_app(app)
+    i18n.init_app(app)
+    security.init_app(app)
+    errors.init_app(app)
+    register_blueprints(app)
+    cli.init_app(app)
+    return app
+
+
+def register_blueprints(app: Flask) -> None:
+    from quizapp.views import admin, auth, classes, main
+
+    for module in (main, auth, admin, classes):
+        app.register_blueprint(module.bp)

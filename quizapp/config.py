@@ -1,0 +1,93 @@
+"""Settings from the environment, with safe defaults.
+
+| variable                | default                                   |
+|-------------------------|-------------------------------------------|
+| QUIZAPP_DATA_DIR        | ./quizapp-data (created when missing)     |
+| QUIZAPP_DATABASE_URL    | sqlite:///<data dir>/quizapp.sqlite3      |
+| QUIZAPP_SECRET_KEY      | generated once into <data dir>/secret_key |
+| QUIZAPP_REDIS_URL       | unset: per-process throttling and caches  |
+| QUIZAPP_MAX_UPLOAD_MB   | 2                                         |
+| QUIZAPP_PROXY_HOPS      | 0 (number of trusted reverse proxies)     |
+"""
+from __future__ import annotations
+
+import os
+import secrets
+from pathlib import Path
+
+
+class ConfigError(Exception):
+    """A setting that makes the app unable to start; the message is one readable line."""
+
+
+def data_dir() -> Path:
+    return Path(os.environ.get("QUIZAPP_DATA_DIR") or Path.cwd() / "quizapp-data").resolve()
+
+
+def ensure_data_dir(path: Path) -> Path:
+    try:
+        path.mkdir(parents=True, exist_ok=True)
+        probe = path / ".write-test"
+        probe.write_text("ok")
+        probe.unlink()
+    except OSError as exc:
+        raise ConfigError(
+            f"the data folder {path} is not writable ({exc.strerror or exc})"
+        ) from None
+    return path
+
+
+def load_secret_key(folder: Path) -> str:
+    """The secret key from the environment, or one generated once and kept owner-only."""
+    key = os.environ.get("QUIZAPP_SECRET_KEY")
+    if key:
+        return key
+    path = folder / "secret_key"
+    if path.exists():
+        return path.read_text().strip()
+    key = secrets.token_urlsafe(48)
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    with os.fdopen(fd, "w") as fh:
+        fh.write(key)
+    return key
+
+
+def database_url(folder: Path) -> str:
+    url = os.environ.get("QUIZAPP_DATABASE_URL")
+    if url:
+        if url.startswith("postgresql://") or url.startswith("postgres://"):
+            # psycopg 3 is the driver we ship
+            url = "postgresql+psycopg://" + url.split("://", 1)[1]
+        return url
+    return f"sqlite:///{folder / 'quizapp.sqlite3'}"
+
+
+def from_environment() -> dict:
+    folder = ensure_data_dir(data_dir())
+    max_mb = float(os.environ.get("QUIZAPP_MAX_UPLOAD_MB", "2"))
+    return {
+        "DATA_DIR": str(folder),
+        "SECRET_KEY": load_secret_key(folder),
+        "SQLALCHEMY_DATABASE_URI": database_url(folder),
+        "REDIS_URL": os.environ.get("QUIZAPP_REDIS_URL") or None,
+        "MAX_CONTENT_LENGTH": int(max_mb * 1024 * 1024),
+        "PROXY_HOPS": int(os.environ.get("QUIZAPP_PROXY_HOPS", "0")),
+    }
+
+
+DEFAULTS = {
+    "SESSION_COOKIE_HTTPONLY": True,
+    "SESSION_COOKIE_SAMESITE": "Lax",
+    "SESSION_COOKIE_NAME": "quizapp_session",
+    # A quiz can last hours: the CSRF token lives as long as the session.
+    "WTF_CSRF_TIME_LIMIT": None,
+    "WTF_CSRF_SSL_STRICT": True,
+    "SQLALCHEMY_ENGINE_OPTIONS": {"pool_pre_ping": True},
+    "BABEL_DEFAULT_LOCALE": "fr",
+    "LANGUAGES": ("fr", "en"),
+    "PERMANENT_SESSION_LIFETIME": 12 * 3600,  # absolute expiry, seconds
+    "IDLE_TIMEOUT": 2 * 3600,  # seconds without a request before a session ends
+    "SETUP_TOKEN_MINUTES": 30,
+    "LOGIN_MAX_FAILURES": 5,
+    "LOGIN_LOCK_SECONDS": 300,
+}

@@ -1,0 +1,72 @@
+"""Extensions, created unbound; ``create_app`` wires them."""
+from __future__ import annotations
+
+import contextvars
+import sqlite3
+
+from flask_babel import Babel
+from flask_login import LoginManager
+from flask_migrate import Migrate
+from flask_sqlalchemy import SQLAlchemy
+from flask_wtf.csrf import CSRFProtect
+from sqlalchemy import MetaData, event
+from sqlalchemy.engine import Engine
+from sqlalchemy.orm import DeclarativeBase
+
+NAMING = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING)
+
+
+db = SQLAlchemy(model_class=Base)
+migrate = Migrate()
+csrf = CSRFProtect()
+login_manager = LoginManager()
+babel = Babel()
+
+# --- SQLite: WAL, foreign keys, busy timeout, BEGIN IMMEDIATE on demand -------
+_immediate = contextvars.ContextVar("quizapp_begin_immediate", default=False)
+
+
+@event.listens_for(Engine, "connect")
+def _sqlite_on_connect(dbapi_conn, _record):
+    if not isinstance(dbapi_conn, sqlite3.Connection):
+        return
+    # Let SQLAlchemy's "begin" event emit BEGIN itself (pysqlite's own is deferred only).
+    dbapi_conn.isolation_level = None
+    cur = dbapi_conn.cursor()
+    cur.execute("PRAGMA foreign_keys=ON")
+    cur.execute("PRAGMA busy_timeout=10000")
+    cur.execute("PRAGMA journal_mode=WAL")
+    cur.execute("PRAGMA synchronous=NORMAL")
+    cur.close()
+
+
+@event.listens_for(Engine, "begin")
+def _sqlite_on_begin(conn):
+    if conn.dialect.name == "sqlite":
+        conn.exec_driver_sql("BEGIN IMMEDIATE" if _immediate.get() else "BEGIN")
+
+
+def begin_write() -> None:
+    """Start a read-then-write transaction.
+
+    On SQLite a deferred transaction that reads and then writes can fail with
+    "database is locked" whatever the timeout, so write paths take the write lock
+    up front (BEGIN IMMEDIATE). On PostgreSQL, row locks (``with_for_update``) do
+    that job and this only starts a fresh transaction.
+    """
+    db.session.commit()  # end the read-only transaction opened by loading the user
+    token = _immediate.set(True)
+    try:
+        db.session.connection()  # begins now, with the write lock on SQLite
+    finally:
+        _immediate.reset(token)

@@ -1,0 +1,148 @@
+"""Forms for accounts, classes and the language choice."""
+from __future__ import annotations
+
+import re
+
+from flask_babel import lazy_gettext as _l
+from flask_wtf import FlaskForm
+from wtforms import BooleanField, EmailField, HiddenField, PasswordField, SelectField, StringField
+from wtforms.validators import DataRequired, EqualTo, Length, Optional, ValidationError
+
+from quizapp.extensions import db
+
+MIN_PASSWORD = 10
+USERNAME_RE = re.compile(r"^[a-z0-9][a-z0-9._-]{2,63}$")
+
+
+def _common_passwords() -> frozenset[str]:
+    from zxcvbn.frequency_lists import FREQUENCY_LISTS
+
+    return frozenset(FREQUENCY_LISTS["passwords"])
+
+
+_COMMON: frozenset[str] | None = None
+
+
+def password_problem(password: str, username: str = "") -> str | None:
+    """Why a password is refused, or None. Shared by the forms and the CLI."""
+    global _COMMON
+    if len(password) < MIN_PASSWORD:
+        return str(_l("Le mot de passe doit compter au moins %(n)d caractères.", n=MIN_PASSWORD))
+    if _COMMON is None:
+        _COMMON = _common_passwords()
+    lowered = password.lower()
+    if lowered in _COMMON or (username and username.lower() in lowered):
+        return str(_l("Ce mot de passe est trop courant ou trop facile à deviner."))
+    return None
+
+
+class StrongPassword:
+    def __call__(self, form, field):
+        username = getattr(form, "username", None)
+        problem = password_problem(field.data or "", username.data if username else "")
+        if problem:
+            raise ValidationError(problem)
+
+
+def normalise_username(value: str | None) -> str | None:
+    return value.strip().lower() if value else value
+
+
+def normalise_email(value: str | None) -> str | None:
+    return value.strip().lower() or None if value else None
+
+
+class AccountFields(FlaskForm):
+    """Username, e-mail and password, with the uniqueness checks every sign-up needs."""
+
+    username = StringField(
+        _l("Identifiant"),
+        filters=[normalise_username],
+        validators=[DataRequired(), Length(min=3, max=64)],
+        description=_l("3 à 64 caractères : lettres, chiffres, point, tiret."),
+    )
+    display_name = StringField(_l("Nom affiché"), validators=[Optional(), Length(max=120)])
+    email = EmailField(
+        _l("Adresse e-mail"), filters=[normalise_email], validators=[Optional(), Length(max=254)]
+    )
+    password = PasswordField(_l("Mot de passe"), validators=[DataRequired(), StrongPassword()])
+    confirm = PasswordField(
+        _l("Confirmer le mot de passe"),
+        validators=[DataRequired(), EqualTo("password", _l("Les mots de passe diffèrent."))],
+    )
+
+    def validate_username(self, field):
+        from quizapp.models import User
+
+        if not USERNAME_RE.match(field.data or ""):
+            raise ValidationError(_l("Lettres minuscules, chiffres, « . », « _ » ou « - » seulement."))
+        if db.session.scalar(db.select(User.id).where(User.username == field.data)):
+            raise ValidationError(_l("Cet identifiant est déjà pris."))
+
+    def validate_email(self, field):
+        from quizapp.models import User
+
+        if field.data and "@" not in field.data:
+            raise ValidationError(_l("Adresse e-mail invalide."))
+        if field.data and db.session.scalar(db.select(User.id).where(User.email == field.data)):
+            raise ValidationError(_l("Cette adresse e-mail est déjà utilisée."))
+
+
+class RegisterForm(AccountFields):
+    join_code = StringField(
+        _l("Code de la classe"),
+        filters=[lambda v: v.strip().upper().replace(" ", "") if v else v],
+        validators=[DataRequired(), Length(max=16)],
+        description=_l("Le code donné par votre enseignant."),
+    )
+
+
+class SetupAdminForm(AccountFields):
+    pass
+
+
+class CreateUserForm(AccountFields):
+    role = SelectField(
+        _l("Rôle"),
+        choices=[("teacher", _l("Enseignant")), ("admin", _l("Administrateur")),
+                 ("student", _l("Élève"))],
+        default="teacher",
+    )
+
+
+class LoginForm(FlaskForm):
+    username = StringField(_l("Identifiant"), filters=[normalise_username],
+                           validators=[DataRequired(), Length(max=254)])
+    password = PasswordField(_l("Mot de passe"), validators=[DataRequired(), Length(max=1024)])
+    next = HiddenField()
+
+
+class ChangePasswordForm(FlaskForm):
+    current = PasswordField(_l("Mot de passe actuel"), validators=[DataRequired()])
+    password = PasswordField(_l("Nouveau mot de passe"), validators=[DataRequired(), StrongPassword()])
+    confirm = PasswordField(
+        _l("Confirmer le nouveau mot de passe"),
+        validators=[DataRequired(), EqualTo("password", _l("Les mots de passe diffèrent."))],
+    )
+
+
+class LanguageForm(FlaskForm):
+    lang = SelectField(_l("Langue"), choices=[("fr", "Français"), ("en", "English")])
+    next = HiddenField()
+
+
+class ClassForm(FlaskForm):
+    name = StringField(_l("Nom de la classe"), filters=[lambda v: v.strip() if v else v],
+                       validators=[DataRequired(), Length(max=120)])
+
+
+class JoinClassForm(FlaskForm):
+    join_code = RegisterForm.join_code
+
+
+class ConfirmForm(FlaskForm):
+    """An empty form: a button that posts with a CSRF token."""
+
+
+class UserStatusForm(FlaskForm):
+    active = BooleanField(_l("Compte actif"))

@@ -1,0 +1,24 @@
+"""Typed models, grouped by domain."""
+from quizapp.models.accounts import Membership, SchoolClass, SetupToken, User
+from quizapp.models.assessment import Attempt, Quiz, QuizAssignment, QuizQuestion, Response
+from quizapp.models.content import Article, Bank, BankShare, Question, QuestionVersion
+from quizapp.models.learning import ReviewCard, ReviewLog
+
+__all__ = [
+    "Article",
+    "Attempt",
+    "Bank",
+    "BankShare",
+    "Membership",
+    "Question",
+    "QuestionVersion",
+    "Quiz",
+    "QuizAssignment",
+    "QuizQuestion",
+    "Response",
+    "ReviewCard",
+    "ReviewLog",
+    "SchoolClass",
+    "SetupToken",
+    "User",
+]

@@ -1,0 +1,107 @@
+"""Users, classes and memberships."""
+from __future__ import annotations
+
+import secrets
+from datetime import datetime
+from typing import Optional
+
+import sqlalchemy as sa
+from flask import current_app, has_app_context
+from flask_login import UserMixin
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+from werkzeug.security import check_password_hash, generate_password_hash
+
+from quizapp.extensions import db
+from quizapp.models.base import utcnow
+
+ROLES = ("admin", "teacher", "student")
+# Join codes avoid letters and digits that are easy to confuse (0/O, 1/I/L).
+JOIN_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
+
+
+def new_join_code(length: int = 7) -> str:
+    return "".join(secrets.choice(JOIN_ALPHABET) for _ in range(length))
+
+
+class User(UserMixin, db.Model):
+    __tablename__ = "user_account"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    username: Mapped[str] = mapped_column(sa.String(64), unique=True)
+    email: Mapped[Optional[str]] = mapped_column(sa.String(254), unique=True)
+    display_name: Mapped[str] = mapped_column(sa.String(120), default="")
+    password_hash: Mapped[str] = mapped_column(sa.String(255))
+    role: Mapped[str] = mapped_column(sa.String(16), index=True)
+    active: Mapped[bool] = mapped_column(default=True)
+    # Bumped on logout, password change and disabling: every other session ends.
+    session_version: Mapped[int] = mapped_column(default=1)
+    locale: Mapped[Optional[str]] = mapped_column(sa.String(8))
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    last_login_at: Mapped[Optional[datetime]]
+
+    classes_taught: Mapped[list[SchoolClass]] = relationship(back_populates="teacher")
+    memberships: Mapped[list[Membership]] = relationship(
+        back_populates="student", cascade="all, delete-orphan"
+    )
+
+    def set_password(self, password: str) -> None:
+        # scrypt is memory-hard; tests may lower its cost through PASSWORD_HASH_METHOD.
+        method = current_app.config.get("PASSWORD_HASH_METHOD", "scrypt") if has_app_context() else "scrypt"
+        self.password_hash = generate_password_hash(password, method=method)
+
+    def check_password(self, password: str) -> bool:
+        return check_password_hash(self.password_hash, password)
+
+    @property
+    def is_active(self) -> bool:  # Flask-Login refuses inactive users
+        return self.active
+
+    def get_id(self) -> str:
+        return f"{self.id}:{self.session_version}"
+
+    @property
+    def name(self) -> str:
+        return self.display_name or self.username
+
+    def __repr__(self) -> str:
+        return f"<User {self.username} ({self.role})>"
+
+
+class SetupToken(db.Model):
+    """A one-time link that creates the first admin; only its hash is stored."""
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    token_hash: Mapped[str] = mapped_column(sa.String(64), unique=True)
+    expires_at: Mapped[datetime]
+    used_at: Mapped[Optional[datetime]]
+
+
+class SchoolClass(db.Model):
+    __tablename__ = "school_class"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(sa.String(120))
+    teacher_id: Mapped[int] = mapped_column(sa.ForeignKey("user_account.id"), index=True)
+    join_code: Mapped[str] = mapped_column(sa.String(16), unique=True, default=new_join_code)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+    teacher: Mapped[User] = relationship(back_populates="classes_taught")
+    memberships: Mapped[list[Membership]] = relationship(
+        back_populates="school_class", cascade="all, delete-orphan"
+    )
+
+
+class Membership(db.Model):
+    __table_args__ = (sa.UniqueConstraint("class_id", "student_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    class_id: Mapped[int] = mapped_column(
+        sa.ForeignKey("school_class.id", ondelete="CASCADE"), index=True
+    )
+    student_id: Mapped[int] = mapped_column(
+        sa.ForeignKey("user_account.id", ondelete="CASCADE"), index=True
+    )
+    joined_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+    school_class: Mapped[SchoolClass] = relationship(back_populates="memberships")
+    student: Mapped[User] = relationship(back_populates="memberships")

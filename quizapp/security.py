@@ -1,0 +1,108 @@
+"""Sessions, roles and security headers."""
+from __future__ import annotations
+
+import time
+from functools import wraps
+
+from flask import Flask, abort, g, request, session
+from flask_login import current_user, logout_user
+from werkzeug.middleware.proxy_fix import ProxyFix
+
+from quizapp.extensions import db, login_manager
+
+CSP = (
+    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+    "font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; "
+    "form-action 'self'; frame-ancestors 'none'"
+)
+
+
+def init_app(app: Flask) -> None:
+    login_manager.login_view = "auth.login"
+    login_manager.session_protection = "basic"
+    hops = app.config.get("PROXY_HOPS", 0)
+    if hops:
+        # Behind a reverse proxy: trust exactly that many X-Forwarded-* hops.
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=hops, x_proto=hops, x_host=hops)
+    app.before_request(_expire_idle_session)
+    app.after_request(_security_headers)
+
+
+@login_manager.user_loader
+def load_user(user_id: str):
+    """Sessions carry ``id:session_version``; a bumped version ends them."""
+    from quizapp.models import User
+
+    try:
+        uid, version = (int(part) for part in user_id.split(":"))
+    except ValueError:
+        return None
+    user = db.session.get(User, uid)
+    if user is None or user.session_version != version or not user.active:
+        return None
+    return user
+
+
+@login_manager.unauthorized_handler
+def _unauthorized():
+    from flask import flash, redirect, url_for
+    from flask_babel import gettext as _
+
+    if request.accept_mimetypes.best == "application/json" or request.is_json:
+        abort(401)
+    flash(_("Connectez-vous pour continuer."), "info")
+    return redirect(url_for("auth.login", next=request.full_path.rstrip("?")))
+
+
+def _expire_idle_session():
+    """Idle and absolute expiry, checked on the server for every request."""
+    from flask import current_app
+
+    if request.endpoint in ("static", "main.healthz"):
+        return
+    now = int(time.time())
+    cfg = current_app.config
+    started, seen = session.get("_started"), session.get("_seen")
+    too_old = started is not None and now - started > _seconds(cfg["PERMANENT_SESSION_LIFETIME"])
+    idle = seen is not None and now - seen > cfg["IDLE_TIMEOUT"]
+    if too_old or idle:
+        if current_user.is_authenticated:
+            logout_user()
+        session.clear()
+    session.setdefault("_started", now)
+    if seen is None or now - seen > 60:  # don't rewrite the cookie on every request
+        session["_seen"] = now
+
+
+def _seconds(value) -> float:
+    return value.total_seconds() if hasattr(value, "total_seconds") else float(value)
+
+
+def _security_headers(response):
+    response.headers.setdefault("Content-Security-Policy", CSP)
+    response.headers.setdefault("X-Content-Type-Options", "nosniff")
+    response.headers.setdefault("X-Frame-Options", "DENY")
+    response.headers.setdefault("Referrer-Policy", "same-origin")
+    response.headers.setdefault("Cross-Origin-Opener-Policy", "same-origin")
+    if request.is_secure:
+        response.headers.setdefault("Strict-Transport-Security", "max-age=31536000")
+    if getattr(g, "no_store", False) or current_user.is_authenticated:
+        response.headers.setdefault("Cache-Control", "no-store")
+    return response
+
+
+def role_required(*roles: str):
+    """Logged in with one of ``roles`` (an admin passes every role check), else 403."""
+
+    def decorator(view):
+        @wraps(view)
+        def wrapped(*args, **kwargs):
+            if not current_user.is_authenticated:
+                return login_manager.unauthorized()
+            if current_user.role != "admin" and current_user.role not in roles:
+                abort(403)
+            return view(*args, **kwargs)
+
+        return wrapped
+
+    return decorator

@@ -1,0 +1,1 @@
+"""Application services: the operations views and CLI commands share."""

@@ -1,0 +1,133 @@
+"""Log in and out, student sign-up, first-admin setup, password change."""
+from __future__ import annotations
+
+from flask import Blueprint, abort, flash, redirect, render_template, request, session, url_for
+from flask_babel import gettext as _
+from flask_login import current_user, login_required, login_user, logout_user
+
+from quizapp import throttle
+from quizapp.extensions import begin_write, db
+from quizapp.forms.accounts import ChangePasswordForm, ConfirmForm, LoginForm, RegisterForm, SetupAdminForm
+from quizapp.models import User
+from quizapp.models.base import utcnow
+from quizapp.services import accounts
+from quizapp.views import safe_next
+
+bp = Blueprint("auth", __name__)
+
+# Checking a password against a made-up hash costs as much as a real check,
+# so the response time does not tell whether an account exists.
+_DUMMY = User(username="-", role="student")
+_DUMMY.set_password("not-a-real-password-0")
+
+
+def _start_session(user: User) -> None:
+    session.clear()  # a new session identifier at login (no fixation)
+    session.permanent = True
+    login_user(user)
+    user.last_login_at = utcnow()
+
+
+@bp.route("/login", methods=["GET", "POST"])
+def login():
+    """Log in; a failure never says whether the account exists."""
+    form = LoginForm(next=request.args.get("next", ""))
+    if form.validate_on_submit():
+        address = request.remote_addr or "-"
+        if throttle.login_blocked(form.username.data, address):
+            flash(_("Trop de tentatives : patientez quelques minutes avant de réessayer."), "error")
+            return render_template("auth/login.html", form=form), 429
+        user = db.session.scalar(
+            db.select(User).where(
+                (User.username == form.username.data) | (User.email == form.username.data)
+            )
+        )
+        ok = (user or _DUMMY).check_password(form.password.data) and user is not None
+        if ok and user.active:
+            throttle.login_succeeded(form.username.data)
+            _start_session(user)
+            db.session.commit()
+            return redirect(safe_next(form.next.data) or url_for("main.index"))
+        throttle.login_failed(form.username.data, address)
+        flash(_("Identifiant ou mot de passe incorrect."), "error")
+    return render_template("auth/login.html", form=form)
+
+
+@bp.post("/logout")
+@login_required
+def logout():
+    """Log out here and end this account's other sessions too."""
+    if not ConfirmForm().validate_on_submit():
+        abort(400)
+    accounts.end_sessions(current_user)
+    db.session.commit()
+    logout_user()
+    session.clear()
+    flash(_("Vous êtes déconnecté."), "info")
+    return redirect(url_for("auth.login"))
+
+
+@bp.route("/register", methods=["GET", "POST"])
+def register():
+    """A student creates an account with their class's join code."""
+    form = RegisterForm(join_code=request.args.get("code", ""))
+    if form.validate_on_submit():
+        school_class = accounts.class_by_code(form.join_code.data)
+        if school_class is None:
+            form.join_code.errors.append(_("Ce code ne correspond à aucune classe ouverte."))
+        else:
+            user = accounts.create_user(
+                form.username.data, form.password.data, "student",
+                email=form.email.data, display_name=form.display_name.data or "",
+            )
+            db.session.flush()
+            accounts.join_class(user, school_class)
+            _start_session(user)
+            db.session.commit()
+            flash(_("Bienvenue ! Vous avez rejoint la classe %(name)s.", name=school_class.name), "success")
+            return redirect(url_for("main.index"))
+    return render_template("auth/register.html", form=form)
+
+
+@bp.route("/setup/<token>", methods=["GET", "POST"])
+def setup(token: str):
+    """Create the first admin with the one-time link printed by ``quizapp serve``."""
+    row = accounts.valid_setup_token(token)
+    if row is None:
+        abort(404)
+    form = SetupAdminForm()
+    if form.validate_on_submit():
+        begin_write()  # two clicks on the link must not make two admins
+        row = accounts.valid_setup_token(token, for_update=True)
+        if row is None:
+            abort(404)
+        user = accounts.create_user(
+            form.username.data, form.password.data, "admin",
+            email=form.email.data, display_name=form.display_name.data or "",
+        )
+        accounts.consume_setup_token(row)
+        db.session.flush()
+        _start_session(user)
+        db.session.commit()
+        flash(_("Compte administrateur créé."), "success")
+        return redirect(url_for("admin.users"))
+    return render_template("auth/setup.html", form=form)
+
+
+@bp.route("/account/password", methods=["GET", "POST"])
+@login_required
+def change_password():
+    """Change the password; every other session of the account ends."""
+    form = ChangePasswordForm()
+    if form.validate_on_submit():
+        if not current_user.check_password(form.current.data):
+            form.current.errors.append(_("Mot de passe actuel incorrect."))
+        else:
+            user = current_user._get_current_object()
+            user.set_password(form.password.data)
+            accounts.end_sessions(user)
+            _start_session(user)  # this browser stays logged in, with the new version
+            db.session.commit()
+            flash(_("Mot de passe changé. Vos autres sessions sont fermées."), "success")
+            return redirect(url_for("main.index"))
+    return render_template("auth/password.html", form=form)

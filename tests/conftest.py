@@ -1,0 +1,155 @@
+"""Fixtures: app, client, runner, builders and a CSRF-aware login helper.
+
+Database tests run on SQLite by default and on PostgreSQL when
+``QUIZAPP_TEST_DATABASE_URL`` is set (CI sets it); tests that use the ``app``
+fixture are marked ``db`` automatically.
+"""
+from __future__ import annotations
+
+import contextvars
+import itertools
+import os
+import re
+
+import pytest
+import sqlalchemy as sa
+
+from flask.testing import FlaskClient
+
+from quizapp import create_app
+from quizapp.extensions import db
+
+PG_URL = os.environ.get("QUIZAPP_TEST_DATABASE_URL")
+PASSWORD = "correct-horse-battery-9"
+_counter = itertools.count(1)
+
+
+def pytest_collection_modifyitems(config, items):
+    for item in items:
+        if "app" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.db)
+
+
+def _reset_postgres() -> None:
+    names = ", ".join(f'"{t.name}"' for t in db.metadata.sorted_tables)
+    with db.engine.begin() as conn:
+        conn.execute(sa.text(f"TRUNCATE {names} RESTART IDENTITY CASCADE"))
+
+
+@pytest.fixture(scope="session")
+def _pg_schema():
+    """Create the PostgreSQL schema once per run, from the migrations."""
+    if not PG_URL:
+        return None
+    app = create_app(_config("/tmp", PG_URL))
+    with app.app_context():
+        from flask_migrate import upgrade
+
+        db.drop_all()
+        with db.engine.begin() as conn:
+            conn.execute(sa.text("DROP TABLE IF EXISTS alembic_version"))
+        upgrade()
+    return PG_URL
+
+
+def _config(data_dir: str, url: str) -> dict:
+    return {
+        "TESTING": True,
+        "SECRET_KEY": "test-secret-key-not-for-production",
+        "SQLALCHEMY_DATABASE_URI": url,
+        "DATA_DIR": data_dir,
+        "PASSWORD_HASH_METHOD": "scrypt:2048:8:1",  # still scrypt, cheaper for tests
+    }
+
+
+class IsolatedClient(FlaskClient):
+    """Each request runs in its own app context, as in production.
+
+    pytest-flask keeps an app context pushed for the test; without this, requests
+    would share its ``g`` and its database session, so a view that forgets to
+    commit, or a value cached in ``g`` (the CSRF token, the logged-in user),
+    would look right in tests and fail in production.
+    """
+
+    def open(self, *args, **kwargs):
+        def run():
+            try:
+                return FlaskClient.open(self, *args, **kwargs)
+            finally:
+                self._context_stack.close()  # pop the request's contexts in their own Context
+
+        return contextvars.Context().run(run)
+
+
+@pytest.fixture
+def app(tmp_path, _pg_schema):
+    url = _pg_schema or f"sqlite:///{tmp_path / 'test.sqlite3'}"
+    app = create_app(_config(str(tmp_path), url))
+    app.test_client_class = IsolatedClient
+    with app.app_context():
+        if _pg_schema:
+            _reset_postgres()
+        else:
+            db.create_all()
+    yield app
+    with app.app_context():
+        db.session.remove()
+        db.engine.dispose()
+
+
+@pytest.fixture
+def runner(app):
+    return app.test_cli_runner()
+
+
+def csrf_token(client, path: str = "/login") -> str:
+    html = client.get(path).get_data(as_text=True)
+    match = re.search(r'name="csrf_token" type="hidden" value="([^"]+)"', html) or re.search(
+        r'name="csrf_token" value="([^"]+)"', html
+    )
+    assert match, f"no CSRF token on {path}"
+    return match.group(1)
+
+
+def post(client, path: str, data: dict | None = None, *, token_from: str = "/login", **kw):
+    """POST with a valid CSRF token, as a browser would."""
+    data = dict(data or {})
+    data.setdefault("csrf_token", csrf_token(client, token_from))
+    return client.post(path, data=data, **kw)
+
+
+def make_user(role: str = "student", username: str | None = None, password: str = PASSWORD, **kw):
+    from quizapp.services.accounts import create_user
+
+    user = create_user(username or f"{role}{next(_counter)}", password, role, **kw)
+    db.session.commit()
+    return user
+
+
+def make_class(teacher, name: str = "3e B", students=()):
+    from quizapp.models import SchoolClass
+    from quizapp.services.accounts import join_class, unique_join_code
+
+    school_class = SchoolClass(name=name, teacher_id=teacher.id, join_code=unique_join_code())
+    db.session.add(school_class)
+    db.session.flush()
+    for student in students:
+        join_class(student, school_class)
+    db.session.commit()
+    return school_class
+
+
+class Auth:
+    def __init__(self, client):
+        self.client = client
+
+    def login(self, username: str, password: str = PASSWORD):
+        return post(self.client, "/login", {"username": username, "password": password})
+
+    def logout(self):
+        return post(self.client, "/logout")
+
+
+@pytest.fixture
+def auth(client):
+    return Auth(client)

@@ -1,0 +1,163 @@
+"""Accounts: login, logout, sign-up with a join code, first admin, passwords."""
+from __future__ import annotations
+
+import re
+
+from conftest import PASSWORD, csrf_token, make_class, make_user, post
+
+from quizapp.extensions import db
+from quizapp.models import Membership, User
+from quizapp.services import accounts
+
+
+def test_login_and_logout(client, auth):
+    make_user("teacher", "prof")
+    response = auth.login("prof")
+    assert response.status_code == 302
+    assert client.get("/classes").status_code == 200
+    auth.logout()
+    assert client.get("/classes").status_code == 302
+
+
+def test_login_error_does_not_reveal_whether_account_exists(client, auth):
+    make_user("teacher", "prof")
+    wrong_password = auth.login("prof", "not-the-password-1").get_data(as_text=True)
+    no_account = auth.login("nobody", "not-the-password-1").get_data(as_text=True)
+    message = "Identifiant ou mot de passe incorrect."
+    assert message in wrong_password.replace("&#39;", "'")
+    assert message in no_account.replace("&#39;", "'")
+
+
+def test_session_identifier_changes_at_login(client, auth):
+    make_user("teacher", "prof")
+    client.get("/login")
+    before = client.get_cookie("quizapp_session").value
+    auth.login("prof")
+    assert client.get_cookie("quizapp_session").value != before
+
+
+def test_logout_ends_other_sessions(app, auth):
+    make_user("teacher", "prof")
+    other = app.test_client()
+    post(other, "/login", {"username": "prof", "password": PASSWORD})
+    assert other.get("/classes").status_code == 200
+    auth.login("prof")
+    auth.logout()
+    assert other.get("/classes").status_code == 302
+
+
+def test_password_change_ends_other_sessions_but_keeps_this_one(app, client, auth):
+    make_user("teacher", "prof")
+    other = app.test_client()
+    post(other, "/login", {"username": "prof", "password": PASSWORD})
+    auth.login("prof")
+    response = post(client, "/account/password", {
+        "current": PASSWORD, "password": "a-new-passphrase-42", "confirm": "a-new-passphrase-42",
+    })
+    assert response.status_code == 302
+    assert client.get("/classes").status_code == 200
+    assert other.get("/classes").status_code == 302
+    db.session.rollback()
+    assert db.session.scalar(db.select(User).where(User.username == "prof")).check_password(
+        "a-new-passphrase-42"
+    )
+
+
+def test_disabled_account_loses_its_session(app, client, auth):
+    admin = make_user("admin", "root")
+    teacher = make_user("teacher", "prof")
+    other = app.test_client()
+    post(other, "/login", {"username": "prof", "password": PASSWORD})
+    auth.login("root")
+    post(client, f"/admin/users/{teacher.id}/toggle", token_from="/admin/users")
+    assert other.get("/classes").status_code == 302
+    assert admin.active
+
+
+def test_student_registers_with_join_code(client):
+    teacher = make_user("teacher")
+    school_class = make_class(teacher, "4e A")
+    response = post(client, "/register", {
+        "join_code": school_class.join_code.lower(), "username": "Lea",
+        "password": "un-mot-de-passe-long", "confirm": "un-mot-de-passe-long",
+    })
+    assert response.status_code == 302
+    db.session.rollback()
+    lea = db.session.scalar(db.select(User).where(User.username == "lea"))
+    assert lea.role == "student"
+    assert db.session.scalar(db.select(Membership).where(Membership.student_id == lea.id))
+
+
+def test_wrong_join_code_keeps_what_was_typed(client):
+    response = post(client, "/register", {
+        "join_code": "NOPE123", "username": "lea", "display_name": "Léa Martin",
+        "password": "un-mot-de-passe-long", "confirm": "un-mot-de-passe-long",
+    })
+    html = response.get_data(as_text=True)
+    assert response.status_code == 200
+    assert "aucune classe ouverte" in html
+    assert 'value="Léa Martin"' in html and 'value="lea"' in html
+    assert db.session.scalar(db.select(User).where(User.username == "lea")) is None
+
+
+def test_short_common_and_duplicate_passwords_are_refused(client):
+    make_user("student", "taken")
+    code = make_class(make_user("teacher")).join_code
+    cases = [
+        ({"username": "lea", "password": "court", "confirm": "court"}, "au moins 10 caractères"),
+        ({"username": "lea", "password": "azertyuiop", "confirm": "azertyuiop"}, "trop courant"),
+        ({"username": "taken", "password": "un-mot-de-passe-long", "confirm": "un-mot-de-passe-long"},
+         "déjà pris"),
+    ]
+    for data, message in cases:
+        html = post(client, "/register", {"join_code": code, **data}).get_data(as_text=True)
+        assert message in html.replace("&#39;", "'")
+
+
+def test_first_admin_setup_link_works_once(client, app):
+    token = accounts.issue_setup_token(30)
+    assert client.get(f"/setup/{token}").status_code == 200
+    data = {"username": "admin", "password": "une-phrase-secrete", "confirm": "une-phrase-secrete"}
+    response = post(client, f"/setup/{token}", data, token_from=f"/setup/{token}")
+    assert response.status_code == 302
+    db.session.rollback()
+    assert db.session.scalar(db.select(User).where(User.username == "admin")).role == "admin"
+    fresh = app.test_client()
+    assert fresh.get(f"/setup/{token}").status_code == 404
+    assert accounts.valid_setup_token(accounts.issue_setup_token(30)) is None  # an admin exists
+
+
+def test_expired_or_made_up_setup_link_is_refused(client):
+    assert client.get("/setup/made-up-token").status_code == 404
+
+
+def test_post_without_csrf_token_is_refused(client):
+    make_user("teacher", "prof")
+    response = client.post("/login", data={"username": "prof", "password": PASSWORD})
+    assert response.status_code == 400
+    assert client.get("/classes").status_code == 302
+
+
+def test_login_is_throttled_per_account(client, auth, app):
+    make_user("teacher", "prof")
+    for _ in range(app.config["LOGIN_MAX_FAILURES"]):
+        auth.login("prof", "wrong-password-123")
+    blocked = auth.login("prof")
+    assert blocked.status_code == 429
+    assert "Trop de tentatives" in blocked.get_data(as_text=True)
+
+
+def test_open_redirect_after_login_is_ignored(client):
+    make_user("teacher", "prof")
+    token = csrf_token(client)
+    response = client.post("/login", data={"username": "prof", "password": PASSWORD,
+                                           "next": "//evil.example/", "csrf_token": token})
+    assert response.headers["Location"] == "/"
+
+
+def test_passwords_are_hashed_with_scrypt():
+    user = User(username="x", role="student")
+    user.set_password("un-mot-de-passe-long")
+    assert user.password_hash.startswith("scrypt:")
+    assert "un-mot-de-passe-long" not in user.password_hash
+    assert re.match(r"scrypt:\d+:\d+:\d+\$", user.password_hash)
