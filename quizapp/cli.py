@@ -143,6 +143,14 @@ def print_demo(info: dict) -> None:
         click.echo(f"  bank     {name} ({count} questions)")
 
 
+@click.command("db-check")
+@with_appcontext
+def db_check_command() -> None:
+    """Check that the database answers (exit status 2 when it does not)."""
+    check_database()
+    click.echo("database ok")
+
+
 @click.command("demo")
 @with_appcontext
 def demo_command() -> None:
@@ -154,7 +162,7 @@ def demo_command() -> None:
 
 
 def init_app(app: Flask) -> None:
-    for command in (serve_command, create_user_command, demo_command):
+    for command in (serve_command, create_user_command, demo_command, db_check_command):
         app.cli.add_command(command)
     for command in optional_commands():
         app.cli.add_command(command)

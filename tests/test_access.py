@@ -1,0 +1,115 @@
+"""Every route against six actors, built from the app's URL map.
+
+A new route without an entry in ``EXPECTED`` fails ``test_every_route_has_an_expectation``:
+whoever adds a route must say who may use it.
+"""
+from __future__ import annotations
+
+import pytest
+from conftest import csrf_token, make_class, make_user, post
+
+ACTORS = ("anonymous", "student", "other_student", "owner", "other_teacher", "admin")
+LOGIN = "login"  # a redirect to the login page
+
+# endpoint -> (method, {actor: expected status}); the owner is the teacher of the class.
+EXPECTED: dict[str, tuple[str, dict[str, int | str]]] = {
+    "main.index": ("GET", dict(anonymous=302, student=302, other_student=302, owner=302,
+                               other_teacher=302, admin=302)),
+    "main.healthz": ("GET", dict.fromkeys(ACTORS, 200)),
+    "main.set_language": ("POST", dict.fromkeys(ACTORS, 302)),
+    "auth.login": ("GET", dict.fromkeys(ACTORS, 200)),
+    "auth.logout": ("POST", dict(anonymous=LOGIN, student=302, other_student=302, owner=302,
+                                 other_teacher=302, admin=302)),
+    "auth.register": ("GET", dict.fromkeys(ACTORS, 200)),
+    "auth.setup": ("GET", dict.fromkeys(ACTORS, 404)),  # a made-up token
+    "auth.change_password": ("GET", dict(anonymous=LOGIN, student=200, other_student=200,
+                                         owner=200, other_teacher=200, admin=200)),
+    "admin.users": ("GET", dict(anonymous=LOGIN, student=403, other_student=403, owner=403,
+                                other_teacher=403, admin=200)),
+    "admin.create_user": ("GET", dict(anonymous=LOGIN, student=403, other_student=403,
+                                      owner=403, other_teacher=403, admin=200)),
+    "admin.toggle_user": ("POST", dict(anonymous=LOGIN, student=403, other_student=403,
+                                       owner=403, other_teacher=403, admin=302)),
+    "classes.list_classes": ("GET", dict(anonymous=LOGIN, student=403, other_student=403,
+                                         owner=200, other_teacher=200, admin=200)),
+    "classes.create_class": ("POST", dict(anonymous=LOGIN, student=403, other_student=403,
+                                          owner=302, other_teacher=302, admin=302)),
+    "classes.show_class": ("GET", dict(anonymous=LOGIN, student=403, other_student=403,
+                                       owner=200, other_teacher=404, admin=200)),
+    "classes.regenerate_code": ("POST", dict(anonymous=LOGIN, student=403, other_student=403,
+                                             owner=302, other_teacher=404, admin=302)),
+    "classes.remove_student": ("POST", dict(anonymous=LOGIN, student=403, other_student=403,
+                                            owner=302, other_teacher=404, admin=302)),
+    "classes.student_home": ("GET", dict(anonymous=LOGIN, student=200, other_student=200,
+                                         owner=403, other_teacher=403, admin=200)),
+    "classes.join": ("POST", dict(anonymous=LOGIN, student=302, other_student=302, owner=403,
+                                  other_teacher=403, admin=302)),
+}
+
+FORM_DATA = {
+    "main.set_language": {"lang": "en"},
+    "classes.create_class": {"name": "Nouvelle"},
+    "classes.join": {"join_code": "ZZZZ999"},
+}
+
+
+def routes(app):
+    return sorted(
+        (rule.endpoint, rule)
+        for rule in app.url_map.iter_rules()
+        if rule.endpoint != "static"
+    )
+
+
+def test_every_route_has_an_expectation(app):
+    missing = [endpoint for endpoint, _ in routes(app) if endpoint not in EXPECTED]
+    assert missing == [], f"routes without an access expectation: {missing}"
+
+
+def _world():
+    owner = make_user("teacher", "owner")
+    make_user("teacher", "other_teacher")
+    make_user("admin", "admin")
+    student = make_user("student", "student")
+    make_user("student", "other_student")
+    make_class(make_user("teacher", "third"), students=[])  # other_student's class is elsewhere
+    school_class = make_class(owner, students=[student])
+    victim = make_user("teacher", "victim")
+    return {"class_id": school_class.id, "student_id": student.id, "user_id": victim.id,
+            "token": "made-up"}
+
+
+@pytest.mark.parametrize("actor", ACTORS)
+@pytest.mark.parametrize("endpoint", sorted(EXPECTED))
+def test_route_access(app, client, auth, endpoint, actor):
+    method, expected = EXPECTED[endpoint]
+    ids = _world()
+    rule = next(rule for name, rule in routes(app) if name == endpoint)
+    with app.test_request_context():
+        from flask import url_for
+
+        url = url_for(endpoint, **{arg: ids[arg] for arg in rule.arguments})
+    if actor != "anonymous":
+        auth.login(actor)
+    if method == "GET":
+        response = client.get(url)
+    else:
+        response = post(client, url, FORM_DATA.get(endpoint, {}))
+    want = expected[actor]
+    if want == LOGIN:
+        assert response.status_code == 302 and "/login" in response.headers["Location"]
+    else:
+        assert response.status_code == want, response.get_data(as_text=True)[:300]
+
+
+@pytest.mark.parametrize("endpoint", [e for e, (m, _) in EXPECTED.items() if m == "POST"])
+def test_every_post_route_refuses_a_missing_csrf_token(app, client, auth, endpoint):
+    ids = _world()
+    auth.login("admin")
+    rule = next(rule for name, rule in routes(app) if name == endpoint)
+    with app.test_request_context():
+        from flask import url_for
+
+        url = url_for(endpoint, **{arg: ids[arg] for arg in rule.arguments})
+    csrf_token(client)
+    assert client.post(url, data=FORM_DATA.get(endpoint, {})).status_code == 400

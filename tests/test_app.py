@@ -1,0 +1,101 @@
+"""The app as a whole: configuration, headers, errors, health, languages."""
+from __future__ import annotations
+
+import os
+import stat
+
+import pytest
+from conftest import make_user, post
+
+from quizapp import ConfigError, create_app
+from quizapp.config import from_environment
+from quizapp.extensions import db
+
+
+def test_secret_key_generated_once_and_owner_only(tmp_path, monkeypatch):
+    monkeypatch.setenv("QUIZAPP_DATA_DIR", str(tmp_path / "data"))
+    monkeypatch.delenv("QUIZAPP_SECRET_KEY", raising=False)
+    first = from_environment()["SECRET_KEY"]
+    second = from_environment()["SECRET_KEY"]
+    key_file = tmp_path / "data" / "secret_key"
+    assert first == second and len(first) >= 40
+    assert stat.S_IMODE(os.stat(key_file).st_mode) == 0o600
+    assert from_environment()["SQLALCHEMY_DATABASE_URI"].endswith("data/quizapp.sqlite3")
+
+
+def test_unwritable_data_folder_is_one_clear_error(tmp_path, monkeypatch):
+    blocker = tmp_path / "file"
+    blocker.write_text("not a folder")
+    monkeypatch.setenv("QUIZAPP_DATA_DIR", str(blocker / "data"))
+    with pytest.raises(ConfigError, match="not writable"):
+        create_app()
+
+
+def test_security_headers_and_cookie_flags(client):
+    make_user("teacher", "prof")
+    response = client.get("/login")
+    csp = response.headers["Content-Security-Policy"]
+    assert "default-src 'self'" in csp and "frame-ancestors 'none'" in csp
+    assert "unsafe-inline" not in csp
+    assert response.headers["X-Content-Type-Options"] == "nosniff"
+    assert response.headers["Referrer-Policy"]
+    cookie = response.headers["Set-Cookie"]
+    assert "HttpOnly" in cookie and "SameSite=Lax" in cookie
+
+
+def test_no_inline_script_in_pages(client, auth):
+    make_user("teacher", "prof")
+    auth.login("prof")
+    for path in ("/login", "/classes", "/account/password"):
+        html = client.get(path).get_data(as_text=True)
+        assert "<script>" not in html and " onclick=" not in html and "javascript:" not in html
+
+
+def test_stylesheet_is_served(client):
+    html = client.get("/login").get_data(as_text=True)
+    assert "/static/vendor/pico/pico.min.css" in html
+    assert client.get("/static/vendor/pico/pico.min.css").status_code == 200
+    assert client.get("/static/css/app.css").status_code == 200
+
+
+def test_healthz_ok_and_unavailable(client, app):
+    assert client.get("/healthz").get_json() == {"status": "ok", "database": "ok"}
+    broken = create_app({**app.config, "SQLALCHEMY_DATABASE_URI":
+                         "postgresql+psycopg://nobody@127.0.0.1:1/none"})
+    response = broken.test_client().get("/healthz")
+    assert response.status_code == 503
+
+
+def test_friendly_error_pages_never_show_a_traceback(tmp_path, app):
+    fresh = create_app(dict(app.config))
+
+    @fresh.get("/boom")
+    def boom():
+        raise RuntimeError("secret internals")
+
+    client = fresh.test_client()
+    assert "Cette page n&#39;existe pas" in client.get("/no/such/page").get_data(as_text=True)
+    response = client.get("/boom")
+    assert response.status_code == 500
+    html = response.get_data(as_text=True)
+    assert "secret internals" not in html and "Traceback" not in html
+
+
+def test_request_size_limit(client, app):
+    app.config["MAX_CONTENT_LENGTH"] = 1024
+    response = client.post("/login", data={"username": "x" * 5000, "password": "y"})
+    assert response.status_code == 413
+    assert "trop volumineux" in response.get_data(as_text=True)
+
+
+def test_both_languages_render_and_choice_is_remembered(client, auth):
+    assert "Connexion" in client.get("/login").get_data(as_text=True)
+    post(client, "/language", {"lang": "en"})
+    assert "Log in" in client.get("/login").get_data(as_text=True)
+    user = make_user("teacher", "prof")
+    auth.login("prof")
+    post(client, "/language", {"lang": "en"})
+    db.session.rollback()
+    assert db.session.get(type(user), user.id).locale == "en"
+    page = client.get("/classes").get_data(as_text=True)
+    assert "My classes" in page and 'lang="en"' in page
