@@ -453,7 +453,7 @@ def _grade_numeric(q: QuestionData, response: Any) -> Grade:
         if answer.text.strip() == "*":
             hit = True
         else:
-            target = parse_number(answer.text)
+            target = parse_number(answer.text, q.options.get("unit"))
             hit = target is not None and abs(value - target) <= abs(answer.tolerance) + _EPS * max(
                 1.0, abs(target)
             )

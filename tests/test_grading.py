@@ -244,6 +244,9 @@ def test_grade_short_accents_option():
         ("2,5e-1", None, 0.25),
         ("2,5 millions", None, 2_500_000),
         ("3 milliards", None, 3e9),
+        ("10 mille", None, 10000),
+        ("40 EUR", "€", 40),
+        ("3 kilos", "kg", 3),
         ("dix mille", None, 10000),
         ("quatre-vingt-dix-sept", None, 97),
         ("vingt et un", None, 21),
@@ -313,6 +316,12 @@ def test_grade_numeric_partial_answers_and_catch_all():
     assert grade(q, "1991").fraction == 0.5
     g = grade(q, "2001")
     assert g.fraction == 0.0 and g.detail["matched"] == "*"
+
+
+def test_grade_numeric_answer_may_carry_the_unit():
+    q = numeric("10 000 soldats", unit="soldats")
+    assert grade(q, "dix mille").correct
+    assert grade(q, "10000 soldats").correct
 
 
 def test_grade_numeric_unreadable_or_wrong_unit():
