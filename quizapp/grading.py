@@ -238,6 +238,8 @@ def match_short(
 # --------------------------------------------------------------------------
 # Numbers
 # --------------------------------------------------------------------------
+#: Longer runs of words are not a number anyone types (and would make reading slow).
+_MAX_NUMBER_WORDS = 20
 _MULTIPLIERS = {"mille": 1e3, "million": 1e6, "millions": 1e6, "milliard": 1e9, "milliards": 1e9}
 _UNIT_SYNONYMS = {
     "%": "%",
@@ -297,7 +299,7 @@ def _parse_digits(token: str) -> float | None:
 
 def _longest_number_words(words: list[str]) -> tuple[int | None, int]:
     """The value of the longest run of number words at the start, and its length."""
-    for k in range(len(words), 0, -1):
+    for k in range(min(len(words), _MAX_NUMBER_WORDS), 0, -1):
         try:
             return text2num(" ".join(words[:k]), "fr"), k
         except ValueError:
