@@ -1,0 +1,174 @@
+"""Question-bank files in and out: GIFT, Moodle XML, Aiken, CSV and quizapp's
+own YAML bank, all as plain functions over :class:`QuestionData`.
+
+One entry point for every caller (a view, the CLI, a test)::
+
+    result = load(uploaded_bytes, filename="quiz.gift")   # never raises
+    if result.ok:
+        store(result.importable)
+    else:
+        for err in result.errors: ...   # every problem, each with its line
+
+    dump(questions, "moodle_xml").text
+
+An import is all-or-nothing: ``importable`` is empty while any error remains.
+"""
+from __future__ import annotations
+
+import codecs
+from dataclasses import dataclass
+from types import ModuleType
+from typing import IO, Any
+
+from quizapp.questiondata import QuestionData
+
+from . import aiken, bank, csv_format, gift, moodle_xml
+from .base import (
+    MAX_UPLOAD_BYTES,
+    N_,
+    DumpResult,
+    FormatError,
+    FormatInputError,
+    ParseResult,
+    make_error,
+)
+from .validation import validate
+
+__all__ = [
+    "FORMATS", "MAX_UPLOAD_BYTES", "DumpResult", "Format", "FormatError", "FormatInputError",
+    "ParseResult", "decode_upload", "detect_format", "dump", "load", "parse", "read_upload",
+    "validate",
+]
+
+
+@dataclass(frozen=True)
+class Format:
+    name: str
+    label: str
+    extensions: tuple[str, ...]
+    module: ModuleType
+    #: the question types this format can hold; others are listed as skipped by dump()
+    types: tuple[str, ...]
+    mimetype: str = "text/plain"
+
+
+_ALL = ("mcq", "multi", "truefalse", "short", "numeric", "matching", "cloze", "essay",
+        "description")
+FORMATS: dict[str, Format] = {
+    "gift": Format("gift", "GIFT (Moodle)", (".gift", ".txt"), gift,
+                   tuple(t for t in _ALL if t != "cloze")),
+    "moodle_xml": Format("moodle_xml", "Moodle XML", (".xml",), moodle_xml, _ALL,
+                         "application/xml"),
+    "aiken": Format("aiken", "Aiken (Moodle)", (".txt", ".aiken"), aiken, ("mcq",)),
+    "csv": Format("csv", "CSV", (".csv",), csv_format, _ALL, "text/csv"),
+    "bank": Format("bank", "quizapp bank (YAML)", (".yaml", ".yml"), bank, _ALL,
+                   "application/yaml"),
+}
+
+
+def _input_error(file: str, line: int | None, column: int | None, template: str,
+                 **params: Any) -> FormatInputError:
+    return FormatInputError(make_error(file, line, column, template, **params))
+
+
+def _looks_like_aiken(text: str) -> bool:
+    return any(line.strip().startswith("ANSWER:") for line in text[:20000].splitlines())
+
+
+def detect_format(filename: str, text: str) -> str:
+    """The format name for a file, from its extension then its content."""
+    ext = "." + filename.rsplit(".", 1)[-1].lower() if "." in filename else ""
+    head = text[:4096].lstrip("\ufeff \t\r\n")
+    if ext in (".xml",) or head.startswith(("<?xml", "<quiz")):
+        return "moodle_xml"
+    if ext in (".yaml", ".yml") or "format: quizapp-bank" in head:
+        return "bank"
+    if ext == ".csv":
+        return "csv"
+    if ext in (".gift", ".aiken"):
+        return ext[1:]
+    first = head.split("\n", 1)[0].lower()
+    if "type" in first and "stem" in first and ("," in first or ";" in first):
+        return "csv"
+    if "{" in text and "}" in text:
+        return "gift"
+    if _looks_like_aiken(text):
+        return "aiken"
+    raise _input_error(filename, None, None, N_(
+        "can't tell the format of this file; expected GIFT (.gift), Moodle XML (.xml), "
+        "Aiken (.txt with ANSWER: lines), CSV (.csv) or a quizapp bank (.yaml)"))
+
+
+def read_upload(stream: IO[bytes], limit: int = MAX_UPLOAD_BYTES, filename: str = "") -> bytes:
+    """Read at most ``limit`` bytes; a larger upload is refused without reading it all."""
+    data = stream.read(limit + 1)
+    if len(data) > limit:
+        raise _input_error(filename, None, None, N_(
+            "the file is larger than %(mb)s MB; expected a smaller file (split the bank)"),
+            mb=round(limit / 1024 / 1024, 1))
+    return data
+
+
+def decode_upload(data: bytes, limit: int = MAX_UPLOAD_BYTES, filename: str = "") -> str:
+    """Bytes of an upload -> text: UTF-8 with or without a BOM (UTF-16 with a BOM too)."""
+    if len(data) > limit:
+        raise _input_error(filename, None, None, N_(
+            "the file is larger than %(mb)s MB; expected a smaller file (split the bank)"),
+            mb=round(limit / 1024 / 1024, 1))
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        try:
+            return data.decode("utf-16")
+        except UnicodeDecodeError:
+            pass
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        column = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
+        raise _input_error(filename, line, column, N_(
+            "the file is not UTF-8 (byte 0x%(b)s); expected UTF-8: save it again choosing "
+            "the UTF-8 encoding (in a spreadsheet, 'CSV UTF-8')"),
+            b=data[exc.start:exc.start + 1].hex()) from None
+
+
+def parse(text: str, fmt: str, filename: str = "") -> ParseResult:
+    """Parse ``text`` in format ``fmt``, then check every question with :func:`validate`."""
+    if fmt not in FORMATS:
+        raise ValueError(f"unknown format {fmt!r}; expected one of {', '.join(FORMATS)}")
+    if len(text) > MAX_UPLOAD_BYTES:
+        res = ParseResult(file=filename)
+        res.error(None, None, N_("the file is larger than %(mb)s MB; expected a smaller file"),
+                  mb=round(MAX_UPLOAD_BYTES / 1024 / 1024, 1))
+        return res
+    if not text.strip("\ufeff \t\r\n"):
+        res = ParseResult(file=filename)
+        res.error(1, None, N_("the file is empty; expected at least one question"))
+        return res
+    res = FORMATS[fmt].module.parse(text, filename)
+    for q, line in zip(res.questions, res.lines, strict=True):
+        label = f"'{q.title}'" if q.title else N_("question")
+        for problem in validate(q):
+            res.error(line, None, N_("%(q)s: %(p)s"), q=label, p=problem)
+    if not res.questions and not res.errors:
+        res.error(1, None, N_("no question found; expected questions in %(f)s format"),
+                  f=FORMATS[fmt].label)
+    res.errors.sort(key=lambda e: (e.line is None, e.line or 0, e.column or 0))
+    return res
+
+
+def load(data: bytes, filename: str = "", fmt: str | None = None,
+         limit: int = MAX_UPLOAD_BYTES) -> ParseResult:
+    """Decode, detect and parse an upload; every problem ends up in ``errors``."""
+    try:
+        text = decode_upload(data, limit, filename)
+        fmt = fmt or detect_format(filename, text)
+    except FormatInputError as exc:
+        return ParseResult(errors=[exc.error], file=filename)
+    return parse(text, fmt, filename)
+
+
+def dump(questions: list[QuestionData], fmt: str, **meta: Any) -> DumpResult:
+    """Write ``questions`` in ``fmt``; what the format can't hold is in ``skipped``."""
+    if fmt not in FORMATS:
+        raise ValueError(f"unknown format {fmt!r}; expected one of {', '.join(FORMATS)}")
+    return FORMATS[fmt].module.dump(list(questions), **meta)

@@ -1,0 +1,104 @@
+"""Moodle's Aiken format: single-answer multiple choice, nothing else.
+
+::
+
+    Quelle est la capitale de l'Australie ?
+    A. Sydney
+    B) Canberra
+    ANSWER: B
+
+Options are a capital letter, ``.`` or ``)``, then a space; ``ANSWER:``
+closes the question. As in Moodle, the text may run over several lines and
+lines shorter than two characters are ignored.
+"""
+from __future__ import annotations
+
+import re
+
+from quizapp.questiondata import Answer, QuestionData
+
+from .base import N_, DumpResult, ParseResult
+
+_OPTION = re.compile(r"[A-Z][).][ \t]")
+_ANSWER = "ANSWER:"
+
+
+def parse(text: str, filename: str = "") -> ParseResult:
+    res = ParseResult(file=filename)
+    stem: list[str] = []
+    options: list[str] = []
+    start = 0
+
+    def unfinished(line: int) -> None:
+        res.error(start, None, N_("expected 'ANSWER: <letter>' after the options of the "
+                                  "question starting here (found line %(l)d first)"), l=line)
+
+    for n, raw in enumerate(text.splitlines(), 1):
+        line = raw.strip()
+        if len(line) < 2:
+            continue
+        if _OPTION.match(line):
+            if not stem:
+                res.error(n, 1, N_("expected the question text before option %(o)r"), o=line[:2])
+                continue
+            options.append(line[2:].strip())
+        elif line.startswith(_ANSWER):
+            letter = line[len(_ANSWER):].strip()[:1]
+            index = ord(letter) - ord("A") if letter else -1
+            if not stem:
+                res.error(n, 1, N_("found 'ANSWER:' without a question before it"))
+            elif len(options) < 2:
+                res.error(n, 1, N_("expected at least 2 options (A. ..., B. ...) before 'ANSWER:'"))
+            elif not 0 <= index < len(options):
+                res.error(n, len(_ANSWER) + 2, N_("expected ANSWER: followed by one of %(l)s, "
+                                                  "got %(g)r"),
+                          l=", ".join(chr(65 + i) for i in range(len(options))),
+                          g=line[len(_ANSWER):].strip())
+            else:
+                q = QuestionData(type="mcq", stem="\n".join(stem), answers=[
+                    Answer(o, 1.0 if i == index else 0.0) for i, o in enumerate(options)])
+                res.add(q, start)
+            stem, options = [], []
+        else:
+            if options:  # text after options: the previous question lacks its answer
+                unfinished(n)
+                stem, options = [], []
+            if not stem:
+                start = n
+            stem.append(line)
+    if stem:
+        if options:
+            unfinished(len(text.splitlines()))
+        else:
+            res.error(start, 1, N_("expected options (A. ..., B. ...) and 'ANSWER:' after "
+                                   "this question text"))
+    return res
+
+
+def dump(questions: list[QuestionData], **meta) -> DumpResult:
+    res = DumpResult(text="")
+    out = []
+    for i, q in enumerate(questions):
+        if q.type != "mcq":
+            res.skipped.append((i, N_("Aiken holds only single-answer multiple choice, not %(t)s")
+                                % {"t": q.type}))
+            continue
+        lines = [ln.strip() for ln in q.stem.splitlines() if len(ln.strip()) >= 2]
+        right = [k for k, a in enumerate(q.answers) if a.fraction == 1.0]
+        if not lines or any(_OPTION.match(ln) or ln.startswith(_ANSWER) for ln in lines):
+            res.skipped.append((i, N_("the text is empty or has a line Aiken would read "
+                                      "as an option or an answer")))
+            continue
+        if len(right) != 1 or not 2 <= len(q.answers) <= 26:
+            res.skipped.append((i, N_("Aiken needs 2 to 26 options with exactly one right")))
+            continue
+        if any("\n" in a.text or not a.text.strip() for a in q.answers):
+            res.skipped.append((i, N_("Aiken options must be one non-empty line each")))
+            continue
+        if q.explanation or any(a.feedback for a in q.answers) or any(
+                a.fraction not in (0.0, 1.0) for a in q.answers):
+            res.lossy.append((i, N_("Aiken can't hold feedback or partial credit")))
+        opts = [f"{chr(65 + k)}. {a.text.strip()}" for k, a in enumerate(q.answers)]
+        out.append("\n".join(lines + opts + [f"{_ANSWER} {chr(65 + right[0])}"]) + "\n")
+    res.text = "\n".join(out)
+    return res

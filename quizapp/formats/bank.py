@@ -1,0 +1,261 @@
+"""quizapp's own question-bank file: YAML a teacher can read, review and diff.
+
+::
+
+    format: quizapp-bank
+    version: 1
+    name: "Sommet européen, novembre 2024"
+    tags: [europe]
+    article: {file: sommet.txt, title: ..., date: 2024-11-01, language: fr}
+    questions:
+      - id: q01
+        review_note: "vérifier la date"
+        type: mcq
+        stem: ...
+        answers:
+          - text: Bruxelles
+          - {text: Paris, fraction: 0}
+
+Each question is :meth:`QuestionData.to_dict` without the fields left at
+their default, plus ``id`` and ``review_note`` (kept in ``extra``). Everything
+quizapp knows is carried: kind, source span, confidence, status, extra.
+The file is read with ``safe_load`` semantics only; errors give the line.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import fields
+from typing import Any
+
+import yaml
+
+from quizapp.questiondata import Answer, Blank, QuestionData, Source
+
+from .base import N_, DumpResult, ParseResult
+
+FORMAT = "quizapp-bank"
+VERSION = 1
+TOP_KEYS = ("format", "version", "name", "tags", "article", "questions")
+QUESTION_KEYS = ("id", "review_note") + tuple(f.name for f in fields(QuestionData))
+TEXT_KEYS = ("type", "stem", "title", "kind", "explanation", "category", "status", "text_format")
+_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_BaseDumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+
+
+class _Dumper(_BaseDumper):  # type: ignore[misc, valid-type]
+    """Safe dumper that writes multi-line text as ``|`` blocks, easier to review."""
+
+
+def _str(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
+    style = "|" if "\n" in value else None
+    return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
+
+
+_Dumper.add_representer(str, _str)
+
+
+def _text(value: Any, what: str) -> str:
+    if isinstance(value, str):
+        return value
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return str(value)
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    raise ValueError(N_("%(w)s: expected text, got %(v)r") % {"w": what, "v": value})
+
+
+def _answer(d: Any, what: str) -> Answer:
+    if not isinstance(d, dict):
+        d = {"text": d}  # a bare value is an answer worth 100%
+    unknown = set(d) - {"text", "fraction", "feedback", "tolerance"}
+    if unknown:
+        raise ValueError(N_("%(w)s: unknown field(s) %(u)s; expected text, fraction, feedback, "
+                            "tolerance") % {"w": what, "u": ", ".join(sorted(map(str, unknown)))})
+    try:
+        return Answer(_text(d.get("text", ""), what), float(d.get("fraction", 1.0)),
+                      _text(d.get("feedback", ""), what), float(d.get("tolerance", 0.0)))
+    except (TypeError, ValueError):
+        raise ValueError(N_("%(w)s: fraction and tolerance must be numbers") % {"w": what}) from None
+
+
+def _question(d: Any) -> QuestionData:
+    if not isinstance(d, dict):
+        raise ValueError(N_("expected a question (a mapping of fields), got %(v)r") % {"v": d})
+    unknown = [str(k) for k in d if k not in QUESTION_KEYS]
+    if unknown:
+        raise ValueError(N_("unknown field(s) %(u)s; expected some of %(k)s")
+                         % {"u": ", ".join(unknown), "k": ", ".join(QUESTION_KEYS)})
+    if "type" not in d or "stem" not in d:
+        raise ValueError(N_("expected at least the fields 'type' and 'stem'"))
+    q = QuestionData(type=_text(d["type"], "type"), stem=_text(d["stem"], "stem"))
+    for key in TEXT_KEYS[2:]:
+        if key in d and d[key] is not None:
+            setattr(q, key, _text(d[key], key))
+    q.answers = [_answer(a, f"answer {i}") for i, a in enumerate(d.get("answers") or [], 1)]
+    for i, p in enumerate(d.get("pairs") or [], 1):
+        if not isinstance(p, list | tuple) or len(p) != 2:
+            raise ValueError(N_("pair %(i)d: expected [item, match]") % {"i": i})
+        q.pairs.append((_text(p[0], f"pair {i}"), _text(p[1], f"pair {i}")))
+    for i, b in enumerate(d.get("blanks") or [], 1):
+        if not isinstance(b, dict) or "type" not in b:
+            raise ValueError(N_("blank %(i)d: expected a mapping with a type") % {"i": i})
+        q.blanks.append(Blank(_text(b["type"], f"blank {i}"),
+                              [_answer(a, f"blank {i}") for a in b.get("answers") or []],
+                              float(b.get("weight", 1.0))))
+    q.tags = [_text(t, "tags") for t in d.get("tags") or []]
+    for key in ("options", "extra"):
+        value = d.get(key) or {}
+        if not isinstance(value, dict):
+            raise ValueError(N_("%(k)s: expected a mapping") % {"k": key})
+        setattr(q, key, dict(value))
+    src = d.get("source")
+    if src:
+        try:
+            q.source = Source(_text(src["sentence"], "source"), int(src["start"]), int(src["end"]))
+        except (KeyError, TypeError, ValueError):
+            raise ValueError(N_("source: expected sentence, start and end")) from None
+    for key in ("confidence", "default_mark", "penalty"):
+        if d.get(key) is not None:
+            try:
+                setattr(q, key, float(d[key]))
+            except (TypeError, ValueError):
+                raise ValueError(N_("%(k)s: expected a number") % {"k": key}) from None
+    for key in ("id", "review_note"):
+        if d.get(key) is not None:
+            q.extra[key] = _text(d[key], key)
+    return q
+
+
+def _plain(value: Any) -> Any:
+    """Dates become ISO text so the metadata is JSON-ready."""
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_plain(v) for v in value]
+    return value
+
+
+def parse(text: str, filename: str = "") -> ParseResult:
+    res = ParseResult(file=filename)
+    loader = _Loader(text)
+    try:
+        node = loader.get_single_node()
+        data = loader.construct_document(node) if node is not None else None
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        res.error(mark.line + 1 if mark else None, mark.column + 1 if mark else None,
+                  N_("not valid YAML: %(p)s"), p=exc.problem or str(exc))
+        return res
+    except yaml.YAMLError as exc:
+        res.error(None, None, N_("not valid YAML: %(p)s"), p=str(exc))
+        return res
+    finally:
+        loader.dispose()
+    if not isinstance(data, dict) or data.get("format") != FORMAT:
+        res.error(1, None, N_("expected a bank file starting with 'format: %(f)s'"), f=FORMAT)
+        return res
+    version = data.get("version")
+    if not isinstance(version, int) or isinstance(version, bool) or not 1 <= version <= VERSION:
+        res.error(1, None, N_("expected 'version: %(v)d', got %(g)r; this file may come from a "
+                              "newer quizapp"), v=VERSION, g=version)
+        return res
+    unknown = [str(k) for k in data if k not in TOP_KEYS]
+    if unknown:
+        res.warnings.append(N_("fields not used: %(u)s") % {"u": ", ".join(unknown)})
+    res.bank_meta = {k: _plain(data[k]) for k in ("name", "tags", "article") if k in data}
+    questions = data.get("questions") or []
+    lines = _question_lines(node)
+    if not isinstance(questions, list):
+        res.error(lines[0] if lines else None, None, N_("'questions' should be a list"))
+        return res
+    seen: dict[str, int] = {}
+    for i, item in enumerate(questions):
+        line = lines[i] if i < len(lines) else None
+        try:
+            q = _question(item)
+        except ValueError as exc:
+            res.error(line, None, N_("question %(n)d: %(m)s"), n=i + 1, m=str(exc))
+            continue
+        ident = q.extra.get("id")
+        if ident is not None:
+            if ident in seen:
+                res.error(line, None, N_("question %(n)d: id %(i)r is already used at line "
+                                         "%(l)s; ids must be unique in a file"),
+                          n=i + 1, i=ident, l=seen[ident])
+            seen[ident] = line
+        res.add(q, line)
+    return res
+
+
+def _question_lines(root: yaml.Node | None) -> list[int]:
+    if not isinstance(root, yaml.MappingNode):
+        return []
+    for key, value in root.value:
+        if getattr(key, "value", None) == "questions":
+            if isinstance(value, yaml.SequenceNode):
+                return [item.start_mark.line + 1 for item in value.value]
+            return [value.start_mark.line + 1]
+    return []
+
+
+_DEFAULT = QuestionData(type="", stem="").to_dict()
+
+
+def _compact_answer(a: Answer) -> dict[str, Any]:
+    d: dict[str, Any] = {"text": a.text}
+    if a.fraction != 1.0:
+        d["fraction"] = a.fraction
+    if a.feedback:
+        d["feedback"] = a.feedback
+    if a.tolerance:
+        d["tolerance"] = a.tolerance
+    return d
+
+
+def _compact(q: QuestionData) -> dict[str, Any]:
+    extra = dict(q.extra)
+    out: dict[str, Any] = {k: extra.pop(k) for k in ("id", "review_note") if k in extra}
+    d = q.to_dict()
+    for key, value in d.items():
+        if key in ("type", "stem") or value != _DEFAULT[key]:
+            out[key] = value
+    if q.answers:
+        out["answers"] = [_compact_answer(a) for a in q.answers]
+    if q.blanks:
+        out["blanks"] = [{"type": b.type, "answers": [_compact_answer(a) for a in b.answers],
+                          **({"weight": b.weight} if b.weight != 1.0 else {})}
+                         for b in q.blanks]
+    if extra:
+        out["extra"] = extra
+    else:
+        out.pop("extra", None)
+    return out
+
+
+def _yaml_value(value: Any) -> Any:
+    """ISO dates are written as YAML dates, as a person would type them."""
+    if isinstance(value, str) and len(value) == 10:
+        try:
+            return dt.date.fromisoformat(value)
+        except ValueError:
+            return value
+    if isinstance(value, dict):
+        return {k: _yaml_value(v) for k, v in value.items()}
+    return value
+
+
+def dump(questions: list[QuestionData], name: str = "", tags: list[str] | None = None,
+         article: dict[str, Any] | None = None, **meta) -> DumpResult:
+    doc: dict[str, Any] = {"format": FORMAT, "version": VERSION}
+    if name:
+        doc["name"] = name
+    if tags:
+        doc["tags"] = list(tags)
+    if article:
+        doc["article"] = _yaml_value(dict(article))
+    doc["questions"] = [_compact(q) for q in questions]
+    text = yaml.dump(doc, Dumper=_Dumper, allow_unicode=True, sort_keys=False,
+                     default_flow_style=False, width=100)
+    return DumpResult(text=text)

@@ -1,0 +1,149 @@
+"""What every format module shares: errors with a position, results, limits,
+and the small number helpers that keep fractions and tolerances stable
+through a round trip.
+
+Messages are written in English and marked with ``N_`` so that the
+translation catalogue picks them up; a :class:`FormatError` keeps its
+``template`` and ``params`` so a view can show it in the reader's language
+(``gettext(err.template) % err.params``) while the CLI prints ``message``.
+"""
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+from typing import Any
+
+from quizapp.questiondata import QuestionData
+
+#: Uploads larger than this are refused before any parsing.
+MAX_UPLOAD_BYTES = 10 * 1024 * 1024
+
+
+def N_(message: str) -> str:
+    """Mark a message for translation without translating it here."""
+    return message
+
+
+@dataclass(frozen=True)
+class FormatError:
+    """One problem in an imported file, with where it is and what was expected."""
+
+    file: str
+    line: int | None
+    column: int | None
+    message: str
+    template: str = ""
+    params: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
+
+    def __str__(self) -> str:
+        where = self.file or "<input>"
+        if self.line is not None:
+            where += f":{self.line}"
+            if self.column is not None:
+                where += f":{self.column}"
+        return f"{where}: {self.message}"
+
+
+class FormatInputError(ValueError):
+    """Raised when input can't even be handed to a parser (size, encoding, format)."""
+
+    def __init__(self, error: FormatError):
+        super().__init__(str(error))
+        self.error = error
+
+
+def make_error(file: str, line: int | None, column: int | None, template: str,
+               **params: Any) -> FormatError:
+    return FormatError(file, line, column, template % params if params else template,
+                       template, params)
+
+
+@dataclass
+class ParseResult:
+    """Everything a parser found: the questions and every problem, not just the first."""
+
+    questions: list[QuestionData] = field(default_factory=list)
+    categories: list[str] = field(default_factory=list)
+    errors: list[FormatError] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    bank_meta: dict[str, Any] = field(default_factory=dict)
+    #: 1-based line where each question starts, parallel to ``questions``.
+    lines: list[int | None] = field(default_factory=list)
+    file: str = ""
+
+    @property
+    def ok(self) -> bool:
+        return not self.errors
+
+    @property
+    def importable(self) -> list[QuestionData]:
+        """The questions to store: all of them, or none when anything is wrong."""
+        return list(self.questions) if self.ok else []
+
+    def error(self, line: int | None, column: int | None, template: str, **params: Any) -> None:
+        self.errors.append(make_error(self.file, line, column, template, **params))
+
+    def add(self, q: QuestionData, line: int | None) -> None:
+        self.questions.append(q)
+        self.lines.append(line)
+        if q.category and q.category not in self.categories:
+            self.categories.append(q.category)
+
+
+@dataclass
+class DumpResult:
+    """The written text, and what could not be written, by question index."""
+
+    text: str
+    #: questions left out entirely: (index in the input list, reason)
+    skipped: list[tuple[int, str]] = field(default_factory=list)
+    #: questions written without some of their content: (index, what was lost)
+    lossy: list[tuple[int, str]] = field(default_factory=list)
+
+
+# --- numbers ----------------------------------------------------------------
+def fmt_num(x: float) -> str:
+    """Shortest text for a number: ``3`` rather than ``3.0``, ``0.5``, ``1e-07``."""
+    if math.isfinite(x) and x == int(x) and abs(x) < 1e15:
+        return str(int(x))
+    return repr(float(x))
+
+
+def parse_num(text: str) -> float | None:
+    """A finite number from text, accepting a decimal comma; None if it isn't one."""
+    t = text.strip().replace(",", ".") if text.count(",") == 1 and "." not in text else text.strip()
+    if not t or len(t) > 64 or "_" in t:
+        return None
+    try:
+        x = float(t)
+    except ValueError:
+        return None
+    return x if math.isfinite(x) else None
+
+
+def percent(fraction: float) -> str:
+    """A fraction as Moodle writes a weight: 0.5 -> ``50``, 1/3 -> ``33.33333``."""
+    return fmt_num(round(fraction * 100, 5))
+
+
+def from_percent(value: float) -> float:
+    """Moodle keeps fractions to 7 decimals; so do we, to round-trip cleanly."""
+    return round(value / 100, 7)
+
+
+def line_starts(text: str) -> list[int]:
+    """Offsets where each line begins, for turning an offset into (line, column)."""
+    starts = [0]
+    i = text.find("\n")
+    while i != -1:
+        starts.append(i + 1)
+        i = text.find("\n", i + 1)
+    return starts
+
+
+def position(starts: list[int], offset: int) -> tuple[int, int]:
+    """1-based (line, column) of an offset, given :func:`line_starts`."""
+    from bisect import bisect_right
+
+    i = bisect_right(starts, offset) - 1
+    return i + 1, offset - starts[i] + 1

@@ -1,0 +1,243 @@
+"""A spreadsheet of questions, one row per question (see docs/formats.md).
+
+Columns (header names are case-insensitive; only ``type`` and ``stem`` are
+required, the others may be left out or left empty)::
+
+    type, title, stem, category, tags,
+    option_1..option_N, fraction_1..fraction_N, feedback_1..feedback_N,
+    match_1..match_N, answer, tolerance, unit, explanation
+
+UTF-8 with or without a BOM; comma or semicolon, whichever the header uses;
+fields with commas, semicolons or new lines are quoted as usual.
+"""
+from __future__ import annotations
+
+import csv
+import io
+import re
+
+from quizapp.questiondata import TYPES, Answer, QuestionData
+
+from . import cloze
+from .base import N_, DumpResult, ParseResult, fmt_num, parse_num
+
+REQUIRED = ("type", "stem")
+SINGLE = ("type", "title", "stem", "category", "tags", "answer", "tolerance", "unit",
+          "explanation")
+NUMBERED = ("option", "fraction", "feedback", "match")
+ALIASES = {"multichoice": "mcq", "shortanswer": "short", "numerical": "numeric",
+           "match": "matching", "multianswer": "cloze"}
+TRUE_WORDS = {"true", "vrai", "t", "v", "1", "yes", "oui"}
+FALSE_WORDS = {"false", "faux", "f", "0", "no", "non"}
+_NUMBERED_RE = re.compile(r"(option|fraction|feedback|match)_(\d{1,3})$")
+
+
+def _sniff_delimiter(text: str) -> str:
+    header = text.split("\n", 1)[0]
+    counts = {d: header.count(d) for d in (",", ";", "\t")}
+    return max(counts, key=lambda d: counts[d]) if any(counts.values()) else ","
+
+
+def _fraction(text: str) -> float | None:
+    text = text.strip()
+    if text.endswith("%"):
+        value = parse_num(text[:-1])
+        return None if value is None else round(value / 100, 7)
+    return parse_num(text)
+
+
+def _row_question(row: dict[str, str], options: list[dict[str, str]], res: ParseResult,
+                  line: int) -> QuestionData | None:
+    qtype = row.get("type", "").strip().lower()
+    qtype = ALIASES.get(qtype, qtype)
+    if qtype not in TYPES:
+        res.error(line, None, N_("unknown type %(t)r, expected one of %(ts)s"),
+                  t=row.get("type", ""), ts=", ".join(TYPES))
+        return None
+    q = QuestionData(type=qtype, stem=row.get("stem", ""), title=row.get("title", ""),
+                     category=row.get("category", ""), explanation=row.get("explanation", ""))
+    q.tags = [t.strip() for t in row.get("tags", "").split("|") if t.strip()]
+    answer = row.get("answer", "").strip()
+    before = len(res.errors)
+
+    def fraction(i: int, o: dict[str, str], default: float) -> float:
+        raw = o.get("fraction", "").strip()
+        if not raw:
+            return default
+        value = _fraction(raw)
+        if value is None:
+            res.error(line, None, N_("fraction_%(i)d: expected a number like 1, 0.5 or 50%%, "
+                                     "got %(v)r"), i=i, v=raw)
+            return 0.0
+        return value
+
+    if qtype in ("mcq", "multi"):
+        have_fractions = any(o.get("fraction", "").strip() for o in options)
+        right: set[int] = set()
+        if not have_fractions:
+            for token in filter(None, (t.strip() for t in answer.split("|"))):
+                index = _option_index(token, options)
+                if index is None:
+                    res.error(line, None, N_("answer: expected the number (1, 2…), letter "
+                                             "(A, B…) or text of an option, got %(a)r"), a=token)
+                else:
+                    right.add(index)
+            if not right and not answer:
+                res.error(line, None, N_("expected fraction_1..fraction_N or an answer column "
+                                         "naming the right option"))
+        for i, o in enumerate(options, 1):
+            share = 1.0 if qtype == "mcq" else 1.0 / max(len(right), 1)
+            default = share if i - 1 in right else 0.0
+            q.answers.append(Answer(o.get("option", ""), fraction(i, o, default),
+                                    o.get("feedback", "")))
+    elif qtype == "truefalse":
+        word = answer.lower()
+        if word not in TRUE_WORDS | FALSE_WORDS:
+            res.error(line, None, N_("answer: expected true or false (vrai ou faux), got %(a)r"),
+                      a=answer)
+        right = word in TRUE_WORDS
+        fbs = [o.get("feedback", "") for o in options] + ["", ""]
+        q.answers = [Answer("true", 1.0 if right else 0.0, fbs[0]),
+                     Answer("false", 0.0 if right else 1.0, fbs[1])]
+    elif qtype in ("short", "numeric"):
+        rows = options or [{"option": a} for a in answer.split("|") if a.strip()]
+        tolerances = [t.strip() for t in row.get("tolerance", "").split("|")]
+        for i, o in enumerate(rows, 1):
+            tol = 0.0
+            if qtype == "numeric":
+                raw = tolerances[i - 1] if len(tolerances) >= i else tolerances[0]
+                tol = parse_num(raw) if raw else 0.0
+                if tol is None:
+                    res.error(line, None, N_("tolerance: expected a number, got %(t)r"), t=raw)
+                    tol = 0.0
+            q.answers.append(Answer(o.get("option", "").strip() if qtype == "numeric"
+                                    else o.get("option", ""),
+                                    fraction(i, o, 1.0), o.get("feedback", ""), abs(tol)))
+        if qtype == "numeric" and row.get("unit", "").strip():
+            q.options["unit"] = row["unit"].strip()
+    elif qtype == "matching":
+        q.pairs = [(o.get("option", ""), o.get("match", "")) for o in options]
+    elif qtype == "cloze":
+        q.stem, q.blanks, variants, problems = cloze.parse_cloze(q.stem)
+        for _offset, message in problems:
+            res.error(line, None, N_("stem: embedded answer: %(m)s"), m=message)
+        if variants:
+            q.extra["cloze_variants"] = variants
+    return q if len(res.errors) == before else None
+
+
+def _option_index(token: str, options: list[dict[str, str]]) -> int | None:
+    if token.isdigit() and 1 <= int(token) <= len(options):
+        return int(token) - 1
+    if len(token) == 1 and token.isalpha() and ord(token.upper()) - 65 < len(options):
+        return ord(token.upper()) - 65
+    texts = [o.get("option", "") for o in options]
+    return texts.index(token) if token in texts else None
+
+
+def parse(text: str, filename: str = "") -> ParseResult:
+    res = ParseResult(file=filename)
+    text = text.removeprefix("\ufeff")
+    if not text.strip():
+        res.error(1, None, N_("the file is empty; expected a header line: type, stem, ..."))
+        return res
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=_sniff_delimiter(text))
+    try:
+        header = [h.strip().lower() for h in next(reader)]
+    except csv.Error as exc:
+        res.error(1, None, N_("unreadable header line: %(m)s"), m=str(exc))
+        return res
+    missing = [c for c in REQUIRED if c not in header]
+    if missing:
+        res.error(1, None, N_("missing required column(s) %(m)s; expected a header line with "
+                              "at least: type, stem (see the documentation for the others)"),
+                  m=", ".join(missing))
+        return res
+    unknown = [h for h in header if h and h not in SINGLE and not _NUMBERED_RE.match(h)]
+    if unknown:
+        res.warnings.append(N_("columns not used: %(c)s") % {"c": ", ".join(unknown)})
+    line = 1
+    while True:
+        start = reader.line_num + 1
+        try:
+            cells = next(reader)
+        except StopIteration:
+            break
+        except csv.Error as exc:
+            res.error(start, None, N_("unreadable row: %(m)s"), m=str(exc))
+            break
+        line = start
+        if not any(c.strip() for c in cells):
+            continue
+        if len(cells) > len(header):
+            res.error(line, None, N_("expected at most %(n)d fields (one per column), "
+                                     "found %(f)d"), n=len(header), f=len(cells))
+            continue
+        row: dict[str, str] = {}
+        numbered: dict[int, dict[str, str]] = {}
+        for name, value in zip(header, cells, strict=False):
+            value = value.strip()
+            m = _NUMBERED_RE.match(name)
+            if m:
+                if value:
+                    numbered.setdefault(int(m.group(2)), {})[m.group(1)] = value
+            elif name in SINGLE:
+                row[name] = value
+        options = [numbered[k] for k in sorted(numbered)]
+        q = _row_question(row, options, res, line)
+        if q is not None:
+            res.add(q, line)
+    return res
+
+
+# --- writing ---------------------------------------------------------------
+def _cells(q: QuestionData, n: int, res: DumpResult, i: int) -> dict[str, str]:
+    row = {"type": q.type, "title": q.title, "stem": q.stem, "category": q.category,
+           "tags": "|".join(q.tags), "explanation": q.explanation}
+    if any("|" in t for t in q.tags):
+        res.lossy.append((i, N_("a tag with '|' is split in two in CSV")))
+    if q.type in ("mcq", "multi", "short", "numeric"):
+        for k, a in enumerate(q.answers, 1):
+            row[f"option_{k}"] = a.text
+            row[f"fraction_{k}"] = fmt_num(a.fraction)
+            row[f"feedback_{k}"] = a.feedback
+        if q.type == "numeric":
+            tols = [fmt_num(a.tolerance) for a in q.answers]
+            row["tolerance"] = tols[0] if len(set(tols)) <= 1 else "|".join(tols)
+            row["unit"] = str(q.options.get("unit", ""))
+        if q.type == "short" and any(q.options.values()):
+            res.lossy.append((i, N_("CSV can't hold the short-answer options (case, accents, typos)")))
+    elif q.type == "truefalse":
+        true = next((a for a in q.answers if a.text == "true"), Answer("true", 1.0))
+        false = next((a for a in q.answers if a.text == "false"), Answer("false", 0.0))
+        row["answer"] = "true" if true.fraction >= 1.0 else "false"
+        row["feedback_1"], row["feedback_2"] = true.feedback, false.feedback
+    elif q.type == "matching":
+        for k, (prompt, match) in enumerate(q.pairs, 1):
+            row[f"option_{k}"], row[f"match_{k}"] = prompt, match
+    elif q.type == "cloze":
+        row["stem"] = cloze.write_cloze(q.stem, q.blanks, q.extra.get("cloze_variants"))
+    return row
+
+
+def dump(questions: list[QuestionData], delimiter: str = ",", bom: bool = False,
+         **meta) -> DumpResult:
+    """CSV text; ``delimiter=";"`` and ``bom=True`` suit a French spreadsheet program."""
+    res = DumpResult(text="")
+    n = max([len(q.answers) for q in questions] + [len(q.pairs) for q in questions] + [2])
+    has_match = any(q.type == "matching" for q in questions)
+    header = ["type", "title", "stem", "category", "tags"]
+    for kind in ("option", "fraction", "feedback") + (("match",) if has_match else ()):
+        header += [f"{kind}_{k}" for k in range(1, n + 1)]
+    header += ["answer", "tolerance", "unit", "explanation"]
+    buf = io.StringIO()
+    writer = csv.DictWriter(buf, fieldnames=header, delimiter=delimiter, lineterminator="\r\n",
+                            extrasaction="ignore")
+    writer.writeheader()
+    for i, q in enumerate(questions):
+        if q.type not in TYPES:
+            res.skipped.append((i, N_("unknown question type %(t)r") % {"t": q.type}))
+            continue
+        writer.writerow(_cells(q, n, res, i))
+    res.text = ("\ufeff" if bom else "") + buf.getvalue()
+    return res

@@ -1,0 +1,399 @@
+"""Moodle's GIFT text format, read and written the way Moodle itself does it
+(question/format/gift in Moodle, and docs.moodle.org "GIFT format").
+
+Questions are separated by blank lines. A question is
+``// comment`` lines (``// [id:X] [tag:Y]`` carry an id number and tags),
+an optional ``::title::``, an optional ``[html]``/``[moodle]``/``[plain]``/
+``[markdown]`` marker, the text, and one ``{...}`` answer block; text after
+the block makes it a missing-word question (the block becomes ``_____``).
+``\\~ \\= \\# \\{ \\} \\: \\\\`` escape the special characters and ``\\n`` is a new line.
+
+Like Moodle, text without a marker is in Moodle's auto-format (``moodle``).
+The scanner is linear: it looks for characters, never backtracks.
+"""
+from __future__ import annotations
+
+import re
+
+from quizapp.questiondata import Answer, QuestionData
+
+from .base import N_, DumpResult, ParseResult, fmt_num, from_percent, parse_num, percent
+
+FORMAT_NAMES = ("html", "moodle", "plain", "markdown")
+BLANK = "_____"
+
+# Escapes keep their length (backslash -> \ue000, char -> a private-use twin)
+# so offsets in the escaped text are offsets in the file, for error columns.
+_ESCAPABLE = {"\\": "\ue05c", ":": "\ue03a", "#": "\ue023", "=": "\ue03d",
+              "{": "\ue07b", "}": "\ue07d", "~": "\ue07e", "n": "\ue00a"}
+_UNESCAPED = {v: ("\n" if k == "n" else k) for k, v in _ESCAPABLE.items()}
+_ESC_RE = re.compile(r"\\([\\:#={}~n])")
+_PLACEHOLDER_RE = re.compile("\ue000([\ue000-\ue0ff])")
+_ID_RE = re.compile(r"\[id:((?:\\.|[^\]\[\\])+)\]")
+_TAG_RE = re.compile(r"\[tag:((?:\\.|[^\]\[\\])+)\]")
+
+
+def _pre(text: str) -> str:
+    return _ESC_RE.sub(lambda m: "\ue000" + _ESCAPABLE[m.group(1)], text)
+
+
+def _post(text: str) -> str:
+    return _PLACEHOLDER_RE.sub(lambda m: _UNESCAPED.get(m.group(1), m.group(1)), text)
+
+
+def _with_format(text: str, default: str) -> tuple[str, str]:
+    """Split a leading ``[format]`` marker off, as Moodle's parse_text_with_format."""
+    if text.startswith("["):
+        end = text.find("]")
+        if end > 0 and text[1:end] in FORMAT_NAMES:
+            return _post(text[end + 1:]).strip(), text[1:end]
+    return _post(text).strip(), default
+
+
+class _Block:
+    """One blank-line-separated question, with offsets mapped back to the file."""
+
+    def __init__(self, lines: list[str], first_line: int):
+        self.first_line = first_line
+        self.comments = [ln.strip() for ln in lines if ln.strip().startswith("//")]
+        self.text = "\n".join(" " if ln.strip().startswith("//") else ln for ln in lines)
+
+    def where(self, offset: int) -> tuple[int, int]:
+        before = self.text[:offset]
+        nl = before.rfind("\n")
+        return self.first_line + before.count("\n"), offset - nl
+
+
+def _blocks(text: str):
+    lines = text.splitlines()
+    start, buf = 1, []
+    for i, line in enumerate(lines, 1):
+        if line.strip():
+            if not buf:
+                start = i
+            buf.append(line)
+        elif buf:
+            yield _Block(buf, start)
+            buf = []
+    if buf:
+        yield _Block(buf, start)
+
+
+def _weight(answer: str, res: ParseResult, at: tuple[int, int]) -> tuple[float | None, str]:
+    """``%50%text`` -> (0.5, 'text'); (None, answer) when there is no weight."""
+    if not answer.startswith("%"):
+        return None, answer
+    end = answer.find("%", 1)
+    value = parse_num(answer[1:end]) if end > 0 else None
+    if value is None:
+        res.error(*at, N_("expected a weight like %%50%% before the answer, got %(a)r"),
+                  a=_post(answer[:20]))
+        return 0.0, answer[end + 1:] if end > 0 else answer
+    return from_percent(value), answer[end + 1:]
+
+
+def _feedback(answer: str, fmt: str) -> tuple[str, str]:
+    text, _, fb = answer.partition("#")
+    return _with_format(text.strip(), fmt)[0], _with_format(fb.strip(), fmt)[0]
+
+
+def _split(answertext: str, sep: str) -> list[str]:
+    parts = answertext.split(sep)
+    if not parts[0].strip():
+        parts = parts[1:]
+    return [p.strip() for p in parts]
+
+
+def _number(text: str, res: ParseResult, at: tuple[int, int]) -> tuple[str, float] | None:
+    """``3:0.5``, ``1..5`` or ``3`` -> (answer text, tolerance)."""
+    text = text.strip()
+    if ".." in text[1:]:
+        lo, hi = (parse_num(t) for t in text.split("..", 1))
+        if lo is None or hi is None:
+            res.error(*at, N_("expected a numeric range like 1..5, got %(t)r"), t=text)
+            return None
+        return fmt_num((lo + hi) / 2), abs(hi - lo) / 2
+    if ":" in text[1:]:
+        ans, tol = text.split(":", 1)
+    else:
+        ans, tol = text, "0"
+    if ans.strip() != "*" and parse_num(ans) is None:
+        res.error(*at, N_("expected a number (like 3.14, 3:0.5 or 1..5), got %(t)r"), t=text)
+        return None
+    tolerance = parse_num(tol)
+    if tolerance is None:
+        res.error(*at, N_("expected a number as the tolerance after ':', got %(t)r"), t=tol)
+        return None
+    return ans.strip(), abs(tolerance)
+
+
+def _answers(qtype: str, answertext: str, fmt: str, res: ParseResult,
+             at: tuple[int, int]) -> QuestionData | None:
+    q = QuestionData(type=qtype, stem="", text_format=fmt)
+    if qtype in ("mcq", "multi"):
+        parts = _split(answertext.replace("=", "~="), "~")
+        if len(parts) < 2:
+            res.error(*at, N_("expected at least 2 options in a multiple-choice question"))
+            return None
+        for part in parts:
+            if part.startswith("="):
+                weight, part = 1.0, part[1:]
+            else:
+                weight, part = _weight(part, res, at)
+            text, fb = _feedback(part, fmt)
+            q.answers.append(Answer(text, weight or 0.0, fb))
+    elif qtype == "matching":
+        for part in _split(answertext, "="):
+            if "->" not in part:
+                res.error(*at, N_("expected 'item -> match' in a matching question, got %(p)r"),
+                          p=_post(part))
+                return None
+            prompt, match = part.split("->", 1)
+            q.pairs.append((_with_format(prompt.strip(), fmt)[0], _post(match).strip()))
+        if len(q.pairs) < 2:
+            res.error(*at, N_("expected at least 2 pairs in a matching question"))
+            return None
+    elif qtype == "truefalse":
+        bits = [b.strip() for b in answertext.split("#", 2)] + ["", ""]
+        right = bits[0] in ("T", "TRUE")
+        wrong_fb, right_fb = _with_format(bits[1], fmt)[0], _with_format(bits[2], fmt)[0]
+        q.answers = [Answer("true", 1.0 if right else 0.0, right_fb if right else wrong_fb),
+                     Answer("false", 0.0 if right else 1.0, wrong_fb if right else right_fb)]
+    elif qtype == "short":
+        parts = _split(answertext, "=")
+        if not parts:
+            res.error(*at, N_("expected at least one answer like =Paris"))
+            return None
+        for part in parts:
+            weight, part = _weight(part, res, at)
+            text, fb = _feedback(part, fmt)
+            q.answers.append(Answer(text, 1.0 if weight is None else weight, fb))
+    elif qtype == "numeric":
+        body, tilde, wrong = answertext[1:].partition("~")
+        parts = _split(body, "=")
+        if not parts:
+            res.error(*at, N_("expected a number after '#', like {#3.14:0.01}"))
+            return None
+        for part in parts:
+            weight, part = _weight(part, res, at)
+            raw, _, fb = part.partition("#")
+            num = _number(_post(raw), res, at)
+            if num is not None:
+                q.answers.append(Answer(num[0], 1.0 if weight is None else weight,
+                                        _with_format(fb.strip(), fmt)[0], num[1]))
+        if tilde:
+            q.answers.append(Answer("*", 0.0, _feedback(wrong, fmt)[1]))
+    return q
+
+
+def _kind(answertext: str) -> str:
+    """The question type, decided in Moodle's order."""
+    if answertext == "":
+        return "essay"
+    if answertext[0] == "#":
+        return "numeric"
+    if "~" in answertext:
+        return "mcq" if "=" in answertext else "multi"
+    if "=" in answertext and "->" in answertext:
+        return "matching"
+    if answertext.split("#", 1)[0].strip() in ("T", "TRUE", "F", "FALSE"):
+        return "truefalse"
+    return "short"
+
+
+def _read_block(block: _Block, res: ParseResult, category: str) -> str:
+    """Parse one block; return the category in force after it."""
+    text = _pre(block.text)
+    base = len(text) - len(text.lstrip())
+    text = text.strip()
+    if not text:
+        return category
+    if text.startswith("$CATEGORY:"):
+        return _post(text[len("$CATEGORY:"):]).strip()
+
+    title = ""
+    if text.startswith("::"):
+        end = text.find("::", 2)
+        if end == -1:
+            res.error(*block.where(base), N_("expected '::' to close the title opened here"))
+            return category
+        title = _post(text[2:end]).strip()
+        rest = text[end + 2:]
+        base += end + 2 + len(rest) - len(rest.lstrip())
+        text = rest.strip()
+
+    start, finish = text.find("{"), text.find("}")
+    if start == -1 and finish == -1:
+        qtype, answertext, stem = "description", "", text
+    elif finish == -1:
+        res.error(*block.where(base + start),
+                  N_("unclosed '{': expected '}' to end the answers before the blank line"))
+        return category
+    elif start == -1 or finish < start:
+        res.error(*block.where(base + finish),
+                  N_("found '}' without an opening '{' (write \\} for a literal brace)"))
+        return category
+    else:
+        nested = text.find("{", start + 1)
+        extra = max(text.find("{", finish + 1), text.find("}", finish + 1))
+        if -1 < nested < finish or extra != -1:
+            bad = nested if -1 < nested < finish else extra
+            res.error(*block.where(base + bad),
+                      N_("expected one answer block {...} per question; write \\{ and \\} "
+                         "for literal braces"))
+            return category
+        answertext = text[start + 1:finish].strip()
+        after = text[finish + 1:]
+        stem = text[:start] + (BLANK + after if after else "")
+        qtype = None
+    at = block.where(base + (start if start != -1 else 0))
+
+    general = ""
+    gf = answertext.rfind("####")
+    if gf != -1:
+        general, answertext = answertext[gf + 4:], answertext[:gf].strip()
+    stem, fmt = _with_format(stem.strip(), "moodle")
+    if qtype is None:
+        qtype = _kind(answertext)
+    if qtype in ("description", "essay"):
+        q = QuestionData(type=qtype, stem="", text_format=fmt)
+    else:
+        before = len(res.errors)
+        q = _answers(qtype, answertext, fmt, res, at)
+        if q is None or len(res.errors) > before:
+            return category
+    q.stem, q.title, q.category = stem, title, category
+    q.explanation = _with_format(general.strip(), fmt)[0]
+    comments = _pre("\n".join(block.comments))
+    ident = _ID_RE.search(comments)
+    if ident:
+        q.extra["idnumber"] = _post(ident.group(1)).replace("\\]", "]").replace("\\[", "[")
+    q.tags = [_post(t).replace("\\]", "]").replace("\\[", "[")
+              for t in _TAG_RE.findall(comments)]
+    res.add(q, block.first_line)
+    return category
+
+
+def parse(text: str, filename: str = "") -> ParseResult:
+    res = ParseResult(file=filename)
+    category = ""
+    for block in _blocks(text):
+        category = _read_block(block, res, category)
+        if category and category not in res.categories:
+            res.categories.append(category)
+    return res
+
+
+# --- writing ---------------------------------------------------------------
+def _esc(text: str) -> str:
+    out = text.replace("\\", "\\\\")
+    for ch in "~=#{}:":
+        out = out.replace(ch, "\\" + ch)
+    return out.replace("\r\n", "\n").replace("\r", "\n").replace("\n", "\\n")
+
+
+def _bracketed(text: str) -> str:
+    return _esc(text).replace("[", "\\[").replace("]", "\\]")
+
+
+def _text(text: str, fmt: str, default: str = "moodle") -> str:
+    """Escaped text with its format marker when it differs from the default,
+    or when the text itself would be misread (a leading '[', '/' or '$')."""
+    marker = fmt != default or text[:1] in ("[", "/", "$")
+    return (f"[{fmt}]" if marker and text else "") + _esc(text)
+
+
+def _fb(feedback: str, fmt: str) -> str:
+    return "#" + _text(feedback, fmt, fmt) if feedback else ""
+
+
+def _lines(q: QuestionData, res: DumpResult, i: int) -> str | None:
+    fmt = q.text_format if q.text_format in FORMAT_NAMES else "moodle"
+    sub = fmt  # answers default to the question's format
+    head = []
+    ident = q.extra.get("idnumber")
+    marks = [f"[id:{_bracketed(str(ident))}]"] if ident else []
+    marks += [f"[tag:{_bracketed(t)}]" for t in q.tags]
+    if marks:
+        head.append("// " + " ".join(marks))
+    title = f"::{_esc(q.title.strip())}::" if q.title.strip() else ""
+    stem = title + _text(q.stem, fmt)
+    general = f"\t####{_text(q.explanation, sub, sub)}\n" if q.explanation else ""
+    t = q.type
+    if t == "description":
+        if q.explanation:
+            res.lossy.append((i, N_("GIFT can't hold general feedback on a description")))
+        head.append(stem)
+    elif t == "essay":
+        head.append(stem + "{" + general.strip() + "}")
+    elif t in ("mcq", "multi"):
+        body = []
+        for a in q.answers:
+            if t == "mcq" and a.fraction == 1.0:
+                mark = "="
+            elif a.fraction == 0:
+                mark = "~"
+            else:
+                mark = f"~%{percent(a.fraction)}%"
+            body.append(f"\t{mark}{_text(a.text, sub, sub)}{_fb(a.feedback, sub)}\n")
+        head.append(stem + "{\n" + "".join(body) + general + "}")
+    elif t == "truefalse":
+        true = next((a for a in q.answers if a.text == "true"), Answer("true", 1.0))
+        false = next((a for a in q.answers if a.text == "false"), Answer("false", 0.0))
+        right, wrong = (true, false) if true.fraction >= 1.0 else (false, true)
+        word = "TRUE" if right is true else "FALSE"
+        fb = ""
+        if wrong.feedback or right.feedback:
+            fb = "#" + _text(wrong.feedback, sub, sub)
+        if right.feedback:
+            fb += "#" + _text(right.feedback, sub, sub)
+        head.append(stem + "{" + word + fb + general.strip() + "}")
+    elif t == "short":
+        if any("->" in a.text for a in q.answers):
+            res.skipped.append((i, N_("GIFT can't write '->' in a short answer")))
+            return None
+        if any(q.options.get(k) for k in ("case_sensitive", "accents_matter", "typos")):
+            res.lossy.append((i, N_("GIFT can't hold the short-answer options (case, accents, typos)")))
+        body = [f"\t={'' if a.fraction == 1.0 else '%' + percent(a.fraction) + '%'}"
+                f"{_text(a.text, sub, sub)}{_fb(a.feedback, sub)}\n" for a in q.answers]
+        head.append(stem + "{\n" + "".join(body) + general + "}")
+    elif t == "numeric":
+        if q.options.get("unit"):
+            res.lossy.append((i, N_("GIFT can't hold the unit of a numeric answer")))
+        body = []
+        for a in q.answers:
+            if a.text.strip() == "*":
+                body.append(f"\t~{_fb(a.feedback, sub) or '#'}\n")
+                continue
+            weight = "" if a.fraction == 1.0 else f"%{percent(a.fraction)}%"
+            tol = f":{fmt_num(a.tolerance)}" if a.tolerance else ""
+            body.append(f"\t={weight}{a.text.strip()}{tol}{_fb(a.feedback, sub)}\n")
+        head.append(stem + "{#\n" + "".join(body) + general + "}")
+    elif t == "matching":
+        if any("->" in p for p, _m in q.pairs):
+            res.skipped.append((i, N_("GIFT can't write '->' in a matching item")))
+            return None
+        body = [f"\t={_text(p, sub, sub)} -> {_esc(m)}\n" for p, m in q.pairs]
+        head.append(stem + "{\n" + "".join(body) + general + "}")
+    else:
+        res.skipped.append((i, N_("GIFT has no %(t)s questions; use Moodle XML") % {"t": t}))
+        return None
+    return "\n".join(head) + "\n"
+
+
+def dump(questions: list[QuestionData], **meta) -> DumpResult:
+    res = DumpResult(text="")
+    out = []
+    category = ""
+    for i, q in enumerate(questions):
+        if q.category != category:
+            if q.category:
+                out.append(f"$CATEGORY: {q.category}\n")
+            else:
+                res.lossy.append((i, N_("GIFT can't go back to no category after a category")))
+            category = q.category or category
+        block = _lines(q, res, i)
+        if block is not None:
+            out.append(block)
+    res.text = "\n".join(out)
+    return res

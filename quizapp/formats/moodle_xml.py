@@ -1,0 +1,363 @@
+"""Moodle XML (docs.moodle.org "Moodle XML format"), read with defusedxml.
+
+A file is ``<quiz>`` holding ``<question type="...">`` elements; a
+``type="category"`` one switches the category of those that follow.
+What quizapp has no field for is kept in ``QuestionData.extra`` so that a
+question read from Moodle is written back as Moodle had it:
+
+``idnumber``     the question's ID number;
+``hints``        ``[{"text", "format", "shownumcorrect"?, "clearwrong"?}]``;
+``units``        ``[[name, multiplier], ...]`` of a numerical question;
+``cloze_variants`` see :mod:`quizapp.formats.cloze`;
+``moodle_xml``   the other elements of the question (``shuffleanswers``,
+                 ``answernumbering``, combined feedback, essay settings…),
+                 as XML text, written back unchanged.
+
+Category ``<info>`` and ``<idnumber>`` go to ``bank_meta["category_info"]``
+and are written back when given as ``dump(..., category_info=...)``.
+"""
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as ET
+from xml.sax.saxutils import quoteattr
+
+import defusedxml
+from defusedxml.ElementTree import DefusedXMLParser
+
+from quizapp.questiondata import Answer, QuestionData
+
+from . import cloze
+from .base import N_, DumpResult, ParseResult, fmt_num, from_percent, parse_num, percent
+
+TO_MOODLE_FORMAT = {"html": "html", "moodle": "moodle_auto_format", "plain": "plain_text",
+                    "markdown": "markdown"}
+FROM_MOODLE_FORMAT = {v: k for k, v in TO_MOODLE_FORMAT.items()}
+TO_MOODLE_TYPE = {"mcq": "multichoice", "multi": "multichoice", "truefalse": "truefalse",
+                  "short": "shortanswer", "numeric": "numerical", "matching": "matching",
+                  "cloze": "cloze", "essay": "essay", "description": "description"}
+_READ_TYPES = {"multichoice", "truefalse", "shortanswer", "numerical", "matching", "cloze",
+               "multianswer", "essay", "description"}
+_MAPPED = {"name", "questiontext", "generalfeedback", "defaultgrade", "penalty", "idnumber",
+           "tags", "hint", "answer", "single", "usecase", "subquestion", "units"}
+_INVALID_XML_CHARS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
+class _LineTarget:
+    """Builds the tree and notes the line of each <question>."""
+
+    def __init__(self) -> None:
+        self.builder = ET.TreeBuilder()
+        self.lines: list[int] = []
+        self.parser: DefusedXMLParser | None = None
+
+    def start(self, tag, attrs):
+        if tag == "question" and self.parser is not None:
+            self.lines.append(self.parser.parser.CurrentLineNumber)
+        return self.builder.start(tag, attrs)
+
+    def end(self, tag):
+        return self.builder.end(tag)
+
+    def data(self, data):
+        self.builder.data(data)
+
+    def close(self):
+        return self.builder.close()
+
+
+def _text(el: ET.Element | None, path: str = "") -> str:
+    """The ``<text>`` of a child (or of ``el`` itself when ``path`` is empty)."""
+    if el is not None and path:
+        el = el.find(path)
+    if el is None:
+        return ""
+    t = el.find("text")
+    return (t.text or "") if t is not None else (el.text or "").strip()
+
+
+def _format(el: ET.Element | None, default: str = "html") -> str:
+    value = el.get("format", "") if el is not None else ""
+    return FROM_MOODLE_FORMAT.get(value, default)
+
+
+def _number(el: ET.Element, path: str, default: float) -> float:
+    value = parse_num(el.findtext(path) or "")
+    return default if value is None else value
+
+
+def _answers(qel: ET.Element, numeric: bool = False) -> list[Answer]:
+    out = []
+    for a in qel.findall("answer"):
+        fraction = from_percent(parse_num(a.get("fraction", "0")) or 0.0)
+        tol = _number(a, "tolerance", 0.0) if numeric else 0.0
+        text = _text(a)
+        out.append(Answer(text.strip() if numeric else text, fraction, _text(a, "feedback"),
+                          abs(tol)))
+    return out
+
+
+# Settings our writer puts in anyway: not worth keeping in extra.
+_DEFAULTS = {("shuffleanswers", "true"), ("shuffleanswers", "1"), ("answernumbering", "abc"),
+             ("responseformat", "editor"), ("responserequired", "1"),
+             ("responsefieldlines", "15"), ("attachments", "0"), ("attachmentsrequired", "0"),
+             ("graderinfo", ""), ("responsetemplate", ""), ("hidden", "0")}
+
+
+def _is_default(el: ET.Element) -> bool:
+    return (el.tag, _text(el).strip()) in _DEFAULTS
+
+
+def _question(qel: ET.Element, qtype: str, category: str, res: ParseResult,
+              line: int) -> QuestionData | None:
+    qtext = qel.find("questiontext")
+    q = QuestionData(type="description", stem=_text(qtext), title=_text(qel, "name").strip(),
+                     category=category, text_format=_format(qtext))
+    q.explanation = _text(qel, "generalfeedback")
+    q.default_mark = _number(qel, "defaultgrade", 1.0)
+    q.penalty = _number(qel, "penalty", 0.0)
+    q.tags = [_text(t) for t in qel.findall("tags/tag") if _text(t)]
+    if (qel.findtext("idnumber") or "").strip():
+        q.extra["idnumber"] = qel.findtext("idnumber").strip()
+    hints = []
+    for h in qel.findall("hint"):
+        hint = {"text": _text(h), "format": _format(h)}
+        hint.update({flag: True for flag in ("shownumcorrect", "clearwrong")
+                     if h.find(flag) is not None})
+        hints.append(hint)
+    if hints:
+        q.extra["hints"] = hints
+    raw = []
+    for child in qel:
+        if child.tag not in _MAPPED and not _is_default(child):
+            child.tail = None
+            raw.append(ET.tostring(child, encoding="unicode"))
+    if raw:
+        q.extra["moodle_xml"] = raw
+
+    if qtype == "multichoice":
+        single = (qel.findtext("single") or "true").strip().lower() in ("true", "1")
+        q.type = "mcq" if single else "multi"
+        q.answers = _answers(qel)
+    elif qtype == "truefalse":
+        by_text = {a.text.strip().lower(): a for a in _answers(qel)}
+        if set(by_text) != {"true", "false"}:
+            res.error(line, None, N_("expected a true/false question to have the answers "
+                                     "'true' and 'false', found %(f)s"), f=sorted(by_text))
+            return None
+        q.type = "truefalse"
+        q.answers = [by_text["true"], by_text["false"]]
+        for a, word in zip(q.answers, ("true", "false"), strict=True):
+            a.text = word
+    elif qtype == "shortanswer":
+        q.type = "short"
+        q.answers = _answers(qel)
+        if (qel.findtext("usecase") or "0").strip() == "1":
+            q.options["case_sensitive"] = True
+    elif qtype == "numerical":
+        q.type = "numeric"
+        q.answers = _answers(qel, numeric=True)
+        units = [[(u.findtext("unit_name") or "").strip(), _number(u, "multiplier", 1.0)]
+                 for u in qel.findall("units/unit")]
+        base = next((name for name, mult in units if mult == 1.0 and name), "")
+        if base:
+            q.options["unit"] = base
+        if units and units != [[base, 1.0]]:
+            q.extra["units"] = units
+    elif qtype == "matching":
+        q.type = "matching"
+        q.pairs = [(_text(s).strip(), _text(s, "answer").strip())
+                   for s in qel.findall("subquestion")]
+    elif qtype in ("cloze", "multianswer"):
+        q.type = "cloze"
+        q.stem, q.blanks, variants, problems = cloze.parse_cloze(q.stem)
+        for _offset, message in problems:
+            res.error(line, None, N_("embedded answer: %(m)s"), m=message)
+        if problems:
+            return None
+        if variants:
+            q.extra["cloze_variants"] = variants
+        if any(b.type == "multi" for b in q.blanks):
+            res.warnings.append(N_("line %(l)d: a multiple-response gap (MULTIRESPONSE) "
+                                   "is kept but quizapp scores it as a set of options")
+                                % {"l": line})
+    else:
+        q.type = qtype
+    return q
+
+
+def parse(text: str, filename: str = "") -> ParseResult:
+    res = ParseResult(file=filename)
+    target = _LineTarget()
+    parser = DefusedXMLParser(target=target, forbid_dtd=True, forbid_entities=True,
+                              forbid_external=True)
+    target.parser = parser
+    try:
+        parser.feed(text)
+        root = parser.close()
+    except defusedxml.DTDForbidden as exc:
+        res.error(exc.line if hasattr(exc, "line") else None, None,
+                  N_("the file declares a DTD (<!DOCTYPE>), which is refused for safety; "
+                     "expected plain Moodle XML"))
+        return res
+    except defusedxml.DefusedXmlException:
+        res.error(None, None, N_("the file declares entities or external references, which "
+                                 "are refused for safety; expected plain Moodle XML"))
+        return res
+    except ET.ParseError as exc:
+        line, column = getattr(exc, "position", (None, None))
+        res.error(line, (column + 1) if column is not None else None,
+                  N_("not well-formed XML: %(m)s"), m=str(exc).split(":")[0])
+        return res
+    if root.tag != "quiz":
+        res.error(1, None, N_("expected a <quiz> root element, found <%(t)s>"), t=root.tag)
+        return res
+    category = ""
+    info: dict[str, dict[str, str]] = {}
+    for qel, line in zip(root.findall("question"), target.lines, strict=False):
+        qtype = qel.get("type", "")
+        if qtype == "category":
+            category = _text(qel, "category").strip()
+            if category and category not in res.categories:
+                res.categories.append(category)
+            meta = {k: v for k, v in (("info", _text(qel, "info")),
+                                      ("info_format", _format(qel.find("info"), "moodle")),
+                                      ("idnumber", (qel.findtext("idnumber") or "").strip()))
+                    if v}
+            if meta.get("info") or meta.get("idnumber"):
+                info[category] = meta
+            continue
+        if qtype not in _READ_TYPES:
+            res.warnings.append(N_("line %(l)d: question type %(t)r is not supported by "
+                                   "quizapp; the question was left out") % {"l": line, "t": qtype})
+            continue
+        if qel.find("questiontext") is None:
+            res.error(line, None, N_("expected <questiontext> in this %(t)s question"), t=qtype)
+            continue
+        q = _question(qel, qtype, category, res, line)
+        if q is not None:
+            res.add(q, line)
+    if info:
+        res.bank_meta["category_info"] = info
+    return res
+
+
+# --- writing ---------------------------------------------------------------
+def _cdata(text: str) -> str:
+    text = _INVALID_XML_CHARS.sub("", text)
+    if any(c in text for c in "<>&"):
+        return "<![CDATA[" + text.replace("]]>", "]]]]><![CDATA[>") + "]]>"
+    return text
+
+
+def _el(tag: str, text: str, fmt: str | None = None, indent: str = "    ") -> str:
+    attr = f' format="{TO_MOODLE_FORMAT.get(fmt, "html")}"' if fmt else ""
+    return f"{indent}<{tag}{attr}>\n{indent}  <text>{_cdata(text)}</text>\n{indent}</{tag}>\n"
+
+
+def _answer_xml(a: Answer, fmt: str, numeric: bool = False) -> str:
+    out = [f'    <answer fraction="{percent(a.fraction)}" '
+           f'format="{TO_MOODLE_FORMAT.get(fmt, "html")}">\n',
+           f"      <text>{_cdata(a.text)}</text>\n"]
+    if numeric:
+        out.append(f"      <tolerance>{fmt_num(a.tolerance)}</tolerance>\n")
+    out.append(_el("feedback", a.feedback, fmt, "      "))
+    out.append("    </answer>\n")
+    return "".join(out)
+
+
+def _default_name(q: QuestionData) -> str:
+    text = re.sub(r"<[^>]{0,200}>", " ", q.stem)
+    text = " ".join(text.split())
+    return (text[:60] or q.type).strip()
+
+
+def _body(q: QuestionData) -> str:
+    fmt = q.text_format
+    raw = q.extra.get("moodle_xml") or []
+    have = {m.group(1) for m in (re.match(r"<([\w-]+)", r) for r in raw) if m}
+    out = [_el("name", q.title.strip() or _default_name(q))]
+    stem = q.stem
+    if q.type == "cloze":
+        stem = cloze.write_cloze(q.stem, q.blanks, q.extra.get("cloze_variants"))
+    out.append(_el("questiontext", stem, fmt))
+    out.append(_el("generalfeedback", q.explanation, fmt))
+    out.append(f"    <defaultgrade>{fmt_num(q.default_mark)}</defaultgrade>\n")
+    out.append(f"    <penalty>{fmt_num(q.penalty)}</penalty>\n")
+    out.append(f"    <idnumber>{_cdata(str(q.extra.get('idnumber', '')))}</idnumber>\n")
+
+    def default(tag: str, value: str) -> None:
+        if tag not in have:
+            out.append(f"    <{tag}>{value}</{tag}>\n")
+
+    if q.type in ("mcq", "multi"):
+        out.append(f"    <single>{'true' if q.type == 'mcq' else 'false'}</single>\n")
+        default("shuffleanswers", "true")
+        default("answernumbering", "abc")
+        out += [_answer_xml(a, fmt) for a in q.answers]
+    elif q.type == "truefalse":
+        out += [_answer_xml(a, "moodle") for a in q.answers]
+    elif q.type == "short":
+        out.append(f"    <usecase>{1 if q.options.get('case_sensitive') else 0}</usecase>\n")
+        out += [_answer_xml(a, "moodle") for a in q.answers]
+    elif q.type == "numeric":
+        out += [_answer_xml(a, "moodle", numeric=True) for a in q.answers]
+        units = q.extra.get("units") or ([[q.options["unit"], 1.0]] if q.options.get("unit") else [])
+        if units:
+            out.append("    <units>\n" + "".join(
+                f"      <unit>\n        <multiplier>{fmt_num(float(m))}</multiplier>\n"
+                f"        <unit_name>{_cdata(str(n))}</unit_name>\n      </unit>\n"
+                for n, m in units) + "    </units>\n")
+    elif q.type == "matching":
+        default("shuffleanswers", "true")
+        for prompt, match in q.pairs:
+            out.append(f'    <subquestion format="{TO_MOODLE_FORMAT.get(fmt, "html")}">\n'
+                       f"      <text>{_cdata(prompt)}</text>\n"
+                       f"      <answer>\n        <text>{_cdata(match)}</text>\n      </answer>\n"
+                       "    </subquestion>\n")
+    elif q.type == "essay":
+        for tag, value in (("responseformat", "editor"), ("responserequired", "1"),
+                           ("responsefieldlines", "15"), ("attachments", "0"),
+                           ("attachmentsrequired", "0")):
+            default(tag, value)
+        if "graderinfo" not in have:
+            out.append(_el("graderinfo", "", "html"))
+        if "responsetemplate" not in have:
+            out.append(_el("responsetemplate", "", "html"))
+    out += [f"    {r}\n" for r in raw]
+    for h in q.extra.get("hints") or []:
+        hint = h if isinstance(h, dict) else {"text": str(h)}
+        flags = "".join(f"      <{f}/>\n" for f in ("shownumcorrect", "clearwrong") if hint.get(f))
+        out.append(_el("hint", str(hint.get("text", "")), hint.get("format", fmt))
+                   .replace("    </hint>", flags + "    </hint>"))
+    if q.tags:
+        out.append("    <tags>\n" + "".join(f"      <tag><text>{_cdata(t)}</text></tag>\n"
+                                            for t in q.tags) + "    </tags>\n")
+    return "".join(out)
+
+
+def dump(questions: list[QuestionData], **meta) -> DumpResult:
+    res = DumpResult(text="")
+    info = meta.get("category_info") or {}
+    out = ['<?xml version="1.0" encoding="UTF-8"?>\n<quiz>\n']
+    category = ""
+    for i, q in enumerate(questions):
+        if q.category and q.category != category:
+            category = q.category
+            cat = info.get(category, {})
+            out.append('  <question type="category">\n'
+                       f"    <category>\n      <text>{_cdata(category)}</text>\n    </category>\n"
+                       + _el("info", cat.get("info", ""), cat.get("info_format", "moodle"))
+                       + f"    <idnumber>{_cdata(cat.get('idnumber', ''))}</idnumber>\n"
+                       "  </question>\n")
+        elif not q.category and category:
+            res.lossy.append((i, N_("Moodle XML can't go back to no category after a category")))
+        if q.type not in TO_MOODLE_TYPE:
+            res.skipped.append((i, N_("unknown question type %(t)r") % {"t": q.type}))
+            continue
+        out.append(f"  <question type={quoteattr(TO_MOODLE_TYPE[q.type])}>\n")
+        out.append(_body(q))
+        out.append("  </question>\n")
+    out.append("</quiz>\n")
+    res.text = "".join(out)
+    return res
