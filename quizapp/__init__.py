@@ -2,6 +2,7 @@
 
 ``create_app`` builds the web app; importing this package loads no language model.
 """
+
 from __future__ import annotations
 
 from pathlib import Path

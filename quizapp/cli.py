@@ -2,6 +2,7 @@
 
 User mistakes end with one readable line and a non-zero status, never a traceback.
 """
+
 from __future__ import annotations
 
 import os
@@ -56,7 +57,9 @@ def default_workers() -> int:
 @click.command("serve")
 @click.option("--host", default="127.0.0.1", show_default=True)
 @click.option("--port", default=8000, show_default=True, type=int)
-@click.option("--workers", type=int, default=None, help="gunicorn workers [default: 2 per core + 1]")
+@click.option(
+    "--workers", type=int, default=None, help="gunicorn workers [default: 2 per core + 1]"
+)
 @click.option("--dev", is_flag=True, help="Flask's development server with the reloader.")
 @click.option("--demo", is_flag=True, help="Load the demo banks and accounts first.")
 @with_appcontext
@@ -110,12 +113,20 @@ def run_gunicorn(host: str, port: int, workers: int) -> None:
 
 @click.command("create-user")
 @click.argument("username")
-@click.option("--role", type=click.Choice(["admin", "teacher", "student"]), default="teacher",
-              show_default=True)
+@click.option(
+    "--role",
+    type=click.Choice(["admin", "teacher", "student"]),
+    default="teacher",
+    show_default=True,
+)
 @click.option("--email", default=None)
 @click.option("--name", "display_name", default="", help="Name shown in the app.")
-@click.option("--password", envvar="QUIZAPP_NEW_PASSWORD", default=None,
-              help="Read from QUIZAPP_NEW_PASSWORD, else asked for.")
+@click.option(
+    "--password",
+    envvar="QUIZAPP_NEW_PASSWORD",
+    default=None,
+    help="Read from QUIZAPP_NEW_PASSWORD, else asked for.",
+)
 @with_appcontext
 def create_user_command(username, role, email, display_name, password) -> None:
     """Create an account (a teacher by default)."""
@@ -186,5 +197,3 @@ def main() -> None:
         group.main(prog_name="quizapp")
     except ConfigError as exc:
         fail(str(exc))
-
-

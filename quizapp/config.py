@@ -9,6 +9,7 @@
 | QUIZAPP_MAX_UPLOAD_MB   | 2                                         |
 | QUIZAPP_PROXY_HOPS      | 0 (number of trusted reverse proxies)     |
 """
+
 from __future__ import annotations
 
 import os

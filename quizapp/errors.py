@@ -1,4 +1,5 @@
 """Friendly error pages that never show a traceback."""
+
 from __future__ import annotations
 
 from flask import Flask, jsonify, render_template, request
@@ -36,7 +37,11 @@ def init_app(app: Flask) -> None:
     @app.errorhandler(HTTPException)
     def http_error(exc: HTTPException):
         code = exc.code or 500
-        detail = exc.description if code in (400, 409) and exc.description and not exc.description.startswith("The ") else None
+        detail = (
+            exc.description
+            if code in (400, 409) and exc.description and not exc.description.startswith("The ")
+            else None
+        )
         return _render(code, detail)
 
     @app.errorhandler(Exception)

@@ -1,4 +1,5 @@
 """Extensions, created unbound; ``create_app`` wires them."""
+
 from __future__ import annotations
 
 import contextvars

@@ -1,4 +1,5 @@
 """French by default, English available; the choice is remembered per user."""
+
 from __future__ import annotations
 
 from flask import Flask, current_app, request, session

@@ -1,4 +1,5 @@
 """Sessions, roles and security headers."""
+
 from __future__ import annotations
 
 import time

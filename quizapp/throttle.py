@@ -3,6 +3,7 @@
 Kept in Redis when ``QUIZAPP_REDIS_URL`` is set, so that every worker sees the
 same counts; otherwise in this process's memory (fine for one worker).
 """
+
 from __future__ import annotations
 
 import threading

@@ -4,6 +4,7 @@ Database tests run on SQLite by default and on PostgreSQL when
 ``QUIZAPP_TEST_DATABASE_URL`` is set (CI sets it); tests that use the ``app``
 fixture are marked ``db`` automatically.
 """
+
 from __future__ import annotations
 
 import contextvars
@@ -13,7 +14,6 @@ import re
 
 import pytest
 import sqlalchemy as sa
-
 from flask.testing import FlaskClient
 
 from quizapp import create_app

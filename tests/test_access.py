@@ -3,6 +3,7 @@
 A new route without an entry in ``EXPECTED`` fails ``test_every_route_has_an_expectation``:
 whoever adds a route must say who may use it.
 """
+
 from __future__ import annotations
 
 import pytest
@@ -13,37 +14,89 @@ LOGIN = "login"  # a redirect to the login page
 
 # endpoint -> (method, {actor: expected status}); the owner is the teacher of the class.
 EXPECTED: dict[str, tuple[str, dict[str, int | str]]] = {
-    "main.index": ("GET", dict(anonymous=302, student=302, other_student=302, owner=302,
-                               other_teacher=302, admin=302)),
+    "main.index": (
+        "GET",
+        dict(
+            anonymous=302, student=302, other_student=302, owner=302, other_teacher=302, admin=302
+        ),
+    ),
     "main.healthz": ("GET", dict.fromkeys(ACTORS, 200)),
     "main.set_language": ("POST", dict.fromkeys(ACTORS, 302)),
     "auth.login": ("GET", dict.fromkeys(ACTORS, 200)),
-    "auth.logout": ("POST", dict(anonymous=LOGIN, student=302, other_student=302, owner=302,
-                                 other_teacher=302, admin=302)),
+    "auth.logout": (
+        "POST",
+        dict(
+            anonymous=LOGIN, student=302, other_student=302, owner=302, other_teacher=302, admin=302
+        ),
+    ),
     "auth.register": ("GET", dict.fromkeys(ACTORS, 200)),
     "auth.setup": ("GET", dict.fromkeys(ACTORS, 404)),  # a made-up token
-    "auth.change_password": ("GET", dict(anonymous=LOGIN, student=200, other_student=200,
-                                         owner=200, other_teacher=200, admin=200)),
-    "admin.users": ("GET", dict(anonymous=LOGIN, student=403, other_student=403, owner=403,
-                                other_teacher=403, admin=200)),
-    "admin.create_user": ("GET", dict(anonymous=LOGIN, student=403, other_student=403,
-                                      owner=403, other_teacher=403, admin=200)),
-    "admin.toggle_user": ("POST", dict(anonymous=LOGIN, student=403, other_student=403,
-                                       owner=403, other_teacher=403, admin=302)),
-    "classes.list_classes": ("GET", dict(anonymous=LOGIN, student=403, other_student=403,
-                                         owner=200, other_teacher=200, admin=200)),
-    "classes.create_class": ("POST", dict(anonymous=LOGIN, student=403, other_student=403,
-                                          owner=302, other_teacher=302, admin=302)),
-    "classes.show_class": ("GET", dict(anonymous=LOGIN, student=403, other_student=403,
-                                       owner=200, other_teacher=404, admin=200)),
-    "classes.regenerate_code": ("POST", dict(anonymous=LOGIN, student=403, other_student=403,
-                                             owner=302, other_teacher=404, admin=302)),
-    "classes.remove_student": ("POST", dict(anonymous=LOGIN, student=403, other_student=403,
-                                            owner=302, other_teacher=404, admin=302)),
-    "classes.student_home": ("GET", dict(anonymous=LOGIN, student=200, other_student=200,
-                                         owner=403, other_teacher=403, admin=200)),
-    "classes.join": ("POST", dict(anonymous=LOGIN, student=302, other_student=302, owner=403,
-                                  other_teacher=403, admin=302)),
+    "auth.change_password": (
+        "GET",
+        dict(
+            anonymous=LOGIN, student=200, other_student=200, owner=200, other_teacher=200, admin=200
+        ),
+    ),
+    "admin.users": (
+        "GET",
+        dict(
+            anonymous=LOGIN, student=403, other_student=403, owner=403, other_teacher=403, admin=200
+        ),
+    ),
+    "admin.create_user": (
+        "GET",
+        dict(
+            anonymous=LOGIN, student=403, other_student=403, owner=403, other_teacher=403, admin=200
+        ),
+    ),
+    "admin.toggle_user": (
+        "POST",
+        dict(
+            anonymous=LOGIN, student=403, other_student=403, owner=403, other_teacher=403, admin=302
+        ),
+    ),
+    "classes.list_classes": (
+        "GET",
+        dict(
+            anonymous=LOGIN, student=403, other_student=403, owner=200, other_teacher=200, admin=200
+        ),
+    ),
+    "classes.create_class": (
+        "POST",
+        dict(
+            anonymous=LOGIN, student=403, other_student=403, owner=302, other_teacher=302, admin=302
+        ),
+    ),
+    "classes.show_class": (
+        "GET",
+        dict(
+            anonymous=LOGIN, student=403, other_student=403, owner=200, other_teacher=404, admin=200
+        ),
+    ),
+    "classes.regenerate_code": (
+        "POST",
+        dict(
+            anonymous=LOGIN, student=403, other_student=403, owner=302, other_teacher=404, admin=302
+        ),
+    ),
+    "classes.remove_student": (
+        "POST",
+        dict(
+            anonymous=LOGIN, student=403, other_student=403, owner=302, other_teacher=404, admin=302
+        ),
+    ),
+    "classes.student_home": (
+        "GET",
+        dict(
+            anonymous=LOGIN, student=200, other_student=200, owner=403, other_teacher=403, admin=200
+        ),
+    ),
+    "classes.join": (
+        "POST",
+        dict(
+            anonymous=LOGIN, student=302, other_student=302, owner=403, other_teacher=403, admin=302
+        ),
+    ),
 }
 
 FORM_DATA = {
@@ -55,9 +108,7 @@ FORM_DATA = {
 
 def routes(app):
     return sorted(
-        (rule.endpoint, rule)
-        for rule in app.url_map.iter_rules()
-        if rule.endpoint != "static"
+        (rule.endpoint, rule) for rule in app.url_map.iter_rules() if rule.endpoint != "static"
     )
 
 
@@ -75,8 +126,12 @@ def _world():
     make_class(make_user("teacher", "third"), students=[])  # other_student's class is elsewhere
     school_class = make_class(owner, students=[student])
     victim = make_user("teacher", "victim")
-    return {"class_id": school_class.id, "student_id": student.id, "user_id": victim.id,
-            "token": "made-up"}
+    return {
+        "class_id": school_class.id,
+        "student_id": student.id,
+        "user_id": victim.id,
+        "token": "made-up",
+    }
 
 
 @pytest.mark.parametrize("actor", ACTORS)

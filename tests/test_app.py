@@ -1,4 +1,5 @@
 """The app as a whole: configuration, headers, errors, health, languages."""
+
 from __future__ import annotations
 
 import os
@@ -60,8 +61,9 @@ def test_stylesheet_is_served(client):
 
 def test_healthz_ok_and_unavailable(client, app):
     assert client.get("/healthz").get_json() == {"status": "ok", "database": "ok"}
-    broken = create_app({**app.config, "SQLALCHEMY_DATABASE_URI":
-                         "postgresql+psycopg://nobody@127.0.0.1:1/none"})
+    broken = create_app(
+        {**app.config, "SQLALCHEMY_DATABASE_URI": "postgresql+psycopg://nobody@127.0.0.1:1/none"}
+    )
     response = broken.test_client().get("/healthz")
     assert response.status_code == 503
 

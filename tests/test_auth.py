@@ -1,4 +1,5 @@
 """Accounts: login, logout, sign-up with a join code, first admin, passwords."""
+
 from __future__ import annotations
 
 import re
@@ -51,9 +52,15 @@ def test_password_change_ends_other_sessions_but_keeps_this_one(app, client, aut
     other = app.test_client()
     post(other, "/login", {"username": "prof", "password": PASSWORD})
     auth.login("prof")
-    response = post(client, "/account/password", {
-        "current": PASSWORD, "password": "a-new-passphrase-42", "confirm": "a-new-passphrase-42",
-    })
+    response = post(
+        client,
+        "/account/password",
+        {
+            "current": PASSWORD,
+            "password": "a-new-passphrase-42",
+            "confirm": "a-new-passphrase-42",
+        },
+    )
     assert response.status_code == 302
     assert client.get("/classes").status_code == 200
     assert other.get("/classes").status_code == 302
@@ -77,10 +84,16 @@ def test_disabled_account_loses_its_session(app, client, auth):
 def test_student_registers_with_join_code(client):
     teacher = make_user("teacher")
     school_class = make_class(teacher, "4e A")
-    response = post(client, "/register", {
-        "join_code": school_class.join_code.lower(), "username": "Lea",
-        "password": "un-mot-de-passe-long", "confirm": "un-mot-de-passe-long",
-    })
+    response = post(
+        client,
+        "/register",
+        {
+            "join_code": school_class.join_code.lower(),
+            "username": "Lea",
+            "password": "un-mot-de-passe-long",
+            "confirm": "un-mot-de-passe-long",
+        },
+    )
     assert response.status_code == 302
     db.session.rollback()
     lea = db.session.scalar(db.select(User).where(User.username == "lea"))
@@ -89,10 +102,17 @@ def test_student_registers_with_join_code(client):
 
 
 def test_wrong_join_code_keeps_what_was_typed(client):
-    response = post(client, "/register", {
-        "join_code": "NOPE123", "username": "lea", "display_name": "Léa Martin",
-        "password": "un-mot-de-passe-long", "confirm": "un-mot-de-passe-long",
-    })
+    response = post(
+        client,
+        "/register",
+        {
+            "join_code": "NOPE123",
+            "username": "lea",
+            "display_name": "Léa Martin",
+            "password": "un-mot-de-passe-long",
+            "confirm": "un-mot-de-passe-long",
+        },
+    )
     html = response.get_data(as_text=True)
     assert response.status_code == 200
     assert "aucune classe ouverte" in html
@@ -106,8 +126,14 @@ def test_short_common_and_duplicate_passwords_are_refused(client):
     cases = [
         ({"username": "lea", "password": "court", "confirm": "court"}, "au moins 10 caractères"),
         ({"username": "lea", "password": "azertyuiop", "confirm": "azertyuiop"}, "trop courant"),
-        ({"username": "taken", "password": "un-mot-de-passe-long", "confirm": "un-mot-de-passe-long"},
-         "déjà pris"),
+        (
+            {
+                "username": "taken",
+                "password": "un-mot-de-passe-long",
+                "confirm": "un-mot-de-passe-long",
+            },
+            "déjà pris",
+        ),
     ]
     for data, message in cases:
         html = post(client, "/register", {"join_code": code, **data}).get_data(as_text=True)
@@ -150,8 +176,15 @@ def test_login_is_throttled_per_account(client, auth, app):
 def test_open_redirect_after_login_is_ignored(client):
     make_user("teacher", "prof")
     token = csrf_token(client)
-    response = client.post("/login", data={"username": "prof", "password": PASSWORD,
-                                           "next": "//evil.example/", "csrf_token": token})
+    response = client.post(
+        "/login",
+        data={
+            "username": "prof",
+            "password": PASSWORD,
+            "next": "//evil.example/",
+            "csrf_token": token,
+        },
+    )
     assert response.headers["Location"] == "/"
 
 

@@ -1,4 +1,5 @@
 """Classes: creation with a join code, roster, removal, new code, several classes."""
+
 from __future__ import annotations
 
 from conftest import csrf_token, make_class, make_user, post
@@ -13,7 +14,9 @@ def test_teacher_creates_class_and_sees_join_code(client, auth):
     response = post(client, "/classes", {"name": "Terminale ES"}, token_from="/classes")
     assert response.status_code == 302
     db.session.rollback()
-    school_class = db.session.scalar(db.select(SchoolClass).where(SchoolClass.name == "Terminale ES"))
+    school_class = db.session.scalar(
+        db.select(SchoolClass).where(SchoolClass.name == "Terminale ES")
+    )
     assert len(school_class.join_code) >= 6
     page = client.get(response.headers["Location"]).get_data(as_text=True)
     assert school_class.join_code in page
@@ -38,8 +41,9 @@ def test_roster_remove_student_and_regenerate_code(client, auth):
     post(client, f"/classes/{school_class.id}/students/{tom.id}/remove", token_from="/classes")
     post(client, f"/classes/{school_class.id}/code", token_from="/classes")
     db.session.rollback()
-    members = db.session.scalars(db.select(Membership.student_id).where(
-        Membership.class_id == school_class.id)).all()
+    members = db.session.scalars(
+        db.select(Membership.student_id).where(Membership.class_id == school_class.id)
+    ).all()
     assert members == [lea.id]
     assert db.session.get(SchoolClass, school_class.id).join_code != old_code
 
@@ -51,10 +55,16 @@ def test_old_code_stops_working_after_regeneration(client, auth, app):
     auth.login("prof")
     post(client, f"/classes/{school_class.id}/code", token_from="/classes")
     newcomer = app.test_client()
-    html = post(newcomer, "/register", {
-        "join_code": old_code, "username": "zoe",
-        "password": "un-mot-de-passe-long", "confirm": "un-mot-de-passe-long",
-    }).get_data(as_text=True)
+    html = post(
+        newcomer,
+        "/register",
+        {
+            "join_code": old_code,
+            "username": "zoe",
+            "password": "un-mot-de-passe-long",
+            "confirm": "un-mot-de-passe-long",
+        },
+    ).get_data(as_text=True)
     assert "aucune classe ouverte" in html
 
 
@@ -66,9 +76,16 @@ def test_another_teachers_class_is_not_found(client, auth):
     auth.login("other")
     assert client.get(f"/classes/{school_class.id}").status_code == 404
     token = csrf_token(client, "/classes")
-    assert client.post(f"/classes/{school_class.id}/code", data={"csrf_token": token}).status_code == 404
-    assert client.post(f"/classes/{school_class.id}/students/{student.id}/remove",
-                       data={"csrf_token": token}).status_code == 404
+    assert (
+        client.post(f"/classes/{school_class.id}/code", data={"csrf_token": token}).status_code
+        == 404
+    )
+    assert (
+        client.post(
+            f"/classes/{school_class.id}/students/{student.id}/remove", data={"csrf_token": token}
+        ).status_code
+        == 404
+    )
     assert "owner" not in client.get("/classes").get_data(as_text=True)
 
 
@@ -89,7 +106,8 @@ def test_wrong_join_code_reveals_nothing(client, auth):
     make_class(make_user("teacher"), "Secret class name")
     make_user("student", "lea")
     auth.login("lea")
-    response = post(client, "/me/join", {"join_code": "ZZZZ999"}, token_from="/me",
-                    follow_redirects=True)
+    response = post(
+        client, "/me/join", {"join_code": "ZZZZ999"}, token_from="/me", follow_redirects=True
+    )
     html = response.get_data(as_text=True)
     assert "aucune classe ouverte" in html and "Secret class name" not in html

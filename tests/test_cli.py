@@ -1,4 +1,5 @@
 """The quizapp command: create-user, demo, serve's start-up checks."""
+
 from __future__ import annotations
 
 import os
@@ -11,8 +12,9 @@ from quizapp.models import SchoolClass, User
 
 
 def test_create_user(runner):
-    result = runner.invoke(create_user_command, ["Prof", "--role", "teacher",
-                                                 "--password", "une-phrase-secrete"])
+    result = runner.invoke(
+        create_user_command, ["Prof", "--role", "teacher", "--password", "une-phrase-secrete"]
+    )
     assert result.exit_code == 0, result.output
     db.session.rollback()
     user = db.session.scalar(db.select(User).where(User.username == "prof"))
@@ -36,7 +38,9 @@ def test_create_user_refuses_duplicate(runner):
 def test_demo_prints_fresh_credentials_that_work(runner, app):
     result = runner.invoke(demo_command)
     assert result.exit_code == 0, result.output
-    lines = {line.split()[0]: line.split() for line in result.output.splitlines()[1:] if line.strip()}
+    lines = {
+        line.split()[0]: line.split() for line in result.output.splitlines()[1:] if line.strip()
+    }
     teacher_name, teacher_password = lines["teacher"][1], lines["teacher"][2]
     db.session.rollback()
     teacher = db.session.scalar(db.select(User).where(User.username == teacher_name))
@@ -50,14 +54,25 @@ def test_demo_prints_fresh_credentials_that_work(runner, app):
 def _run_cli(args, env_extra, cwd):
     env = {k: v for k, v in os.environ.items() if not k.startswith("QUIZAPP_")}
     env.update(env_extra)
-    return subprocess.run([sys.executable, "-m", "quizapp", *args], capture_output=True,
-                          text=True, env=env, cwd=cwd, timeout=120)
+    return subprocess.run(
+        [sys.executable, "-m", "quizapp", *args],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=cwd,
+        timeout=120,
+    )
 
 
 def test_unreachable_database_is_one_line_and_status_2(tmp_path):
-    result = _run_cli(["db-check"], {"QUIZAPP_DATA_DIR": str(tmp_path),
-                       "QUIZAPP_DATABASE_URL": "postgresql+psycopg://nobody@127.0.0.1:1/none"},
-                      tmp_path)
+    result = _run_cli(
+        ["db-check"],
+        {
+            "QUIZAPP_DATA_DIR": str(tmp_path),
+            "QUIZAPP_DATABASE_URL": "postgresql+psycopg://nobody@127.0.0.1:1/none",
+        },
+        tmp_path,
+    )
     assert result.returncode == 2, result.stderr
     assert "cannot reach the database" in result.stderr
     assert "Traceback" not in result.stderr and len(result.stderr.strip().splitlines()) == 1

@@ -1,4 +1,5 @@
 """The migrations build exactly the schema the models describe, on every database."""
+
 from __future__ import annotations
 
 import sqlite3

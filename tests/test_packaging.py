@@ -1,5 +1,6 @@
 """The wheel carries templates, static files, banks, migrations and translations,
 and ``quizapp serve`` started in an empty folder serves styled pages."""
+
 from __future__ import annotations
 
 import os
@@ -18,8 +19,22 @@ ROOT = Path(__file__).resolve().parents[1]
 
 @pytest.mark.slow
 def test_wheel_contains_what_the_app_needs_at_run_time(tmp_path):
-    subprocess.run([sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation",
-                    "-q", "-w", str(tmp_path), str(ROOT)], check=True, timeout=300)
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "wheel",
+            "--no-deps",
+            "--no-build-isolation",
+            "-q",
+            "-w",
+            str(tmp_path),
+            str(ROOT),
+        ],
+        check=True,
+        timeout=300,
+    )
     wheel = next(tmp_path.glob("quizapp-*.whl"))
     names = set(zipfile.ZipFile(wheel).namelist())
     for needed in (
@@ -56,7 +71,11 @@ def test_serve_in_an_empty_folder_serves_styled_pages(tmp_path):
     env = {k: v for k, v in os.environ.items() if not k.startswith("QUIZAPP_")}
     proc = subprocess.Popen(
         [sys.executable, "-m", "quizapp", "serve", "--port", str(port), "--workers", "2"],
-        cwd=tmp_path, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+        cwd=tmp_path,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
     )
     try:
         base = f"http://127.0.0.1:{port}"

@@ -29,6 +29,7 @@ from .base import (
     DumpResult,
     FormatError,
     FormatInputError,
+    ImportFailed,
     ParseResult,
     make_error,
 )
@@ -36,7 +37,7 @@ from .validation import validate
 
 __all__ = [
     "FORMATS", "MAX_UPLOAD_BYTES", "DumpResult", "Format", "FormatError", "FormatInputError",
-    "ParseResult", "decode_upload", "detect_format", "dump", "load", "parse", "read_upload",
+    "ImportFailed", "ParseResult", "decode_upload", "detect_format", "dump", "load", "parse", "read_upload",
     "validate",
 ]
 

@@ -52,6 +52,16 @@ class FormatInputError(ValueError):
         self.error = error
 
 
+class ImportFailed(Exception):
+    """An import refused as a whole; ``errors`` lists every problem with its line."""
+
+    def __init__(self, errors: list[FormatError]):
+        self.errors = list(errors)
+        shown = "; ".join(str(e) for e in self.errors[:5])
+        more = f" (and {len(self.errors) - 5} more)" if len(self.errors) > 5 else ""
+        super().__init__(f"{len(self.errors)} error(s): {shown}{more}")
+
+
 def make_error(file: str, line: int | None, column: int | None, template: str,
                **params: Any) -> FormatError:
     return FormatError(file, line, column, template % params if params else template,
@@ -82,6 +92,11 @@ class ParseResult:
 
     def error(self, line: int | None, column: int | None, template: str, **params: Any) -> None:
         self.errors.append(make_error(self.file, line, column, template, **params))
+
+    def raise_for_errors(self) -> None:
+        """Raise :class:`ImportFailed` listing every error, if there is any."""
+        if self.errors:
+            raise ImportFailed(self.errors)
 
     def add(self, q: QuestionData, line: int | None) -> None:
         self.questions.append(q)

@@ -1,4 +1,5 @@
 """Forms for accounts, classes and the language choice."""
+
 from __future__ import annotations
 
 import re
@@ -75,7 +76,9 @@ class AccountFields(FlaskForm):
         from quizapp.models import User
 
         if not USERNAME_RE.match(field.data or ""):
-            raise ValidationError(_l("Lettres minuscules, chiffres, « . », « _ » ou « - » seulement."))
+            raise ValidationError(
+                _l("Lettres minuscules, chiffres, « . », « _ » ou « - » seulement.")
+            )
         if db.session.scalar(db.select(User.id).where(User.username == field.data)):
             raise ValidationError(_l("Cet identifiant est déjà pris."))
 
@@ -104,22 +107,30 @@ class SetupAdminForm(AccountFields):
 class CreateUserForm(AccountFields):
     role = SelectField(
         _l("Rôle"),
-        choices=[("teacher", _l("Enseignant")), ("admin", _l("Administrateur")),
-                 ("student", _l("Élève"))],
+        choices=[
+            ("teacher", _l("Enseignant")),
+            ("admin", _l("Administrateur")),
+            ("student", _l("Élève")),
+        ],
         default="teacher",
     )
 
 
 class LoginForm(FlaskForm):
-    username = StringField(_l("Identifiant"), filters=[normalise_username],
-                           validators=[DataRequired(), Length(max=254)])
+    username = StringField(
+        _l("Identifiant"),
+        filters=[normalise_username],
+        validators=[DataRequired(), Length(max=254)],
+    )
     password = PasswordField(_l("Mot de passe"), validators=[DataRequired(), Length(max=1024)])
     next = HiddenField()
 
 
 class ChangePasswordForm(FlaskForm):
     current = PasswordField(_l("Mot de passe actuel"), validators=[DataRequired()])
-    password = PasswordField(_l("Nouveau mot de passe"), validators=[DataRequired(), StrongPassword()])
+    password = PasswordField(
+        _l("Nouveau mot de passe"), validators=[DataRequired(), StrongPassword()]
+    )
     confirm = PasswordField(
         _l("Confirmer le nouveau mot de passe"),
         validators=[DataRequired(), EqualTo("password", _l("Les mots de passe diffèrent."))],
@@ -132,8 +143,11 @@ class LanguageForm(FlaskForm):
 
 
 class ClassForm(FlaskForm):
-    name = StringField(_l("Nom de la classe"), filters=[lambda v: v.strip() if v else v],
-                       validators=[DataRequired(), Length(max=120)])
+    name = StringField(
+        _l("Nom de la classe"),
+        filters=[lambda v: v.strip() if v else v],
+        validators=[DataRequired(), Length(max=120)],
+    )
 
 
 class JoinClassForm(FlaskForm):

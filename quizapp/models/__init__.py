@@ -1,4 +1,5 @@
 """Typed models, grouped by domain."""
+
 from quizapp.models.accounts import Membership, SchoolClass, SetupToken, User
 from quizapp.models.assessment import Attempt, Quiz, QuizAssignment, QuizQuestion, Response
 from quizapp.models.content import Article, Bank, BankShare, Question, QuestionVersion

@@ -1,9 +1,9 @@
 """Users, classes and memberships."""
+
 from __future__ import annotations
 
 import secrets
 from datetime import datetime
-from typing import Optional
 
 import sqlalchemy as sa
 from flask import current_app, has_app_context
@@ -28,16 +28,16 @@ class User(UserMixin, db.Model):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     username: Mapped[str] = mapped_column(sa.String(64), unique=True)
-    email: Mapped[Optional[str]] = mapped_column(sa.String(254), unique=True)
+    email: Mapped[str | None] = mapped_column(sa.String(254), unique=True)
     display_name: Mapped[str] = mapped_column(sa.String(120), default="")
     password_hash: Mapped[str] = mapped_column(sa.String(255))
     role: Mapped[str] = mapped_column(sa.String(16), index=True)
     active: Mapped[bool] = mapped_column(default=True)
     # Bumped on logout, password change and disabling: every other session ends.
     session_version: Mapped[int] = mapped_column(default=1)
-    locale: Mapped[Optional[str]] = mapped_column(sa.String(8))
+    locale: Mapped[str | None] = mapped_column(sa.String(8))
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
-    last_login_at: Mapped[Optional[datetime]]
+    last_login_at: Mapped[datetime | None]
 
     classes_taught: Mapped[list[SchoolClass]] = relationship(back_populates="teacher")
     memberships: Mapped[list[Membership]] = relationship(
@@ -46,7 +46,11 @@ class User(UserMixin, db.Model):
 
     def set_password(self, password: str) -> None:
         # scrypt is memory-hard; tests may lower its cost through PASSWORD_HASH_METHOD.
-        method = current_app.config.get("PASSWORD_HASH_METHOD", "scrypt") if has_app_context() else "scrypt"
+        method = (
+            current_app.config.get("PASSWORD_HASH_METHOD", "scrypt")
+            if has_app_context()
+            else "scrypt"
+        )
         self.password_hash = generate_password_hash(password, method=method)
 
     def check_password(self, password: str) -> bool:
@@ -73,7 +77,7 @@ class SetupToken(db.Model):
     id: Mapped[int] = mapped_column(primary_key=True)
     token_hash: Mapped[str] = mapped_column(sa.String(64), unique=True)
     expires_at: Mapped[datetime]
-    used_at: Mapped[Optional[datetime]]
+    used_at: Mapped[datetime | None]
 
 
 class SchoolClass(db.Model):

@@ -1,8 +1,9 @@
 """Quizzes, their assignment to classes, attempts and responses."""
+
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Any, Optional
+from typing import Any
 
 import sqlalchemy as sa
 from sqlalchemy.orm import Mapped, mapped_column, relationship
@@ -17,12 +18,12 @@ REVIEW_TIMES = ("immediately", "after_submit", "after_close", "never")
 class Quiz(db.Model):
     id: Mapped[int] = mapped_column(primary_key=True)
     owner_id: Mapped[int] = mapped_column(sa.ForeignKey("user_account.id"), index=True)
-    bank_id: Mapped[Optional[int]] = mapped_column(sa.ForeignKey("bank.id", ondelete="SET NULL"))
+    bank_id: Mapped[int | None] = mapped_column(sa.ForeignKey("bank.id", ondelete="SET NULL"))
     title: Mapped[str] = mapped_column(sa.String(200))
     instructions: Mapped[str] = mapped_column(sa.Text, default="")
-    opens_at: Mapped[Optional[datetime]]
-    closes_at: Mapped[Optional[datetime]]
-    time_limit_minutes: Mapped[Optional[int]]
+    opens_at: Mapped[datetime | None]
+    closes_at: Mapped[datetime | None]
+    time_limit_minutes: Mapped[int | None]
     max_attempts: Mapped[int] = mapped_column(default=1)  # 0: unlimited
     grading_method: Mapped[str] = mapped_column(sa.String(16), default="highest")
     shuffle_questions: Mapped[bool] = mapped_column(default=False)
@@ -33,7 +34,7 @@ class Quiz(db.Model):
     show_explanations: Mapped[str] = mapped_column(sa.String(16), default="after_submit")
     pass_mark: Mapped[float] = mapped_column(default=50.0)  # percent
     # {tag: n}: draw n accepted questions per tag for each student instead of a fixed list
-    draw_per_tag: Mapped[Optional[dict[str, Any]]] = mapped_column(sa.JSON)
+    draw_per_tag: Mapped[dict[str, Any] | None] = mapped_column(sa.JSON)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
 
     slots: Mapped[list[QuizQuestion]] = relationship(
@@ -82,13 +83,13 @@ class Attempt(db.Model):
     number: Mapped[int] = mapped_column(default=1)
     state: Mapped[str] = mapped_column(sa.String(16), default="in_progress", index=True)
     started_at: Mapped[datetime] = mapped_column(default=utcnow)
-    deadline_at: Mapped[Optional[datetime]]
-    submitted_at: Mapped[Optional[datetime]]
+    deadline_at: Mapped[datetime | None]
+    submitted_at: Mapped[datetime | None]
     # [{"question_id", "version_id", "mark", "order": [option indexes as shown]}...]
     layout: Mapped[list[dict[str, Any]]] = mapped_column(sa.JSON, default=list)
     current_page: Mapped[int] = mapped_column(default=0)
-    score: Mapped[Optional[float]]
-    max_score: Mapped[Optional[float]]
+    score: Mapped[float | None]
+    max_score: Mapped[float | None]
 
     responses: Mapped[list[Response]] = relationship(
         back_populates="attempt", cascade="all, delete-orphan", order_by="Response.slot"
@@ -108,8 +109,8 @@ class Response(db.Model):
     question_version_id: Mapped[int] = mapped_column(sa.ForeignKey("question_version.id"))
     answer: Mapped[Any] = mapped_column(sa.JSON)
     saved_at: Mapped[datetime] = mapped_column(default=utcnow)
-    fraction: Mapped[Optional[float]]
-    mark: Mapped[Optional[float]]
+    fraction: Mapped[float | None]
+    mark: Mapped[float | None]
     final: Mapped[bool] = mapped_column(default=False)
 
     attempt: Mapped[Attempt] = relationship(back_populates="responses")

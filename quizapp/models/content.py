@@ -1,8 +1,9 @@
 """Articles, question banks and versioned questions."""
+
 from __future__ import annotations
 
 from datetime import date, datetime
-from typing import Any, Optional
+from typing import Any
 
 import sqlalchemy as sa
 from sqlalchemy.orm import Mapped, mapped_column, relationship
@@ -17,7 +18,7 @@ class Article(db.Model):
     owner_id: Mapped[int] = mapped_column(sa.ForeignKey("user_account.id"), index=True)
     title: Mapped[str] = mapped_column(sa.String(300))
     source: Mapped[str] = mapped_column(sa.String(500), default="")
-    published_on: Mapped[Optional[date]]
+    published_on: Mapped[date | None]
     language: Mapped[str] = mapped_column(sa.String(8), default="fr")
     text: Mapped[str] = mapped_column(sa.Text)  # the cleaned text: source spans index into it
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
@@ -28,12 +29,10 @@ class Bank(db.Model):
     owner_id: Mapped[int] = mapped_column(sa.ForeignKey("user_account.id"), index=True)
     name: Mapped[str] = mapped_column(sa.String(200))
     tags: Mapped[list[str]] = mapped_column(sa.JSON, default=list)
-    article_id: Mapped[Optional[int]] = mapped_column(
-        sa.ForeignKey("article.id", ondelete="SET NULL")
-    )
+    article_id: Mapped[int | None] = mapped_column(sa.ForeignKey("article.id", ondelete="SET NULL"))
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
 
-    article: Mapped[Optional[Article]] = relationship()
+    article: Mapped[Article | None] = relationship()
     questions: Mapped[list[Question]] = relationship(
         back_populates="bank", cascade="all, delete-orphan"
     )
@@ -60,16 +59,16 @@ class Question(db.Model):
     reject_reason: Mapped[str] = mapped_column(sa.String(500), default="")
     type: Mapped[str] = mapped_column(sa.String(16))
     kind: Mapped[str] = mapped_column(sa.String(32), default="")
-    confidence: Mapped[Optional[float]]
+    confidence: Mapped[float | None]
     tags: Mapped[list[str]] = mapped_column(sa.JSON, default=list)
     generated: Mapped[bool] = mapped_column(default=False)
-    current_version_id: Mapped[Optional[int]] = mapped_column(
+    current_version_id: Mapped[int | None] = mapped_column(
         sa.ForeignKey("question_version.id", use_alter=True, ondelete="SET NULL")
     )
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
 
     bank: Mapped[Bank] = relationship(back_populates="questions")
-    current_version: Mapped[Optional[QuestionVersion]] = relationship(
+    current_version: Mapped[QuestionVersion | None] = relationship(
         foreign_keys=[current_version_id], post_update=True
     )
     versions: Mapped[list[QuestionVersion]] = relationship(
@@ -96,11 +95,9 @@ class QuestionVersion(db.Model):
     number: Mapped[int] = mapped_column(default=1)
     data: Mapped[dict[str, Any]] = mapped_column(sa.JSON)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
-    created_by_id: Mapped[Optional[int]] = mapped_column(sa.ForeignKey("user_account.id"))
+    created_by_id: Mapped[int | None] = mapped_column(sa.ForeignKey("user_account.id"))
 
-    question: Mapped[Question] = relationship(
-        foreign_keys=[question_id], back_populates="versions"
-    )
+    question: Mapped[Question] = relationship(foreign_keys=[question_id], back_populates="versions")
 
     @property
     def question_data(self) -> QuestionData:

@@ -1,8 +1,9 @@
 """Spaced-repetition practice: one card per student and question."""
+
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Any, Optional
+from typing import Any
 
 import sqlalchemy as sa
 from sqlalchemy.orm import Mapped, mapped_column
@@ -23,7 +24,7 @@ class ReviewCard(db.Model):
     due_at: Mapped[datetime] = mapped_column(default=utcnow, index=True)
     reps: Mapped[int] = mapped_column(default=0)
     lapses: Mapped[int] = mapped_column(default=0)
-    last_reviewed_at: Mapped[Optional[datetime]]
+    last_reviewed_at: Mapped[datetime | None]
 
 
 class ReviewLog(db.Model):

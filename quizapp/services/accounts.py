@@ -1,4 +1,5 @@
 """Users, the first-admin setup link, classes and memberships."""
+
 from __future__ import annotations
 
 import hashlib
@@ -59,7 +60,9 @@ def _hash(token: str) -> str:
 def issue_setup_token(minutes: int = 30) -> str:
     """A random one-time token for creating the first admin; only its hash is kept."""
     token = secrets.token_urlsafe(32)
-    db.session.add(SetupToken(token_hash=_hash(token), expires_at=utcnow() + timedelta(minutes=minutes)))
+    db.session.add(
+        SetupToken(token_hash=_hash(token), expires_at=utcnow() + timedelta(minutes=minutes))
+    )
     db.session.commit()
     return token
 

@@ -1,4 +1,5 @@
 """Banks and versioned questions in the database."""
+
 from __future__ import annotations
 
 from datetime import date
@@ -24,18 +25,25 @@ def add_question(
     )
     db.session.add(question)
     version = QuestionVersion(
-        question=question, number=1, data=data.to_dict(), created_by_id=author.id if author else None
+        question=question,
+        number=1,
+        data=data.to_dict(),
+        created_by_id=author.id if author else None,
     )
     db.session.add(version)
     question.current_version = version
     return question
 
 
-def edit_question(question: Question, data: QuestionData, *, author: User | None = None) -> QuestionVersion:
+def edit_question(
+    question: Question, data: QuestionData, *, author: User | None = None
+) -> QuestionVersion:
     """A new version; earlier attempts keep pointing at the version the student saw."""
     number = max((v.number for v in question.versions), default=0) + 1
     version = QuestionVersion(
-        question=question, number=number, data=data.to_dict(),
+        question=question,
+        number=number,
+        data=data.to_dict(),
         created_by_id=author.id if author else None,
     )
     db.session.add(version)
@@ -73,8 +81,12 @@ def import_bank_file(path: Path, owner: User) -> tuple[Bank, int]:
             text=_article_text(path.parent / art["file"]),
         )
         db.session.add(article)
-    bank = Bank(owner_id=owner.id, name=meta.get("name") or path.stem,
-                tags=list(meta.get("tags") or []), article=article)
+    bank = Bank(
+        owner_id=owner.id,
+        name=meta.get("name") or path.stem,
+        tags=list(meta.get("tags") or []),
+        article=article,
+    )
     db.session.add(bank)
     for data in result.questions:
         add_question(bank, data, author=owner, generated=bool(data.kind))

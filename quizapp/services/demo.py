@@ -1,4 +1,5 @@
 """Demo mode: the banks in questions/, a demo class and accounts with fresh passwords."""
+
 from __future__ import annotations
 
 import secrets
@@ -36,11 +37,14 @@ def load_demo() -> dict:
     student, student_pw = _account("demo-eleve", "student", "Élève démo")
     db.session.flush()
     school_class = db.session.scalar(
-        db.select(SchoolClass).where(SchoolClass.teacher_id == teacher.id, SchoolClass.name == DEMO_CLASS)
+        db.select(SchoolClass).where(
+            SchoolClass.teacher_id == teacher.id, SchoolClass.name == DEMO_CLASS
+        )
     )
     if school_class is None:
-        school_class = SchoolClass(name=DEMO_CLASS, teacher_id=teacher.id,
-                                   join_code=accounts.unique_join_code())
+        school_class = SchoolClass(
+            name=DEMO_CLASS, teacher_id=teacher.id, join_code=accounts.unique_join_code()
+        )
         db.session.add(school_class)
         db.session.flush()
     accounts.join_class(student, school_class)
@@ -56,7 +60,10 @@ def load_demo() -> dict:
         banks.append((bank.name, count))
     db.session.commit()
     return {
-        "accounts": {"teacher": (teacher.username, teacher_pw), "student": (student.username, student_pw)},
+        "accounts": {
+            "teacher": (teacher.username, teacher_pw),
+            "student": (student.username, student_pw),
+        },
         "class_name": school_class.name,
         "join_code": school_class.join_code,
         "banks": banks,

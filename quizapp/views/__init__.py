@@ -1,4 +1,5 @@
 """Blueprints, one per audience or area."""
+
 from __future__ import annotations
 
 from urllib.parse import urlsplit

@@ -1,4 +1,5 @@
 """The admin's pages: accounts."""
+
 from __future__ import annotations
 
 from flask import Blueprint, abort, flash, redirect, render_template, url_for
@@ -29,8 +30,11 @@ def create_user():
     form = CreateUserForm()
     if form.validate_on_submit():
         user = accounts.create_user(
-            form.username.data, form.password.data, form.role.data,
-            email=form.email.data, display_name=form.display_name.data or "",
+            form.username.data,
+            form.password.data,
+            form.role.data,
+            email=form.email.data,
+            display_name=form.display_name.data or "",
         )
         db.session.commit()
         flash(_("Compte %(name)s créé.", name=user.username), "success")

@@ -1,4 +1,5 @@
 """Log in and out, student sign-up, first-admin setup, password change."""
+
 from __future__ import annotations
 
 from flask import Blueprint, abort, flash, redirect, render_template, request, session, url_for
@@ -7,7 +8,13 @@ from flask_login import current_user, login_required, login_user, logout_user
 
 from quizapp import throttle
 from quizapp.extensions import begin_write, db
-from quizapp.forms.accounts import ChangePasswordForm, ConfirmForm, LoginForm, RegisterForm, SetupAdminForm
+from quizapp.forms.accounts import (
+    ChangePasswordForm,
+    ConfirmForm,
+    LoginForm,
+    RegisterForm,
+    SetupAdminForm,
+)
 from quizapp.models import User
 from quizapp.models.base import utcnow
 from quizapp.services import accounts
@@ -77,14 +84,20 @@ def register():
             form.join_code.errors.append(_("Ce code ne correspond à aucune classe ouverte."))
         else:
             user = accounts.create_user(
-                form.username.data, form.password.data, "student",
-                email=form.email.data, display_name=form.display_name.data or "",
+                form.username.data,
+                form.password.data,
+                "student",
+                email=form.email.data,
+                display_name=form.display_name.data or "",
             )
             db.session.flush()
             accounts.join_class(user, school_class)
             _start_session(user)
             db.session.commit()
-            flash(_("Bienvenue ! Vous avez rejoint la classe %(name)s.", name=school_class.name), "success")
+            flash(
+                _("Bienvenue ! Vous avez rejoint la classe %(name)s.", name=school_class.name),
+                "success",
+            )
             return redirect(url_for("main.index"))
     return render_template("auth/register.html", form=form)
 
@@ -102,8 +115,11 @@ def setup(token: str):
         if row is None:
             abort(404)
         user = accounts.create_user(
-            form.username.data, form.password.data, "admin",
-            email=form.email.data, display_name=form.display_name.data or "",
+            form.username.data,
+            form.password.data,
+            "admin",
+            email=form.email.data,
+            display_name=form.display_name.data or "",
         )
         accounts.consume_setup_token(row)
         db.session.flush()

@@ -1,4 +1,5 @@
 """Classes: a teacher's list, roster and join code; a student's classes."""
+
 from __future__ import annotations
 
 from flask import Blueprint, abort, flash, redirect, render_template, url_for
@@ -48,7 +49,9 @@ def create_class():
     )
     db.session.add(school_class)
     db.session.commit()
-    flash(_("Classe créée. Code pour la rejoindre : %(code)s", code=school_class.join_code), "success")
+    flash(
+        _("Classe créée. Code pour la rejoindre : %(code)s", code=school_class.join_code), "success"
+    )
     return redirect(url_for("classes.show_class", class_id=school_class.id))
 
 
@@ -58,10 +61,14 @@ def show_class(class_id: int):
     """The roster and the join code."""
     school_class = owned_class_or_404(class_id)
     students = db.session.scalars(
-        db.select(User).join(Membership).where(Membership.class_id == class_id).order_by(User.username)
+        db.select(User)
+        .join(Membership)
+        .where(Membership.class_id == class_id)
+        .order_by(User.username)
     ).all()
-    return render_template("classes/show.html", school_class=school_class, students=students,
-                           form=ConfirmForm())
+    return render_template(
+        "classes/show.html", school_class=school_class, students=students, form=ConfirmForm()
+    )
 
 
 @bp.post("/classes/<int:class_id>/code")
@@ -85,7 +92,9 @@ def remove_student(class_id: int, student_id: int):
     if not ConfirmForm().validate_on_submit():
         abort(400)
     membership = db.session.scalar(
-        db.select(Membership).where(Membership.class_id == class_id, Membership.student_id == student_id)
+        db.select(Membership).where(
+            Membership.class_id == class_id, Membership.student_id == student_id
+        )
     )
     if membership is None:
         abort(404)
@@ -100,8 +109,11 @@ def remove_student(class_id: int, student_id: int):
 def student_home():
     """A student's classes (quizzes and practice come with their own pages)."""
     classes = db.session.scalars(
-        db.select(SchoolClass).join(Membership).where(Membership.student_id == current_user.id)
-        .options(selectinload(SchoolClass.teacher)).order_by(SchoolClass.name)
+        db.select(SchoolClass)
+        .join(Membership)
+        .where(Membership.student_id == current_user.id)
+        .options(selectinload(SchoolClass.teacher))
+        .order_by(SchoolClass.name)
     ).all()
     return render_template("classes/student_home.html", classes=classes, form=JoinClassForm())
 

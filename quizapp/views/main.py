@@ -1,4 +1,5 @@
 """Home, language choice and the health check."""
+
 from __future__ import annotations
 
 from flask import Blueprint, current_app, jsonify, redirect, request, session, url_for
@@ -33,8 +34,11 @@ def set_language():
         if current_user.is_authenticated:
             current_user.locale = form.lang.data
             db.session.commit()
-    return redirect(safe_next(form.next.data) or safe_next(request.referrer and
-                    "/" + request.referrer.split("/", 3)[-1]) or url_for("main.index"))
+    return redirect(
+        safe_next(form.next.data)
+        or safe_next(request.referrer and "/" + request.referrer.split("/", 3)[-1])
+        or url_for("main.index")
+    )
 
 
 @bp.get("/healthz")
