@@ -145,6 +145,7 @@ def parse(text: str, fmt: str, filename: str = "") -> ParseResult:
         res = ParseResult(file=filename)
         res.error(1, None, N_("the file is empty; expected at least one question"))
         return res
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
     res = FORMATS[fmt].module.parse(text, filename)
     for q, line in zip(res.questions, res.lines, strict=True):
         label = f"'{q.title}'" if q.title else N_("question")

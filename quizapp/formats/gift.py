@@ -112,7 +112,8 @@ def _number(text: str, res: ParseResult, at: tuple[int, int]) -> tuple[str, floa
         if lo is None or hi is None:
             res.error(*at, N_("expected a numeric range like 1..5, got %(t)r"), t=text)
             return None
-        return fmt_num((lo + hi) / 2), abs(hi - lo) / 2
+        # rounded so that 3.141..3.142 reads as 3.1415 ± 0.0005, not 3.1414999999999997
+        return fmt_num(round((lo + hi) / 2, 10)), round(abs(hi - lo) / 2, 10)
     if ":" in text[1:]:
         ans, tol = text.split(":", 1)
     else:
