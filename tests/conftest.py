@@ -45,11 +45,21 @@ def _pg_schema():
     with app.app_context():
         from flask_migrate import upgrade
 
+        wipe_database()
+        upgrade()
+    return PG_URL
+
+
+def wipe_database() -> None:
+    """Remove every table, whatever state an earlier run left the database in."""
+    if db.engine.dialect.name == "postgresql":
+        with db.engine.begin() as conn:
+            conn.execute(sa.text("DROP SCHEMA public CASCADE"))
+            conn.execute(sa.text("CREATE SCHEMA public"))
+    else:
         db.drop_all()
         with db.engine.begin() as conn:
             conn.execute(sa.text("DROP TABLE IF EXISTS alembic_version"))
-        upgrade()
-    return PG_URL
 
 
 def _config(data_dir: str, url: str) -> dict:

@@ -8,6 +8,7 @@ import pytest
 import sqlalchemy as sa
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
+from conftest import wipe_database
 from flask_migrate import downgrade, upgrade
 
 from quizapp.extensions import begin_write, db
@@ -15,9 +16,7 @@ from quizapp.extensions import begin_write, db
 
 def test_migrations_match_models(app):
     with app.app_context():
-        db.drop_all()
-        with db.engine.begin() as conn:
-            conn.execute(sa.text("DROP TABLE IF EXISTS alembic_version"))
+        wipe_database()
         upgrade()
         with db.engine.connect() as conn:
             diff = compare_metadata(MigrationContext.configure(conn), db.metadata)
