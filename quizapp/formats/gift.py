@@ -57,6 +57,9 @@ class _Block:
         self.first_line = first_line
         self.comments = [ln.strip() for ln in lines if ln.strip().startswith("//")]
         self.text = "\n".join(" " if ln.strip().startswith("//") else ln for ln in lines)
+        #: the first line that is not a comment: where a reader looks for the question
+        self.question_line = first_line + next(
+            (i for i, ln in enumerate(lines) if not ln.strip().startswith("//")), 0)
 
     def where(self, offset: int) -> tuple[int, int]:
         before = self.text[:offset]
@@ -236,7 +239,8 @@ def _read_block(block: _Block, res: ParseResult, category: str) -> str:
         return category
     else:
         nested = text.find("{", start + 1)
-        extra = max(text.find("{", finish + 1), text.find("}", finish + 1))
+        extra = min((i for i in (text.find("{", finish + 1), text.find("}", finish + 1))
+                     if i != -1), default=-1)
         if -1 < nested < finish or extra != -1:
             bad = nested if -1 < nested < finish else extra
             res.error(*block.where(base + bad),
@@ -271,7 +275,7 @@ def _read_block(block: _Block, res: ParseResult, category: str) -> str:
         q.extra["idnumber"] = _post(ident.group(1)).replace("\\]", "]").replace("\\[", "[")
     q.tags = [_post(t).replace("\\]", "]").replace("\\[", "[")
               for t in _TAG_RE.findall(comments)]
-    res.add(q, block.first_line)
+    res.add(q, block.question_line)
     return category
 
 
