@@ -1,0 +1,131 @@
+"""Reading articles from files and turning raw text into a checked, cleaned article."""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from .dates import parse_header_date
+from .errors import GenerationError
+from .text import MAX_BYTES, check_raw, clean_text
+
+
+@dataclass
+class Article:
+    title: str | None
+    date: dt.date | None
+    language: str
+    text: str  # cleaned body: every Source indexes into this string
+
+
+_DATE_IN_NAME = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
+
+
+def load_article(path: str | Path) -> tuple[str, str | None, dt.date | None]:
+    """Read a ``.txt``, ``.md`` or ``.html`` article: (text, title, date).
+
+    The date comes from a ``YYYY-MM-DD`` in the file name when there is one;
+    the title from an HTML ``<title>``/metadata or a Markdown ``#`` heading.
+    """
+    path = Path(path)
+    try:
+        size = path.stat().st_size
+        if size > MAX_BYTES:
+            raise GenerationError(
+                f"{path.name} : le fichier est trop gros ({size // 1024} Ko, maximum 200 Ko)"
+            )
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise GenerationError(f"{path} : lecture impossible ({exc.strerror or exc})") from None
+    text = check_raw(raw)
+    title: str | None = None
+    suffix = path.suffix.lower()
+    if suffix in (".html", ".htm"):
+        text, title = _html_main_text(text)
+    elif suffix in (".md", ".markdown"):
+        m = re.match(r"\s*#\s+(.+)\n", text)
+        if m:
+            title, text = m.group(1).strip(), text[m.end() :]
+        text = re.sub(r"^#+\s*", "", text, flags=re.MULTILINE)
+        text = re.sub(r"\*\*?([^*\n]+)\*\*?", r"\1", text)
+        text = re.sub(r"\[([^\]]+)\]\([^)]*\)", r"\1", text)
+    date = None
+    m = _DATE_IN_NAME.search(path.name)
+    if m:
+        try:
+            date = dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+        except ValueError:
+            date = None
+    return text, title, date
+
+
+def _html_main_text(html: str) -> tuple[str, str | None]:
+    import trafilatura
+
+    text = trafilatura.extract(
+        html, include_comments=False, include_tables=False, favor_precision=True
+    )
+    meta = trafilatura.extract_metadata(html)
+    title = meta.title if meta is not None and meta.title else None
+    if not text or not text.strip():
+        raise GenerationError("la page HTML ne contient pas de texte d'article")
+    return text, title
+
+
+@functools.cache
+def _seed_langdetect() -> None:
+    from langdetect import DetectorFactory
+
+    DetectorFactory.seed = 0
+
+
+def detect_language(text: str) -> str:
+    """ISO code of the text's language (langdetect with a fixed seed, so stable)."""
+    from langdetect import detect
+    from langdetect.lang_detect_exception import LangDetectException
+
+    _seed_langdetect()
+    sample = text[:3000]
+    try:
+        return detect(sample)
+    except LangDetectException:
+        raise GenerationError("impossible de reconnaître la langue du texte") from None
+
+
+def prepare_article(text: str, title: str | None = None, date: dt.date | None = None) -> Article:
+    """Check, clean and split off the title and dateline; raise GenerationError on bad input."""
+    text = check_raw(text)
+    cleaned = clean_text(text)
+    if not cleaned:
+        raise GenerationError("le texte est vide")
+    lines = cleaned.split("\n")
+    first = lines[0].strip()
+    # A first line without final punctuation, followed by a blank line, is the headline.
+    if (
+        len(lines) > 2
+        and not lines[1].strip()
+        and len(first) < 200
+        and not first.endswith((".", "»", ":"))
+    ):
+        if title is None or _same(title, first):
+            title = title or first
+            lines = lines[2:]
+    if lines:
+        header_date, rest = parse_header_date(lines[0])
+        if header_date is not None:
+            date = date or header_date
+            lines = ([rest] if rest else []) + lines[1:]
+    body = "\n".join(lines).strip()
+    if len(re.findall(r"\w", body)) < 20:
+        raise GenerationError("le texte est trop court pour en tirer des questions")
+    language = detect_language(body)
+    if language != "fr":
+        raise GenerationError(f"le texte n'est pas en français (langue détectée : {language})")
+    return Article(title=title, date=date, language=language, text=body)
+
+
+def _same(a: str, b: str) -> bool:
+    return clean_text(a).strip().lower() == b.strip().lower()

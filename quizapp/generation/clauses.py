@@ -1,0 +1,337 @@
+"""Finding a sentence's main clause (subject, finite verb, complements) to turn it into a question.
+
+spaCy's small French parser is unreliable on long news sentences, so this works
+on comma-separated segments and uses the parse only for parts of speech and
+morphology (finite verb, gender, number).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_SUBORDINATORS = {
+    "qui",
+    "que",
+    "qu'",
+    "dont",
+    "où",
+    "lorsque",
+    "lorsqu'",
+    "si",
+    "quand",
+    "comme",
+    "puisque",
+    "puisqu'",
+    "quoique",
+    "lequel",
+    "laquelle",
+    "lesquels",
+    "lesquelles",
+}
+_CLITICS = {
+    "se",
+    "s'",
+    "ne",
+    "n'",
+    "y",
+    "en",
+    "l'",
+    "le",
+    "la",
+    "les",
+    "lui",
+    "leur",
+    "me",
+    "m'",
+    "te",
+    "t'",
+    "nous",
+    "vous",
+}
+_STOP_AFTER_COMMA = re.compile(
+    r"^(?:alors|tandis|où|qui|dont|mais|ce qui|avant|après|afin|car|notamment|soit|lequel|laquelle|"
+    r"[a-zéèê]+ant\b|selon|même si|bien que|puis|et)",
+    re.IGNORECASE,
+)
+_SUBJECT_PRONOUNS = {
+    "il",
+    "elle",
+    "ils",
+    "elles",
+    "on",
+    "celui-ci",
+    "celle-ci",
+    "ceux-ci",
+    "celles-ci",
+    "cela",
+    "ce",
+    "c'",
+    "ceci",
+    "je",
+    "j'",
+    "tu",
+    "nous",
+    "vous",
+}
+_DEMONSTRATIVE = {"ce": "le", "cet": "l'", "cette": "la", "ces": "les"}
+_DISCOURSE_ADVERBS = {
+    "même",
+    "ainsi",
+    "donc",
+    "également",
+    "aussi",
+    "d'ailleurs",
+    "toutefois",
+    "cependant",
+    "pourtant",
+    "néanmoins",
+    "en effet",
+}
+
+
+@dataclass
+class Clause:
+    subject: str  # as it should appear in a question ("Le rapprochement entre Moscou et Pyongyang")
+    subject_start: int  # char offsets in the doc
+    subject_end: int
+    pronoun: str  # il | elle | ils | elles
+    verb_start: int  # start of the verb group (clitics included)
+    finite_start: int
+    finite_end: int
+    end: int  # where the main clause stops
+    subject_is_pronoun: bool = False
+    demonstrative: bool = False
+
+
+def _is_finite(tok) -> bool:
+    if not tok.text[:1].islower():
+        return False
+    return (
+        tok.pos_ in ("VERB", "AUX")
+        and "Fin" in tok.morph.get("VerbForm")
+        or (
+            tok.pos_ in ("VERB", "AUX")
+            and tok.morph.get("Mood")
+            and tok.morph.get("Mood")[0] in ("Ind", "Cnd", "Sub")
+        )
+    )
+
+
+_AFTER_VERB = {
+    "d'",
+    "de",
+    "à",
+    "que",
+    "qu'",
+    "le",
+    "la",
+    "les",
+    "l'",
+    "un",
+    "une",
+    "des",
+    "du",
+    "ses",
+    "son",
+    "sa",
+    "leur",
+    "leurs",
+    "pas",
+    "plus",
+    "aussi",
+    "également",
+}
+
+
+def _looks_finite(seg) -> bool:
+    """The small parser often tags a verb opening a segment as a noun ("…, envisage d'examiner")."""
+    if len(seg) < 2:
+        return False
+    t, nxt = seg[0], seg[1]
+    return (
+        t.text[:1].islower()
+        and t.pos_ in ("NOUN", "ADJ", "VERB")
+        and not t.text.endswith("ment")
+        and t.text.endswith(("e", "ent", "it", "ait", "aient", "ra", "ont"))
+        and nxt.text.lower() in _AFTER_VERB
+    )
+
+
+def find_clause(span, text: str, gender_of=None) -> Clause | None:
+    """The main clause of a sentence span, or None when it cannot be found with confidence."""
+    toks = [t for t in span]
+    segments: list[list] = [[]]
+    depth = 0
+    for t in toks:
+        if t.text == "«":
+            depth += 1
+        elif t.text == "»":
+            depth = max(0, depth - 1)
+        if t.text == "," and depth == 0:
+            segments.append([])
+        else:
+            segments[-1].append(t)
+    for si, seg in enumerate(segments):
+        for k, t in enumerate(seg):
+            if t.text in ("«", "»"):
+                break  # inside a quotation: not the narrator's clause
+            if not _is_finite(t) and not (k == 0 and si > 0 and _looks_finite(seg)):
+                continue
+            before = [x.text.lower() for x in seg[:k]]
+            if any(b in _SUBORDINATORS for b in before):
+                break
+            # the verb group starts at the first clitic right before the finite verb
+            v = k
+            while (
+                v > 0
+                and seg[v - 1].text.lower() in _CLITICS
+                and seg[v - 1].pos_ in ("PRON", "ADV", "DET")
+            ):
+                v -= 1
+            subj_toks = seg[:v]
+            if not subj_toks:
+                prev = si - 1
+                while (
+                    prev >= 0
+                    and segments[prev]
+                    and segments[prev][0].text.lower() in _SUBORDINATORS
+                ):
+                    prev -= 1
+                if prev < 0 or not segments[prev]:
+                    return None
+                while (
+                    prev > 0
+                    and segments[prev]
+                    and segments[prev][0].text[:1].islower()
+                    and (
+                        segments[prev][0].pos_ in ("ADJ", "VERB", "ADV")
+                        or segments[prev][0].text.endswith(("ment", "é", "ée", "és", "ées"))
+                    )
+                ):
+                    prev -= (
+                        1  # an apposition ("autrefois fréquentes") sits between subject and verb
+                    )
+                subj_toks = segments[prev]
+                if (
+                    prev > 0
+                    and segments[prev - 1]
+                    and segments[prev][0].text[:1].isupper()
+                    and segments[prev - 1][0].text.lower() in ("la", "le", "l'", "les")
+                ):
+                    subj_toks = segments[prev - 1] + [None] + segments[prev]
+            else:
+                # drop an adverbial opening the segment ("En 2015 les …" is rare; keep simple)
+                pass
+            real = [x for x in subj_toks if x is not None]
+            while real and real[0].text.lower() in ("mais", "et", "or", "donc", "puis"):
+                real = real[1:]
+            if not real or real[0].pos_ in ("ADP", "SCONJ", "ADV") or real[0].text in ("«",):
+                return None
+            subj_text = text[real[0].idx : real[-1].idx + len(real[-1])]
+            if None in subj_toks:
+                subj_text += ","  # "la ministre …, Choe Son Hui, a-t-elle …": close the apposition
+            low = subj_text.lower()
+            first = real[0].text.lower()
+            is_pron = (
+                low in _SUBJECT_PRONOUNS
+                or low in ("cette dernière", "ce dernier", "ces derniers")
+                or (len(real) == 1 and real[0].pos_ == "PRON")
+            )
+            demonstrative = first in _DEMONSTRATIVE
+            if demonstrative:
+                rep = _DEMONSTRATIVE[first]
+                rest = subj_text[len(real[0].text) :].lstrip()
+                subj_text = (rep + rest) if rep.endswith("'") else f"{rep} {rest}"
+            subj_text = subj_text[0].upper() + subj_text[1:]
+            pron = _pronoun(real, subj_text, gender_of)
+            end = _clause_end(toks, seg[k], text)
+            return Clause(
+                subj_text,
+                real[0].idx,
+                real[-1].idx + len(real[-1]),
+                pron,
+                seg[v].idx,
+                seg[k].idx,
+                seg[k].idx + len(seg[k]),
+                end,
+                is_pron,
+                demonstrative,
+            )
+        if (
+            si == 0
+            and seg
+            and seg[0].pos_ not in ("ADP", "ADV", "SCONJ", "NUM")
+            and any(t.pos_ == "VERB" for t in seg)
+        ):
+            return None
+    return None
+
+
+def _pronoun(real, subj_text: str, gender_of) -> str:
+    if re.match(r"^[^,]*?\bet\b", subj_text) and not re.search(
+        r"\b(?:entre|de|du|des|d')\b[^,]*\bet\b", subj_text
+    ):
+        genders = [gender_of(p) if gender_of else "" for p in re.split(r"\s+et\s+", subj_text)]
+        return "elles" if genders and all(g == "f" for g in genders) else "ils"
+    head = next((t for t in real if t.pos_ in ("NOUN", "PROPN")), real[0])
+    if gender_of:
+        g = gender_of(subj_text)
+        if g:
+            return "elle" if g == "f" else "il"
+    det = real[0].text.lower()
+    plural = det in ("les", "des", "ces") or "Plur" in head.morph.get("Number")
+    fem = det in ("la", "cette", "une") or (
+        det not in ("le", "ce", "cet", "un") and "Fem" in head.morph.get("Gender")
+    )
+    if plural:
+        return (
+            "elles"
+            if fem
+            and det not in ("les", "des", "ces")
+            or (fem and "Fem" in head.morph.get("Gender"))
+            else "ils"
+        )
+    return "elle" if fem else "il"
+
+
+def _clause_end(toks, finite, text: str) -> int:
+    depth = 0
+    last = toks[-1].idx + len(toks[-1])
+    for i, t in enumerate(toks):
+        if t.i <= finite.i:
+            continue
+        if t.text == "«":
+            depth += 1
+        elif t.text == "»":
+            depth = max(0, depth - 1)
+        elif depth == 0 and t.text in (";", ":"):
+            return t.idx
+        elif depth == 0 and t.text == "," and i + 1 < len(toks):
+            after = text[toks[i + 1].idx : toks[i + 1].idx + 30]
+            if _STOP_AFTER_COMMA.match(after):
+                return t.idx
+    while last > 0 and text[last - 1] in ".!? ":
+        last -= 1
+    return last
+
+
+def invert(finite_text: str, pron: str) -> str:
+    """ "a" + "elle" -> "a-t-elle"; "avaient" + "ils" -> "avaient-ils"."""
+    if pron in ("il", "elle") and finite_text[-1:] in "aeéc":
+        return f"{finite_text}-t-{pron}"
+    return f"{finite_text}-{pron}"
+
+
+def strip_discourse(text: str) -> str:
+    """Drop discourse adverbs that make no sense in a question ("ont même conclu")."""
+    for adv in _DISCOURSE_ADVERBS:
+        text = re.sub(rf"(?<=\s){re.escape(adv)}\s", "", text)
+    return text
+
+
+def tidy(text: str) -> str:
+    text = re.sub(r"\s+", " ", text)
+    text = re.sub(r"\s+([,.])", r"\1", text)
+    text = re.sub(r",\s*,", ",", text)
+    return text.strip(" ,")

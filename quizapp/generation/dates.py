@@ -1,0 +1,256 @@
+"""French date expressions: finding them, resolving relative ones, writing them back."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+MONTHS = [
+    "janvier",
+    "février",
+    "mars",
+    "avril",
+    "mai",
+    "juin",
+    "juillet",
+    "août",
+    "septembre",
+    "octobre",
+    "novembre",
+    "décembre",
+]
+_MONTH_RE = "|".join(MONTHS) + "|fevrier|aout|decembre"
+_WEEKDAY = r"(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)"
+_DAY_RE = re.compile(
+    rf"\b(?:(?P<prep>le|ce|du|au|depuis le|dès le|avant le|après le|jusqu'au)\s+)?"
+    rf"(?:(?P<wd>{_WEEKDAY})\s+)?(?P<day>1er|[12]?\d|3[01])\s+(?P<month>{_MONTH_RE})"
+    rf"(?:\s+(?P<year>\d{{4}}))?\b",
+    re.IGNORECASE,
+)
+_WD_DAY_RE = re.compile(
+    rf"\b(?P<wd>{_WEEKDAY})\s+(?P<day>1er|[12]?\d|3[01])\b(?!\s*(?:{_MONTH_RE}|\d))", re.IGNORECASE
+)
+_MONTH_ONLY_RE = re.compile(
+    rf"\b(?P<prep>en|depuis|dès|d'|fin|début|avant|après|jusqu'en)?\s*(?P<month>{_MONTH_RE})"
+    rf"(?:\s+(?P<year>\d{{4}}))?(?P<rel>\s+dernier|\s+prochain)?\b",
+    re.IGNORECASE,
+)
+_YEAR_RE = re.compile(
+    r"\b(?P<prep>en|depuis|dès|avant|après|jusqu'en|de)?\s*(?<!\d )(?<!années )(?<![\d,.])(?P<year>1[0-9]\d\d|20\d\d)\b(?!\d|,\d| \d{3}\b|\s*%)"
+)
+
+
+@dataclass(frozen=True)
+class DateValue:
+    """A point in time with its precision: ``day``, ``month`` or ``year``."""
+
+    year: int | None
+    month: int | None = None
+    day: int | None = None
+
+    @property
+    def precision(self) -> str:
+        return "day" if self.day else "month" if self.month else "year"
+
+    def text(self, prep: bool = True) -> str:
+        """French wording: "le 1er novembre 2024", "en juin 2024", "en 2022"."""
+        y = f" {self.year}" if self.year else ""
+        if self.day:
+            d = "1er" if self.day == 1 else str(self.day)
+            return f"{'le ' if prep else ''}{d} {MONTHS[self.month - 1]}{y}"
+        if self.month:
+            return f"{'en ' if prep else ''}{MONTHS[self.month - 1]}{y}"
+        return f"{'en ' if prep else ''}{self.year}"
+
+
+@dataclass(frozen=True)
+class DateMention:
+    start: int  # offsets in the string searched
+    end: int
+    surface: str
+    value: DateValue
+    resolved: bool  # True when a relative expression was pinned with the article date
+
+
+def _month_num(name: str) -> int:
+    name = (
+        name.lower()
+        .replace("fevrier", "février")
+        .replace("aout", "août")
+        .replace("decembre", "décembre")
+    )
+    return MONTHS.index(name) + 1
+
+
+def find_dates(text: str, ref: dt.date | None = None) -> list[DateMention]:
+    """Every date expression in ``text``, longest first where they overlap."""
+    found: list[DateMention] = []
+    taken: list[tuple[int, int]] = []
+
+    def free(a: int, b: int) -> bool:
+        return all(b <= s or a >= e for s, e in taken)
+
+    for m in _DAY_RE.finditer(text):
+        day = 1 if m["day"].lower() == "1er" else int(m["day"])
+        month = _month_num(m["month"])
+        year = int(m["year"]) if m["year"] else None
+        resolved = False
+        if year is None and ref is not None:
+            year, resolved = _nearest_year(ref, month, day), True
+        if _valid(year, month, day):
+            found.append(
+                DateMention(m.start(), m.end(), m.group(), DateValue(year, month, day), resolved)
+            )
+            taken.append((m.start(), m.end()))
+    for m in _WD_DAY_RE.finditer(text):
+        if not free(m.start(), m.end()) or ref is None:
+            continue
+        day = 1 if m["day"].lower() == "1er" else int(m["day"])
+        value = _nearest_day(ref, day)
+        if value:
+            found.append(DateMention(m.start(), m.end(), m.group(), value, True))
+            taken.append((m.start(), m.end()))
+    for m in _MONTH_ONLY_RE.finditer(text):
+        if not free(m.start("month"), m.end()):
+            continue
+        if m["prep"] is None and m["year"] is None and not m["rel"]:
+            continue  # a bare month name ("mars") is too often something else
+        month = _month_num(m["month"])
+        year = int(m["year"]) if m["year"] else None
+        resolved = False
+        if year is None and ref is not None:
+            rel = (m["rel"] or "").strip().lower()
+            if rel == "prochain":
+                year = ref.year if month > ref.month else ref.year + 1
+            elif rel == "dernier":
+                year = ref.year if month < ref.month else ref.year - 1
+            else:
+                year = ref.year if month <= ref.month else ref.year - 1
+            resolved = True
+        s = m.start() if m["prep"] else m.start("month")
+        found.append(
+            DateMention(s, m.end(), text[s : m.end()].strip(), DateValue(year, month), resolved)
+        )
+        taken.append((s, m.end()))
+    for m in _YEAR_RE.finditer(text):
+        if not free(m.start("year"), m.end()):
+            continue
+        s = m.start() if m["prep"] else m.start("year")
+        if text[s : m.start("year")].strip() == "" and s != m.start("year"):
+            s = m.start("year")
+        found.append(
+            DateMention(s, m.end(), text[s : m.end()].strip(), DateValue(int(m["year"])), False)
+        )
+        taken.append((s, m.end()))
+    found.sort(key=lambda d: d.start)
+    return found
+
+
+def _valid(year: int | None, month: int, day: int) -> bool:
+    try:
+        dt.date(year or 2000, month, day)
+    except ValueError:
+        return False
+    return True
+
+
+def _nearest_year(ref: dt.date, month: int, day: int) -> int:
+    best = min(
+        (ref.year - 1, ref.year, ref.year + 1), key=lambda y: abs((_safe(y, month, day) - ref).days)
+    )
+    return best
+
+
+def _safe(y: int, m: int, d: int) -> dt.date:
+    try:
+        return dt.date(y, m, d)
+    except ValueError:
+        return dt.date(y, m, 28)
+
+
+def _nearest_day(ref: dt.date, day: int) -> DateValue | None:
+    options = []
+    for delta in (-1, 0, 1):
+        y, m = ref.year, ref.month + delta
+        if m < 1:
+            y, m = y - 1, 12
+        elif m > 12:
+            y, m = y + 1, 1
+        if _valid(y, m, day):
+            options.append(dt.date(y, m, day))
+    if not options:
+        return None
+    best = min(options, key=lambda d: abs((d - ref).days))
+    return DateValue(best.year, best.month, best.day)
+
+
+_HEADER = re.compile(
+    rf"^\s*(?:(?:{_WEEKDAY})\s+)?(?P<day>1er|\d{{1,2}})\s+(?P<month>{_MONTH_RE})\s+(?P<year>\d{{4}})\s*\.?\s*[-–—:]?\s*",
+    re.IGNORECASE,
+)
+
+
+def parse_header_date(line: str) -> tuple[dt.date | None, str]:
+    """A dateline such as "31 janvier 2016. –" at the top of a body: (date, what follows)."""
+    m = _HEADER.match(line)
+    if not m:
+        return None, line
+    rest = line[m.end() :].strip()
+    if rest and not re.match(r"[A-ZÀ-Ý«]", rest):
+        return None, line
+    day = 1 if m["day"].lower() == "1er" else int(m["day"])
+    try:
+        return dt.date(int(m["year"]), _month_num(m["month"]), day), rest
+    except ValueError:
+        return None, line
+
+
+def date_distractors(value: DateValue, others: list[DateValue], n: int = 3) -> list[DateValue]:
+    """Wrong dates of the same precision: the article's other dates first, then near shifts."""
+    out: list[DateValue] = []
+    seen = {value}
+    for o in others:
+        if (
+            o.precision == value.precision
+            and o not in seen
+            and (o.year is None) == (value.year is None)
+        ):
+            out.append(o)
+            seen.add(o)
+        if len(out) == n:
+            return out
+    shifts = {
+        "day": [(0, 0, 7), (0, 1, 0), (0, -1, 0), (0, 0, -5), (-1, 0, 0), (1, 0, 0)],
+        "month": [(0, -2, 0), (-1, 0, 0), (0, 3, 0), (1, 0, 0), (0, -5, 0), (-2, 0, 0)],
+        "year": [(-1, 0, 0), (2, 0, 0), (-3, 0, 0), (1, 0, 0), (-5, 0, 0)],
+    }[value.precision]
+    for dy, dm, dd in shifts:
+        cand = _shift(value, dy, dm, dd)
+        if cand and cand not in seen:
+            out.append(cand)
+            seen.add(cand)
+        if len(out) == n:
+            break
+    return out
+
+
+def _shift(v: DateValue, dy: int, dm: int, dd: int) -> DateValue | None:
+    year = (v.year or 0) + dy
+    month = v.month
+    if month:
+        total = (month - 1) + dm
+        year += total // 12
+        month = total % 12 + 1
+    day = v.day
+    if day:
+        base = (
+            dt.date(year or 2000, month, min(day, 28) if dd else day)
+            if _valid(year or 2000, month, day)
+            else None
+        )
+        if base is None:
+            return None
+        base = base + dt.timedelta(days=dd)
+        return DateValue(v.year and base.year, base.month, base.day)
+    return DateValue(v.year and year, month)

@@ -1,0 +1,184 @@
+"""Who and what an article names: people (with roles), countries, cities, organisations."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .gazetteer import Entity, load_gazetteer
+from .text import fold
+
+_ROLE_NOUNS = (
+    r"(?:vice-)?présidente?|ministre|secrétaire(?: général)?|chef|porte-parole|directeur|directrice"
+    r"|chanceli[eè]re?|[Pp]remi(?:er|ère) ministre|ambassad(?:eur|rice)|dirigeante?|gouverneur|maire"
+    r"|commissaire|représentante?|conseill(?:er|ère)|négociat(?:eur|rice)|roi|reine|pape|patronne?"
+    r"|procureure?|sénat(?:eur|rice)|députée?|haut représentant|numéro (?:un|deux)"
+)
+_ADJ = r"[a-zàâçéèêëîïôûùüÿœ-]+(?:ain|aine|ais|aise|ois|oise|ien|ienne|éen|éenne|ique|al|ale|and|ande|ère|ères|in|ine|an|ane|on|onne|ole|que|se|ze|re|te)"
+_ROLE = (
+    rf"(?:(?:ancien|ancienne|nouveau|nouvelle|actuel|actuelle)\s)?(?:{_ROLE_NOUNS})(?:\s{_ADJ})?"
+    rf"(?:\s(?:de la|de l'|du|des|de|d')\s?[A-ZÉ][\w'-]*(?:\s[A-ZÉ][\w'-]*|\s(?:et|des|de la|du) [A-ZÉ][\w'-]*)*(?:\s{_ADJ})?)?(?:\s{_ADJ})?"
+)
+_ROLE_AFTER = re.compile(rf"^,\s(?:l'|le |la )?(?P<role>{_ROLE})(?=\s?[,.;)]|\set\s)")
+_ROLE_BEFORE = re.compile(
+    rf"(?:^|\b)(?P<det>l'|[Ll]e |[Ll]a |[Ss]on |[Ss]a )(?P<role>{_ROLE}),?\s$"
+)
+_TITLE = re.compile(r"^(?:M\.|Mme|MM\.|Dr|Mgr|le général|la générale)\s")
+_NOT_NAMES = {
+    "Les",
+    "Le",
+    "La",
+    "État",
+    "Etat",
+    "Union",
+    "Parlement",
+    "Gouvernement",
+    "Occident",
+    "Européens",
+    "Occidentaux",
+    "Brexit",
+}
+_PRONOUN_LIKE = {"il", "elle", "ils", "elles", "on", "ce", "cela", "ceci"}
+
+
+@dataclass
+class Mention:
+    start: int
+    end: int
+    text: str
+    entity: Entity
+
+
+@dataclass
+class ArticleEntities:
+    mentions: list[Mention]
+    entities: dict[str, Entity]
+    display: dict[str, str] = field(default_factory=dict)  # id -> longest form used in the text
+    roles: dict[str, str] = field(default_factory=dict)  # person id -> role as written
+    role_spans: dict[str, tuple[int, int]] = field(default_factory=dict)
+    counts: dict[str, int] = field(default_factory=dict)
+
+    def in_span(self, start: int, end: int) -> list[Mention]:
+        return [m for m in self.mentions if m.start >= start and m.end <= end]
+
+    def of_type(self, kind: str) -> list[Entity]:
+        """Entities of a type, most mentioned first."""
+        ents = [e for e in self.entities.values() if e.type == kind]
+        return sorted(ents, key=lambda e: -self.counts.get(e.id, 0))
+
+
+def find_entities(text: str, doc) -> ArticleEntities:
+    """Mentions from the gazetteer first, then spaCy's named entities for the unknown ones."""
+    gaz = load_gazetteer()
+    mentions: list[Mention] = []
+    taken: list[tuple[int, int]] = []
+    for m in gaz.pattern.finditer(text):
+        ent = gaz.lookup(m.group())
+        if ent is None:
+            continue
+        if ent.type == "city" and re.search(
+            r"(?:accords?|protocole|format)(?: [a-zé]+)? d[eu] $",
+            text[max(0, m.start() - 30) : m.start()],
+        ):
+            continue  # "les accords de Minsk": a treaty's name, not the city
+        mentions.append(Mention(m.start(), m.end(), m.group(), ent))
+        taken.append((m.start(), m.end()))
+    entities: dict[str, Entity] = {m.entity.id: m.entity for m in mentions}
+    surnames = {p.name.split()[-1]: p for p in entities.values() if p.type == "person"}
+    for ent in doc.ents:
+        s, e = ent.start_char, ent.end_char
+        if any(not (e <= a or s >= b) for a, b in taken):
+            continue
+        surface = ent.text.strip(" ,.")
+        t = _TITLE.match(surface)
+        if t:
+            s += t.end()
+            surface = surface[t.end() :]
+        words = surface.split()
+        if not words or not all(
+            w[:1].isupper()
+            for w in words
+            if w not in ("de", "du", "des", "von", "van", "der", "bin")
+        ):
+            continue
+        kind = {"PER": "person", "ORG": "org", "LOC": "place"}.get(ent.label_)
+        if (
+            ent.label_ == "MISC"
+            and 2 <= len(words) <= 4
+            and _looks_like_person(text, s, s + len(surface))
+        ):
+            kind = "person"
+        if (
+            kind is None
+            or surface.lower() in _PRONOUN_LIKE
+            or len(surface) < 3
+            or surface in _NOT_NAMES
+        ):
+            continue
+        if re.search(
+            r"(?:accords?|protocole|format)(?: [a-zé]+)? d[eu] $", text[max(0, s - 30) : s]
+        ):
+            continue
+        if kind == "person":
+            if len(words) == 1 and words[0] in surnames:
+                entity = surnames[words[0]]
+            elif len(words) == 1:
+                continue  # a lone name we cannot pin down makes a poor answer
+            else:
+                entity = entities.get("person:" + fold(surface)) or Entity(
+                    id="person:" + fold(surface), type="person", name=surface
+                )
+                surnames.setdefault(words[-1], entity)
+        elif kind == "place":
+            before = text[max(0, s - 3) : s]
+            kind = "city" if before.endswith("à ") else "place"
+            entity = Entity(id=f"{kind}:" + fold(surface), type=kind, name=surface)
+        else:
+            entity = Entity(id="org:" + fold(surface), type="org", name=surface)
+        entities.setdefault(entity.id, entity)
+        mentions.append(Mention(s, s + len(surface), surface, entities[entity.id]))
+        taken.append((s, s + len(surface)))
+    mentions.sort(key=lambda m: m.start)
+    result = ArticleEntities(mentions, entities)
+    for m in mentions:
+        result.counts[m.entity.id] = result.counts.get(m.entity.id, 0) + 1
+        if len(m.text) > len(result.display.get(m.entity.id, "")) and (
+            m.entity.type != "person" or len(m.text.split()) >= 2
+        ):
+            result.display[m.entity.id] = m.text
+    _find_roles(text, result)
+    return result
+
+
+def _looks_like_person(text: str, s: int, e: int) -> bool:
+    before, after = text[max(0, s - 80) : s], text[e : e + 80]
+    return bool(_ROLE_BEFORE.search(before) or _ROLE_AFTER.match(after))
+
+
+def _find_roles(text: str, ents: ArticleEntities) -> None:
+    for m in ents.mentions:
+        if m.entity.type != "person":
+            continue
+        after = _ROLE_AFTER.match(text[m.end : m.end + 120])
+        before = _ROLE_BEFORE.search(text[max(0, m.start - 120) : m.start])
+        found = None
+        if after:
+            found = (after.group("role"), m.end + after.start("role"), m.end + after.end("role"))
+        elif before:
+            base = max(0, m.start - 120)
+            found = (before.group("role"), base + before.start("role"), base + before.end("role"))
+            if before.group("det").strip().lower() in ("la", "sa") and not m.entity.gender:
+                m.entity.gender = "f"
+        if found and len(found[0].split()) >= 2 and m.entity.id not in ents.roles:
+            role = found[0]
+            ents.roles[m.entity.id] = role
+            ents.role_spans[m.entity.id] = (found[1], found[2])
+            if not m.entity.gender:
+                m.entity.gender = (
+                    "f"
+                    if re.search(
+                        r"(?:ne|e|ice|ère)\b", role.split()[1] if len(role.split()) > 1 else ""
+                    )
+                    and role.split()[0] in ("ministre", "secrétaire")
+                    else ""
+                )

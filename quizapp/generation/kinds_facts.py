@@ -1,0 +1,425 @@
+"""Questions on facts stated in a clause: figures, dates, positions."""
+
+from __future__ import annotations
+
+import re
+
+from ..questiondata import Answer, Blank, QuestionData
+from .clauses import invert, strip_discourse, tidy
+from .context import Candidate, Context, SentenceInfo, capitalize, explanation, mcq, source_of
+from .dates import date_distractors
+from .figures import Figure, format_number, number_distractors
+from .text import fold
+
+_ATTRIBUTION = re.compile(
+    r"(?P<who>(?:[Ll]es?|[Ll]a|[Ll]')\s?[^,;:«»]{3,80}?)\s+(?:estiment|estime|affirment|affirme|indiquent|indique"
+    r"|assurent|assure|selon lesquels|rapportent|rapporte)\s+(?:qu'|que\s)\s*$"
+)
+
+
+def _resolve_subject(ctx: Context, sent: SentenceInfo, subject: str) -> str | None:
+    """ "Les deux pays" -> "Moscou et Pyongyang" when the previous sentence says who they are."""
+    if re.match(r"(?i)les deux (pays|nations|dirigeants|hommes|camps|parties)$", subject):
+        for prev in reversed(ctx.sentences[max(0, sent.index - 2) : sent.index]):
+            m = re.search(
+                r"entre ((?:la |le |les |l')?[A-ZÉ][\w'-]*(?: [\w'-]+){0,2}) et ((?:la |le |les |l')?[A-ZÉ][\w'-]*(?: d[eu] [A-ZÉ][\w-]*)?)",
+                prev.text,
+            )
+            if m:
+                return capitalize(f"{m.group(1)} et {m.group(2)}")
+        return None
+    return subject
+
+
+def _question_clause(
+    ctx: Context, sent: SentenceInfo, remove: tuple[int, int] | None
+) -> tuple[str, str] | None:
+    """(subject, inverted predicate without the removed span) for a "Quand …" question."""
+    c = sent.clause
+    if c is None or c.subject_is_pronoun:
+        return None
+    text = ctx.article.text
+    subject = _resolve_subject(ctx, sent, c.subject)
+    if subject is None:
+        return None
+    finite = text[c.finite_start : c.finite_end]
+    clitics = text[c.verb_start : c.finite_start]
+    rest = text[c.finite_end : c.end]
+    if remove:
+        a, b = remove
+        if not (c.finite_end <= a and b <= c.end):
+            if b > c.subject_start:
+                return None
+            # else: the date is an adverbial opening the sentence ("Le 30 décembre 2015, …")
+        elif re.search(r"\bdepuis\b|\bqui\b|\bque\b|\bqu'", text[c.finite_end : a]):
+            return None  # the date belongs to a noun or a subordinate clause, not to the main verb
+        else:
+            rest = text[c.finite_end : a] + text[b : c.end]
+    rest = strip_discourse(" " + rest)
+    rest = re.sub(r"\s+(?:lors|à l'occasion)\s+d[eu]\s*$", "", tidy(rest))
+    if not rest and not remove:
+        return None
+    return subject, tidy(f"{clitics}{invert(finite, c.pronoun)} {rest}")
+
+
+def date_questions(ctx: Context) -> list[Candidate]:
+    out: list[Candidate] = []
+    every = [d.value for s in ctx.sentences for d in s.dates]
+    for sent in ctx.sentences:
+        for d in sent.dates:
+            if _in_quote(sent.text, d.start):
+                continue
+            built = _question_clause(ctx, sent, (sent.start + d.start, sent.start + d.end))
+            if not built:
+                continue
+            subject, pred = built
+            since = d.surface.lower().startswith(("depuis", "dès"))
+            word = "Depuis quand" if since else "Quand"
+            if d.value.year is None:
+                continue
+            if d.end <= sent.clause.subject_start - sent.start and d.start > 4:
+                continue  # a date before the subject counts only when it opens the sentence
+            answer = d.value.text()
+            wrong = [w.text() for w in date_distractors(d.value, every)]
+            stem = f"{word} {subject[:1].lower() + subject[1:] if _common(subject) else subject} {pred} ?"
+            if len(wrong) < 3 or len(stem) > 230:
+                continue
+            score = (
+                0.8 - (0.08 if sent.clause.demonstrative else 0) - (0.06 if len(stem) > 160 else 0)
+            )
+            if re.match(r"(?:Un|Une|Des)\b", subject):
+                continue  # "Quand une enquête évalue-t-elle … ?": the date is rarely the enquiry's
+            score -= 0.04 if d.value.precision == "year" and sent.dates[0] is not d else 0
+            q = mcq(
+                stem,
+                answer,
+                wrong,
+                kind="date",
+                source=source_of(sent),
+                explanation=explanation(sent, answer),
+                tags=["date"],
+            )
+            out.append(Candidate(q, sent, [answer, d.surface], score))
+    return out
+
+
+def _common(subject: str) -> bool:
+    """True when the subject starts with a common word that takes lower case after "Quand"."""
+    first = subject.split()[0]
+    return first.lower() in (
+        "le",
+        "la",
+        "les",
+        "l'",
+        "un",
+        "une",
+        "des",
+        "ce",
+        "cette",
+        "ces",
+    ) or first.startswith("L'")
+
+
+def _in_quote(text: str, pos: int) -> bool:
+    return text.count("«", 0, pos) > text.count("»", 0, pos)
+
+
+def figure_questions(ctx: Context) -> list[Candidate]:
+    out: list[Candidate] = []
+    for sent in ctx.sentences:
+        values = [f.value for f in sent.figures]
+        prev_unit = ""
+        for f in sent.figures:
+            if _in_quote(sent.text, f.num_start):
+                continue
+            if f.value <= 2 or (
+                f.value < 10
+                and re.search(r"\b(?:les|des|ces|ses|leurs|nos|aux)\s*$", sent.text[: f.start])
+            ):
+                continue  # "les deux pays": not a figure worth asking about
+            unit = _noun_unit(ctx, sent, f, f.unit)
+            after = sent.text[f.num_end :]
+            if (
+                not unit
+                and re.match(r"\s*(?:seraient|sont|ont|auraient|étaient|avaient)\b", after)
+                and prev_unit
+            ):
+                unit = prev_unit  # "dont jusqu'à 8 000 seraient déployés": the noun came before
+                f = Figure(
+                    f.start, f.num_end, f.num_start, f.num_end, f.value, f.surface, f.hedge, ""
+                )
+            if not unit:
+                continue
+            prev_unit = unit
+            others = [v for v in values if v != f.value] + [
+                x.value
+                for s in ctx.sentences
+                for x in s.figures
+                if x.unit == f.unit and x.value != f.value
+            ]
+            subject_form = _subject_figure(ctx, sent, f, unit)
+            if subject_form:
+                stem, answer = subject_form, format_number(f.value)
+                wrong = [format_number(v) for v in number_distractors(f.value, others)]
+                if len(wrong) < 3:
+                    continue
+                q = mcq(
+                    stem,
+                    answer,
+                    wrong,
+                    kind="figure",
+                    source=source_of(sent),
+                    explanation=explanation(sent, f"{f.hedge + ' ' if f.hedge else ''}{answer}"),
+                    tags=["figure"],
+                )
+                out.append(Candidate(q, sent, [answer, f.surface], 0.87))
+                num = QuestionData(
+                    type="numeric",
+                    stem=stem,
+                    kind="figure",
+                    status="candidate",
+                    answers=[Answer(_plain(f.value), 1.0, tolerance=f.tolerance)],
+                    options={"unit": unit},
+                    source=source_of(sent),
+                    explanation=explanation(sent, answer),
+                    tags=["figure"],
+                )
+                out.append(Candidate(num, sent, [answer, f.surface], 0.74))
+            else:
+                stem = sent.text[: f.num_start] + "{1}" + sent.text[f.num_end :]
+                if len(stem) > 260:
+                    continue
+                blank = Blank(
+                    type="numeric", answers=[Answer(_plain(f.value), 1.0, tolerance=f.tolerance)]
+                )
+                q = QuestionData(
+                    type="cloze",
+                    stem=stem,
+                    blanks=[blank],
+                    kind="figure",
+                    status="candidate",
+                    source=source_of(sent),
+                    explanation=explanation(sent),
+                    options={"unit": unit},
+                    tags=["figure", "cloze"],
+                )
+                out.append(Candidate(q, sent, [f.surface], 0.6 - (0.1 if len(stem) > 180 else 0)))
+    return out
+
+
+def _plain(v: float) -> str:
+    return str(int(v)) if v == int(v) else str(v)
+
+
+def _noun_unit(ctx: Context, sent: SentenceInfo, f: Figure, unit: str) -> str:
+    """Keep a unit only when spaCy agrees it is a noun (and "%" as is)."""
+    if unit in ("%",) or not unit:
+        return unit
+    start = sent.start + f.end - len(unit)
+    span = ctx.doc.char_span(start, sent.start + f.end, alignment_mode="expand")
+    if span is None or not len(span) or span[0].pos_ not in ("NOUN", "PROPN"):
+        return ""
+    return unit
+
+
+def _subject_figure(ctx: Context, sent: SentenceInfo, f: Figure, unit: str) -> str | None:
+    """ "Combien de soldats … ont pénétré en Russie ?" when the quantity is the subject of its clause."""
+    text = sent.text
+    before = text[: f.start]
+    m = re.search(r"(?:^|[,;:]\s|\bqu'|\bque\s|\bdont\s)\s*$", before)
+    if not m:
+        return None
+    follow = text[f.end :]
+    vm = re.match(
+        r"\s*((?:ne\s|n')?(?:se\s|s')?(?:ont|sont|seraient|auraient|étaient|avaient|ont été|sont morts"
+        r"|ont péri|vivent|travaillent|participent|ont participé|manifestent|ont manifesté|meurent"
+        r"|restent|attendent|[a-zéè]+ent))\b",
+        follow,
+    )
+    if not vm:
+        return None
+    end = len(text)
+    for stop in re.finditer(
+        r",\s*(?:dont|qui|alors|tandis|où|mais|selon|soit|et\b|une?\b|le\b|la\b)|[;:]|\.\s*$",
+        follow,
+    ):
+        end = f.end + stop.start()
+        break
+    rest = tidy(text[f.end : end].rstrip(" ."))
+    rest = strip_discourse(" " + rest).strip()
+    if not rest or "«" in rest:
+        return None
+    attrib = ""
+    a = _ATTRIBUTION.search(before if "dont" not in m.group() else _first_clause(text))
+    if a:
+        who = a.group("who").strip()
+        attrib = f"Selon {who[:1].lower() + who[1:]}, "
+    hedge = f"{f.hedge} " if f.hedge else ""
+    de = "d'" if re.match(r"[aeiouyhéè]", unit) else "de "
+    lead = f"{hedge}combien {de}{unit} {rest} ?"
+    stem = attrib + lead
+    return capitalize(stem)
+
+
+def _first_clause(text: str) -> str:
+    m = re.search(r"qu'|que\s", text)
+    return text[: m.end()] if m else ""
+
+
+_STANCE = re.compile(
+    r"^(?:a|ont|avait|avaient)\s+(?:pris ses distances|pris position|soutenu|condamné|refusé|exigé|nié|accusé"
+    r"|dénoncé|salué|réclamé|rejeté|appelé|menacé|reconnu|demandé|promis|exprimé|averti|annoncé|estimé|affirmé)"
+    r"|^(?:envisage|soutient|condamne|refuse|exige|nie|accuse|dénonce|réclame|rejette|appelle|menace|demande"
+    r"|souhaite|veut|s'oppose|redoute|craint|estime)\b"
+)
+
+
+def position_questions(ctx: Context) -> list[Candidate]:
+    """ "Quelle position la Chine a-t-elle adoptée ?" with other actors' positions as wrong options."""
+    actors = []
+    for sent in ctx.sentences:
+        c = sent.clause
+        if c is None or c.subject_is_pronoun:
+            continue
+        subj = ctx.article.text[c.subject_start : c.subject_end]
+        ent = next(
+            (
+                m.entity
+                for m in sent.mentions
+                if m.start >= c.subject_start
+                and m.end <= c.subject_end
+                and m.entity.type in ("country", "org", "person")
+            ),
+            None,
+        )
+        if ent is None or len(subj.split()) > 12:
+            continue
+        end = (
+            sent.end
+            if re.match(r",\s*[a-zé]+ant\b", ctx.article.text[c.end : c.end + 20])
+            else c.end
+        )
+        pred = tidy(ctx.article.text[c.verb_start : end].rstrip(". "))
+        pred = strip_discourse(" " + pred).strip()
+        if len(pred.split()) < 3 or len(pred) > 200:
+            continue
+        actors.append((sent, c, ent, pred))
+    out: list[Candidate] = []
+    for sent, c, ent, pred in actors:
+        if not _STANCE.match(pred) or ent.type == "person" or len(c.subject.split()) > 6:
+            continue
+        subject = c.subject
+        ctx_phrase = ""
+        m = re.match(r"(Face à [^,]+),", sent.text)
+        if m:
+            ctx_phrase = " " + m.group(1)[0].lower() + m.group(1)[1:]
+        stem = (
+            f"Quelle position {subject[:1].lower() + subject[1:] if _common(subject) else subject} "
+            f"{invert('a', c.pronoun)} adoptée{ctx_phrase} ?"
+        )
+        wrong = []
+        for _s2, _c2, e2, p2 in actors:
+            if e2.id == ent.id or any(fold(p2) == fold(w) for w in wrong) or fold(p2) == fold(pred):
+                continue
+            if not _STANCE.match(p2) or not 0.3 * len(pred) <= len(p2) <= 2.5 * len(pred) + 40:
+                continue
+            wrong.append(p2)
+            if len(wrong) == 3:
+                break
+        if len(wrong) < 3:
+            continue
+        answer = capitalize(pred)
+        q = mcq(
+            stem,
+            answer,
+            [capitalize(w) for w in wrong],
+            kind="position",
+            source=source_of(sent),
+            explanation=explanation(sent),
+            tags=["position"],
+        )
+        out.append(Candidate(q, sent, [pred], 0.7 + (0.08 if ctx_phrase else 0)))
+    return out
+
+
+_FEM_PARTICIPLE = re.compile(
+    r"^((?:ne |n')?(?:est|a été|était|sera|serait|reste|semble|paraît)\s+(?:[^\W\d_]+ment\s+)*)([^\W\d_]+?)(é|i|u|ant|ent|if|eux|is|in|ais|ois)(e)\b"
+)
+
+
+def _masculine(pred: str) -> str:
+    """ "est soupçonnée de …" -> "est soupçonné de …", to agree with "Quel pays"."""
+    return _FEM_PARTICIPLE.sub(lambda m: m.group(1) + m.group(2) + m.group(3), pred)
+
+
+def actor_questions(ctx: Context) -> list[Candidate]:
+    """ "Qui a exprimé sa frustration … ?" / "Quel pays a pris ses distances … ?" from a clause's subject."""
+    from .distractors import entity_options
+
+    out: list[Candidate] = []
+    for sent in ctx.sentences:
+        c = sent.clause
+        if c is None or c.subject_is_pronoun:
+            continue
+        subj = ctx.article.text[c.subject_start : c.subject_end].rstrip(",")
+        ms = [
+            m
+            for m in sent.mentions
+            if m.start >= c.subject_start
+            and m.end <= c.subject_end + 1
+            and m.entity.type in ("person", "country")
+        ]
+        if len(ms) != 1:
+            continue
+        m = ms[0]
+        rest = subj[: m.start - c.subject_start] + subj[m.end - c.subject_start :]
+        if fold(rest) not in ("", "la", "le", "les", "l'") and not (
+            m.entity.type == "person"
+            and m.entity.id in ctx.ents.roles
+            and fold(rest.replace(",", " ")).startswith(
+                fold(ctx.ents.roles[m.entity.id]).split()[0]
+            )
+        ):
+            continue  # the subject says more than the name: asking "qui" would lose it
+        end = (
+            sent.end
+            if re.match(r",\s*[a-zé]+ant\b", ctx.article.text[c.end : c.end + 20])
+            else c.end
+        )
+        pred = strip_discourse(
+            " " + tidy(ctx.article.text[c.verb_start : end].rstrip(". "))
+        ).strip()
+        if (
+            len(pred.split()) < 4
+            or len(pred) > 190
+            or re.match(r"(?:a|ont) (?:déclaré|affirmé|dit)\s*$", pred)
+        ):
+            continue
+        if pred.startswith(("a déclaré", "a affirmé")) and "«" not in pred:
+            continue
+        if m.entity.type == "person":
+            stem = f"Qui {pred} ?"
+            answer = ctx.display(m.entity)
+        else:
+            stem = f"Quel pays {_masculine(pred)} ?"
+            answer = m.text
+            if re.match(r"(?i)(la |le |les |l')", answer) is None:
+                art = m.entity.with_article()
+                answer = art if fold(art) == fold(m.text) else m.text
+            answer = capitalize(answer)
+        ctx_phrase = re.match(r"(Face à [^,]+|Dans ce contexte|Pour sa part),", sent.text)
+        opts, gaz = entity_options(ctx, m.entity, answer, stem)
+        if len(opts) < 3:
+            continue
+        q = mcq(
+            stem,
+            answer,
+            opts,
+            kind="position",
+            source=source_of(sent),
+            explanation=explanation(sent, answer),
+            tags=["position"],
+        )
+        score = 0.8 - 0.02 * gaz - (0.05 if len(stem) > 150 else 0) - (0.03 if ctx_phrase else 0)
+        out.append(Candidate(q, sent, [answer, m.text, *m.entity.aliases], score))
+    return out

@@ -1,0 +1,214 @@
+"""Fallback questions on any sentence with a key entity: true/false statements and cloze."""
+
+from __future__ import annotations
+
+import re
+
+from ..questiondata import Answer, Blank, QuestionData
+from .context import Candidate, Context, SentenceInfo, capitalize, explanation, shuffled, source_of
+from .distractors import entity_options
+from .figures import format_number, number_distractors
+
+_CONNECTIVE = re.compile(
+    r"^(?:En effet|Par ailleurs|Ainsi|Toutefois|Cependant|Pourtant|De plus|De même|Enfin(?: et surtout)?"
+    r"|Surtout|Plus simplement|Dans ce contexte|Dans l'ensemble|Pour sa part|Mais|Or|Donc),\s+"
+)
+_DANGLING = re.compile(
+    r"^(?:Il|Elle|Ils|Elles|On|Ce|Cet|Cette|Ces|Celui|Celle|Ceux|Cela|Celui-ci|Celle-ci|Leur|Leurs|Son|Sa|Ses"
+    r"|Une telle|Un tel|De telles|De tels|Lui|Eux|Cette dernière|Ce dernier)\b"
+)
+_KEY_TYPES = ("person", "country", "org", "city")
+
+
+def standalone(sent: SentenceInfo) -> str | None:
+    """The sentence as a statement that makes sense alone, or None."""
+    text = _CONNECTIVE.sub("", sent.text)
+    text = capitalize(text)
+    if (
+        _DANGLING.match(text)
+        or len(text) > 230
+        or text.endswith(("?", ":"))
+        or "«" in text
+        and len(text) > 160
+    ):
+        return None
+    if re.search(r"\b(?:cette|ces|ce|cet) (?:dernière|derniers|derniers)\b", text):
+        return None
+    if len(text.split()) < 7:
+        return None
+    return text
+
+
+def _vague(text: str) -> float:
+    """A demonstrative pointing back ("ces soldats", "cette alliance") needs the previous sentence."""
+    if re.search(
+        r"\b(?:de son côté|pour sa part|les deux (?:pays|nations))\b", text, re.IGNORECASE
+    ):
+        return 0.1
+    return 0.08 if re.search(r"\b(?:ces|cette|cet|ce) (?!qui|que|dont)[a-zé]", text[1:]) else 0.0
+
+
+def truefalse_questions(ctx: Context) -> list[Candidate]:
+    out: list[Candidate] = []
+    for sent in ctx.sentences:
+        statement = standalone(sent)
+        if statement is None:
+            continue
+        offset = len(sent.text) - len(statement)
+        keys = [
+            m
+            for m in sent.mentions
+            if m.entity.type in _KEY_TYPES and m.start - sent.start >= offset
+        ]
+        if not keys and not sent.figures:
+            continue
+        if sent.index % 2 == 0:
+            q = QuestionData(
+                type="truefalse",
+                stem=statement,
+                kind="truefalse",
+                status="candidate",
+                answers=[Answer("true", 1.0), Answer("false", 0.0)],
+                source=source_of(sent),
+                explanation=f"Vrai. {explanation(sent)}",
+                tags=["truefalse"],
+            )
+            out.append(
+                Candidate(
+                    q, sent, [], 0.6 - (0.05 if len(statement) > 170 else 0) - _vague(statement)
+                )
+            )
+            continue
+        false = _swap(ctx, sent, statement, offset, keys)
+        if false is None:
+            continue
+        changed, was = false
+        q = QuestionData(
+            type="truefalse",
+            stem=changed,
+            kind="truefalse",
+            status="candidate",
+            answers=[Answer("true", 0.0), Answer("false", 1.0)],
+            source=source_of(sent),
+            explanation=f"Faux : il s'agit de {was}. {explanation(sent)}",
+            tags=["truefalse"],
+        )
+        out.append(
+            Candidate(q, sent, [], 0.58 - (0.05 if len(changed) > 170 else 0) - _vague(statement))
+        )
+    return out
+
+
+def _swap(
+    ctx: Context, sent: SentenceInfo, statement: str, offset: int, keys
+) -> tuple[str, str] | None:
+    for f in sent.figures:
+        if (
+            f.num_start >= offset
+            and f.unit
+            and f.value > 2
+            and "illi" not in f.surface
+            and not re.search(r"\b(?:les|des|ces|ses)\s*$", sent.text[: f.start])
+        ):
+            wrong = number_distractors(f.value, [])
+            if wrong:
+                s, e = f.num_start - offset, f.num_end - offset
+                return statement[:s] + format_number(wrong[0]) + statement[
+                    e:
+                ], f"{f.surface} {f.unit}".strip()
+    for m in sorted(
+        (k for k in keys if _literal(ctx, k)), key=lambda m: _KEY_TYPES.index(m.entity.type)
+    ):
+        text = m.text
+        opts, _ = entity_options(ctx, m.entity, text, statement, n=1, same_gender=True)
+        if not opts:
+            continue
+        s, e = m.start - sent.start - offset, m.end - sent.start - offset
+        new = opts[0]
+        if m.entity.type == "country":
+            before = statement[max(0, s - 3) : s]
+            ent = next(
+                (x for x in ctx.ents.entities.values() if x.name == new or x.with_article() == new),
+                None,
+            )
+            from .gazetteer import load_gazetteer
+
+            ent = ent or load_gazetteer().lookup(new)
+            if (
+                ent is None
+                or ent.article != m.entity.article
+                or not before.endswith(("la ", "l'", "le "))
+                and m.entity.article
+            ):
+                continue
+        return statement[:s] + new + statement[e:], text
+    return None
+
+
+def _literal(ctx: Context, m) -> bool:
+    """A city counts as a place only after "à": "Moscou pourrait espérer…" means Russia, not the city."""
+    return m.entity.type != "city" or ctx.article.text[max(0, m.start - 2) : m.start] == "à "
+
+
+def cloze_questions(ctx: Context) -> list[Candidate]:
+    out: list[Candidate] = []
+    for sent in ctx.sentences:
+        if len(sent.text) > 240 or len(sent.text.split()) < 8 or _DANGLING.match(sent.text):
+            continue
+        keys = [m for m in sent.mentions if m.entity.type in _KEY_TYPES]
+        if not keys:
+            continue
+        keys = [
+            m
+            for m in keys
+            if (m.entity.type != "person" or len(m.text.split()) >= 2) and _literal(ctx, m)
+        ]
+        if not keys:
+            continue
+        key = max(
+            keys, key=lambda m: (m.entity.type == "person", ctx.ents.counts.get(m.entity.id, 0))
+        )
+        same = [m for m in keys if m.entity.id == key.entity.id]
+        if len(same) > 1:
+            continue  # the other mention would give the answer away
+        s, e = key.start - sent.start, key.end - sent.start
+        answer = key.text
+        art = re.search(r"(?:\b[Ll]a |\b[Ll]e |\b[Ll]es |\b[Ll]')$", sent.text[:s])
+        if key.entity.type in ("country", "org") and art:
+            s = art.start()  # the blank takes the article: "l'{1}" would rule out "la Russie"
+            answer = sent.text[s:e]
+        elif (
+            key.entity.type in ("country", "org")
+            and key.entity.article
+            and re.search(r"\b(?:de|à)\s$", sent.text[:s])
+        ):
+            continue
+        stem = sent.text[:s] + "{1}" + sent.text[e:]
+        opts, gaz = entity_options(
+            ctx, key.entity, answer, stem, same_article=bool(art) and art.group().lower() != "l'"
+        )
+        if len(opts) < 3:
+            continue
+        if s == 0:
+            answer, opts = answer[:1].upper() + answer[1:], [o[:1].upper() + o[1:] for o in opts]
+        options = shuffled([answer, *opts], stem)
+        blank = Blank(type="mcq", answers=[Answer(o, 1.0 if o == answer else 0.0) for o in options])
+        q = QuestionData(
+            type="cloze",
+            stem=stem,
+            blanks=[blank],
+            kind="cloze",
+            status="candidate",
+            source=source_of(sent),
+            explanation=explanation(sent, key.text),
+            tags=["cloze"],
+        )
+        out.append(
+            Candidate(
+                q,
+                sent,
+                [answer, key.text, *key.entity.aliases],
+                0.5 - 0.02 * gaz - _vague(sent.text),
+            )
+        )
+    return out

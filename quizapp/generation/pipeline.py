@@ -1,0 +1,83 @@
+"""article text -> cleaned article -> one spaCy parse -> candidate questions -> ranked bank."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from ..questiondata import QuestionData
+from .article import Article, prepare_article
+from .context import build_context
+from .dates import find_dates
+from .kinds_facts import actor_questions, date_questions, figure_questions, position_questions
+from .kinds_people import meeting_questions, quote_questions, role_questions
+from .kinds_text import cloze_questions, truefalse_questions
+from .nlp import get_nlp
+from .ranking import rank
+
+RULES = (
+    meeting_questions,
+    quote_questions,
+    role_questions,
+    figure_questions,
+    date_questions,
+    position_questions,
+    actor_questions,
+    truefalse_questions,
+    cloze_questions,
+)
+
+
+@dataclass
+class GenerationResult:
+    article: Article
+    questions: list[QuestionData] = field(default_factory=list)
+
+
+def generate(
+    text: str,
+    *,
+    title: str | None = None,
+    date: dt.date | None = None,
+    max_questions: int | None = None,
+) -> GenerationResult:
+    """Turn a French news article into a question bank ranked by confidence.
+
+    Raises GenerationError for input that is empty, binary, too big or not French.
+    """
+    return generate_from_article(prepare_article(text, title, date), max_questions=max_questions)
+
+
+def generate_from_article(
+    article: Article, doc=None, max_questions: int | None = None
+) -> GenerationResult:
+    if article.date is None:
+        article.date = _date_from_lead(article.text)
+    if doc is None:
+        doc = get_nlp()(article.text)
+    ctx = build_context(article, doc)
+    cands = []
+    for rule in RULES:
+        cands.extend(rule(ctx))
+    ranked = rank(cands, max_questions)
+    return GenerationResult(article=article, questions=[c.question for c in ranked])
+
+
+def generate_many(texts: list[tuple[str, str | None, dt.date | None]]) -> list[GenerationResult]:
+    """Several articles at once: one ``nlp.pipe`` pass over all of them."""
+    articles = [prepare_article(t, ti, d) for t, ti, d in texts]
+    docs = get_nlp().pipe(a.text for a in articles)
+    return [generate_from_article(a, doc) for a, doc in zip(articles, docs, strict=True)]
+
+
+def _date_from_lead(text: str) -> dt.date | None:
+    """ "Ce vendredi 1er novembre 2024, …" in the lead gives the article's date when none was given."""
+    lead = text[:300]
+    for d in find_dates(lead):
+        if (
+            d.value.precision == "day"
+            and d.value.year
+            and d.surface.lower().startswith(("ce ", "aujourd"))
+        ):
+            return dt.date(d.value.year, d.value.month, d.value.day)
+    return None

@@ -1,0 +1,64 @@
+"""Filtering and ranking: no giveaways, no duplicates, best first."""
+
+from __future__ import annotations
+
+import re
+
+from rapidfuzz import fuzz
+
+from .context import Candidate
+from .distractors import distinct
+from .text import fold
+
+
+def gives_away(c: Candidate) -> bool:
+    """True when the stem already contains the answer (or one of its other names)."""
+    stem = fold(c.question.stem.replace("{1}", " "))
+    for form in c.answer_forms:
+        f = fold(form)
+        if len(f) >= 3 and re.search(rf"(?<!\w){re.escape(f)}(?!\w)", stem):
+            return True
+    return False
+
+
+def well_formed(c: Candidate) -> bool:
+    q = c.question
+    if q.type == "mcq":
+        right = [a for a in q.answers if a.fraction >= 1.0]
+        return len(right) == 1 and len(q.answers) == 4 and distinct([a.text for a in q.answers])
+    if q.type == "cloze":
+        return (
+            all(
+                b.type != "mcq" or (len(b.answers) == 4 and distinct([a.text for a in b.answers]))
+                for b in q.blanks
+            )
+            and "{1}" in q.stem
+        )
+    return True
+
+
+def rank(cands: list[Candidate], limit: int | None = None) -> list[Candidate]:
+    cands = [c for c in cands if well_formed(c) and not gives_away(c)]
+    cands.sort(key=lambda c: -c.score)
+    kept: list[Candidate] = []
+    per_sentence: dict[int, int] = {}
+    for c in cands:
+        if any(
+            k.question.type == c.question.type
+            and fuzz.ratio(k.question.stem, c.question.stem) >= 88
+            for k in kept
+        ):
+            continue
+        if c.question.type == "truefalse" and any(
+            k.sentence.index == c.sentence.index and k.question.type != "truefalse" for k in kept
+        ):
+            c.score -= 0.05
+        n = per_sentence.get(c.sentence.index, 0)
+        c.score -= 0.04 * n  # spread the bank over the article
+        per_sentence[c.sentence.index] = n + 1
+        kept.append(c)
+    for c in kept:
+        c.score = max(0.0, min(1.0, round(c.score, 3)))
+        c.question.confidence = c.score
+    kept.sort(key=lambda c: (-c.score, c.sentence.index))
+    return kept[:limit] if limit else kept
