@@ -166,3 +166,114 @@ class Auth:
 @pytest.fixture
 def auth(client):
     return Auth(client)
+
+
+# --- content and quiz builders ------------------------------------------------
+def sample_questions():
+    """One question of each scored type, about the seed article."""
+    from quizapp.questiondata import Answer, Blank, QuestionData, Source
+
+    sentence = (
+        "Lors d'une rencontre avec son homologue russe, Sergueï Lavrov, Choe Son Hui a "
+        "déclaré : « Il n'y a pas de doute que l'armée et le peuple russes remporteront "
+        "une grande victoire en Ukraine. »"
+    )
+    src = Source(sentence=sentence, start=0, end=len(sentence))
+    return [
+        QuestionData(
+            type="mcq",
+            kind="meeting",
+            stem="Qui Choe Son Hui a-t-elle rencontré à Moscou ?",
+            answers=[
+                Answer("Sergueï Lavrov", 1.0),
+                Answer("Antony Blinken", 0.0),
+                Answer("Volodymyr Zelensky", 0.0),
+                Answer("Vladimir Poutine", 0.0),
+            ],
+            explanation="« " + sentence + " »",
+            source=src,
+            tags=["rencontres"],
+        ),
+        QuestionData(
+            type="multi",
+            stem="Quels pays sont alliés dans l'article ?",
+            answers=[
+                Answer("Russie", 0.5),
+                Answer("Corée du Nord", 0.5),
+                Answer("Chine", -0.5),
+                Answer("Corée du Sud", -0.5),
+            ],
+            tags=["alliances"],
+        ),
+        QuestionData(
+            type="truefalse",
+            stem="La Chine soutient ouvertement l'alliance.",
+            answers=[Answer("true", 0.0), Answer("false", 1.0)],
+            tags=["positions"],
+        ),
+        QuestionData(
+            type="short",
+            stem="Quelle ville a accueilli la rencontre ?",
+            answers=[Answer("Moscou", 1.0)],
+            options={"typos": True},
+            tags=["rencontres"],
+        ),
+        QuestionData(
+            type="numeric",
+            kind="figure",
+            stem="Combien de soldats nord-coréens environ sont entrés en Russie ?",
+            answers=[Answer("10000", 1.0, tolerance=500)],
+            options={"unit": "soldats"},
+            tags=["chiffres"],
+        ),
+        QuestionData(
+            type="matching",
+            stem="Associez chaque personne à sa fonction.",
+            pairs=[
+                ("Sergueï Lavrov", "ministre russe des Affaires étrangères"),
+                ("Antony Blinken", "secrétaire d'État américain"),
+                ("Volodymyr Zelensky", "président ukrainien"),
+            ],
+            tags=["rôles"],
+        ),
+        QuestionData(
+            type="cloze",
+            stem="Jusqu'à {1} soldats seraient déployés dans la région de {2}.",
+            blanks=[
+                Blank("numeric", [Answer("8000", 1.0)]),
+                Blank("short", [Answer("Koursk", 1.0)]),
+            ],
+            tags=["chiffres"],
+        ),
+    ]
+
+
+def make_bank(owner, questions=None, name: str = "Banque", status: str = "accepted"):
+    from quizapp.models import Bank
+    from quizapp.services.banks import add_question
+
+    bank = Bank(owner_id=owner.id, name=name, tags=[])
+    db.session.add(bank)
+    for data in questions if questions is not None else sample_questions():
+        data.status = status
+        add_question(bank, data, author=owner)
+    db.session.commit()
+    return bank
+
+
+def make_quiz(owner, bank, classes=(), **settings):
+    from quizapp.models import Quiz, QuizAssignment, QuizQuestion
+
+    settings.setdefault("max_attempts", 0)
+    quiz = Quiz(owner_id=owner.id, bank_id=bank.id, title=settings.pop("title", "Quiz"), **settings)
+    db.session.add(quiz)
+    db.session.flush()
+    if not quiz.draw_per_tag:
+        for position, question in enumerate(bank.questions):
+            db.session.add(
+                QuizQuestion(quiz_id=quiz.id, question_id=question.id, position=position)
+            )
+    for school_class in classes:
+        db.session.add(QuizAssignment(quiz_id=quiz.id, class_id=school_class.id))
+    db.session.commit()
+    return quiz
