@@ -17,6 +17,8 @@ from quizapp.questiondata import QuestionData
 
 #: Uploads larger than this are refused before any parsing.
 MAX_UPLOAD_BYTES = 10 * 1024 * 1024
+#: Past this many, errors are not listed one by one (the file is refused anyway).
+MAX_ERRORS = 500
 
 
 def N_(message: str) -> str:
@@ -91,7 +93,11 @@ class ParseResult:
         return list(self.questions) if self.ok else []
 
     def error(self, line: int | None, column: int | None, template: str, **params: Any) -> None:
-        self.errors.append(make_error(self.file, line, column, template, **params))
+        if len(self.errors) < MAX_ERRORS:
+            self.errors.append(make_error(self.file, line, column, template, **params))
+        elif len(self.errors) == MAX_ERRORS:
+            self.errors.append(make_error(self.file, line, column, N_(
+                "too many errors; the ones after this line are not listed")))
 
     def raise_for_errors(self) -> None:
         """Raise :class:`ImportFailed` listing every error, if there is any."""

@@ -1,0 +1,176 @@
+"""Aiken, CSV and the YAML bank file: samples, columns, errors with lines."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+
+from quizapp.formats import dump, load, parse
+from quizapp.questiondata import Answer, Blank, QuestionData, Source
+
+DATA = Path(__file__).parent / "data" / "formats"
+
+
+# --- Aiken -------------------------------------------------------------------
+def test_aiken_sample():
+    result = parse((DATA / "aiken_sample.txt").read_text("utf-8"), "aiken")
+    assert result.errors == []
+    first, second, third = result.questions
+    assert first.stem == "Quelle ville accueille le Conseil européen ?"
+    assert [(a.text, a.fraction) for a in first.answers] == [
+        ("Strasbourg", 0.0), ("Bruxelles", 1.0), ("Luxembourg", 0.0)]
+    assert len(second.answers) == 6 and second.answers[0].fraction == 1.0
+    assert third.stem == "Ce texte de question\ntient sur deux lignes."
+    assert result.lines == [1, 7, 16]
+
+
+@pytest.mark.parametrize("text, line, words", [
+    ("Q?\nA. a\nB. b\nANSWER: E\n", 4, "one of A, B"),
+    ("Q?\nA. a\nB. b\n\nNext?\nA. x\nB. y\nANSWER: A\n", 1, "expected 'ANSWER"),
+    ("Q?\nA. a\nANSWER: A\n", 3, "at least 2 options"),
+    ("A. a\nB. b\nANSWER: A\n", 1, "question text before"),
+    ("Just text\n", 1, "expected options"),
+])
+def test_aiken_errors(text, line, words):
+    result = parse(text, "aiken")
+    assert result.errors[0].line == line and words in result.errors[0].message
+    assert result.importable == []
+
+
+def test_aiken_writer_skips_other_types():
+    qs = [QuestionData("mcq", "Q?", [Answer("a", 1.0), Answer("b", 0.0)]),
+          QuestionData("truefalse", "T?", [Answer("true", 1.0), Answer("false", 0.0)])]
+    result = dump(qs, "aiken")
+    assert result.text == "Q?\nA. a\nB. b\nANSWER: A\n"
+    assert result.skipped == [(1, "Aiken holds only single-answer multiple choice, not truefalse")]
+
+
+# --- CSV ---------------------------------------------------------------------
+def test_csv_semicolon_with_bom_and_quoted_newline():
+    result = load((DATA / "sample_semicolon_bom.csv").read_bytes(), "sample.csv")
+    assert result.errors == [], [str(e) for e in result.errors]
+    types = [q.type for q in result.questions]
+    assert types == ["mcq", "multi", "truefalse", "short", "numeric", "matching", "cloze", "essay"]
+    mcq, multi, tf, short, num, match, cloze, essay = result.questions
+    assert mcq.stem == "Quelle est la capitale\nde la Belgique ?"
+    assert (mcq.title, mcq.category, mcq.tags) == ("Capitale", "Europe", ["geo", "ue"])
+    assert [(a.text, a.fraction, a.feedback) for a in mcq.answers] == [
+        ("Bruxelles", 1.0, "Oui"), ("Paris", 0.0, "Non"), ("Lyon", 0.0, "")]
+    assert mcq.explanation == "Le siège des institutions."
+    assert [a.fraction for a in multi.answers] == [0.5, 0.5, -1.0]
+    assert tf.answers == [Answer("true", 1.0, "Exact"), Answer("false", 0.0, "Non, 1957")]
+    assert [(a.text, a.fraction) for a in short.answers] == [("Paris", 1.0), ("paris", 0.5)]
+    assert (num.answers, num.options) == ([Answer("435", 1.0, "", 15.0)], {"unit": "km"})
+    assert match.pairs == [("Parlement", "Strasbourg"), ("Commission", "Bruxelles"),
+                           ("", "Genève")]
+    assert cloze.stem == "La capitale est {1} ({2})."
+    assert cloze.blanks[1] == Blank("numeric", [Answer("1147", 1.0, "", 2.0)], 2.0)
+    assert result.lines[:3] == [2, 4, 5]
+
+
+def test_csv_answer_column_by_letter_number_or_text():
+    text = ("type,stem,option_1,option_2,option_3,answer\n"
+            "mcq,Q1,a,b,c,B\nmcq,Q2,a,b,c,3\nmcq,Q3,a,b,c,a\nmulti,Q4,a,b,c,1|3\n"
+            "short,Q5,,,,Paris|paris\nnumeric,Q6,,,,3.5\n")
+    result = parse(text, "csv")
+    assert result.errors == []
+    right = [[a.text for a in q.answers if a.fraction > 0] for q in result.questions]
+    assert right == [["b"], ["c"], ["a"], ["a", "c"], ["Paris", "paris"], ["3.5"]]
+    assert [a.fraction for a in result.questions[3].answers] == [0.5, 0.0, 0.5]
+
+
+def test_csv_missing_required_column():
+    result = parse("type,title,option_1\nmcq,x,a\n", "csv", "q.csv")
+    assert len(result.errors) == 1
+    err = result.errors[0]
+    assert (err.file, err.line) == ("q.csv", 1)
+    assert "missing required column(s) stem" in err.message
+    assert result.importable == []
+
+
+def test_csv_collects_every_row_error():
+    text = ("type,stem,option_1,option_2,fraction_1,fraction_2,answer\n"
+            "mcq,ok,a,b,1,0,\n"
+            "quiz,bad type,,,,,\n"
+            "multi,\"two\nlines\",a,b,0.6,0.6,\n"
+            "numeric,n,abc,,,,\n"
+            "mcq,m,a,b,x,0,\n"
+            "truefalse,t,,,,,peut-être\n")
+    result = parse(text, "csv")
+    assert [(e.line, e.message.split(":")[0]) for e in result.errors] == [
+        (3, "unknown type 'quiz', expected one of mcq, multi, truefalse, short, numeric, "
+            "matching, cloze, essay, description"),
+        (4, "question"), (6, "question"), (7, "fraction_1"), (8, "answer")]
+    assert "add up to 1" in result.errors[1].message
+    assert "expected a number, got 'abc'" in result.errors[2].message
+    assert result.importable == []
+
+
+def test_csv_writer_options_for_french_spreadsheets():
+    qs = [QuestionData("mcq", "Q;1", [Answer("a", 1.0), Answer("b", 0.0)])]
+    text = dump(qs, "csv", delimiter=";", bom=True).text
+    assert text.startswith("\ufefftype;title;stem;")
+    assert '"Q;1"' in text
+    assert parse(text, "csv").questions == qs
+
+
+# --- YAML bank ---------------------------------------------------------------
+def test_bank_sample_keeps_everything():
+    result = parse((DATA / "sample_bank.yaml").read_text("utf-8"), "bank", "sample_bank.yaml")
+    assert result.errors == []
+    assert result.bank_meta == {
+        "name": "Sommet européen, novembre 2024", "tags": ["europe", "actualité"],
+        "article": {"file": "sommet.txt", "title": "Le sommet de Bruxelles",
+                    "date": "2024-11-01", "language": "fr", "source": "Exemple",
+                    "attribution": "CC BY 4.0"}}
+    q1, q2, q3 = result.questions
+    assert q1.extra == {"id": "q01", "review_note": "vérifier la date"}
+    assert (q1.kind, q1.status, q1.confidence) == ("meeting", "candidate", 0.82)
+    assert q1.source == Source("Le sommet s'est tenu à Bruxelles.", 120, 154)
+    assert q2.answers == [Answer("1957", 1.0, "", 0.0)]
+    assert q3.blanks[0].answers[1] == Answer("moscow", 0.5)
+    assert result.lines == [7, 20, 28]
+
+
+def test_bank_dump_is_readable_and_round_trips():
+    q = QuestionData("mcq", "Où ?\nPrécisez.", [Answer("Bruxelles"), Answer("Paris", 0.0)],
+                     kind="meeting", source=Source("Le sommet…", 3, 13), confidence=0.5,
+                     status="candidate", extra={"id": "q01", "review_note": "ok", "x": 1})
+    text = dump([q], "bank", name="Sommet", tags=["ue"],
+                article={"file": "a.txt", "date": "2024-11-01"}).text
+    doc = yaml.safe_load(text)
+    assert list(doc) == ["format", "version", "name", "tags", "article", "questions"]
+    assert list(doc["questions"][0])[:3] == ["id", "review_note", "type"]
+    assert doc["questions"][0]["answers"] == [{"text": "Bruxelles"},
+                                              {"text": "Paris", "fraction": 0.0}]
+    assert "pairs" not in doc["questions"][0]  # defaults left out
+    assert "date: 2024-11-01\n" in text and "stem: |-\n" in text
+    again = parse(text, "bank")
+    assert again.questions == [q]
+    assert again.bank_meta["article"] == {"file": "a.txt", "date": "2024-11-01"}
+
+
+@pytest.mark.parametrize("text, line, words", [
+    ("format: quizapp-bank\nversion: 1\nquestions:\n  - type: mcq\n    stem: [unclosed\n", 6,
+     "not valid YAML"),
+    ("name: x\nquestions: []\n", 1, "format: quizapp-bank"),
+    ("format: quizapp-bank\nversion: 2\n", 1, "newer quizapp"),
+    ("format: quizapp-bank\nversion: 1\nquestions:\n  - type: essay\n    stem: s\n"
+     "  - type: short\n    stme: typo\n", 6, "unknown field(s) stme"),
+    ("format: quizapp-bank\nversion: 1\nquestions:\n  - {id: a, type: essay, stem: s}\n"
+     "  - {id: a, type: essay, stem: t}\n", 5, "already used"),
+    ("format: quizapp-bank\nversion: 1\nquestions:\n\n  - type: numeric\n    stem: s\n"
+     "    answers: [{text: trois}]\n", 5, "expected a number"),
+])
+def test_bank_errors_have_lines(text, line, words):
+    result = parse(text, "bank", "b.yaml")
+    assert result.errors and result.importable == []
+    assert result.errors[0].line == line, str(result.errors[0])
+    assert words in result.errors[0].message
+
+
+def test_bank_refuses_python_tags():
+    text = "format: quizapp-bank\nversion: 1\nname: !!python/object/apply:os.system [ls]\n"
+    result = parse(text, "bank")
+    assert result.errors and "not valid YAML" in result.errors[0].message
