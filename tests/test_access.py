@@ -1,13 +1,17 @@
 """Every route against six actors, built from the app's URL map.
 
 A new route without an entry in ``EXPECTED`` fails ``test_every_route_has_an_expectation``:
-whoever adds a route must say who may use it.
+whoever adds a route must say who may use it. Each area may keep its expectations in
+``tests/access_<area>.py`` (dicts ``EXPECTED`` and ``FORM_DATA``); they are merged here.
 """
 
 from __future__ import annotations
 
+import importlib
+from pathlib import Path
+
 import pytest
-from conftest import csrf_token, make_class, make_user, post
+from conftest import csrf_token, make_bank, make_class, make_quiz, make_user, post
 
 ACTORS = ("anonymous", "student", "other_student", "owner", "other_teacher", "admin")
 LOGIN = "login"  # a redirect to the login page
@@ -104,6 +108,12 @@ FORM_DATA = {
     "classes.create_class": {"name": "Nouvelle"},
     "classes.join": {"join_code": "ZZZZ999"},
 }
+
+
+for _path in sorted(Path(__file__).parent.glob("access_*.py")):
+    _module = importlib.import_module(_path.stem)
+    EXPECTED.update(_module.EXPECTED)
+    FORM_DATA.update(getattr(_module, "FORM_DATA", {}))
 
 
 def routes(app):
