@@ -4,6 +4,7 @@ from quizapp.models.accounts import Membership, SchoolClass, SetupToken, User
 from quizapp.models.assessment import Attempt, Quiz, QuizAssignment, QuizQuestion, Response
 from quizapp.models.content import Article, Bank, BankShare, Question, QuestionVersion
 from quizapp.models.learning import ReviewCard, ReviewLog
+from quizapp.models.reporting import Regrade
 
 __all__ = [
     "Article",
@@ -16,6 +17,7 @@ __all__ = [
     "Quiz",
     "QuizAssignment",
     "QuizQuestion",
+    "Regrade",
     "Response",
     "ReviewCard",
     "ReviewLog",
