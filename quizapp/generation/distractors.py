@@ -35,6 +35,7 @@ def entity_options(
     n: int = 3,
     same_gender: bool = False,
     same_article: bool = False,
+    feminine_only: bool = False,
 ) -> tuple[list[str], int]:
     """Distractor texts for an entity answer, and how many came from the gazetteer."""
     kind = answer.type
@@ -66,6 +67,8 @@ def entity_options(
             continue
         if same_article and e.article != answer.article:
             continue
+        if feminine_only and (e.article not in ("la", "l'") or e.name.endswith(("s",))):
+            continue  # "en {1}": "en Chine" but never "en États-Unis"
         if kind == "org" and e.role != answer.role:
             continue  # a newspaper for a newspaper, a party for a party
         text = ctx.display(e) if in_article else e.name

@@ -8,6 +8,7 @@ from ..questiondata import Answer, Blank, QuestionData
 from .clauses import invert, strip_discourse, tidy
 from .context import Candidate, Context, SentenceInfo, capitalize, explanation, mcq, source_of
 from .dates import date_distractors
+from .distractors import clashes
 from .figures import Figure, format_number, number_distractors
 from .text import fold
 
@@ -305,41 +306,67 @@ def position_questions(ctx: Context) -> list[Candidate]:
             continue
         actors.append((sent, c, ent, pred))
     out: list[Candidate] = []
-    for sent, c, ent, pred in actors:
-        if not _STANCE.match(pred) or ent.type == "person" or len(c.subject.split()) > 6:
+    for sent, c, ent, _pred in actors:
+        short = strip_discourse(
+            " " + tidy(ctx.article.text[c.verb_start : c.end].rstrip(". "))
+        ).strip()
+        if not _STANCE.match(short) or ent.type == "person" or len(c.subject.split()) > 6:
             continue
         subject = c.subject
         ctx_phrase = ""
         m = re.match(r"(Face à [^,]+),", sent.text)
         if m:
-            ctx_phrase = " " + m.group(1)[0].lower() + m.group(1)[1:]
+            phrase = re.sub(
+                r"\b(?:cette|ce|cet|ces) ", lambda d: _DEFINITE[d.group().strip()], m.group(1)
+            )
+            phrase = re.sub(r"\b(l)[ae] (?=[aeiouyhéèê])", r"\1'", phrase)
+            ctx_phrase = " " + phrase[0].lower() + phrase[1:]
         stem = (
             f"Quelle position {subject[:1].lower() + subject[1:] if _common(subject) else subject} "
             f"{invert('a', c.pronoun)} adoptée{ctx_phrase} ?"
         )
+        pron = capitalize(c.pronoun)
+        answer = f"{pron} {short}"
+        past = re.match(r"(?:a|ont|avait|avaient)\s", short) is not None
+        verb = short.split()[1] if past else short.split()[0]
         wrong = []
-        for _s2, _c2, e2, p2 in actors:
-            if e2.id == ent.id or any(fold(p2) == fold(w) for w in wrong) or fold(p2) == fold(pred):
+        for stance in _STANCES:
+            text = stance[0 if past else 1].format(
+                P=pron, s="nt" if c.pronoun in ("ils", "elles") else ""
+            )
+            if verb[:5] in text or any(clashes(text, w) for w in [answer, *wrong]):
                 continue
-            if not _STANCE.match(p2) or not 0.3 * len(pred) <= len(p2) <= 2.5 * len(pred) + 40:
-                continue
-            wrong.append(p2)
+            wrong.append(text)
             if len(wrong) == 3:
                 break
-        if len(wrong) < 3:
-            continue
-        answer = capitalize(pred)
         q = mcq(
             stem,
             answer,
-            [capitalize(w) for w in wrong],
+            wrong,
             kind="position",
             source=source_of(sent),
-            explanation=explanation(sent),
+            explanation=explanation(sent, answer),
             tags=["position"],
         )
-        out.append(Candidate(q, sent, [pred], 0.7 + (0.08 if ctx_phrase else 0)))
+        out.append(Candidate(q, sent, [short], 0.72 + (0.06 if ctx_phrase else 0)))
     return out
+
+
+_DEFINITE = {"cette": "la ", "ce": "le ", "cet": "l'", "ces": "les "}
+#: Wrong positions for "Quelle position X a-t-il adoptée ?" (past, present); {P} is the pronoun.
+_STANCES = (
+    (
+        "{P} a apporté un soutien sans réserve à Moscou",
+        "{P} apporte un soutien sans réserve à Moscou",
+    ),
+    ("{P} a condamné fermement ce rapprochement", "{P} condamne fermement ce rapprochement"),
+    ("{P} a proposé sa médiation entre les parties", "{P} propose sa médiation entre les parties"),
+    (
+        "{P} a annoncé de nouvelles sanctions économiques",
+        "{P} annonce de nouvelles sanctions économiques",
+    ),
+    ("{P} a rompu ses relations diplomatiques", "{P} rompt ses relations diplomatiques"),
+)
 
 
 _FEM_PARTICIPLE = re.compile(

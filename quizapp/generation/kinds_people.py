@@ -208,6 +208,8 @@ def quote_questions(ctx: Context) -> list[Candidate]:
     for sent in ctx.sentences:
         for q in _quotes(sent):
             speaker, verb = _speaker(ctx, sent, q)
+            if verb in ("ajoute", "ajouté"):
+                verb = "déclaré"  # "Qui ajoute : …" needs what came before; the quote stands alone
             if speaker is not None:
                 found.append((sent, q, speaker, verb))
     out: list[Candidate] = []

@@ -8,6 +8,7 @@ from ..questiondata import Answer, Blank, QuestionData
 from .context import Candidate, Context, SentenceInfo, capitalize, explanation, shuffled, source_of
 from .distractors import entity_options
 from .figures import format_number, number_distractors
+from .text import fold
 
 _CONNECTIVE = re.compile(
     r"^(?:En effet|Par ailleurs|Ainsi|Toutefois|Cependant|Pourtant|De plus|De même|Enfin(?: et surtout)?"
@@ -24,6 +25,8 @@ def standalone(sent: SentenceInfo) -> str | None:
     """The sentence as a statement that makes sense alone, or None."""
     text = _CONNECTIVE.sub("", sent.text)
     text = capitalize(text)
+    if _BACK_REFERENCE.search(text):
+        return None  # "ces soldats", "de son côté": the statement needs the previous sentence
     if (
         _DANGLING.match(text)
         or len(text) > 230
@@ -37,6 +40,13 @@ def standalone(sent: SentenceInfo) -> str | None:
     if len(text.split()) < 7:
         return None
     return text
+
+
+_BACK_REFERENCE = re.compile(
+    r"\b(?:de son côté|pour sa part|les deux (?:pays|nations)|ces deux|cette question|ce dernier|cette dernière"
+    r"|ces (?!derniers)[a-zé]+)\b",
+    re.IGNORECASE,
+)
 
 
 def _vague(text: str) -> float:
@@ -145,6 +155,52 @@ def _swap(
     return None
 
 
+def date_cloze_questions(ctx: Context) -> list[Candidate]:
+    """ "… l'invasion russe de l'Ukraine en {1}." for dates the clause rules could not ask about."""
+    from .dates import date_distractors
+
+    every = [d.value for s in ctx.sentences for d in s.dates]
+    out: list[Candidate] = []
+    for sent in ctx.sentences:
+        if len(sent.text) > 240 or re.match(
+            r"(?:Il|Elle|Ils|Elles|On|Cela|Celui-ci|Celle-ci)\b", sent.text
+        ):
+            continue
+        if _BACK_REFERENCE.search(sent.text):
+            continue
+        for d in sent.dates:
+            if d.value.year is None or d.value.precision == "year" and d.surface[:1].isdigit():
+                continue
+            if sent.text.count("«", 0, d.start) > sent.text.count("»", 0, d.start):
+                continue
+            m = re.match(r"(?i)(?:depuis le|dès le|en|le|ce|du|au|depuis|dès)\s+", d.surface)
+            s = d.start + (m.end() if m else 0)
+            shown = d.value.text(prep=False)
+            if d.resolved:
+                continue  # "en juin dernier": the blank would not match the text's wording
+            stem = sent.text[:s] + "{1}" + sent.text[d.end :]
+            wrong = [w.text(prep=False) for w in date_distractors(d.value, every)]
+            surface = sent.text[s : d.end]
+            if len(wrong) < 3 or fold(surface) != fold(shown):
+                continue
+            options = shuffled([surface, *wrong], stem)
+            blank = Blank(
+                type="mcq", answers=[Answer(o, 1.0 if o == surface else 0.0) for o in options]
+            )
+            q = QuestionData(
+                type="cloze",
+                stem=stem,
+                blanks=[blank],
+                kind="date",
+                status="candidate",
+                source=source_of(sent),
+                explanation=explanation(sent, surface),
+                tags=["date", "cloze"],
+            )
+            out.append(Candidate(q, sent, [surface], 0.52 - _vague(sent.text)))
+    return out
+
+
 def _literal(ctx: Context, m) -> bool:
     """A city counts as a place only after "à": "Moscou pourrait espérer…" means Russia, not the city."""
     return m.entity.type != "city" or ctx.article.text[max(0, m.start - 2) : m.start] == "à "
@@ -154,6 +210,8 @@ def cloze_questions(ctx: Context) -> list[Candidate]:
     out: list[Candidate] = []
     for sent in ctx.sentences:
         if len(sent.text) > 240 or len(sent.text.split()) < 8 or _DANGLING.match(sent.text):
+            continue
+        if _BACK_REFERENCE.search(sent.text):
             continue
         keys = [m for m in sent.mentions if m.entity.type in _KEY_TYPES]
         if not keys:
@@ -183,9 +241,25 @@ def cloze_questions(ctx: Context) -> list[Candidate]:
             and re.search(r"\b(?:de|à)\s$", sent.text[:s])
         ):
             continue
+        if (
+            key.entity.type == "person"
+            and re.match(r",\s(?:l'|le |la )?[a-zé]", sent.text[e:])
+            and (key.entity.id in ctx.ents.roles)
+        ):
+            continue  # "Selon {1}, secrétaire d'État américain": the apposition gives the answer
+        if key.entity.type == "person" and re.search(
+            r"(?:président|ministre|chef)\s[a-zé-]+\s$", sent.text[:s]
+        ):
+            continue  # "le président ukrainien {1}": only one option fits
+        after_en = re.search(r"\ben\s$", sent.text[:s]) is not None
         stem = sent.text[:s] + "{1}" + sent.text[e:]
         opts, gaz = entity_options(
-            ctx, key.entity, answer, stem, same_article=bool(art) and art.group().lower() != "l'"
+            ctx,
+            key.entity,
+            answer,
+            stem,
+            same_article=bool(art) and art.group().lower() != "l'",
+            feminine_only=after_en,
         )
         if len(opts) < 3:
             continue

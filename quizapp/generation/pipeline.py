@@ -11,7 +11,7 @@ from .context import build_context
 from .dates import find_dates
 from .kinds_facts import actor_questions, date_questions, figure_questions, position_questions
 from .kinds_people import meeting_questions, quote_questions, role_questions
-from .kinds_text import cloze_questions, truefalse_questions
+from .kinds_text import cloze_questions, date_cloze_questions, truefalse_questions
 from .nlp import get_nlp
 from .ranking import rank
 
@@ -25,6 +25,7 @@ RULES = (
     actor_questions,
     truefalse_questions,
     cloze_questions,
+    date_cloze_questions,
 )
 
 
