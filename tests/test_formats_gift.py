@@ -138,6 +138,12 @@ def test_text_formats():
     assert (html.stem, html.explanation) == ("Le <b>sommet</b>.\nDeux.", "Le [b] est gras.")
 
 
+def test_a_percent_that_is_not_a_weight_is_text_as_in_moodle():
+    assert answers(one("Odd {~%abc%a =b ~%}")) == [("%abc%a", 0.0), ("b", 1.0), ("%", 0.0)]
+    assert answers(one("Weights {~%33.33333%a ~%66,66667%b}")) == [("a", 0.3333333),
+                                                                   ("b", 0.6666667)]
+
+
 def test_comments_are_ignored_but_not_urls():
     q = one("// a comment\n// another\nSee http://example.org {T}")
     assert q.stem == "See http://example.org"
@@ -153,7 +159,7 @@ def test_comments_are_ignored_but_not_urls():
     ("How many? {#3:abc}", 1, 11, "tolerance"),
     ("Pick {=a}\n\nPick {~a}", 3, 6, "at least 2 options"),
     ("Match {=a -> b =c}", 1, 7, "item -> match"),
-    ("Odd weight {~%abc%a =b}", 1, 12, "weight"),
+    ("Too much {~%150%a =b}", 1, None, "outside -1..1"),  # found by validate()
 ])
 def test_errors_have_line_column_and_expectation(text, line, column, words):
     result = parse(text, "gift", "bad.gift")

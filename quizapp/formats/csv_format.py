@@ -46,8 +46,9 @@ def _fraction(text: str) -> float | None:
     return parse_num(text)
 
 
-def _row_question(row: dict[str, str], options: list[dict[str, str]], res: ParseResult,
+def _row_question(row: dict[str, str], numbered: dict[int, dict[str, str]], res: ParseResult,
                   line: int) -> QuestionData | None:
+    options = [numbered[k] for k in sorted(numbered)]
     qtype = row.get("type", "").strip().lower()
     qtype = ALIASES.get(qtype, qtype)
     if qtype not in TYPES:
@@ -96,7 +97,8 @@ def _row_question(row: dict[str, str], options: list[dict[str, str]], res: Parse
             res.error(line, None, N_("answer: expected true or false (vrai ou faux), got %(a)r"),
                       a=answer)
         right = word in TRUE_WORDS
-        fbs = [o.get("feedback", "") for o in options] + ["", ""]
+        # feedback_1 goes with "true", feedback_2 with "false", even when one is empty
+        fbs = [numbered.get(k, {}).get("feedback", "") for k in (1, 2)]
         q.answers = [Answer("true", 1.0 if right else 0.0, fbs[0]),
                      Answer("false", 0.0 if right else 1.0, fbs[1])]
     elif qtype in ("short", "numeric"):
@@ -183,8 +185,7 @@ def parse(text: str, filename: str = "") -> ParseResult:
                     numbered.setdefault(int(m.group(2)), {})[m.group(1)] = value
             elif name in SINGLE:
                 row[name] = value
-        options = [numbered[k] for k in sorted(numbered)]
-        q = _row_question(row, options, res, line)
+        q = _row_question(row, numbered, res, line)
         if q is not None:
             res.add(q, line)
     return res

@@ -30,6 +30,7 @@ _UNESCAPED = {v: ("\n" if k == "n" else k) for k, v in _ESCAPABLE.items()}
 _ESC_RE = re.compile(r"\\([\\:#={}~n])")
 _PLACEHOLDER_RE = re.compile("\ue000([\ue000-\ue0ff])")
 _ID_RE = re.compile(r"\[id:((?:\\.|[^\]\[\\])+)\]")
+_WEIGHT_RE = re.compile(r"%(-?\d{1,3}(?:[.,]\d{1,10})?)%")
 _TAG_RE = re.compile(r"\[tag:((?:\\.|[^\]\[\\])+)\]")
 
 
@@ -82,17 +83,16 @@ def _blocks(text: str):
         yield _Block(buf, start)
 
 
-def _weight(answer: str, res: ParseResult, at: tuple[int, int]) -> tuple[float | None, str]:
-    """``%50%text`` -> (0.5, 'text'); (None, answer) when there is no weight."""
-    if not answer.startswith("%"):
+def _weight(answer: str) -> tuple[float | None, str]:
+    """``%50%text`` -> (0.5, 'text'); (None, answer) when there is no weight.
+
+    As in Moodle, a ``%`` that does not start a number is plain text (``~%`` is
+    the answer "%"), so the writer always spells out the weight before such text.
+    """
+    m = _WEIGHT_RE.match(answer)
+    if not m:
         return None, answer
-    end = answer.find("%", 1)
-    value = parse_num(answer[1:end]) if end > 0 else None
-    if value is None:
-        res.error(*at, N_("expected a weight like %%50%% before the answer, got %(a)r"),
-                  a=_post(answer[:20]))
-        return 0.0, answer[end + 1:] if end > 0 else answer
-    return from_percent(value), answer[end + 1:]
+    return from_percent(parse_num(m.group(1)) or 0.0), answer[m.end():]
 
 
 def _feedback(answer: str, fmt: str) -> tuple[str, str]:
@@ -143,7 +143,7 @@ def _answers(qtype: str, answertext: str, fmt: str, res: ParseResult,
             if part.startswith("="):
                 weight, part = 1.0, part[1:]
             else:
-                weight, part = _weight(part, res, at)
+                weight, part = _weight(part)
             text, fb = _feedback(part, fmt)
             q.answers.append(Answer(text, weight or 0.0, fb))
     elif qtype == "matching":
@@ -169,7 +169,7 @@ def _answers(qtype: str, answertext: str, fmt: str, res: ParseResult,
             res.error(*at, N_("expected at least one answer like =Paris"))
             return None
         for part in parts:
-            weight, part = _weight(part, res, at)
+            weight, part = _weight(part)
             text, fb = _feedback(part, fmt)
             q.answers.append(Answer(text, 1.0 if weight is None else weight, fb))
     elif qtype == "numeric":
@@ -179,7 +179,7 @@ def _answers(qtype: str, answertext: str, fmt: str, res: ParseResult,
             res.error(*at, N_("expected a number after '#', like {#3.14:0.01}"))
             return None
         for part in parts:
-            weight, part = _weight(part, res, at)
+            weight, part = _weight(part)
             raw, _, fb = part.partition("#")
             num = _number(_post(raw), res, at)
             if num is not None:
@@ -312,6 +312,11 @@ def _fb(feedback: str, fmt: str) -> str:
     return "#" + _text(feedback, fmt, fmt) if feedback else ""
 
 
+def _short_weight(a: Answer) -> str:
+    full = a.fraction == 1.0 and not a.text.startswith("%")
+    return "" if full else f"%{percent(a.fraction)}%"
+
+
 def _lines(q: QuestionData, res: DumpResult, i: int) -> str | None:
     fmt = q.text_format if q.text_format in FORMAT_NAMES else "moodle"
     sub = fmt  # answers default to the question's format
@@ -336,7 +341,7 @@ def _lines(q: QuestionData, res: DumpResult, i: int) -> str | None:
         for a in q.answers:
             if t == "mcq" and a.fraction == 1.0:
                 mark = "="
-            elif a.fraction == 0:
+            elif a.fraction == 0 and not a.text.startswith("%"):
                 mark = "~"
             else:
                 mark = f"~%{percent(a.fraction)}%"
@@ -359,8 +364,8 @@ def _lines(q: QuestionData, res: DumpResult, i: int) -> str | None:
             return None
         if any(q.options.get(k) for k in ("case_sensitive", "accents_matter", "typos")):
             res.lossy.append((i, N_("GIFT can't hold the short-answer options (case, accents, typos)")))
-        body = [f"\t={'' if a.fraction == 1.0 else '%' + percent(a.fraction) + '%'}"
-                f"{_text(a.text, sub, sub)}{_fb(a.feedback, sub)}\n" for a in q.answers]
+        body = [f"\t={_short_weight(a)}{_text(a.text, sub, sub)}{_fb(a.feedback, sub)}\n"
+                for a in q.answers]
         head.append(stem + "{\n" + "".join(body) + general + "}")
     elif t == "numeric":
         if q.options.get("unit"):
