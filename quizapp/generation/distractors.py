@@ -44,6 +44,9 @@ def entity_options(
     folded_stem = fold(stem)
     pool: list[tuple[Entity, bool]] = [(e, True) for e in ctx.ents.of_type(kind)]
     gaz = load_gazetteer().by_type(kind)
+    if kind == "place":  # a place the gazetteer does not know: other places, then cities
+        pool += [(e, True) for e in ctx.ents.of_type("city")]
+        gaz = load_gazetteer().by_type("city")
     if kind == "person":
         # people from the same countries as the article's people first: more plausible
         countries = {e.country for e, _ in pool if e.country}

@@ -169,7 +169,7 @@ def date_cloze_questions(ctx: Context) -> list[Candidate]:
         if _BACK_REFERENCE.search(sent.text):
             continue
         for d in sent.dates:
-            if d.value.year is None or d.value.precision == "year" and d.surface[:1].isdigit():
+            if d.value.year is None:
                 continue
             if sent.text.count("«", 0, d.start) > sent.text.count("»", 0, d.start):
                 continue
@@ -213,7 +213,7 @@ def cloze_questions(ctx: Context) -> list[Candidate]:
             continue
         if _BACK_REFERENCE.search(sent.text):
             continue
-        keys = [m for m in sent.mentions if m.entity.type in _KEY_TYPES]
+        keys = [m for m in sent.mentions if m.entity.type in (*_KEY_TYPES, "place")]
         if not keys:
             continue
         keys = [

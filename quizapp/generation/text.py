@@ -5,6 +5,7 @@ Everything here is plain string work so it runs before (and without) spaCy.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -96,6 +97,7 @@ def clean_text(text: str) -> str:
 _FOLD_ARTICLE = re.compile(r"^(l'|la |le |les |d'|de |du |des |un |une |en |au |aux |à )+")
 
 
+@functools.lru_cache(maxsize=16384)
 def fold(text: str) -> str:
     """Compare key: lower case, no accents, no leading article or elision, single spaces."""
     text = text.replace("\u2019", "'").lower()
