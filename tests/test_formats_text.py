@@ -174,3 +174,13 @@ def test_bank_refuses_python_tags():
     text = "format: quizapp-bank\nversion: 1\nname: !!python/object/apply:os.system [ls]\n"
     result = parse(text, "bank")
     assert result.errors and "not valid YAML" in result.errors[0].message
+
+
+def test_the_examples_in_the_documentation_parse():
+    import re
+
+    doc = (Path(__file__).parents[1] / "docs" / "formats.md").read_text("utf-8")
+    for fmt, lang in (("csv", "csv"), ("bank", "yaml")):
+        example = re.search(rf"```{lang}\n(.*?)```", doc, re.S).group(1)
+        result = parse(example, fmt)
+        assert result.errors == [] and result.questions, fmt

@@ -119,7 +119,7 @@ def parse_cloze(text: str) -> tuple[str, list[Blank], dict[str, str], list[tuple
             errors.append((m.start(), problem))
             continue
         blanks.append(Blank(btype, answers, float(m.group(1)) if m.group(1) else 1.0))
-        stem.append("{%d}" % len(blanks))
+        stem.append(f"{{{len(blanks)}}}")
         if name != DEFAULT_SUBTYPE[btype]:
             variants[str(len(blanks))] = name
     stem.append(text[pos:])
@@ -148,7 +148,7 @@ def format_blank(blank: Blank, variant: str = "") -> str:
             text += f":{fmt_num(a.tolerance)}"
         parts.append(mark + text + ("#" + _escape(a.feedback) if a.feedback else ""))
     name = variant or DEFAULT_SUBTYPE.get(blank.type, "SHORTANSWER")
-    return "{%s:%s:%s}" % (fmt_num(blank.weight), name, "~".join(parts))
+    return f"{{{fmt_num(blank.weight)}:{name}:{'~'.join(parts)}}}"
 
 
 def write_cloze(stem: str, blanks: list[Blank], variants: dict[str, str] | None = None) -> str:
