@@ -102,6 +102,7 @@ class Clause:
     end: int  # where the main clause stops
     subject_is_pronoun: bool = False
     demonstrative: bool = False
+    apposition: str = ""  # ", traditionnellement opposée à …," between subject and verb
 
 
 def _is_finite(tok) -> bool:
@@ -190,6 +191,7 @@ def find_clause(span, text: str, gender_of=None) -> Clause | None:
             ):
                 v -= 1
             subj_toks = seg[:v]
+            apposition = ""
             if not subj_toks:
                 prev = si - 1
                 while (
@@ -209,9 +211,10 @@ def find_clause(span, text: str, gender_of=None) -> Clause | None:
                         or segments[prev][0].text.endswith(("ment", "é", "ée", "és", "ées"))
                     )
                 ):
-                    prev -= (
-                        1  # an apposition ("autrefois fréquentes") sits between subject and verb
-                    )
+                    # an apposition ("traditionnellement opposée à …") sits between subject and verb
+                    seg_app = segments[prev]
+                    apposition = text[seg_app[0].idx : seg_app[-1].idx + len(seg_app[-1])]
+                    prev -= 1
                 subj_toks = segments[prev]
                 if (
                     prev > 0
@@ -257,6 +260,7 @@ def find_clause(span, text: str, gender_of=None) -> Clause | None:
                 end,
                 is_pron,
                 demonstrative,
+                apposition,
             )
         if (
             si == 0

@@ -348,7 +348,8 @@ def position_questions(ctx: Context) -> list[Candidate]:
             explanation=explanation(sent, answer),
             tags=["position"],
         )
-        out.append(Candidate(q, sent, [short], 0.72 + (0.06 if ctx_phrase else 0)))
+        # without "face à …" the question does not say what the position is about
+        out.append(Candidate(q, sent, [short], 0.78 if ctx_phrase else 0.62))
     return out
 
 
@@ -359,7 +360,6 @@ _STANCES = (
         "{P} a apporté un soutien sans réserve à Moscou",
         "{P} apporte un soutien sans réserve à Moscou",
     ),
-    ("{P} a condamné fermement ce rapprochement", "{P} condamne fermement ce rapprochement"),
     ("{P} a proposé sa médiation entre les parties", "{P} propose sa médiation entre les parties"),
     (
         "{P} a annoncé de nouvelles sanctions économiques",
@@ -408,9 +408,11 @@ def actor_questions(ctx: Context) -> list[Candidate]:
             )
         ):
             continue  # the subject says more than the name: asking "qui" would lose it
+        short = tidy(ctx.article.text[c.verb_start : c.end].rstrip(". "))
         end = (
             sent.end
-            if re.match(r",\s*[a-zé]+ant\b", ctx.article.text[c.end : c.end + 20])
+            if len(short.split()) < 6
+            and re.match(r",\s*[a-zé]+ant\b", ctx.article.text[c.end : c.end + 20])
             else c.end
         )
         pred = strip_discourse(
@@ -428,7 +430,10 @@ def actor_questions(ctx: Context) -> list[Candidate]:
             stem = f"Qui {pred} ?"
             answer = ctx.display(m.entity)
         else:
-            stem = f"Quel pays {_masculine(pred)} ?"
+            app = ""
+            if c.apposition and len(c.apposition) < 90:
+                app = ", " + re.sub(r"\b([^\W\d_]+é)e(s?)\b", r"\1\2", c.apposition) + ","
+            stem = f"Quel pays{app} {_masculine(pred)} ?"
             answer = m.text
             if re.match(r"(?i)(la |le |les |l')", answer) is None:
                 art = m.entity.with_article()

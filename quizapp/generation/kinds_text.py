@@ -43,10 +43,15 @@ def standalone(sent: SentenceInfo) -> str | None:
 
 
 _BACK_REFERENCE = re.compile(
-    r"\b(?:de son côté|pour sa part|les deux (?:pays|nations)|ces deux|cette question|ce dernier|cette dernière"
-    r"|ces (?!derniers)[a-zé]+)\b",
+    r"\b(?:de son côté|pour sa part|de plus|les deux (?:pays|nations)|ces deux|cette question|ce dernier|cette dernière"
+    r"|ces (?!derniers)[a-zé]+|(?:de |à )?la région(?!\s+d))\b",
     re.IGNORECASE,
 )
+
+
+def _cloze_stem(text: str) -> str:
+    """Drop a linking word the sentence needed in the article but not alone ("En effet, …")."""
+    return capitalize(_CONNECTIVE.sub("", text))
 
 
 def _vague(text: str) -> float:
@@ -178,7 +183,7 @@ def date_cloze_questions(ctx: Context) -> list[Candidate]:
             shown = d.value.text(prep=False)
             if d.resolved:
                 continue  # "en juin dernier": the blank would not match the text's wording
-            stem = sent.text[:s] + "{1}" + sent.text[d.end :]
+            stem = _cloze_stem(sent.text[:s] + "{1}" + sent.text[d.end :])
             wrong = [w.text(prep=False) for w in date_distractors(d.value, every)]
             surface = sent.text[s : d.end]
             if len(wrong) < 3 or fold(surface) != fold(shown):
@@ -209,7 +214,7 @@ def _literal(ctx: Context, m) -> bool:
 def cloze_questions(ctx: Context) -> list[Candidate]:
     out: list[Candidate] = []
     for sent in ctx.sentences:
-        if len(sent.text) > 240 or len(sent.text.split()) < 8 or _DANGLING.match(sent.text):
+        if len(sent.text) > 210 or len(sent.text.split()) < 8 or _DANGLING.match(sent.text):
             continue
         if _BACK_REFERENCE.search(sent.text):
             continue
@@ -252,7 +257,9 @@ def cloze_questions(ctx: Context) -> list[Candidate]:
         ):
             continue  # "le président ukrainien {1}": only one option fits
         after_en = re.search(r"\ben\s$", sent.text[:s]) is not None
-        stem = sent.text[:s] + "{1}" + sent.text[e:]
+        if re.search(r"\b(?:une?|des)\s$", sent.text[:s]):
+            continue  # "une {1} plus petite": a figurative use, and the adjectives give it away
+        stem = _cloze_stem(sent.text[:s] + "{1}" + sent.text[e:])
         opts, gaz = entity_options(
             ctx,
             key.entity,

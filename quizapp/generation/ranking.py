@@ -59,7 +59,7 @@ def rank(cands: list[Candidate], limit: int | None = None) -> list[Candidate]:
             if k.question.correct_answers == c.question.correct_answers
             and k.question.type == c.question.type
         )
-        c.score -= 0.05 * same_answer  # eight questions answered "l'Ukraine" make a dull bank
+        c.score -= 0.08 * same_answer  # eight questions answered "l'Ukraine" make a dull bank
         n = per_sentence.get(c.sentence.index, 0)
         c.score -= 0.04 * n  # spread the bank over the article
         per_sentence[c.sentence.index] = n + 1
