@@ -38,7 +38,7 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
         app.config.update(test_config)
     app.config.setdefault("QUESTIONS_DIR", str(resource_dir("questions")))
 
-    from quizapp import cli, errors, i18n, security
+    from quizapp import cli, errors, i18n, security, timeutil
     from quizapp.extensions import csrf, db, login_manager, migrate
 
     db.init_app(app)
@@ -48,13 +48,14 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     i18n.init_app(app)
     security.init_app(app)
     errors.init_app(app)
+    timeutil.init_app(app)
     register_blueprints(app)
     cli.init_app(app)
     return app
 
 
 def register_blueprints(app: Flask) -> None:
-    from quizapp.views import admin, auth, classes, main
+    from quizapp.views import admin, auth, classes, main, reports, student, teacher
 
-    for module in (main, auth, admin, classes):
+    for module in (main, auth, admin, classes, teacher, student, reports):
         app.register_blueprint(module.bp)

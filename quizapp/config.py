@@ -8,6 +8,7 @@
 | QUIZAPP_REDIS_URL       | unset: per-process throttling and caches  |
 | QUIZAPP_MAX_UPLOAD_MB   | 2                                         |
 | QUIZAPP_PROXY_HOPS      | 0 (number of trusted reverse proxies)     |
+| QUIZAPP_TIMEZONE        | Europe/Paris (how teachers read times)    |
 """
 
 from __future__ import annotations
@@ -73,6 +74,7 @@ def from_environment() -> dict:
         "REDIS_URL": os.environ.get("QUIZAPP_REDIS_URL") or None,
         "MAX_CONTENT_LENGTH": int(max_mb * 1024 * 1024),
         "PROXY_HOPS": int(os.environ.get("QUIZAPP_PROXY_HOPS", "0")),
+        "TIMEZONE": os.environ.get("QUIZAPP_TIMEZONE") or "Europe/Paris",
     }
 
 

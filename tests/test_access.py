@@ -128,19 +128,42 @@ def test_every_route_has_an_expectation(app):
 
 
 def _world():
+    """The owner teaches a class with ``student`` in it, owns a bank and a quiz
+    assigned to that class; ``student`` has a submitted attempt.
+    ``other_student`` is in another teacher's class."""
+    from quizapp.services import attempts
+
     owner = make_user("teacher", "owner")
     make_user("teacher", "other_teacher")
     make_user("admin", "admin")
     student = make_user("student", "student")
-    make_user("student", "other_student")
-    make_class(make_user("teacher", "third"), students=[])  # other_student's class is elsewhere
+    other_student = make_user("student", "other_student")
+    make_class(make_user("teacher", "third"), students=[other_student])
     school_class = make_class(owner, students=[student])
     victim = make_user("teacher", "victim")
+    bank = make_bank(owner)
+    from quizapp.extensions import db
+    from quizapp.models import Article
+
+    article = Article(owner_id=owner.id, title="Moscou et Pyongyang", text="Un texte.")
+    db.session.add(article)
+    bank.article = article
+    db.session.commit()
+    quiz = make_quiz(owner, bank, [school_class])
+    attempt = attempts.start_or_resume(quiz, student)
+    attempts.submit(attempt)
     return {
         "class_id": school_class.id,
         "student_id": student.id,
         "user_id": victim.id,
         "token": "made-up",
+        "bank_id": bank.id,
+        "question_id": bank.questions[0].id,
+        "quiz_id": quiz.id,
+        "attempt_id": attempt.id,
+        "article_id": article.id,
+        "slot": 0,
+        "fmt": "csv",
     }
 
 

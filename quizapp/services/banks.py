@@ -94,7 +94,8 @@ def import_bank_file(path: Path, owner: User) -> tuple[Bank, int]:
 
 
 def _article_text(path: Path) -> str:
-    """The cleaned text the bank's source spans index into."""
-    from quizapp.generation import clean_text
+    """The cleaned body the bank's source spans index into (as the generator made it)."""
+    from quizapp.generation.article import load_article, prepare_article
 
-    return clean_text(path.read_text(encoding="utf-8"))
+    text, title, published = load_article(path)
+    return prepare_article(text, title, published).text

@@ -9,3 +9,33 @@ document.addEventListener("submit", function (event) {
     event.preventDefault();
   }
 });
+
+// Question form: show only the fields of the chosen type (all stay in the page without JS).
+document.addEventListener("DOMContentLoaded", function () {
+  document.querySelectorAll("form[data-type-switch]").forEach(function (form) {
+    var select = form.querySelector("select[name=type]");
+    if (!select) { return; }
+    function update() {
+      form.querySelectorAll("fieldset[data-types]").forEach(function (fs) {
+        var show = fs.getAttribute("data-types").split(" ").indexOf(select.value) !== -1;
+        fs.hidden = !show;
+      });
+    }
+    select.addEventListener("change", update);
+    update();
+  });
+
+  // Long operations (generating questions): say so and keep the button from a second click.
+  document.querySelectorAll("form.busy-on-submit").forEach(function (form) {
+    form.addEventListener("submit", function () {
+      var button = form.querySelector("button[type=submit]");
+      var note = form.querySelector(".busy-note");
+      if (button) {
+        button.setAttribute("aria-busy", "true");
+        if (button.dataset.busyLabel) { button.textContent = button.dataset.busyLabel; }
+        window.setTimeout(function () { button.disabled = true; }, 0);
+      }
+      if (note) { note.hidden = false; }
+    });
+  });
+});

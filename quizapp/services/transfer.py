@@ -1,0 +1,120 @@
+"""Question banks in and out of the database, through quizapp.formats.
+
+One implementation for the web (upload, preview, confirm; download) and the
+CLI (``quizapp import`` / ``quizapp export``).
+"""
+
+from __future__ import annotations
+
+import re
+import secrets
+from pathlib import Path
+
+from flask import current_app
+
+from quizapp.extensions import db
+from quizapp.formats import FORMATS, ParseResult, dump, load
+from quizapp.models import Bank, Question, User
+from quizapp.services.banks import add_question
+
+MIMETYPES = {"moodle_xml": "application/xml", "csv": "text/csv", "bank": "application/x-yaml"}
+EXTENSIONS = {
+    "gift": "gift",
+    "moodle_xml": "xml",
+    "aiken": "txt",
+    "csv": "csv",
+    "bank": "bank.yaml",
+}
+
+
+class TransferError(Exception):
+    """An upload that can't be used; the message is one readable sentence."""
+
+
+def _stash_dir() -> Path:
+    folder = Path(current_app.config["DATA_DIR"]) / "uploads"
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
+
+
+def stash_upload(storage) -> str:
+    """Keep an upload between the preview and the confirmation; returns its token."""
+    from quizapp.formats import MAX_UPLOAD_BYTES, FormatInputError, read_upload
+
+    try:
+        data = read_upload(storage.stream, MAX_UPLOAD_BYTES, storage.filename or "")
+    except FormatInputError as exc:
+        raise TransferError(str(exc.error.message if hasattr(exc, "error") else exc)) from None
+    name = re.sub(r"[^A-Za-z0-9._-]", "_", Path(storage.filename or "upload").name)[-80:]
+    token = f"{secrets.token_urlsafe(16)}--{name}"
+    (_stash_dir() / token).write_bytes(data)
+    return token
+
+
+def _stashed(token: str) -> tuple[bytes, str]:
+    if not re.fullmatch(r"[A-Za-z0-9_-]{22}--[A-Za-z0-9._-]{1,80}", token or ""):
+        raise TransferError("Envoyez d’abord un fichier.")
+    path = _stash_dir() / token
+    if not path.is_file():
+        raise TransferError("Ce fichier n’est plus disponible : envoyez-le de nouveau.")
+    return path.read_bytes(), token.split("--", 1)[1]
+
+
+def preview(token: str, fmt: str | None) -> ParseResult:
+    data, filename = _stashed(token)
+    return load(data, filename, fmt)
+
+
+def import_questions(result: ParseResult, bank: Bank, owner: User, skip_invalid: bool) -> int:
+    """Add what a parse found to the bank: nothing when any question is invalid,
+    unless ``skip_invalid`` (then only the valid ones)."""
+    if result.errors and not skip_invalid:
+        return 0
+    questions = valid_questions(result) if skip_invalid else result.questions
+    for data in questions:
+        if data.status not in ("candidate", "accepted", "rejected"):
+            data.status = "accepted"
+        add_question(bank, data, author=owner, generated=bool(data.kind))
+    return len(questions)
+
+
+def valid_questions(result: ParseResult) -> list:
+    """The questions no error points into (an error belongs to the question whose
+    text starts at or before its line)."""
+    starts = [line or 0 for line in result.lines]
+    bad = set()
+    for error in result.errors:
+        if error.line is None:
+            continue
+        owner = max((i for i, start in enumerate(starts) if start <= error.line), default=None)
+        if owner is not None:
+            bad.add(owner)
+    return [q for i, q in enumerate(result.questions) if i not in bad]
+
+
+def import_stashed(token: str, bank: Bank, owner: User, fmt: str | None, skip_invalid: bool) -> int:
+    result = preview(token, fmt)
+    if result.errors and not skip_invalid:
+        raise TransferError(f"{len(result.errors)} erreur(s) : rien n’a été importé.")
+    count = import_questions(result, bank, owner, skip_invalid)
+    (_stash_dir() / token).unlink(missing_ok=True)
+    return count
+
+
+def export_bank(bank: Bank, fmt: str):
+    """(DumpResult, file name, mimetype). The bank format keeps every question and
+    its review state; other formats carry the accepted questions."""
+    if fmt not in FORMATS:
+        raise ValueError(fmt)
+    query = db.select(Question).where(Question.bank_id == bank.id).order_by(Question.id)
+    if fmt != "bank":
+        query = query.where(Question.status == "accepted")
+    questions = []
+    for question in db.session.scalars(query):
+        data = question.current_version.question_data
+        data.status = question.status
+        questions.append(data)
+    meta = {"name": bank.name, "tags": list(bank.tags or [])} if fmt == "bank" else {}
+    result = dump(questions, fmt, **meta)
+    slug = re.sub(r"[^a-z0-9]+", "-", bank.name.lower()).strip("-")[:60] or "banque"
+    return result, f"{slug}.{EXTENSIONS[fmt]}", MIMETYPES.get(fmt, "text/plain")

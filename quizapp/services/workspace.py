@@ -1,0 +1,122 @@
+"""A teacher's workspace: who may see and change which bank, articles in,
+generated candidates into a review queue."""
+
+from __future__ import annotations
+
+import tempfile
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from quizapp.extensions import db
+from quizapp.models import Article, Bank, BankShare, Quiz, User
+from quizapp.services.banks import add_question
+
+
+class WorkspaceError(Exception):
+    """A teacher's input that can't be used; the message is for that teacher."""
+
+
+# --- permissions ---------------------------------------------------------------
+def bank_access(bank: Bank, user: User) -> str | None:
+    """'owner', 'edit', 'read' or None."""
+    if user.role == "admin" or bank.owner_id == user.id:
+        return "owner"
+    share = db.session.scalar(
+        db.select(BankShare).where(BankShare.bank_id == bank.id, BankShare.teacher_id == user.id)
+    )
+    if share is None:
+        return None
+    return "edit" if share.can_edit else "read"
+
+
+def visible_banks_query(user: User):
+    query = db.select(Bank)
+    if user.role != "admin":
+        shared = db.select(BankShare.bank_id).where(BankShare.teacher_id == user.id)
+        query = query.where((Bank.owner_id == user.id) | Bank.id.in_(shared))
+    return query
+
+
+def can_see_article(article: Article, user: User) -> bool:
+    if user.role == "admin" or article.owner_id == user.id:
+        return True
+    banks = db.select(Bank.id).where(Bank.article_id == article.id)
+    return (
+        db.session.scalar(
+            db.select(BankShare.id).where(
+                BankShare.bank_id.in_(banks), BankShare.teacher_id == user.id
+            )
+        )
+        is not None
+    )
+
+
+def owns_quiz(quiz: Quiz, user: User) -> bool:
+    return user.role == "admin" or quiz.owner_id == user.id
+
+
+# --- articles and generation ---------------------------------------------------
+@dataclass
+class ArticleInput:
+    text: str
+    title: str | None
+    published_on: date | None
+
+
+def read_upload(data: bytes, filename: str) -> ArticleInput:
+    """A .txt, .md or .html upload, read exactly as the CLI reads a file."""
+    from quizapp.generation import GenerationError, load_article
+
+    suffix = Path(filename or "article.txt").suffix.lower()
+    if suffix not in (".txt", ".md", ".markdown", ".html", ".htm"):
+        raise WorkspaceError(
+            f"type de fichier non pris en charge ({suffix or 'aucune extension'}) : "
+            "envoyez un fichier .txt, .md ou .html"
+        )
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / Path(filename).name
+        path.write_bytes(data)
+        try:
+            text, title, published = load_article(path)
+        except GenerationError as exc:
+            raise WorkspaceError(str(exc)) from None
+    return ArticleInput(text, title, published)
+
+
+def add_article_with_bank(
+    owner: User,
+    text: str,
+    *,
+    title: str | None,
+    source: str,
+    published_on: date | None,
+    max_questions: int | None = None,
+) -> tuple[Article, Bank]:
+    """Store the article and put its generated questions into a new bank's review queue.
+
+    The generator is the same function the CLI uses; its errors (empty, not French,
+    too long) become a WorkspaceError with its message.
+    """
+    from quizapp.generation import GenerationError, generate
+
+    try:
+        result = generate(text, title=title or None, date=published_on, max_questions=max_questions)
+    except GenerationError as exc:
+        raise WorkspaceError(str(exc)) from None
+    meta = result.article
+    article = Article(
+        owner_id=owner.id,
+        title=(title or meta.title or "Article sans titre")[:300],
+        source=source or "",
+        published_on=published_on or meta.date,
+        language=meta.language,
+        text=meta.text,
+    )
+    db.session.add(article)
+    bank = Bank(owner_id=owner.id, name=article.title[:200], tags=[], article=article)
+    db.session.add(bank)
+    for data in result.questions:
+        data.status = "candidate"
+        add_question(bank, data, author=owner, generated=True)
+    return article, bank

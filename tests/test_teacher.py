@@ -1,0 +1,495 @@
+"""The teacher's workspace: articles and generation, the review queue, questions by
+hand with versioning, banks shared or not, quizzes, and bounded queries on list pages."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import sqlalchemy as sa
+from conftest import make_bank, make_class, make_quiz, make_user, post
+
+from quizapp.extensions import db
+from quizapp.models import Article, Attempt, Bank, BankShare, Question, Quiz, QuizAssignment
+from quizapp.questiondata import Answer, QuestionData
+from quizapp.services import attempts
+
+SEED = Path(__file__).resolve().parents[1] / "questions" / "moscou-pyongyang-2024-11-01.txt"
+
+
+@pytest.fixture
+def teacher(client, auth):
+    user = make_user("teacher", "prof")
+    auth.login("prof")
+    return user
+
+
+def mcq_form(**overrides):
+    data = {
+        "type": "mcq",
+        "stem": "Qui a rencontré Choe Son Hui ?",
+        "options-0-text": "Sergueï Lavrov",
+        "options-0-fraction": "100",
+        "options-1-text": "Antony Blinken",
+        "options-1-fraction": "0",
+        "options-2-text": "Xi Jinping",
+        "options-2-fraction": "0",
+        "tags": "rencontres, Russie",
+    }
+    data.update(overrides)
+    return data
+
+
+# --- articles and generation -------------------------------------------------------
+@pytest.mark.skipif(not SEED.exists(), reason="the seed article is not in questions/ yet")
+def test_pasting_the_seed_article_fills_a_review_queue(client, teacher):
+    response = post(
+        client,
+        "/teacher/articles/new",
+        {
+            "text": SEED.read_text(encoding="utf-8"),
+            "source": "Agence",
+            "published_on": "2024-11-01",
+        },
+        token_from="/teacher/articles/new",
+    )
+    assert response.status_code == 302, response.get_data(as_text=True)[-800:]
+    db.session.rollback()
+    article = db.session.scalar(db.select(Article))
+    bank = db.session.scalar(db.select(Bank).where(Bank.article_id == article.id))
+    assert "Moscou" in article.title and article.published_on.isoformat() == "2024-11-01"
+    statuses = {q.status for q in bank.questions}
+    assert statuses == {"candidate"} and len(bank.questions) >= 10
+    for question in bank.questions:
+        source = question.current_version.question_data.source
+        assert article.text[source.start : source.end] == source.sentence
+    page = client.get(f"/teacher/articles/{article.id}").get_data(as_text=True)
+    assert 'class="source-sentence"' in page and "Thumbnail" not in page
+
+
+def test_english_text_is_refused_on_the_form_and_kept(client, teacher):
+    text = (
+        "The United States and its allies met in Brussels on Monday to discuss the war. "
+        "Officials said that more weapons would be sent to the front in the coming weeks."
+    ) * 3
+    response = post(
+        client,
+        "/teacher/articles/new",
+        {"text": text, "title": "Brussels"},
+        token_from="/teacher/articles/new",
+    )
+    html = response.get_data(as_text=True)
+    assert response.status_code == 400
+    assert "pas en français" in html and "langue détectée : en" in html
+    assert "Brussels" in html and "allies met in Brussels" in html
+    db.session.rollback()
+    assert db.session.scalar(db.select(db.func.count(Article.id))) == 0
+
+
+def test_empty_article_and_wrong_upload_type_get_a_message(client, teacher):
+    html = post(
+        client, "/teacher/articles/new", {"text": "  "}, token_from="/teacher/articles/new"
+    ).get_data(as_text=True)
+    assert "Collez le texte" in html
+    from io import BytesIO
+
+    response = post(
+        client,
+        "/teacher/articles/new",
+        {"upload": (BytesIO(b"%PDF-1.4 binary"), "article.pdf")},
+        token_from="/teacher/articles/new",
+        content_type="multipart/form-data",
+    )
+    assert response.status_code == 400
+    assert "non pris en charge" in response.get_data(as_text=True)
+
+
+# --- review queue --------------------------------------------------------------------
+def test_accept_reject_with_reason_and_bulk_accept_above_confidence(client, teacher):
+    questions = []
+    for i, confidence in enumerate((0.95, 0.9, 0.5, 0.3)):
+        q = QuestionData(
+            type="short",
+            stem=f"Question {i} ?",
+            answers=[Answer("Moscou")],
+            confidence=confidence,
+            kind="meeting",
+        )
+        questions.append(q)
+    bank = make_bank(teacher, questions, status="candidate")
+    ids = [q.id for q in sorted(bank.questions, key=lambda q: -q.confidence)]
+    post(
+        client,
+        f"/teacher/banks/{bank.id}/review",
+        {"action": "accept_above", "threshold": "0.85"},
+        token_from=f"/teacher/banks/{bank.id}",
+    )
+    post(
+        client,
+        f"/teacher/questions/{ids[3]}/reject",
+        {"reason": "trop vague"},
+        token_from=f"/teacher/banks/{bank.id}",
+    )
+    db.session.rollback()
+    status = {q.id: (q.status, q.reject_reason) for q in db.session.scalars(db.select(Question))}
+    assert status[ids[0]][0] == status[ids[1]][0] == "accepted"
+    assert status[ids[2]][0] == "candidate"
+    assert status[ids[3]] == ("rejected", "trop vague")
+    page = client.get(f"/teacher/banks/{bank.id}?status=rejected").get_data(as_text=True)
+    assert "trop vague" in page and "Question 0" not in page
+
+
+def test_only_accepted_questions_go_into_a_quiz(client, teacher):
+    bank = make_bank(
+        teacher,
+        [QuestionData(type="short", stem="Candidate ?", answers=[Answer("x")])],
+        status="candidate",
+    )
+    candidate_id = bank.questions[0].id
+    response = post(
+        client,
+        "/teacher/quizzes/new",
+        {
+            "title": "Vendredi",
+            "bank_id": bank.id,
+            "question_ids": [candidate_id],
+            "max_attempts": "1",
+            "grading_method": "highest",
+            "show_correctness": "after_submit",
+            "show_answers": "after_submit",
+            "show_explanations": "after_submit",
+            "pass_mark": "50",
+        },
+        token_from="/teacher/quizzes/new",
+    )
+    assert response.status_code == 400
+    assert "au moins une question acceptée" in response.get_data(as_text=True)
+    assert 'value="Vendredi"' in response.get_data(as_text=True)
+
+
+# --- questions by hand -----------------------------------------------------------------
+def test_new_mcq_by_hand(client, teacher):
+    bank = make_bank(teacher, [])
+    response = post(
+        client,
+        f"/teacher/banks/{bank.id}/questions/new",
+        mcq_form(),
+        token_from=f"/teacher/banks/{bank.id}",
+    )
+    assert response.status_code == 302
+    db.session.rollback()
+    question = db.session.scalar(db.select(Question))
+    data = question.current_version.question_data
+    assert question.status == "accepted" and data.correct_answers == ["Sergueï Lavrov"]
+    assert data.tags == ["rencontres", "Russie"]
+
+
+@pytest.mark.parametrize(
+    "form,message",
+    [
+        (mcq_form(**{"options-1-fraction": "100"}), "exactly one right option"),
+        (mcq_form(**{"options-0-fraction": "0"}), "exactly one right option"),
+        (
+            mcq_form(type="multi", **{"options-0-fraction": "50", "options-1-fraction": "20"}),
+            "add up to 1",
+        ),
+        (
+            {"type": "numeric", "stem": "Combien ?", "numeric_value": "beaucoup"},
+            "Indiquez un nombre",
+        ),
+        ({"type": "matching", "stem": "Associez", "pairs": "Lavrov -> Russie"}, "at least 2 pairs"),
+        ({"type": "short", "stem": "Où ?", "short_answers": ""}, "at least one accepted answer"),
+        ({"type": "cloze", "stem": "{1} et {2}", "blanks": "Moscou"}, "{1}"),
+        (mcq_form(stem=""), "Ce champ est requis"),
+    ],
+)
+def test_each_question_type_validates_and_keeps_what_was_typed(client, teacher, form, message):
+    bank = make_bank(teacher, [])
+    response = post(
+        client,
+        f"/teacher/banks/{bank.id}/questions/new",
+        form,
+        token_from=f"/teacher/banks/{bank.id}",
+    )
+    html = response.get_data(as_text=True).replace("&#39;", "'").replace("&#34;", '"')
+    assert response.status_code == 400
+    assert message in html
+    if form.get("stem"):
+        assert form["stem"] in html
+    db.session.rollback()
+    assert db.session.scalar(db.select(db.func.count(Question.id))) == 0
+
+
+def test_every_type_can_be_written_by_hand(client, teacher):
+    bank = make_bank(teacher, [])
+    forms = [
+        {"type": "truefalse", "stem": "La Chine soutient l'alliance.", "tf_answer": "false"},
+        {
+            "type": "numeric",
+            "stem": "Combien de soldats ?",
+            "numeric_value": "10 000",
+            "numeric_tolerance": "500",
+            "numeric_unit": "soldats",
+        },
+        {
+            "type": "short",
+            "stem": "Quelle ville ?",
+            "short_answers": "Moscou\nMoskva | 50",
+            "typos": "y",
+        },
+        {
+            "type": "matching",
+            "stem": "Associez",
+            "pairs": "Lavrov -> Russie\nBlinken -> États-Unis",
+        },
+        {
+            "type": "cloze",
+            "stem": "Jusqu'à {1} soldats à {2}.",
+            "blanks": "#8000:100\n=Koursk ~Kiev",
+        },
+    ]
+    for form in forms:
+        response = post(
+            client,
+            f"/teacher/banks/{bank.id}/questions/new",
+            form,
+            token_from=f"/teacher/banks/{bank.id}",
+        )
+        assert response.status_code == 302, (form, response.get_data(as_text=True)[-1500:])
+    db.session.rollback()
+    stored = {
+        q.type: q.current_version.question_data for q in db.session.scalars(db.select(Question))
+    }
+    assert (
+        stored["numeric"].answers[0].tolerance == 500
+        and stored["numeric"].options["unit"] == "soldats"
+    )
+    assert [a.fraction for a in stored["short"].answers] == [1.0, 0.5]
+    assert stored["short"].options == {"typos": True}
+    assert stored["truefalse"].correct_answers == ["false"]
+    assert stored["cloze"].blanks[1].type == "mcq"
+
+
+def test_edit_makes_a_new_version_and_attempts_keep_theirs(client, teacher):
+    student = make_user("student")
+    school_class = make_class(teacher, students=[student])
+    bank = make_bank(
+        teacher,
+        [
+            QuestionData(
+                type="mcq",
+                stem="Qui ?",
+                answers=[Answer("Lavrov", 1.0), Answer("Blinken", 0.0), Answer("Xi", 0.0)],
+            )
+        ],
+    )
+    question = bank.questions[0]
+    quiz = make_quiz(teacher, bank, [school_class])
+    attempt = attempts.start_or_resume(quiz, student)
+    old_version = attempt.layout[0]["version_id"]
+    form = mcq_form(stem="Qui Choe Son Hui a-t-elle rencontré ?")
+    response = post(
+        client,
+        f"/teacher/questions/{question.id}/edit",
+        form,
+        token_from=f"/teacher/banks/{bank.id}",
+    )
+    assert response.status_code == 400  # a running quiz asks for confirmation first
+    assert "quiz en cours" in response.get_data(as_text=True)
+    response = post(
+        client,
+        f"/teacher/questions/{question.id}/edit",
+        {**form, "confirm_running": "y"},
+        token_from=f"/teacher/banks/{bank.id}",
+    )
+    assert response.status_code == 302
+    db.session.rollback()
+    question = db.session.get(Question, question.id)
+    assert question.current_version.number == 2
+    assert question.current_version.question_data.stem == "Qui Choe Son Hui a-t-elle rencontré ?"
+    assert db.session.get(Attempt, attempt.id).layout[0]["version_id"] == old_version
+    assert [v.number for v in question.versions] == [1, 2]
+
+
+# --- permissions ---------------------------------------------------------------------------
+def test_another_teachers_bank_cannot_be_read_or_changed(client, teacher, app):
+    other = make_user("teacher", "autre")
+    bank = make_bank(other)
+    question_id = bank.questions[0].id
+    assert client.get(f"/teacher/banks/{bank.id}").status_code == 404
+    assert client.get(f"/teacher/questions/{question_id}/edit").status_code == 404
+    assert (
+        post(
+            client,
+            f"/teacher/questions/{question_id}/reject",
+            {"reason": "x"},
+            token_from="/teacher/banks",
+        ).status_code
+        == 404
+    )
+    # A form field naming another teacher's question changes nothing.
+    mine = make_bank(
+        teacher,
+        [QuestionData(type="short", stem="Moi ?", answers=[Answer("x")])],
+        status="candidate",
+    )
+    post(
+        client,
+        f"/teacher/banks/{mine.id}/review",
+        {"action": "reject", "selected": [question_id]},
+        token_from="/teacher/banks",
+    )
+    # Nor does building a quiz from another teacher's bank.
+    assert post(
+        client,
+        "/teacher/quizzes/new",
+        {"title": "x", "bank_id": bank.id, "question_ids": [question_id]},
+        token_from="/teacher/banks",
+    ).status_code in (400, 404)
+    db.session.rollback()
+    assert db.session.get(Question, question_id).status == "accepted"
+    assert db.session.scalar(db.select(db.func.count(Quiz.id))) == 0
+
+
+def test_shared_bank_read_only_then_editable(client, teacher, app):
+    bank = make_bank(teacher)
+    colleague = make_user("teacher", "collegue")
+    post(
+        client,
+        f"/teacher/banks/{bank.id}/share",
+        {"username": "collegue"},
+        token_from="/teacher/banks",
+    )
+    other = app.test_client()
+    post(other, "/login", {"username": "collegue", "password": "correct-horse-battery-9"})
+    assert other.get(f"/teacher/banks/{bank.id}").status_code == 200
+    question_id = bank.questions[0].id
+    assert (
+        post(
+            other, f"/teacher/questions/{question_id}/reject", {}, token_from="/teacher/banks"
+        ).status_code
+        == 403
+    )
+    post(
+        client,
+        f"/teacher/banks/{bank.id}/share",
+        {"username": "collegue", "can_edit": "y"},
+        token_from="/teacher/banks",
+    )
+    assert (
+        post(
+            other, f"/teacher/questions/{question_id}/reject", {}, token_from="/teacher/banks"
+        ).status_code
+        == 302
+    )
+    db.session.rollback()
+    assert db.session.scalar(db.select(BankShare)).teacher_id == colleague.id
+
+
+def test_quiz_can_only_be_assigned_to_own_classes(client, teacher):
+    bank = make_bank(teacher)
+    foreign = make_class(make_user("teacher", "autre"), "Pas la mienne")
+    response = post(
+        client,
+        "/teacher/quizzes/new",
+        {
+            "title": "Vendredi",
+            "bank_id": bank.id,
+            "question_ids": [bank.questions[0].id],
+            "class_ids": [foreign.id],
+            "max_attempts": "1",
+            "grading_method": "highest",
+            "show_correctness": "after_submit",
+            "show_answers": "after_submit",
+            "show_explanations": "after_submit",
+            "pass_mark": "50",
+        },
+        token_from="/teacher/quizzes/new",
+    )
+    assert response.status_code == 403
+    db.session.rollback()
+    assert db.session.scalar(db.select(db.func.count(QuizAssignment.id))) == 0
+
+
+def test_build_assign_and_preview_a_quiz(client, teacher):
+    bank = make_bank(teacher)
+    school_class = make_class(teacher, "1re B")
+    ids = [q.id for q in bank.questions[:3]]
+    response = post(
+        client,
+        "/teacher/quizzes/new",
+        {
+            "title": "Vendredi",
+            "bank_id": bank.id,
+            "question_ids": ids,
+            "class_ids": [school_class.id],
+            "closes_at": "2030-01-10T18:00",
+            "time_limit_minutes": "20",
+            "max_attempts": "2",
+            "grading_method": "last",
+            "shuffle_options": "y",
+            "one_per_page": "y",
+            "show_correctness": "immediately",
+            "show_answers": "after_close",
+            "show_explanations": "never",
+            "pass_mark": "60",
+        },
+        token_from="/teacher/quizzes/new",
+    )
+    assert response.status_code == 302, response.get_data(as_text=True)[-1500:]
+    db.session.rollback()
+    quiz = db.session.scalar(db.select(Quiz))
+    assert [s.question_id for s in quiz.slots] == ids
+    assert quiz.closes_at.isoformat() == "2030-01-10T17:00:00"  # Paris winter time is UTC+1
+    assert (quiz.grading_method, quiz.max_attempts, quiz.pass_mark) == ("last", 2, 60.0)
+    assert [a.class_id for a in quiz.assignments] == [school_class.id]
+    page = client.get(f"/teacher/quizzes/{quiz.id}/preview").get_data(as_text=True)
+    assert "rien n’est enregistré" in page and "Qui Choe Son Hui" in page
+    post(client, f"/teacher/quizzes/{quiz.id}/preview", {"q0": "0"}, token_from="/teacher/quizzes")
+    db.session.rollback()
+    assert db.session.scalar(db.select(db.func.count(Attempt.id))) == 0
+
+
+# --- bounded queries on list pages ----------------------------------------------------------
+class QueryCounter:
+    def __init__(self, engine):
+        self.engine, self.count = engine, 0
+
+    def __enter__(self):
+        sa.event.listen(self.engine, "before_cursor_execute", self._hit)
+        return self
+
+    def __exit__(self, *exc):
+        sa.event.remove(self.engine, "before_cursor_execute", self._hit)
+
+    def _hit(self, *args):
+        self.count += 1
+
+
+def test_big_bank_and_many_quizzes_load_in_a_bounded_number_of_queries(client, teacher):
+    questions = [
+        QuestionData(
+            type="mcq",
+            stem=f"Question {i} ?",
+            tags=["t"],
+            kind="figure",
+            answers=[Answer("a", 1.0), Answer("b", 0.0), Answer("c", 0.0)],
+        )
+        for i in range(500)
+    ]
+    bank = make_bank(teacher, questions)
+    school_class = make_class(teacher)
+    for i in range(50):
+        make_quiz(teacher, bank, [school_class], title=f"Quiz {i}") if i < 2 else None
+    quizzes = [Quiz(owner_id=teacher.id, bank_id=bank.id, title=f"Q{i}") for i in range(48)]
+    db.session.add_all(quizzes)
+    db.session.flush()
+    db.session.add_all(QuizAssignment(quiz_id=q.id, class_id=school_class.id) for q in quizzes)
+    db.session.commit()
+    with QueryCounter(db.engine) as counter:
+        assert client.get(f"/teacher/banks/{bank.id}").status_code == 200
+    assert counter.count <= 12, counter.count
+    with QueryCounter(db.engine) as counter:
+        html = client.get("/teacher/quizzes").get_data(as_text=True)
+    assert html.count("<tr>") >= 50
+    assert counter.count <= 10, counter.count
