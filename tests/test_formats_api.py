@@ -28,6 +28,18 @@ def test_decode_utf8_with_and_without_bom():
     assert decode_upload("é".encode("utf-16")) == "é"
 
 
+def test_xml_declaring_another_encoding_is_read_in_it():
+    xml = ('<?xml version="1.0" encoding="ISO-8859-1"?>\n<quiz><question type="essay">'
+           "<name><text>Été</text></name><questiontext><text>Écrivez.</text></questiontext>"
+           "</question></quiz>")
+    result = load(xml.encode("latin-1"), "ete.xml")
+    assert result.errors == [] and result.questions[0].title == "Été"
+
+
+def test_a_bom_left_in_text_is_ignored():
+    assert parse("\ufeff::Q1:: x {T}", "gift").questions[0].title == "Q1"
+
+
 def test_wrong_encoding_says_where_and_what_to_do():
     data = "type,stem\nmcq,Où est-il ?\n".encode("latin-1")
     with pytest.raises(FormatInputError) as info:
@@ -96,6 +108,7 @@ def test_pathological_inputs_never_hang(fmt, text):
     ("upload", "\ufeff<?xml version='1.0'?><quiz/>", "moodle_xml"),
     ("upload", "format: quizapp-bank\nversion: 1", "bank"),
     ("upload", "type;stem;option_1\n", "csv"),
+    ("a.txt", "Combien font {a} + {b} ?\nA. 2\nB. 3\nANSWER: A", "aiken"),
 ])
 def test_detect_format(name, text, expected):
     assert detect_format(name, text) == expected

@@ -104,6 +104,8 @@ def test_numeric_ranges_and_decimals(doc_examples):
     assert pis[1].answers == [Answer("3.1415", 1.0, "", 0.0005)]
     assert pis[0].stem.endswith("_____.")
     assert one("x {#-5..-1}").answers == [Answer("-3", 1.0, "", 2.0)]
+    assert one("x {# =%100%5:0 =%50%5:2}").answers == [Answer("5", 1.0, "", 0.0),
+                                                      Answer("5", 0.5, "", 2.0)]
     q = one("Wrong answers get feedback {#=5:1#Yes ~#No, 5.}")
     assert q.answers[-1] == Answer("*", 0.0, "No, 5.")
 

@@ -173,6 +173,7 @@ def test_xml_bombs_and_external_entities_are_refused(text):
     assert result.importable == [] and result.questions == []
     assert len(result.errors) == 1
     assert "refused for safety" in result.errors[0].message
+    assert result.errors[0].line == 2  # the <!DOCTYPE
 
 
 @pytest.mark.parametrize("text, line, words", [

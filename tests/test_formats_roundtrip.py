@@ -13,7 +13,7 @@ from quizapp.questiondata import Answer, Blank, QuestionData, Source
 # Every character the formats treat specially, plus accents and a new line.
 ALPHABET = ("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789 éèàçÉœ’«»-.,;!?'\""
             "()~=#{}:\\[]%/<>&*_$\t\n")
-SETTINGS = settings(max_examples=120, deadline=None,
+SETTINGS = settings(max_examples=80, deadline=None,
                     suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much])
 
 
@@ -144,6 +144,9 @@ def gift_can_write(q: QuestionData) -> bool:
 def check(questions: list[QuestionData], fmt: str, **meta) -> None:
     out = dump(questions, fmt, **meta)
     skipped = {i for i, _ in out.skipped}
+    if len(skipped) == len(questions):
+        assert "{" not in out.text  # nothing but, at most, a header
+        return
     result = parse(out.text, fmt, "roundtrip")
     assert result.errors == [], ([str(e) for e in result.errors], out.text)
     kept = [q for i, q in enumerate(questions) if i not in skipped]

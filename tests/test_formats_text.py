@@ -184,3 +184,9 @@ def test_the_examples_in_the_documentation_parse():
         example = re.search(rf"```{lang}\n(.*?)```", doc, re.S).group(1)
         result = parse(example, fmt)
         assert result.errors == [] and result.questions, fmt
+
+
+def test_bank_writes_extra_values_yaml_cannot_hold_as_is():
+    q = QuestionData("essay", "Q", extra={"pair": ("a", "b"), "set": {2, 1}, "path": Path("x")})
+    back = parse(dump([q], "bank").text, "bank").questions[0]
+    assert back.extra == {"pair": ["a", "b"], "set": [1, 2], "path": "x"}

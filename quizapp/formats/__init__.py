@@ -16,6 +16,7 @@ An import is all-or-nothing: ``importable`` is empty while any error remains.
 from __future__ import annotations
 
 import codecs
+import re
 from dataclasses import dataclass
 from types import ModuleType
 from typing import IO, Any
@@ -72,8 +73,14 @@ def _input_error(file: str, line: int | None, column: int | None, template: str,
     return FormatInputError(make_error(file, line, column, template, **params))
 
 
+_XML_ENCODING = re.compile(rb"<\?xml[^>]{0,100}?encoding=[\"']([A-Za-z0-9._-]{1,40})[\"']")
+_AIKEN_OPTION = re.compile(r"[A-Z][.)][ \t]")
+
+
 def _looks_like_aiken(text: str) -> bool:
-    return any(line.strip().startswith("ANSWER:") for line in text[:20000].splitlines())
+    lines = [line.strip() for line in text[:20000].splitlines()]
+    return (any(line.startswith("ANSWER:") for line in lines)
+            and any(_AIKEN_OPTION.match(line) for line in lines))
 
 
 def detect_format(filename: str, text: str) -> str:
@@ -91,10 +98,10 @@ def detect_format(filename: str, text: str) -> str:
     first = head.split("\n", 1)[0].lower()
     if "type" in first and "stem" in first and ("," in first or ";" in first):
         return "csv"
-    if "{" in text and "}" in text:
-        return "gift"
     if _looks_like_aiken(text):
         return "aiken"
+    if "{" in text and "}" in text:
+        return "gift"
     raise _input_error(filename, None, None, N_(
         "can't tell the format of this file; expected GIFT (.gift), Moodle XML (.xml), "
         "Aiken (.txt with ANSWER: lines), CSV (.csv) or a quizapp bank (.yaml)"))
@@ -121,6 +128,14 @@ def decode_upload(data: bytes, limit: int = MAX_UPLOAD_BYTES, filename: str = ""
             return data.decode("utf-16")
         except UnicodeDecodeError:
             pass
+    declared = _XML_ENCODING.match(data[:200])
+    encoding = declared.group(1).decode("ascii").lower() if declared else "utf-8"
+    if encoding.replace("_", "-") not in ("utf-8", "utf8"):
+        # an XML file says what it is in; honour it as an XML parser would
+        try:
+            return data.decode(encoding)
+        except (LookupError, UnicodeDecodeError):
+            pass
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -145,7 +160,7 @@ def parse(text: str, fmt: str, filename: str = "") -> ParseResult:
         res = ParseResult(file=filename)
         res.error(1, None, N_("the file is empty; expected at least one question"))
         return res
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
     res = FORMATS[fmt].module.parse(text, filename)
     for q, line in zip(res.questions, res.lines, strict=True):
         label = f"'{q.title}'" if q.title else N_("question")

@@ -228,10 +228,26 @@ def _compact(q: QuestionData) -> dict[str, Any]:
                           **({"weight": b.weight} if b.weight != 1.0 else {})}
                          for b in q.blanks]
     if extra:
-        out["extra"] = extra
+        out["extra"] = _yamlable(extra)
     else:
         out.pop("extra", None)
+    if out.get("options"):
+        out["options"] = _yamlable(out["options"])
     return out
+
+
+def _yamlable(value: Any) -> Any:
+    """What safe YAML can hold: tuples and sets become lists, other objects text."""
+    if isinstance(value, dict):
+        return {str(k) if not isinstance(k, str | int) else k: _yamlable(v)
+                for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [_yamlable(v) for v in value]
+    if isinstance(value, set | frozenset):
+        return sorted(_yamlable(v) for v in value)
+    if value is None or isinstance(value, str | int | float | bool | dt.date):
+        return value
+    return str(value)
 
 
 def _yaml_value(value: Any) -> Any:

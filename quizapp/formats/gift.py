@@ -396,14 +396,15 @@ def dump(questions: list[QuestionData], **meta) -> DumpResult:
     out = []
     category = ""
     for i, q in enumerate(questions):
+        block = _lines(q, res, i)
+        if block is None:
+            continue
         if q.category != category:
             if q.category:
                 out.append(f"$CATEGORY: {q.category}\n")
             else:
                 res.lossy.append((i, N_("GIFT can't go back to no category after a category")))
             category = q.category or category
-        block = _lines(q, res, i)
-        if block is not None:
-            out.append(block)
+        out.append(block)
     res.text = "\n".join(out)
     return res

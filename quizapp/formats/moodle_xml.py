@@ -50,13 +50,19 @@ class _LineTarget:
         self.builder = ET.TreeBuilder()
         self.lines: list[int] = []
         self.parser: DefusedXMLParser | None = None
+        self.depth = 0
 
     def start(self, tag, attrs):
-        if tag == "question" and self.parser is not None:
-            self.lines.append(self.parser.parser.CurrentLineNumber)
+        self.depth += 1
+        if tag == "question" and self.depth == 2 and self.parser is not None:
+            self.lines.append(self.line())
         return self.builder.start(tag, attrs)
 
+    def line(self) -> int | None:
+        return self.parser.parser.CurrentLineNumber if self.parser is not None else None
+
     def end(self, tag):
+        self.depth -= 1
         return self.builder.end(tag)
 
     def data(self, data):
@@ -195,14 +201,15 @@ def parse(text: str, filename: str = "") -> ParseResult:
     try:
         parser.feed(text)
         root = parser.close()
-    except defusedxml.DTDForbidden as exc:
-        res.error(exc.line if hasattr(exc, "line") else None, None,
-                  N_("the file declares a DTD (<!DOCTYPE>), which is refused for safety; "
-                     "expected plain Moodle XML"))
+    except defusedxml.DTDForbidden:
+        res.error(target.line(), None,
+                  N_("the file declares a DTD (<!DOCTYPE>), where entities and external "
+                     "references hide; it is refused for safety; expected plain Moodle XML"))
         return res
     except defusedxml.DefusedXmlException:
-        res.error(None, None, N_("the file declares entities or external references, which "
-                                 "are refused for safety; expected plain Moodle XML"))
+        res.error(target.line(), None,
+                  N_("the file declares entities or external references, which are refused "
+                     "for safety; expected plain Moodle XML"))
         return res
     except ET.ParseError as exc:
         line, column = getattr(exc, "position", (None, None))
