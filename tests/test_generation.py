@@ -315,3 +315,20 @@ def test_cli_bad_input_is_one_line_and_status_1(tmp_path):
 def test_cli_missing_file_fails_cleanly(tmp_path):
     result = CliRunner().invoke(generate_command, [str(tmp_path / "absent.txt")])
     assert result.exit_code != 0 and "Traceback" not in result.output
+
+
+def test_reviewed_seed_bank_is_well_formed():
+    path = ROOT / "questions" / "moscou-pyongyang-2024-11-01.bank.yaml"
+    bank = yaml.safe_load(path.read_text(encoding="utf-8"))
+    assert bank["format"] == "quizapp-bank" and bank["version"] == 1
+    assert bank["article"]["file"] == SEED.name and bank["article"]["date"] == dt.date(2024, 11, 1)
+    text, title, date = load_article(SEED)
+    cleaned = generate(text, title=title, date=date, max_questions=1).article.text
+    ids = [q["id"] for q in bank["questions"]]
+    assert len(ids) == len(set(ids))
+    for raw in bank["questions"]:
+        q = QuestionData.from_dict({k: v for k, v in raw.items() if k not in ("id", "review_note")})
+        assert q.status == "accepted"
+        assert cleaned[q.source.start : q.source.end] == q.source.sentence
+        if q.type == "mcq":
+            assert len(q.correct_answers) == 1 and distinct(q.choices)
