@@ -332,3 +332,33 @@ def test_reviewed_seed_bank_is_well_formed():
         assert cleaned[q.source.start : q.source.end] == q.source.sentence
         if q.type == "mcq":
             assert len(q.correct_answers) == 1 and distinct(q.choices)
+
+
+def test_load_html_keeps_the_article_and_drops_the_page(tmp_path):
+    paragraphs = SEED.read_text(encoding="utf-8").split("\n\n")[2:-1]
+    html = (
+        "<html><head><title>Moscou et Pyongyang affichent leur unité</title></head><body>"
+        "<nav>Accueil | Monde | Contact</nav><article><h1>Moscou et Pyongyang affichent leur unité</h1>"
+        + "".join(f"<p>{p}</p>" for p in paragraphs)
+        + "</article><footer>Mentions légales</footer></body></html>"
+    )
+    path = tmp_path / "2024-11-01-moscou.html"
+    path.write_text(html, encoding="utf-8")
+    text, title, date = load_article(path)
+    assert title == "Moscou et Pyongyang affichent leur unité" and date == dt.date(2024, 11, 1)
+    assert (
+        text.lstrip().startswith("Ce vendredi") and "Accueil" not in text and "Mentions" not in text
+    )
+    assert generate(text, title=title, date=date).questions
+
+
+def test_load_markdown(tmp_path):
+    path = tmp_path / "note.md"
+    path.write_text(
+        "# Un titre\n\nLe **président** a parlé à [Paris](https://example.org) hier soir, "
+        "devant des milliers de personnes réunies sur la place.\n",
+        encoding="utf-8",
+    )
+    text, title, date = load_article(path)
+    assert title == "Un titre" and date is None
+    assert "président a parlé à Paris hier" in text

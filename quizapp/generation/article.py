@@ -72,6 +72,9 @@ def _html_main_text(html: str) -> tuple[str, str | None]:
     title = meta.title if meta is not None and meta.title else None
     if not text or not text.strip():
         raise GenerationError("la page HTML ne contient pas de texte d'article")
+    first, _, rest = text.strip().partition("\n")
+    if title and first.strip() == title.strip():
+        text = rest  # the headline repeated at the top of the extracted text
     return text, title
 
 
