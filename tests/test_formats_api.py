@@ -46,7 +46,7 @@ def test_wrong_encoding_says_where_and_what_to_do():
         decode_upload(data, filename="q.csv")
     err = info.value.error
     assert (err.file, err.line, err.column) == ("q.csv", 2, 6)
-    assert "not UTF-8 (byte 0xf9)" in err.message and "UTF-8" in err.message
+    assert "pas en UTF-8 (octet 0xf9)" in err.message and "enregistrez-le" in err.message
     result = load(data, "q.csv")
     assert result.errors == [err] and result.importable == []
 
@@ -70,13 +70,13 @@ def test_fifty_megabytes_are_refused_quickly_without_reading_them_all():
     start = time.perf_counter()
     with pytest.raises(FormatInputError) as info:
         read_upload(stream, filename="big.gift")
-    assert "larger than 10.0 MB" in info.value.error.message
+    assert "dépasse 10.0 Mo" in info.value.error.message
     assert stream.read_bytes == MAX_UPLOAD_BYTES + 1
 
     big = b"::t:: x {" * (50 * 1024 * 1024 // 9)
     result = load(big, "big.gift")
-    assert "larger than 10.0 MB" in result.errors[0].message
-    assert parse(big.decode(), "gift").errors[0].message.startswith("the file is larger")
+    assert "dépasse 10.0 Mo" in result.errors[0].message
+    assert parse(big.decode(), "gift").errors[0].message.startswith("le fichier dépasse")
     assert time.perf_counter() - start < 2
 
 
@@ -85,7 +85,7 @@ def test_fifty_megabytes_are_refused_quickly_without_reading_them_all():
 def test_empty_files(fmt, text):
     result = parse(text, fmt, "empty")
     assert len(result.errors) == 1 and result.errors[0].line == 1
-    assert "empty" in result.errors[0].message
+    assert "vide" in result.errors[0].message
     assert result.importable == []
 
 
@@ -126,31 +126,31 @@ def mcq(*fractions):
 
 @pytest.mark.parametrize("q, words", [
     (mcq(1.0, 0.0), None),
-    (mcq(1.0, 1.0), "exactly one right option"),
-    (mcq(0.5, 0.0), "exactly one right option"),
-    (mcq(1.0), "at least 2 options"),
+    (mcq(1.0, 1.0), "exactement une bonne option"),
+    (mcq(0.5, 0.0), "exactement une bonne option"),
+    (mcq(1.0), "au moins 2 options"),
     (QuestionData("multi", "Q", [Answer("a", 0.5), Answer("b", 0.5), Answer("c", -1)]), None),
     (QuestionData("multi", "Q", [Answer("a", 0.333), Answer("b", 0.333), Answer("c", 0.333)]),
      None),
-    (QuestionData("multi", "Q", [Answer("a", 0.5), Answer("b", 0.3)]), "add up to 1"),
-    (QuestionData("truefalse", "Q", [Answer("true", 1.0)]), "'true' then 'false'"),
-    (QuestionData("truefalse", "Q", [Answer("true", 1.0), Answer("false", 1.0)]), "worth 1"),
-    (QuestionData("short", "Q", [Answer("a", 0.5)]), "worth 100%"),
-    (QuestionData("numeric", "Q", [Answer("trois")]), "expected a number, got 'trois'"),
-    (QuestionData("numeric", "Q", [Answer("3", tolerance=-1)]), "negative"),
+    (QuestionData("multi", "Q", [Answer("a", 0.5), Answer("b", 0.3)]), "faire 1 au total"),
+    (QuestionData("truefalse", "Q", [Answer("true", 1.0)]), "'true' puis 'false'"),
+    (QuestionData("truefalse", "Q", [Answer("true", 1.0), Answer("false", 1.0)]), "vaut 1"),
+    (QuestionData("short", "Q", [Answer("a", 0.5)]), "vaut 100 %"),
+    (QuestionData("numeric", "Q", [Answer("trois")]), "un nombre est attendu, pas 'trois'"),
+    (QuestionData("numeric", "Q", [Answer("3", tolerance=-1)]), "négative"),
     (QuestionData("numeric", "Q", [Answer("3"), Answer("*", 0.0)]), None),
-    (QuestionData("matching", "Q", pairs=[("a", "b"), ("", "c")]), "at least 2 pairs"),
-    (QuestionData("matching", "Q", pairs=[("a", "b"), ("c", "")]), "has no match"),
+    (QuestionData("matching", "Q", pairs=[("a", "b"), ("", "c")]), "au moins 2 paires"),
+    (QuestionData("matching", "Q", pairs=[("a", "b"), ("c", "")]), "pas de correspondance"),
     (QuestionData("cloze", "{1} {2}", blanks=[Blank("short", [Answer("a")])]), "{1}..{1}"),
     (QuestionData("cloze", "{1}", blanks=[Blank("mcq", [Answer("a", 0.0), Answer("b", 0.0)])]),
-     "blank {1}: expected exactly one right option"),
+     "trou {1} : il faut exactement une bonne option"),
     (QuestionData("essay", "Write."), None),
     (QuestionData("description", "Read."), None),
-    (QuestionData("description", "  "), "text is empty"),
-    (QuestionData("quiz", "Q"), "unknown question type"),
-    (QuestionData("essay", "Q", status="maybe"), "unknown status"),
-    (QuestionData("essay", "Q", text_format="rtf"), "unknown text format"),
-    (QuestionData("essay", "Q", confidence=2.0), "between 0 and 1"),
+    (QuestionData("description", "  "), "texte de la question est vide"),
+    (QuestionData("quiz", "Q"), "type de question inconnu"),
+    (QuestionData("essay", "Q", status="maybe"), "statut inconnu"),
+    (QuestionData("essay", "Q", text_format="rtf"), "format de texte inconnu"),
+    (QuestionData("essay", "Q", confidence=2.0), "entre 0 et 1"),
 ])
 def test_validate(q, words):
     problems = validate(q)

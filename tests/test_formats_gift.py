@@ -152,16 +152,16 @@ def test_comments_are_ignored_but_not_urls():
 
 
 @pytest.mark.parametrize("text, line, column, words", [
-    ("::Q1:: What? {=a ~b\n", 1, 14, "unclosed '{'"),
-    ("\n\n::Q1:: What? =a ~b}", 3, 19, "without an opening"),
-    ("What? {=a} and {=b}", 1, 16, "one answer block"),
-    ("::no end What? {T}", 1, 1, "close the title"),
-    ("How many? {#abc}", 1, 11, "expected a number"),
-    ("How many? {#1..x}", 1, 11, "numeric range"),
-    ("How many? {#3:abc}", 1, 11, "tolerance"),
-    ("Pick {=a}\n\nPick {~a}", 3, 6, "at least 2 options"),
-    ("Match {=a -> b =c}", 1, 7, "item -> match"),
-    ("Too much {~%150%a =b}", 1, None, "outside -1..1"),  # found by validate()
+    ("::Q1:: What? {=a ~b\n", 1, 14, "'{' non fermée"),
+    ("\n\n::Q1:: What? =a ~b}", 3, 19, "sans '{' ouvrante"),
+    ("What? {=a} and {=b}", 1, 16, "un seul bloc de réponses"),
+    ("::no end What? {T}", 1, 1, "fermer le titre"),
+    ("How many? {#abc}", 1, 11, "un nombre est attendu"),
+    ("How many? {#1..x}", 1, 11, "intervalle numérique"),
+    ("How many? {#3:abc}", 1, 11, "tolérance"),
+    ("Pick {=a}\n\nPick {~a}", 3, 6, "au moins 2 options"),
+    ("Match {=a -> b =c}", 1, 7, "élément -> correspondance"),
+    ("Too much {~%150%a =b}", 1, None, "sort de -1..1"),  # found by validate()
 ])
 def test_errors_have_line_column_and_expectation(text, line, column, words):
     result = parse(text, "gift", "bad.gift")
@@ -176,7 +176,7 @@ def test_all_errors_are_collected():
     text = "A {#x}\n\nB {=a\n\nC {T}\n\nD {~%50%a ~%20%b}"
     result = parse(text, "gift")
     assert [e.line for e in result.errors] == [1, 3, 7]
-    assert "add up to 1" in result.errors[-1].message
+    assert "faire 1 au total" in result.errors[-1].message
     assert result.importable == []
 
 

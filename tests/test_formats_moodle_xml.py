@@ -29,8 +29,8 @@ def test_every_type_is_read(sample):
         "mcq", "multi", "truefalse", "short", "numeric", "matching", "cloze", "essay",
         "description"]
     assert sample.lines == [14, 62, 80, 96, 104, 117, 127, 138, 151]
-    assert sample.warnings == ["line 157: question type 'calculated' is not supported by "
-                               "quizapp; the question was left out"]
+    assert sample.warnings == ["ligne 157 : le type de question 'calculated' n'est pas pris "
+                               "en charge par quizapp ; la question est laissée de côté"]
 
 
 def test_nested_categories_with_info_and_idnumber(sample):
@@ -172,23 +172,23 @@ def test_xml_bombs_and_external_entities_are_refused(text):
     assert time.perf_counter() - start < 1
     assert result.importable == [] and result.questions == []
     assert len(result.errors) == 1
-    assert "refused for safety" in result.errors[0].message
+    assert "refusé par sécurité" in result.errors[0].message
     assert result.errors[0].line == 2  # the <!DOCTYPE
 
 
 @pytest.mark.parametrize("text, line, words", [
     ("<quiz><question type='truefalse'>\n<questiontext><text>x</text></questiontext>\n"
-     "</quiz>", 3, "not well-formed"),
-    ("<questions/>", 1, "expected a <quiz> root"),
+     "</quiz>", 3, "XML mal formé"),
+    ("<questions/>", 1, "racine <quiz> est attendu"),
     ("<quiz>\n<question type='essay'><name><text>n</text></name></question></quiz>", 2,
-     "expected <questiontext>"),
+     "<questiontext> est attendu"),
     ("<quiz>\n<question type='truefalse'><questiontext><text>x</text></questiontext>"
-     "<answer fraction='100'><text>yes</text></answer></question></quiz>", 2, "'true' and 'false'"),
+     "<answer fraction='100'><text>yes</text></answer></question></quiz>", 2, "'true' et 'false'"),
     ("<quiz>\n\n<question type='multichoice'><questiontext><text>x</text></questiontext>"
      "<answer fraction='60'><text>a</text></answer><answer fraction='30'><text>b</text></answer>"
-     "<single>false</single></question></quiz>", 3, "add up to 1"),
+     "<single>false</single></question></quiz>", 3, "faire 1 au total"),
     ("<quiz>\n<question type='cloze'><questiontext><text>a {1:NUMERICAL:=x}</text>"
-     "</questiontext></question></quiz>", 2, "expected a number"),
+     "</questiontext></question></quiz>", 2, "un nombre est attendu"),
 ])
 def test_bad_files_give_line_and_expectation(text, line, words):
     result = parse(text, "moodle_xml", "bad.xml")

@@ -26,11 +26,11 @@ def test_aiken_sample():
 
 
 @pytest.mark.parametrize("text, line, words", [
-    ("Q?\nA. a\nB. b\nANSWER: E\n", 4, "one of A, B"),
-    ("Q?\nA. a\nB. b\n\nNext?\nA. x\nB. y\nANSWER: A\n", 1, "expected 'ANSWER"),
-    ("Q?\nA. a\nANSWER: A\n", 3, "at least 2 options"),
-    ("A. a\nB. b\nANSWER: A\n", 1, "question text before"),
-    ("Just text\n", 1, "expected options"),
+    ("Q?\nA. a\nB. b\nANSWER: E\n", 4, "parmi A, B"),
+    ("Q?\nA. a\nB. b\n\nNext?\nA. x\nB. y\nANSWER: A\n", 1, "'ANSWER: <lettre>' est attendu"),
+    ("Q?\nA. a\nANSWER: A\n", 3, "au moins 2 options"),
+    ("A. a\nB. b\nANSWER: A\n", 1, "texte de la question est attendu avant"),
+    ("Just text\n", 1, "des options (A. ..., B. ...)"),
 ])
 def test_aiken_errors(text, line, words):
     result = parse(text, "aiken")
@@ -43,7 +43,7 @@ def test_aiken_writer_skips_other_types():
           QuestionData("truefalse", "T?", [Answer("true", 1.0), Answer("false", 0.0)])]
     result = dump(qs, "aiken")
     assert result.text == "Q?\nA. a\nB. b\nANSWER: A\n"
-    assert result.skipped == [(1, "Aiken holds only single-answer multiple choice, not truefalse")]
+    assert result.skipped == [(1, "Aiken ne contient que des QCM à une bonne réponse, pas truefalse")]
 
 
 # --- CSV ---------------------------------------------------------------------
@@ -85,7 +85,7 @@ def test_csv_missing_required_column():
     assert len(result.errors) == 1
     err = result.errors[0]
     assert (err.file, err.line) == ("q.csv", 1)
-    assert "missing required column(s) stem" in err.message
+    assert "obligatoire(s) manquante(s) : stem" in err.message
     assert result.importable == []
 
 
@@ -99,11 +99,10 @@ def test_csv_collects_every_row_error():
             "truefalse,t,,,,,peut-être\n")
     result = parse(text, "csv")
     assert [(e.line, e.message.split(":")[0]) for e in result.errors] == [
-        (3, "unknown type 'quiz', expected one of mcq, multi, truefalse, short, numeric, "
-            "matching, cloze, essay, description"),
-        (4, "question"), (6, "question"), (7, "fraction_1"), (8, "answer")]
-    assert "add up to 1" in result.errors[1].message
-    assert "expected a number, got 'abc'" in result.errors[2].message
+        (3, "type inconnu 'quiz' ; types possibles "),
+        (4, "question "), (6, "question "), (7, "fraction_1 "), (8, "answer ")]
+    assert "faire 1 au total" in result.errors[1].message
+    assert "un nombre est attendu, pas 'abc'" in result.errors[2].message
     assert result.importable == []
 
 
@@ -153,15 +152,15 @@ def test_bank_dump_is_readable_and_round_trips():
 
 @pytest.mark.parametrize("text, line, words", [
     ("format: quizapp-bank\nversion: 1\nquestions:\n  - type: mcq\n    stem: [unclosed\n", 6,
-     "not valid YAML"),
+     "YAML invalide"),
     ("name: x\nquestions: []\n", 1, "format: quizapp-bank"),
-    ("format: quizapp-bank\nversion: 2\n", 1, "newer quizapp"),
+    ("format: quizapp-bank\nversion: 2\n", 1, "plus récente de quizapp"),
     ("format: quizapp-bank\nversion: 1\nquestions:\n  - type: essay\n    stem: s\n"
-     "  - type: short\n    stme: typo\n", 6, "unknown field(s) stme"),
+     "  - type: short\n    stme: typo\n", 6, "champ(s) inconnu(s) stme"),
     ("format: quizapp-bank\nversion: 1\nquestions:\n  - {id: a, type: essay, stem: s}\n"
-     "  - {id: a, type: essay, stem: t}\n", 5, "already used"),
+     "  - {id: a, type: essay, stem: t}\n", 5, "déjà pris"),
     ("format: quizapp-bank\nversion: 1\nquestions:\n\n  - type: numeric\n    stem: s\n"
-     "    answers: [{text: trois}]\n", 5, "expected a number"),
+     "    answers: [{text: trois}]\n", 5, "un nombre est attendu"),
 ])
 def test_bank_errors_have_lines(text, line, words):
     result = parse(text, "bank", "b.yaml")
@@ -173,7 +172,7 @@ def test_bank_errors_have_lines(text, line, words):
 def test_bank_refuses_python_tags():
     text = "format: quizapp-bank\nversion: 1\nname: !!python/object/apply:os.system [ls]\n"
     result = parse(text, "bank")
-    assert result.errors and "not valid YAML" in result.errors[0].message
+    assert result.errors and "YAML invalide" in result.errors[0].message
 
 
 def test_the_examples_in_the_documentation_parse():

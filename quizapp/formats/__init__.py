@@ -103,8 +103,8 @@ def detect_format(filename: str, text: str) -> str:
     if "{" in text and "}" in text:
         return "gift"
     raise _input_error(filename, None, None, N_(
-        "can't tell the format of this file; expected GIFT (.gift), Moodle XML (.xml), "
-        "Aiken (.txt with ANSWER: lines), CSV (.csv) or a quizapp bank (.yaml)"))
+        "format du fichier non reconnu ; formats attendus : GIFT (.gift), Moodle XML (.xml), "
+        "Aiken (.txt avec des lignes ANSWER:), CSV (.csv) ou banque quizapp (.yaml)"))
 
 
 def read_upload(stream: IO[bytes], limit: int = MAX_UPLOAD_BYTES, filename: str = "") -> bytes:
@@ -112,7 +112,7 @@ def read_upload(stream: IO[bytes], limit: int = MAX_UPLOAD_BYTES, filename: str 
     data = stream.read(limit + 1)
     if len(data) > limit:
         raise _input_error(filename, None, None, N_(
-            "the file is larger than %(mb)s MB; expected a smaller file (split the bank)"),
+            "le fichier dépasse %(mb)s Mo ; envoyez un fichier plus petit (découpez la banque)"),
             mb=round(limit / 1024 / 1024, 1))
     return data
 
@@ -121,7 +121,7 @@ def decode_upload(data: bytes, limit: int = MAX_UPLOAD_BYTES, filename: str = ""
     """Bytes of an upload -> text: UTF-8 with or without a BOM (UTF-16 with a BOM too)."""
     if len(data) > limit:
         raise _input_error(filename, None, None, N_(
-            "the file is larger than %(mb)s MB; expected a smaller file (split the bank)"),
+            "le fichier dépasse %(mb)s Mo ; envoyez un fichier plus petit (découpez la banque)"),
             mb=round(limit / 1024 / 1024, 1))
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         try:
@@ -142,8 +142,8 @@ def decode_upload(data: bytes, limit: int = MAX_UPLOAD_BYTES, filename: str = ""
         line = data.count(b"\n", 0, exc.start) + 1
         column = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
         raise _input_error(filename, line, column, N_(
-            "the file is not UTF-8 (byte 0x%(b)s); expected UTF-8: save it again choosing "
-            "the UTF-8 encoding (in a spreadsheet, 'CSV UTF-8')"),
+            "le fichier n'est pas en UTF-8 (octet 0x%(b)s) : enregistrez-le de nouveau en "
+            "choisissant l'encodage UTF-8 (dans un tableur, « CSV UTF-8 »)"),
             b=data[exc.start:exc.start + 1].hex()) from None
 
 
@@ -153,21 +153,21 @@ def parse(text: str, fmt: str, filename: str = "") -> ParseResult:
         raise ValueError(f"unknown format {fmt!r}; expected one of {', '.join(FORMATS)}")
     if len(text) > MAX_UPLOAD_BYTES:
         res = ParseResult(file=filename)
-        res.error(None, None, N_("the file is larger than %(mb)s MB; expected a smaller file"),
+        res.error(None, None, N_("le fichier dépasse %(mb)s Mo ; envoyez un fichier plus petit"),
                   mb=round(MAX_UPLOAD_BYTES / 1024 / 1024, 1))
         return res
     if not text.strip("\ufeff \t\r\n"):
         res = ParseResult(file=filename)
-        res.error(1, None, N_("the file is empty; expected at least one question"))
+        res.error(1, None, N_("le fichier est vide ; au moins une question est attendue"))
         return res
     text = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
     res = FORMATS[fmt].module.parse(text, filename)
     for q, line in zip(res.questions, res.lines, strict=True):
         label = f"'{q.title}'" if q.title else N_("question")
         for problem in validate(q):
-            res.error(line, None, N_("%(q)s: %(p)s"), q=label, p=problem)
+            res.error(line, None, N_("%(q)s : %(p)s"), q=label, p=problem)
     if not res.questions and not res.errors:
-        res.error(1, None, N_("no question found; expected questions in %(f)s format"),
+        res.error(1, None, N_("aucune question trouvée ; des questions au format %(f)s sont attendues"),
                   f=FORMATS[fmt].label)
     res.errors.sort(key=lambda e: (e.line is None, e.line or 0, e.column or 0))
     return res

@@ -61,7 +61,7 @@ def _text(value: Any, what: str) -> str:
         return str(value)
     if isinstance(value, dt.date):
         return value.isoformat()
-    raise ValueError(N_("%(w)s: expected text, got %(v)r") % {"w": what, "v": value})
+    raise ValueError(N_("%(w)s : du texte est attendu, pas %(v)r") % {"w": what, "v": value})
 
 
 def _answer(d: Any, what: str) -> Answer:
@@ -69,57 +69,57 @@ def _answer(d: Any, what: str) -> Answer:
         d = {"text": d}  # a bare value is an answer worth 100%
     unknown = set(d) - {"text", "fraction", "feedback", "tolerance"}
     if unknown:
-        raise ValueError(N_("%(w)s: unknown field(s) %(u)s; expected text, fraction, feedback, "
-                            "tolerance") % {"w": what, "u": ", ".join(sorted(map(str, unknown)))})
+        raise ValueError(N_("%(w)s : champ(s) inconnu(s) %(u)s ; champs possibles : text, "
+                            "fraction, feedback, tolerance") % {"w": what, "u": ", ".join(sorted(map(str, unknown)))})
     try:
         return Answer(_text(d.get("text", ""), what), float(d.get("fraction", 1.0)),
                       _text(d.get("feedback", ""), what), float(d.get("tolerance", 0.0)))
     except (TypeError, ValueError):
-        raise ValueError(N_("%(w)s: fraction and tolerance must be numbers") % {"w": what}) from None
+        raise ValueError(N_("%(w)s : fraction et tolerance sont des nombres") % {"w": what}) from None
 
 
 def _question(d: Any) -> QuestionData:
     if not isinstance(d, dict):
-        raise ValueError(N_("expected a question (a mapping of fields), got %(v)r") % {"v": d})
+        raise ValueError(N_("une question (des champs avec leurs valeurs) est attendue, pas %(v)r") % {"v": d})
     unknown = [str(k) for k in d if k not in QUESTION_KEYS]
     if unknown:
-        raise ValueError(N_("unknown field(s) %(u)s; expected some of %(k)s")
+        raise ValueError(N_("champ(s) inconnu(s) %(u)s ; champs possibles : %(k)s")
                          % {"u": ", ".join(unknown), "k": ", ".join(QUESTION_KEYS)})
     if "type" not in d or "stem" not in d:
-        raise ValueError(N_("expected at least the fields 'type' and 'stem'"))
+        raise ValueError(N_("les champs 'type' et 'stem' sont obligatoires"))
     q = QuestionData(type=_text(d["type"], "type"), stem=_text(d["stem"], "stem"))
     for key in TEXT_KEYS[2:]:
         if key in d and d[key] is not None:
             setattr(q, key, _text(d[key], key))
-    q.answers = [_answer(a, f"answer {i}") for i, a in enumerate(d.get("answers") or [], 1)]
+    q.answers = [_answer(a, N_("réponse %(i)d") % {"i": i}) for i, a in enumerate(d.get("answers") or [], 1)]
     for i, p in enumerate(d.get("pairs") or [], 1):
         if not isinstance(p, list | tuple) or len(p) != 2:
-            raise ValueError(N_("pair %(i)d: expected [item, match]") % {"i": i})
-        q.pairs.append((_text(p[0], f"pair {i}"), _text(p[1], f"pair {i}")))
+            raise ValueError(N_("paire %(i)d : [élément, correspondance] est attendu") % {"i": i})
+        q.pairs.append((_text(p[0], N_("paire %(i)d") % {"i": i}), _text(p[1], N_("paire %(i)d") % {"i": i})))
     for i, b in enumerate(d.get("blanks") or [], 1):
         if not isinstance(b, dict) or "type" not in b:
-            raise ValueError(N_("blank %(i)d: expected a mapping with a type") % {"i": i})
-        q.blanks.append(Blank(_text(b["type"], f"blank {i}"),
-                              [_answer(a, f"blank {i}") for a in b.get("answers") or []],
+            raise ValueError(N_("trou %(i)d : des champs avec au moins 'type' sont attendus") % {"i": i})
+        q.blanks.append(Blank(_text(b["type"], N_("trou %(i)d") % {"i": i}),
+                              [_answer(a, N_("trou %(i)d") % {"i": i}) for a in b.get("answers") or []],
                               float(b.get("weight", 1.0))))
     q.tags = [_text(t, "tags") for t in d.get("tags") or []]
     for key in ("options", "extra"):
         value = d.get(key) or {}
         if not isinstance(value, dict):
-            raise ValueError(N_("%(k)s: expected a mapping") % {"k": key})
+            raise ValueError(N_("%(k)s : des champs avec leurs valeurs sont attendus") % {"k": key})
         setattr(q, key, dict(value))
     src = d.get("source")
     if src:
         try:
             q.source = Source(_text(src["sentence"], "source"), int(src["start"]), int(src["end"]))
         except (KeyError, TypeError, ValueError):
-            raise ValueError(N_("source: expected sentence, start and end")) from None
+            raise ValueError(N_("source : sentence, start et end sont attendus")) from None
     for key in ("confidence", "default_mark", "penalty"):
         if d.get(key) is not None:
             try:
                 setattr(q, key, float(d[key]))
             except (TypeError, ValueError):
-                raise ValueError(N_("%(k)s: expected a number") % {"k": key}) from None
+                raise ValueError(N_("%(k)s : un nombre est attendu") % {"k": key}) from None
     for key in ("id", "review_note"):
         if d.get(key) is not None:
             q.extra[key] = _text(d[key], key)
@@ -146,29 +146,29 @@ def parse(text: str, filename: str = "") -> ParseResult:
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         res.error(mark.line + 1 if mark else None, mark.column + 1 if mark else None,
-                  N_("not valid YAML: %(p)s"), p=exc.problem or str(exc))
+                  N_("YAML invalide : %(p)s"), p=exc.problem or str(exc))
         return res
     except yaml.YAMLError as exc:
-        res.error(None, None, N_("not valid YAML: %(p)s"), p=str(exc))
+        res.error(None, None, N_("YAML invalide : %(p)s"), p=str(exc))
         return res
     finally:
         loader.dispose()
     if not isinstance(data, dict) or data.get("format") != FORMAT:
-        res.error(1, None, N_("expected a bank file starting with 'format: %(f)s'"), f=FORMAT)
+        res.error(1, None, N_("un fichier de banque commençant par 'format: %(f)s' est attendu"), f=FORMAT)
         return res
     version = data.get("version")
     if not isinstance(version, int) or isinstance(version, bool) or not 1 <= version <= VERSION:
-        res.error(1, None, N_("expected 'version: %(v)d', got %(g)r; this file may come from a "
-                              "newer quizapp"), v=VERSION, g=version)
+        res.error(1, None, N_("'version: %(v)d' est attendu, pas %(g)r ; ce fichier vient peut-être "
+                              "d'une version plus récente de quizapp"), v=VERSION, g=version)
         return res
     unknown = [str(k) for k in data if k not in TOP_KEYS]
     if unknown:
-        res.warnings.append(N_("fields not used: %(u)s") % {"u": ", ".join(unknown)})
+        res.warnings.append(N_("champs non utilisés : %(u)s") % {"u": ", ".join(unknown)})
     res.bank_meta = {k: _plain(data[k]) for k in ("name", "tags", "article") if k in data}
     questions = data.get("questions") or []
     lines = _question_lines(node)
     if not isinstance(questions, list):
-        res.error(lines[0] if lines else None, None, N_("'questions' should be a list"))
+        res.error(lines[0] if lines else None, None, N_("'questions' doit être une liste"))
         return res
     seen: dict[str, int] = {}
     for i, item in enumerate(questions):
@@ -176,13 +176,13 @@ def parse(text: str, filename: str = "") -> ParseResult:
         try:
             q = _question(item)
         except ValueError as exc:
-            res.error(line, None, N_("question %(n)d: %(m)s"), n=i + 1, m=str(exc))
+            res.error(line, None, N_("question %(n)d : %(m)s"), n=i + 1, m=str(exc))
             continue
         ident = q.extra.get("id")
         if ident is not None:
             if ident in seen:
-                res.error(line, None, N_("question %(n)d: id %(i)r is already used at line "
-                                         "%(l)s; ids must be unique in a file"),
+                res.error(line, None, N_("question %(n)d : l'id %(i)r est déjà pris ligne %(l)s ; "
+                                         "chaque id est unique dans un fichier"),
                           n=i + 1, i=ident, l=seen[ident])
             seen[ident] = line
         res.add(q, line)

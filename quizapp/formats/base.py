@@ -2,10 +2,11 @@
 and the small number helpers that keep fractions and tolerances stable
 through a round trip.
 
-Messages are written in English and marked with ``N_`` so that the
-translation catalogue picks them up; a :class:`FormatError` keeps its
-``template`` and ``params`` so a view can show it in the reader's language
-(``gettext(err.template) % err.params``) while the CLI prints ``message``.
+Messages are written in French, the project's source language, and marked
+with ``N_`` so that the translation catalogue picks them up; a
+:class:`FormatError` keeps its ``template`` and ``params`` so a view can show
+it in the reader's language (``gettext(err.template) % err.params``) while the
+CLI prints ``message``.
 """
 from __future__ import annotations
 
@@ -60,8 +61,8 @@ class ImportFailed(Exception):
     def __init__(self, errors: list[FormatError]):
         self.errors = list(errors)
         shown = "; ".join(str(e) for e in self.errors[:5])
-        more = f" (and {len(self.errors) - 5} more)" if len(self.errors) > 5 else ""
-        super().__init__(f"{len(self.errors)} error(s): {shown}{more}")
+        more = f" (et {len(self.errors) - 5} autres)" if len(self.errors) > 5 else ""
+        super().__init__(f"{len(self.errors)} erreur(s) : {shown}{more}")
 
 
 def make_error(file: str, line: int | None, column: int | None, template: str,
@@ -97,7 +98,7 @@ class ParseResult:
             self.errors.append(make_error(self.file, line, column, template, **params))
         elif len(self.errors) == MAX_ERRORS:
             self.errors.append(make_error(self.file, line, column, N_(
-                "too many errors; the ones after this line are not listed")))
+                "trop d'erreurs ; celles qui suivent cette ligne ne sont pas listées")))
 
     def raise_for_errors(self) -> None:
         """Raise :class:`ImportFailed` listing every error, if there is any."""

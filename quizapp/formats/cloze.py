@@ -69,7 +69,7 @@ def _alternatives(body: str, btype: str) -> tuple[list[Answer], str | None]:
             end = alt.find("%", 1)
             value = parse_num(alt[1:end]) if end > 0 else None
             if value is None:
-                return [], N_("expected a weight like %%50%%, got %(a)r") % {"a": alt[:12]}
+                return [], N_("un poids comme %%50%% est attendu, pas %(a)r") % {"a": alt[:12]}
             fraction, alt = from_percent(value), alt[end + 1:]
         text, *fb = _split_unescaped(alt, "#")
         feedback = _unescape("#".join(fb))
@@ -78,16 +78,16 @@ def _alternatives(body: str, btype: str) -> tuple[list[Answer], str | None]:
             value, _, tol = text.partition(":")
             text = _unescape(value)
             if text != "*" and parse_num(text) is None:
-                return [], N_("expected a number, got %(t)r") % {"t": text}
+                return [], N_("un nombre est attendu, pas %(t)r") % {"t": text}
             t = parse_num(tol) if tol.strip() else 0.0
             if t is None:
-                return [], N_("expected a number as the tolerance, got %(t)r") % {"t": tol}
+                return [], N_("un nombre est attendu comme tolérance, pas %(t)r") % {"t": tol}
             tolerance = abs(t)
         else:
             text = _unescape(text)
         answers.append(Answer(text, fraction, feedback, tolerance))
     if not answers:
-        return [], N_("expected at least one answer, like =Paris")
+        return [], N_("au moins une réponse est attendue, comme =Paris")
     return answers, None
 
 
@@ -103,13 +103,13 @@ def parse_cloze(text: str) -> tuple[str, list[Blank], dict[str, str], list[tuple
         while i < len(text) and text[i] != "}":
             i += 2 if text[i] == "\\" else 1
         if i >= len(text):
-            errors.append((m.start(), N_("unclosed embedded answer: expected '}'")))
+            errors.append((m.start(), N_("réponse intégrée non fermée : '}' est attendue")))
             break
         name = m.group(2).upper()
         stem.append(text[pos:m.start()])
         pos = i + 1
         if name not in SUBTYPES:
-            errors.append((m.start(), N_("unknown embedded answer type %(t)r, expected one of "
+            errors.append((m.start(), N_("type de réponse intégrée inconnu %(t)r ; types possibles : "
                                          "SHORTANSWER, NUMERICAL, MULTICHOICE, MULTIRESPONSE…")
                            % {"t": m.group(2)}))
             continue

@@ -52,7 +52,7 @@ def _row_question(row: dict[str, str], numbered: dict[int, dict[str, str]], res:
     qtype = row.get("type", "").strip().lower()
     qtype = ALIASES.get(qtype, qtype)
     if qtype not in TYPES:
-        res.error(line, None, N_("unknown type %(t)r, expected one of %(ts)s"),
+        res.error(line, None, N_("type inconnu %(t)r ; types possibles : %(ts)s"),
                   t=row.get("type", ""), ts=", ".join(TYPES))
         return None
     q = QuestionData(type=qtype, stem=row.get("stem", ""), title=row.get("title", ""),
@@ -67,8 +67,8 @@ def _row_question(row: dict[str, str], numbered: dict[int, dict[str, str]], res:
             return default
         value = _fraction(raw)
         if value is None:
-            res.error(line, None, N_("fraction_%(i)d: expected a number like 1, 0.5 or 50%%, "
-                                     "got %(v)r"), i=i, v=raw)
+            res.error(line, None, N_("fraction_%(i)d : un nombre comme 1, 0,5 ou 50 %% est attendu, "
+                                     "pas %(v)r"), i=i, v=raw)
             return 0.0
         return value
 
@@ -79,13 +79,13 @@ def _row_question(row: dict[str, str], numbered: dict[int, dict[str, str]], res:
             for token in filter(None, (t.strip() for t in answer.split("|"))):
                 index = _option_index(token, options)
                 if index is None:
-                    res.error(line, None, N_("answer: expected the number (1, 2…), letter "
-                                             "(A, B…) or text of an option, got %(a)r"), a=token)
+                    res.error(line, None, N_("answer : le numéro (1, 2…), la lettre (A, B…) "
+                                             "ou le texte d'une option est attendu, pas %(a)r"), a=token)
                 else:
                     right.add(index)
             if not right and not answer:
-                res.error(line, None, N_("expected fraction_1..fraction_N or an answer column "
-                                         "naming the right option"))
+                res.error(line, None, N_("fraction_1..fraction_N ou une colonne answer qui désigne "
+                                         "la bonne option est attendue"))
         for i, o in enumerate(options, 1):
             share = 1.0 if qtype == "mcq" else 1.0 / max(len(right), 1)
             default = share if i - 1 in right else 0.0
@@ -94,7 +94,7 @@ def _row_question(row: dict[str, str], numbered: dict[int, dict[str, str]], res:
     elif qtype == "truefalse":
         word = answer.lower()
         if word not in TRUE_WORDS | FALSE_WORDS:
-            res.error(line, None, N_("answer: expected true or false (vrai ou faux), got %(a)r"),
+            res.error(line, None, N_("answer : vrai ou faux (true ou false) est attendu, pas %(a)r"),
                       a=answer)
         right = word in TRUE_WORDS
         # feedback_1 goes with "true", feedback_2 with "false", even when one is empty
@@ -110,7 +110,7 @@ def _row_question(row: dict[str, str], numbered: dict[int, dict[str, str]], res:
                 raw = tolerances[i - 1] if len(tolerances) >= i else tolerances[0]
                 tol = parse_num(raw) if raw else 0.0
                 if tol is None:
-                    res.error(line, None, N_("tolerance: expected a number, got %(t)r"), t=raw)
+                    res.error(line, None, N_("tolerance : un nombre est attendu, pas %(t)r"), t=raw)
                     tol = 0.0
             q.answers.append(Answer(o.get("option", "").strip() if qtype == "numeric"
                                     else o.get("option", ""),
@@ -122,7 +122,7 @@ def _row_question(row: dict[str, str], numbered: dict[int, dict[str, str]], res:
     elif qtype == "cloze":
         q.stem, q.blanks, variants, problems = cloze.parse_cloze(q.stem)
         for _offset, message in problems:
-            res.error(line, None, N_("stem: embedded answer: %(m)s"), m=message)
+            res.error(line, None, N_("stem : réponse intégrée : %(m)s"), m=message)
         if variants:
             q.extra["cloze_variants"] = variants
     return q if len(res.errors) == before else None
@@ -141,23 +141,23 @@ def parse(text: str, filename: str = "") -> ParseResult:
     res = ParseResult(file=filename)
     text = text.removeprefix("\ufeff")
     if not text.strip():
-        res.error(1, None, N_("the file is empty; expected a header line: type, stem, ..."))
+        res.error(1, None, N_("le fichier est vide ; une ligne d'en-tête est attendue : type, stem, ..."))
         return res
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=_sniff_delimiter(text))
     try:
         header = [h.strip().lower() for h in next(reader)]
     except csv.Error as exc:
-        res.error(1, None, N_("unreadable header line: %(m)s"), m=str(exc))
+        res.error(1, None, N_("ligne d'en-tête illisible : %(m)s"), m=str(exc))
         return res
     missing = [c for c in REQUIRED if c not in header]
     if missing:
-        res.error(1, None, N_("missing required column(s) %(m)s; expected a header line with "
-                              "at least: type, stem (see the documentation for the others)"),
+        res.error(1, None, N_("colonne(s) obligatoire(s) manquante(s) : %(m)s ; l'en-tête doit "
+                              "contenir au moins type, stem (voir la documentation pour les autres)"),
                   m=", ".join(missing))
         return res
     unknown = [h for h in header if h and h not in SINGLE and not _NUMBERED_RE.match(h)]
     if unknown:
-        res.warnings.append(N_("columns not used: %(c)s") % {"c": ", ".join(unknown)})
+        res.warnings.append(N_("colonnes non utilisées : %(c)s") % {"c": ", ".join(unknown)})
     line = 1
     while True:
         start = reader.line_num + 1
@@ -166,14 +166,14 @@ def parse(text: str, filename: str = "") -> ParseResult:
         except StopIteration:
             break
         except csv.Error as exc:
-            res.error(start, None, N_("unreadable row: %(m)s"), m=str(exc))
+            res.error(start, None, N_("ligne illisible : %(m)s"), m=str(exc))
             break
         line = start
         if not any(c.strip() for c in cells):
             continue
         if len(cells) > len(header):
-            res.error(line, None, N_("expected at most %(n)d fields (one per column), "
-                                     "found %(f)d"), n=len(header), f=len(cells))
+            res.error(line, None, N_("au plus %(n)d champs sont attendus (un par colonne), "
+                                     "il y en a %(f)d"), n=len(header), f=len(cells))
             continue
         row: dict[str, str] = {}
         numbered: dict[int, dict[str, str]] = {}
@@ -196,7 +196,7 @@ def _cells(q: QuestionData, n: int, res: DumpResult, i: int) -> dict[str, str]:
     row = {"type": q.type, "title": q.title, "stem": q.stem, "category": q.category,
            "tags": "|".join(q.tags), "explanation": q.explanation}
     if any("|" in t for t in q.tags):
-        res.lossy.append((i, N_("a tag with '|' is split in two in CSV")))
+        res.lossy.append((i, N_("en CSV, une étiquette contenant '|' est coupée en deux")))
     if q.type in ("mcq", "multi", "short", "numeric"):
         for k, a in enumerate(q.answers, 1):
             row[f"option_{k}"] = a.text
@@ -207,7 +207,7 @@ def _cells(q: QuestionData, n: int, res: DumpResult, i: int) -> dict[str, str]:
             row["tolerance"] = tols[0] if len(set(tols)) <= 1 else "|".join(tols)
             row["unit"] = str(q.options.get("unit", ""))
         if q.type == "short" and any(q.options.values()):
-            res.lossy.append((i, N_("CSV can't hold the short-answer options (case, accents, typos)")))
+            res.lossy.append((i, N_("CSV ne garde pas les options de réponse courte (casse, accents, fautes de frappe)")))
     elif q.type == "truefalse":
         true = next((a for a in q.answers if a.text == "true"), Answer("true", 1.0))
         false = next((a for a in q.answers if a.text == "false"), Answer("false", 0.0))
@@ -237,7 +237,7 @@ def dump(questions: list[QuestionData], delimiter: str = ",", bom: bool = False,
     writer.writeheader()
     for i, q in enumerate(questions):
         if q.type not in TYPES:
-            res.skipped.append((i, N_("unknown question type %(t)r") % {"t": q.type}))
+            res.skipped.append((i, N_("type de question inconnu %(t)r") % {"t": q.type}))
             continue
         writer.writerow(_cells(q, n, res, i))
     res.text = ("\ufeff" if bom else "") + buf.getvalue()

@@ -113,7 +113,7 @@ def _number(text: str, res: ParseResult, at: tuple[int, int]) -> tuple[str, floa
     if ".." in text[1:]:
         lo, hi = (parse_num(t) for t in text.split("..", 1))
         if lo is None or hi is None:
-            res.error(*at, N_("expected a numeric range like 1..5, got %(t)r"), t=text)
+            res.error(*at, N_("un intervalle numérique comme 1..5 est attendu, pas %(t)r"), t=text)
             return None
         # rounded so that 3.141..3.142 reads as 3.1415 ± 0.0005, not 3.1414999999999997
         return fmt_num(round((lo + hi) / 2, 10)), round(abs(hi - lo) / 2, 10)
@@ -122,11 +122,11 @@ def _number(text: str, res: ParseResult, at: tuple[int, int]) -> tuple[str, floa
     else:
         ans, tol = text, "0"
     if ans.strip() != "*" and parse_num(ans) is None:
-        res.error(*at, N_("expected a number (like 3.14, 3:0.5 or 1..5), got %(t)r"), t=text)
+        res.error(*at, N_("un nombre est attendu (comme 3.14, 3:0.5 ou 1..5), pas %(t)r"), t=text)
         return None
     tolerance = parse_num(tol)
     if tolerance is None:
-        res.error(*at, N_("expected a number as the tolerance after ':', got %(t)r"), t=tol)
+        res.error(*at, N_("un nombre est attendu comme tolérance après ':', pas %(t)r"), t=tol)
         return None
     return ans.strip(), abs(tolerance)
 
@@ -137,7 +137,7 @@ def _answers(qtype: str, answertext: str, fmt: str, res: ParseResult,
     if qtype in ("mcq", "multi"):
         parts = _split(answertext.replace("=", "~="), "~")
         if len(parts) < 2:
-            res.error(*at, N_("expected at least 2 options in a multiple-choice question"))
+            res.error(*at, N_("une question à choix multiple a au moins 2 options"))
             return None
         for part in parts:
             if part.startswith("="):
@@ -149,13 +149,13 @@ def _answers(qtype: str, answertext: str, fmt: str, res: ParseResult,
     elif qtype == "matching":
         for part in _split(answertext, "="):
             if "->" not in part:
-                res.error(*at, N_("expected 'item -> match' in a matching question, got %(p)r"),
+                res.error(*at, N_("'élément -> correspondance' est attendu dans une question d'appariement, pas %(p)r"),
                           p=_post(part))
                 return None
             prompt, match = part.split("->", 1)
             q.pairs.append((_with_format(prompt.strip(), fmt)[0], _post(match).strip()))
         if len(q.pairs) < 2:
-            res.error(*at, N_("expected at least 2 pairs in a matching question"))
+            res.error(*at, N_("une question d'appariement a au moins 2 paires"))
             return None
     elif qtype == "truefalse":
         bits = [b.strip() for b in answertext.split("#", 2)] + ["", ""]
@@ -166,7 +166,7 @@ def _answers(qtype: str, answertext: str, fmt: str, res: ParseResult,
     elif qtype == "short":
         parts = _split(answertext, "=")
         if not parts:
-            res.error(*at, N_("expected at least one answer like =Paris"))
+            res.error(*at, N_("au moins une réponse est attendue, comme =Paris"))
             return None
         for part in parts:
             weight, part = _weight(part)
@@ -176,7 +176,7 @@ def _answers(qtype: str, answertext: str, fmt: str, res: ParseResult,
         body, tilde, wrong = answertext[1:].partition("~")
         parts = _split(body, "=")
         if not parts:
-            res.error(*at, N_("expected a number after '#', like {#3.14:0.01}"))
+            res.error(*at, N_("un nombre est attendu après '#', comme {#3.14:0.01}"))
             return None
         for part in parts:
             weight, part = _weight(part)
@@ -219,7 +219,7 @@ def _read_block(block: _Block, res: ParseResult, category: str) -> str:
     if text.startswith("::"):
         end = text.find("::", 2)
         if end == -1:
-            res.error(*block.where(base), N_("expected '::' to close the title opened here"))
+            res.error(*block.where(base), N_("'::' est attendu pour fermer le titre ouvert ici"))
             return category
         title = _post(text[2:end]).strip()
         rest = text[end + 2:]
@@ -231,11 +231,11 @@ def _read_block(block: _Block, res: ParseResult, category: str) -> str:
         qtype, answertext, stem = "description", "", text
     elif finish == -1:
         res.error(*block.where(base + start),
-                  N_("unclosed '{': expected '}' to end the answers before the blank line"))
+                  N_("'{' non fermée : '}' est attendue pour finir les réponses avant la ligne vide"))
         return category
     elif start == -1 or finish < start:
         res.error(*block.where(base + finish),
-                  N_("found '}' without an opening '{' (write \\} for a literal brace)"))
+                  N_("'}' sans '{' ouvrante (écrivez \\} pour une accolade dans le texte)"))
         return category
     else:
         nested = text.find("{", start + 1)
@@ -244,8 +244,8 @@ def _read_block(block: _Block, res: ParseResult, category: str) -> str:
         if -1 < nested < finish or extra != -1:
             bad = nested if -1 < nested < finish else extra
             res.error(*block.where(base + bad),
-                      N_("expected one answer block {...} per question; write \\{ and \\} "
-                         "for literal braces"))
+                      N_("un seul bloc de réponses {...} par question ; écrivez \\{ et \\} "
+                         "pour des accolades dans le texte"))
             return category
         answertext = text[start + 1:finish].strip()
         after = text[finish + 1:]
@@ -332,7 +332,7 @@ def _lines(q: QuestionData, res: DumpResult, i: int) -> str | None:
     t = q.type
     if t == "description":
         if q.explanation:
-            res.lossy.append((i, N_("GIFT can't hold general feedback on a description")))
+            res.lossy.append((i, N_("GIFT ne garde pas le feedback général d'une description")))
         head.append(stem)
     elif t == "essay":
         head.append(stem + "{" + general.strip() + "}")
@@ -360,16 +360,16 @@ def _lines(q: QuestionData, res: DumpResult, i: int) -> str | None:
         head.append(stem + "{" + word + fb + general.strip() + "}")
     elif t == "short":
         if any("->" in a.text for a in q.answers):
-            res.skipped.append((i, N_("GIFT can't write '->' in a short answer")))
+            res.skipped.append((i, N_("GIFT ne peut pas écrire '->' dans une réponse courte")))
             return None
         if any(q.options.get(k) for k in ("case_sensitive", "accents_matter", "typos")):
-            res.lossy.append((i, N_("GIFT can't hold the short-answer options (case, accents, typos)")))
+            res.lossy.append((i, N_("GIFT ne garde pas les options de réponse courte (casse, accents, fautes de frappe)")))
         body = [f"\t={_short_weight(a)}{_text(a.text, sub, sub)}{_fb(a.feedback, sub)}\n"
                 for a in q.answers]
         head.append(stem + "{\n" + "".join(body) + general + "}")
     elif t == "numeric":
         if q.options.get("unit"):
-            res.lossy.append((i, N_("GIFT can't hold the unit of a numeric answer")))
+            res.lossy.append((i, N_("GIFT ne garde pas l'unité d'une réponse numérique")))
         body = []
         for a in q.answers:
             if a.text.strip() == "*":
@@ -381,12 +381,12 @@ def _lines(q: QuestionData, res: DumpResult, i: int) -> str | None:
         head.append(stem + "{#\n" + "".join(body) + general + "}")
     elif t == "matching":
         if any("->" in p for p, _m in q.pairs):
-            res.skipped.append((i, N_("GIFT can't write '->' in a matching item")))
+            res.skipped.append((i, N_("GIFT ne peut pas écrire '->' dans un élément d'appariement")))
             return None
         body = [f"\t={_text(p, sub, sub)} -> {_esc(m)}\n" for p, m in q.pairs]
         head.append(stem + "{\n" + "".join(body) + general + "}")
     else:
-        res.skipped.append((i, N_("GIFT has no %(t)s questions; use Moodle XML") % {"t": t}))
+        res.skipped.append((i, N_("GIFT n'a pas de questions %(t)s ; utilisez Moodle XML") % {"t": t}))
         return None
     return "\n".join(head) + "\n"
 
@@ -403,7 +403,7 @@ def dump(questions: list[QuestionData], **meta) -> DumpResult:
             if q.category:
                 out.append(f"$CATEGORY: {q.category}\n")
             else:
-                res.lossy.append((i, N_("GIFT can't go back to no category after a category")))
+                res.lossy.append((i, N_("GIFT ne peut pas revenir à « sans catégorie » après une catégorie")))
             category = q.category or category
         out.append(block)
     res.text = "\n".join(out)

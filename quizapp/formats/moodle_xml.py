@@ -148,8 +148,8 @@ def _question(qel: ET.Element, qtype: str, category: str, res: ParseResult,
     elif qtype == "truefalse":
         by_text = {a.text.strip().lower(): a for a in _answers(qel)}
         if set(by_text) != {"true", "false"}:
-            res.error(line, None, N_("expected a true/false question to have the answers "
-                                     "'true' and 'false', found %(f)s"), f=sorted(by_text))
+            res.error(line, None, N_("une question vrai/faux a les réponses 'true' et 'false', "
+                                     "pas %(f)s"), f=sorted(by_text))
             return None
         q.type = "truefalse"
         q.answers = [by_text["true"], by_text["false"]]
@@ -178,14 +178,14 @@ def _question(qel: ET.Element, qtype: str, category: str, res: ParseResult,
         q.type = "cloze"
         q.stem, q.blanks, variants, problems = cloze.parse_cloze(q.stem)
         for _offset, message in problems:
-            res.error(line, None, N_("embedded answer: %(m)s"), m=message)
+            res.error(line, None, N_("réponse intégrée : %(m)s"), m=message)
         if problems:
             return None
         if variants:
             q.extra["cloze_variants"] = variants
         if any(b.type == "multi" for b in q.blanks):
-            res.warnings.append(N_("line %(l)d: a multiple-response gap (MULTIRESPONSE) "
-                                   "is kept but quizapp scores it as a set of options")
+            res.warnings.append(N_("ligne %(l)d : un trou à réponses multiples (MULTIRESPONSE) "
+                                   "est gardé, mais quizapp le note comme un ensemble d'options")
                                 % {"l": line})
     else:
         q.type = qtype
@@ -203,21 +203,21 @@ def parse(text: str, filename: str = "") -> ParseResult:
         root = parser.close()
     except defusedxml.DTDForbidden:
         res.error(target.line(), None,
-                  N_("the file declares a DTD (<!DOCTYPE>), where entities and external "
-                     "references hide; it is refused for safety; expected plain Moodle XML"))
+                  N_("le fichier déclare une DTD (<!DOCTYPE>), qui peut cacher des entités ou "
+                     "des références externes : refusé par sécurité ; du Moodle XML simple est attendu"))
         return res
     except defusedxml.DefusedXmlException:
         res.error(target.line(), None,
-                  N_("the file declares entities or external references, which are refused "
-                     "for safety; expected plain Moodle XML"))
+                  N_("le fichier déclare des entités ou des références externes : refusé par "
+                     "sécurité ; du Moodle XML simple est attendu"))
         return res
     except ET.ParseError as exc:
         line, column = getattr(exc, "position", (None, None))
         res.error(line, (column + 1) if column is not None else None,
-                  N_("not well-formed XML: %(m)s"), m=str(exc).split(":")[0])
+                  N_("XML mal formé : %(m)s"), m=str(exc).split(":")[0])
         return res
     if root.tag != "quiz":
-        res.error(1, None, N_("expected a <quiz> root element, found <%(t)s>"), t=root.tag)
+        res.error(1, None, N_("l'élément racine <quiz> est attendu, pas <%(t)s>"), t=root.tag)
         return res
     category = ""
     info: dict[str, dict[str, str]] = {}
@@ -235,11 +235,11 @@ def parse(text: str, filename: str = "") -> ParseResult:
                 info[category] = meta
             continue
         if qtype not in _READ_TYPES:
-            res.warnings.append(N_("line %(l)d: question type %(t)r is not supported by "
-                                   "quizapp; the question was left out") % {"l": line, "t": qtype})
+            res.warnings.append(N_("ligne %(l)d : le type de question %(t)r n'est pas pris en charge "
+                                   "par quizapp ; la question est laissée de côté") % {"l": line, "t": qtype})
             continue
         if qel.find("questiontext") is None:
-            res.error(line, None, N_("expected <questiontext> in this %(t)s question"), t=qtype)
+            res.error(line, None, N_("<questiontext> est attendu dans cette question %(t)s"), t=qtype)
             continue
         q = _question(qel, qtype, category, res, line)
         if q is not None:
@@ -358,9 +358,9 @@ def dump(questions: list[QuestionData], **meta) -> DumpResult:
                        + f"    <idnumber>{_cdata(cat.get('idnumber', ''))}</idnumber>\n"
                        "  </question>\n")
         elif not q.category and category:
-            res.lossy.append((i, N_("Moodle XML can't go back to no category after a category")))
+            res.lossy.append((i, N_("Moodle XML ne peut pas revenir à « sans catégorie » après une catégorie")))
         if q.type not in TO_MOODLE_TYPE:
-            res.skipped.append((i, N_("unknown question type %(t)r") % {"t": q.type}))
+            res.skipped.append((i, N_("type de question inconnu %(t)r") % {"t": q.type}))
             continue
         out.append(f"  <question type={quoteattr(TO_MOODLE_TYPE[q.type])}>\n")
         out.append(_body(q))
