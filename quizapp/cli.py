@@ -181,13 +181,10 @@ def init_app(app: Flask) -> None:
 
 def optional_commands() -> list[click.Command]:
     """Commands from the other modules (generation, formats, reports)."""
-    commands = []
-    try:
-        from quizapp.generation.cli import generate_command
-    except ImportError:
-        pass
-    else:
-        commands.append(generate_command)
+    from quizapp.generation.cli import generate_command
+    from quizapp.transfer_cli import export_command, import_command
+
+    commands = [generate_command, import_command, export_command]
     return commands
 
 

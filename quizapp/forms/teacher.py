@@ -13,6 +13,7 @@ from wtforms import (
     FloatField,
     Form,
     FormField,
+    HiddenField,
     IntegerField,
     RadioField,
     SelectField,
@@ -117,9 +118,10 @@ class ImportForm(FlaskForm):
             ("csv", "CSV"),
             ("bank", _l("Banque quizapp (YAML)")),
         ],
+        default="",
     )
     skip_invalid = BooleanField(_l("Importer les questions valides et ignorer les autres"))
-    token = StringField()
+    token = HiddenField()
 
 
 # --- questions ------------------------------------------------------------------

@@ -79,17 +79,16 @@ def import_questions(result: ParseResult, bank: Bank, owner: User, skip_invalid:
 
 
 def valid_questions(result: ParseResult) -> list:
-    """The questions no error points into (an error belongs to the question whose
-    text starts at or before its line)."""
-    starts = [line or 0 for line in result.lines]
-    bad = set()
-    for error in result.errors:
-        if error.line is None:
-            continue
-        owner = max((i for i, start in enumerate(starts) if start <= error.line), default=None)
-        if owner is not None:
-            bad.add(owner)
-    return [q for i, q in enumerate(result.questions) if i not in bad]
+    """The questions no error points at.
+
+    Checks of a parsed question report the line where it starts; a question the
+    parser could not read is not in ``result.questions`` at all, so its errors
+    (on other lines) leave the readable questions alone.
+    """
+    bad_lines = {error.line for error in result.errors if error.line is not None}
+    return [
+        q for q, line in zip(result.questions, result.lines, strict=True) if line not in bad_lines
+    ]
 
 
 def import_stashed(token: str, bank: Bank, owner: User, fmt: str | None, skip_invalid: bool) -> int:

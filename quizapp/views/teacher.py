@@ -603,7 +603,7 @@ def import_into_bank(bank_id: int):
                     token, bank, current_user, form.format.data or None, form.skip_invalid.data
                 )
             except transfer.TransferError as exc:
-                form.upload.errors.append(str(exc))
+                flash(str(exc), "error")
             else:
                 db.session.commit()
                 flash(_("%(n)d questions importées.", n=count), "success")

@@ -1,0 +1,135 @@
+"""``quizapp import`` and ``quizapp export``: the CLI side of quizapp.services.transfer."""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections import Counter
+from pathlib import Path
+
+import click
+from flask.cli import with_appcontext
+
+from quizapp.formats import FORMATS
+
+
+def _fail(message: str, status: int = 1):
+    click.echo(f"quizapp: error: {message}", err=True)
+    sys.exit(status)
+
+
+def _find_bank(ref: str):
+    from quizapp.extensions import db
+    from quizapp.models import Bank
+
+    if ref.isdigit():
+        bank = db.session.get(Bank, int(ref))
+        if bank is not None:
+            return bank
+    banks = db.session.scalars(db.select(Bank).where(Bank.name == ref)).all()
+    if len(banks) > 1:
+        _fail(
+            f"several banks are named {ref!r}: use the bank's number ({', '.join(str(b.id) for b in banks)})"
+        )
+    return banks[0] if banks else None
+
+
+@click.command("import")
+@click.argument("paths", nargs=-1, required=True, type=click.Path(dir_okay=False))
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(sorted(FORMATS)),
+    default=None,
+    help="Found from the extension and content when omitted.",
+)
+@click.option("--bank", "bank_ref", default=None, help="Bank number or name (created when new).")
+@click.option("--owner", default=None, help="Teacher who owns a new bank.")
+@click.option("--dry-run", is_flag=True, help="Report without writing.")
+@click.option("--skip-invalid", is_flag=True, help="Import the valid questions, list the rest.")
+@click.option("--json", "as_json", is_flag=True, help="Print one JSON object.")
+@with_appcontext
+def import_command(paths, fmt, bank_ref, owner, dry_run, skip_invalid, as_json) -> None:
+    """Import question files into a bank: all or nothing unless --skip-invalid."""
+    from quizapp.cli import upgrade_schema
+    from quizapp.extensions import db
+    from quizapp.formats import load
+    from quizapp.models import Bank, User
+    from quizapp.services.transfer import import_questions, valid_questions
+
+    upgrade_schema()
+    results = []
+    for path in paths:
+        p = Path(path)
+        if not p.is_file():
+            _fail(f"{path}: no such file")
+        with p.open("rb") as fh:
+            from quizapp.formats import MAX_UPLOAD_BYTES
+
+            data = fh.read(MAX_UPLOAD_BYTES + 1)
+        results.append(load(data, p.name, fmt))
+    questions = [q for r in results for q in (valid_questions(r) if skip_invalid else r.questions)]
+    errors = [e for r in results for e in r.errors]
+    ok = (not errors or skip_invalid) and bool(questions)
+    imported = False
+    bank = _find_bank(bank_ref) if bank_ref else None
+    if ok and not dry_run:
+        if bank is None:
+            if not owner:
+                _fail("--owner USERNAME is needed to create a new bank")
+            user = db.session.scalar(db.select(User).where(User.username == owner.lower()))
+            if user is None or user.role not in ("teacher", "admin"):
+                _fail(f"no teacher named {owner!r}")
+            name = bank_ref or (results[0].bank_meta or {}).get("name") or Path(paths[0]).stem
+            bank = Bank(owner_id=user.id, name=name, tags=[])
+            db.session.add(bank)
+        owner_user = db.session.get(User, bank.owner_id)
+        for result in results:
+            import_questions(result, bank, owner_user, skip_invalid)
+        db.session.commit()
+        imported = True
+    report = {
+        "imported": imported,
+        "questions": len(questions),
+        "by_type": dict(Counter(q.type for q in questions)),
+        "categories": sorted({c for r in results for c in r.categories}),
+        "errors": [
+            {"file": e.file, "line": e.line, "column": e.column, "message": e.message}
+            for e in errors
+        ],
+        "warnings": [w for r in results for w in r.warnings],
+    }
+    if as_json:
+        click.echo(json.dumps(report, ensure_ascii=False))
+    else:
+        for e in errors:
+            click.echo(str(e), err=True)
+        verb = "would import" if dry_run else ("imported" if imported else "imported nothing:")
+        click.echo(
+            f"{verb} {len(questions)} question(s)"
+            + (f" into bank {bank.id} ({bank.name})" if imported else "")
+            + (f", {len(errors)} error(s)" if errors else "")
+        )
+    sys.exit(0 if ok else 1)
+
+
+@click.command("export")
+@click.argument("bank_ref")
+@click.option("--format", "fmt", type=click.Choice(sorted(FORMATS)), required=True)
+@click.option("-o", "--output", type=click.Path(dir_okay=False), required=True)
+@with_appcontext
+def export_command(bank_ref, fmt, output) -> None:
+    """Write a bank in any format; what the format can't hold is listed as skipped."""
+    from quizapp.services.transfer import export_bank
+
+    bank = _find_bank(bank_ref)
+    if bank is None:
+        _fail(f"no bank {bank_ref!r}")
+    result, _name, _mime = export_bank(bank, fmt)
+    try:
+        Path(output).write_text(result.text, encoding="utf-8")
+    except OSError as exc:
+        _fail(f"cannot write {output}: {exc.strerror or exc}")
+    for index, reason in result.skipped:
+        click.echo(f"skipped question {index + 1}: {reason}", err=True)
+    click.echo(f"wrote {output}" + (f" ({len(result.skipped)} skipped)" if result.skipped else ""))

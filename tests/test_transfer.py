@@ -1,0 +1,111 @@
+"""Import and export through the CLI and the web: all or nothing, with every error."""
+
+from __future__ import annotations
+
+import json
+import re
+from io import BytesIO
+
+from conftest import make_bank, make_user, post
+
+from quizapp.extensions import db
+from quizapp.models import Bank, Question
+from quizapp.transfer_cli import export_command, import_command
+
+GOOD_GIFT = """// deux questions
+::Q1:: Qui Choe Son Hui a-t-elle rencontré ? {=Sergueï Lavrov ~Antony Blinken ~Xi Jinping}
+
+::Q2:: Combien de soldats nord-coréens environ ? {#10000:500}
+"""
+BAD_GIFT = (
+    GOOD_GIFT
+    + """
+::Q3:: Une accolade jamais fermée {=oui ~non
+"""
+)
+
+
+def test_cli_import_json_report_and_all_or_nothing(runner, tmp_path):
+    make_user("teacher", "prof")
+    good, bad = tmp_path / "good.gift", tmp_path / "bad.gift"
+    good.write_text(GOOD_GIFT, encoding="utf-8")
+    bad.write_text(BAD_GIFT, encoding="utf-8")
+    result = runner.invoke(import_command, [str(bad), "--owner", "prof", "--json"])
+    assert result.exit_code == 1
+    report = json.loads(result.stdout)
+    assert report["imported"] is False and report["errors"][0]["line"] >= 5
+    db.session.rollback()
+    assert db.session.scalar(db.select(db.func.count(Question.id))) == 0
+
+    result = runner.invoke(
+        import_command, [str(bad), "--owner", "prof", "--json", "--skip-invalid"]
+    )
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout)["by_type"] == {"mcq": 1, "numeric": 1}
+
+    result = runner.invoke(
+        import_command, [str(good), "--bank", "Ma banque", "--owner", "prof", "--dry-run", "--json"]
+    )
+    assert result.exit_code == 0 and json.loads(result.stdout)["imported"] is False
+    db.session.rollback()
+    assert db.session.scalar(db.select(db.func.count(Bank.id))) == 1  # only the --skip-invalid one
+
+
+def test_cli_export_lists_what_a_format_cannot_hold(runner, tmp_path):
+    teacher = make_user("teacher", "prof")
+    bank = make_bank(teacher, name="Seed")
+    out = tmp_path / "seed.txt"
+    result = runner.invoke(export_command, ["Seed", "--format", "aiken", "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    assert "ANSWER:" in out.read_text(encoding="utf-8")
+    assert "skipped" in result.output
+    out_bank = tmp_path / "seed.bank.yaml"
+    runner.invoke(export_command, [str(bank.id), "--format", "bank", "-o", str(out_bank)])
+    result = runner.invoke(
+        import_command, [str(out_bank), "--bank", "Copie", "--owner", "prof", "--json"]
+    )
+    assert json.loads(result.stdout)["questions"] == len(bank.questions)
+
+
+def test_web_import_preview_then_confirm(client, auth):
+    teacher = make_user("teacher", "prof")
+    bank = make_bank(teacher, [])
+    auth.login("prof")
+    response = post(
+        client,
+        f"/teacher/banks/{bank.id}/import",
+        {"upload": (BytesIO(BAD_GIFT.encode()), "bad.gift")},
+        token_from="/teacher/banks",
+        content_type="multipart/form-data",
+    )
+    html = response.get_data(as_text=True)
+    assert "2 question(s) lue(s)" in html and "ligne" in html
+    token = re.search(r'name="token" type="hidden" value="([^"]+)"', html).group(1)
+    response = post(
+        client,
+        f"/teacher/banks/{bank.id}/import",
+        {"token": token, "confirm": "1"},
+        token_from="/teacher/banks",
+    )
+    assert "rien n’a été importé" in response.get_data(as_text=True)
+    db.session.rollback()
+    assert db.session.scalar(db.select(db.func.count(Question.id))) == 0
+    post(
+        client,
+        f"/teacher/banks/{bank.id}/import",
+        {"token": token, "confirm": "1", "skip_invalid": "y"},
+        token_from="/teacher/banks",
+    )
+    db.session.rollback()
+    assert db.session.scalar(db.select(db.func.count(Question.id))) == 2
+
+
+def test_web_export_downloads_a_file(client, auth):
+    teacher = make_user("teacher", "prof")
+    bank = make_bank(teacher)
+    auth.login("prof")
+    response = client.get(f"/teacher/banks/{bank.id}/export/moodle_xml")
+    assert response.status_code == 200
+    assert "attachment" in response.headers["Content-Disposition"]
+    assert b"<quiz>" in response.data and b"Sergue" in response.data
+    assert client.get(f"/teacher/banks/{bank.id}/export/pdf").status_code == 404
