@@ -187,18 +187,18 @@ def test_new_mcq_by_hand(client, teacher):
 @pytest.mark.parametrize(
     "form,message",
     [
-        (mcq_form(**{"options-1-fraction": "100"}), "exactly one right option"),
-        (mcq_form(**{"options-0-fraction": "0"}), "exactly one right option"),
+        (mcq_form(**{"options-1-fraction": "100"}), "exactement une bonne option"),
+        (mcq_form(**{"options-0-fraction": "0"}), "exactement une bonne option"),
         (
             mcq_form(type="multi", **{"options-0-fraction": "50", "options-1-fraction": "20"}),
-            "add up to 1",
+            "faire 1 au total",
         ),
         (
             {"type": "numeric", "stem": "Combien ?", "numeric_value": "beaucoup"},
             "Indiquez un nombre",
         ),
-        ({"type": "matching", "stem": "Associez", "pairs": "Lavrov -> Russie"}, "at least 2 pairs"),
-        ({"type": "short", "stem": "Où ?", "short_answers": ""}, "at least one accepted answer"),
+        ({"type": "matching", "stem": "Associez", "pairs": "Lavrov -> Russie"}, "au moins 2 paires"),
+        ({"type": "short", "stem": "Où ?", "short_answers": ""}, "au moins une réponse acceptée"),
         ({"type": "cloze", "stem": "{1} et {2}", "blanks": "Moscou"}, "{1}"),
         (mcq_form(stem=""), "Ce champ est requis"),
     ],
