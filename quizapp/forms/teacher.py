@@ -335,7 +335,7 @@ class QuestionForm(FlaskForm):
             "cloze": self.blanks,
         }.get(data.type, self.stem)
         for problem in problems:
-            (self.stem if "text is empty" in problem else target).errors.append(problem)
+            (self.stem if "texte de la question" in problem else target).errors.append(problem)
         return not problems
 
 
