@@ -159,6 +159,22 @@ def _looks_finite(seg) -> bool:
     )
 
 
+def _after_name(seg, k: int) -> bool:
+    """ "Vladimir Poutine nomme Boris Gryslov": a verb-like word right after the name opening a segment."""
+    if (
+        k + 1 >= len(seg)
+        or not all(x.text[:1].isupper() for x in seg[:k])
+        or seg[0].pos_ != "PROPN"
+    ):
+        return False
+    t, nxt = seg[k], seg[k + 1]
+    return (
+        t.text[:1].islower()
+        and t.text.endswith(("e", "ent", "it", "ait", "aient", "ra", "ont"))
+        and (nxt.text[:1].isupper() or nxt.text.lower() in _AFTER_VERB)
+    )
+
+
 def find_clause(span, text: str, gender_of=None) -> Clause | None:
     """The main clause of a sentence span, or None when it cannot be found with confidence."""
     toks = [t for t in span]
@@ -177,7 +193,11 @@ def find_clause(span, text: str, gender_of=None) -> Clause | None:
         for k, t in enumerate(seg):
             if t.text in ("«", "»"):
                 break  # inside a quotation: not the narrator's clause
-            if not _is_finite(t) and not (k == 0 and si > 0 and _looks_finite(seg)):
+            if (
+                not _is_finite(t)
+                and not (k == 0 and si > 0 and _looks_finite(seg))
+                and not (k > 0 and _after_name(seg, k))
+            ):
                 continue
             before = [x.text.lower() for x in seg[:k]]
             if any(b in _SUBORDINATORS for b in before):

@@ -12,6 +12,9 @@ from .distractors import clashes
 from .figures import Figure, format_number, number_distractors
 from .text import fold
 
+_BACK_REF = re.compile(
+    r"\b(?:cette question|ces (?!derniers)[a-zé]+|de son côté|les deux pays)\b", re.IGNORECASE
+)
 _ATTRIBUTION = re.compile(
     r"(?P<who>(?:[Ll]es?|[Ll]a|[Ll]')\s?[^,;:«»]{3,80}?)\s+(?:estiment|estime|affirment|affirme|indiquent|indique"
     r"|assurent|assure|selon lesquels|rapportent|rapporte)\s+(?:qu'|que\s)\s*$"
@@ -29,6 +32,17 @@ def _resolve_subject(ctx: Context, sent: SentenceInfo, subject: str) -> str | No
             if m:
                 return capitalize(f"{m.group(1)} et {m.group(2)}")
         return None
+    m = re.match(r"(Le|La|L'|Les) ?([a-zéèêàâîôû-]+)$", subject)
+    if m and sent.clause is not None and sent.clause.demonstrative:
+        # "Ce conflit" -> "Le conflit du Donbass" when an earlier sentence names it
+        noun = m.group(2)
+        for prev in reversed(ctx.sentences[max(0, sent.index - 2) : sent.index]):
+            found = re.search(
+                rf"\b{re.escape(noun)}(?: [a-zéè]+)? ((?:du|de la|de l'|des) ?[A-ZÉ][\w'-]*)",
+                prev.text,
+            )
+            if found:
+                return f"{subject} {found.group(1)}"
     return subject
 
 
@@ -56,6 +70,10 @@ def _question_clause(
             return None  # the date belongs to a noun or a subordinate clause, not to the main verb
         else:
             rest = text[c.finite_end : a] + text[b : c.end]
+    if len(rest) > 90 and "," in rest.strip(" ,"):
+        rest = rest.strip(" ,").split(",")[
+            0
+        ]  # "avait commencé, quelques mois après …": keep the core
     rest = strip_discourse(" " + rest)
     rest = re.sub(r"\s+(?:lors|à l'occasion)\s+d[eu]\s*$", "", tidy(rest))
     if not rest and not remove:
@@ -418,6 +436,9 @@ def actor_questions(ctx: Context) -> list[Candidate]:
         pred = strip_discourse(
             " " + tidy(ctx.article.text[c.verb_start : end].rstrip(". "))
         ).strip()
+        pred = re.sub(r"\s+(?:sur cette question|à ce sujet|dans ce contexte)$", "", pred)
+        if _BACK_REF.search(pred):
+            continue
         if (
             len(pred.split()) < 4
             or len(pred) > 190
