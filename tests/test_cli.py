@@ -8,7 +8,7 @@ import sys
 
 from quizapp.cli import create_user_command, demo_command
 from quizapp.extensions import db
-from quizapp.models import SchoolClass, User
+from quizapp.models import Bank, Quiz, SchoolClass, User
 
 
 def test_create_user(runner):
@@ -45,7 +45,20 @@ def test_demo_prints_fresh_credentials_that_work(runner, app):
     db.session.rollback()
     teacher = db.session.scalar(db.select(User).where(User.username == teacher_name))
     assert teacher.check_password(teacher_password)
-    assert db.session.scalar(db.select(SchoolClass).where(SchoolClass.teacher_id == teacher.id))
+    school_class = db.session.scalar(
+        db.select(SchoolClass).where(SchoolClass.teacher_id == teacher.id)
+    )
+    assert school_class is not None
+    # The seed article's reviewed bank is loaded, with its article, and a quiz is assigned.
+    bank = db.session.scalar(db.select(Bank).where(Bank.owner_id == teacher.id))
+    assert "Moscou et Pyongyang" in bank.name and len(bank.questions) >= 20
+    assert bank.article is not None and "Choe Son Hui" in bank.article.text
+    for question in bank.questions:
+        source = question.current_version.question_data.source
+        if source:
+            assert bank.article.text[source.start : source.end] == source.sentence
+    quiz = db.session.scalar(db.select(Quiz).where(Quiz.owner_id == teacher.id))
+    assert [a.class_id for a in quiz.assignments] == [school_class.id] and quiz.slots
     again = runner.invoke(demo_command)
     assert again.exit_code == 0
     assert again.output.split("teacher")[1].split()[1] != teacher_password  # new each time

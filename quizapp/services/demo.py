@@ -8,7 +8,7 @@ from pathlib import Path
 from flask import current_app
 
 from quizapp.extensions import db
-from quizapp.models import Bank, SchoolClass, User
+from quizapp.models import Bank, Question, Quiz, QuizAssignment, QuizQuestion, SchoolClass, User
 from quizapp.services import accounts
 from quizapp.services.banks import import_bank_file
 
@@ -58,6 +58,8 @@ def load_demo() -> dict:
             continue
         bank, count = import_bank_file(path, teacher)
         banks.append((bank.name, count))
+    if banks and not db.session.scalar(db.select(Quiz.id).where(Quiz.owner_id == teacher.id)):
+        _demo_quiz(teacher, school_class)
     db.session.commit()
     return {
         "accounts": {
@@ -75,3 +77,19 @@ def _bank_name(path: Path) -> str:
 
     with path.open(encoding="utf-8") as fh:
         return (yaml.safe_load(fh) or {}).get("name") or path.stem
+
+
+def _demo_quiz(teacher: User, school_class: SchoolClass) -> Quiz:
+    """A quiz of the first bank's accepted questions, open now, assigned to the demo class."""
+    bank = db.session.scalar(db.select(Bank).where(Bank.owner_id == teacher.id).order_by(Bank.id))
+    quiz = Quiz(owner_id=teacher.id, bank_id=bank.id, title=f"Quiz : {bank.name}"[:200],
+                instructions="Lisez bien chaque question. Vos réponses sont enregistrées au fur et à mesure.",
+                max_attempts=3, shuffle_options=True)
+    db.session.add(quiz)
+    db.session.flush()
+    accepted = db.session.scalars(db.select(Question).where(
+        Question.bank_id == bank.id, Question.status == "accepted").order_by(Question.id)).all()
+    for position, question in enumerate(accepted[:10]):
+        db.session.add(QuizQuestion(quiz_id=quiz.id, question_id=question.id, position=position))
+    db.session.add(QuizAssignment(quiz_id=quiz.id, class_id=school_class.id))
+    return quiz
