@@ -89,7 +89,20 @@ def serve_command(host: str, port: int, workers: int | None, dev: bool, demo: bo
             "per worker. Set QUIZAPP_REDIS_URL to share it.",
             err=True,
         )
+    _prepare_metrics_dir(workers)
     run_gunicorn(host, port, workers)
+
+
+def _prepare_metrics_dir(workers: int) -> None:
+    """Several workers share their Prometheus counts through files in the data folder."""
+    import shutil
+    from pathlib import Path
+
+    if workers > 1 and "PROMETHEUS_MULTIPROC_DIR" not in os.environ:
+        folder = Path(current_app.config["DATA_DIR"]) / "metrics"
+        shutil.rmtree(folder, ignore_errors=True)
+        folder.mkdir(parents=True)
+        os.environ["PROMETHEUS_MULTIPROC_DIR"] = str(folder)
 
 
 def run_gunicorn(host: str, port: int, workers: int) -> None:
@@ -104,11 +117,19 @@ def run_gunicorn(host: str, port: int, workers: int) -> None:
             self.cfg.set("timeout", 60)
             self.cfg.set("graceful_timeout", 20)
             self.cfg.set("accesslog", None)
+            self.cfg.set("child_exit", _child_exit)
 
         def load(self):
             return _make_app()
 
     Server().run()
+
+
+def _child_exit(_server, worker) -> None:
+    if os.environ.get("PROMETHEUS_MULTIPROC_DIR"):
+        from prometheus_client import multiprocess
+
+        multiprocess.mark_process_dead(worker.pid)
 
 
 @click.command("create-user")
@@ -162,6 +183,41 @@ def db_check_command() -> None:
     click.echo("database ok")
 
 
+@click.command("backup")
+@click.argument("path", type=click.Path(dir_okay=False))
+@with_appcontext
+def backup_command(path: str) -> None:
+    """Copy the live SQLite database to PATH (consistent, while the app runs)."""
+    from pathlib import Path
+
+    from quizapp.ops import BackupError, backup_sqlite
+
+    try:
+        pages = backup_sqlite(current_app.config["SQLALCHEMY_DATABASE_URI"], Path(path))
+    except BackupError as exc:
+        fail(str(exc), 1)
+    click.echo(f"backed up {pages} pages to {path} (integrity check: ok)")
+
+
+@click.command("restore")
+@click.argument("path", type=click.Path(dir_okay=False))
+@click.option("--yes", is_flag=True, help="Do not ask for confirmation.")
+@with_appcontext
+def restore_command(path: str, yes: bool) -> None:
+    """Replace the SQLite database with the backup at PATH (stop the server first)."""
+    from pathlib import Path
+
+    from quizapp.ops import BackupError, restore_sqlite
+
+    if not yes:
+        click.confirm("This replaces the whole database. Continue?", abort=True)
+    try:
+        restore_sqlite(current_app.config["SQLALCHEMY_DATABASE_URI"], Path(path))
+    except BackupError as exc:
+        fail(str(exc), 1)
+    click.echo(f"restored {path}")
+
+
 @click.command("demo")
 @with_appcontext
 def demo_command() -> None:
@@ -173,7 +229,14 @@ def demo_command() -> None:
 
 
 def init_app(app: Flask) -> None:
-    for command in (serve_command, create_user_command, demo_command, db_check_command):
+    for command in (
+        serve_command,
+        create_user_command,
+        demo_command,
+        db_check_command,
+        backup_command,
+        restore_command,
+    ):
         app.cli.add_command(command)
     for command in optional_commands():
         app.cli.add_command(command)

@@ -9,6 +9,7 @@
 | QUIZAPP_MAX_UPLOAD_MB   | 2                                         |
 | QUIZAPP_PROXY_HOPS      | 0 (number of trusted reverse proxies)     |
 | QUIZAPP_TIMEZONE        | Europe/Paris (how teachers read times)    |
+| QUIZAPP_METRICS_TOKEN   | unset: /metrics answers localhost only    |
 """
 
 from __future__ import annotations
@@ -75,6 +76,7 @@ def from_environment() -> dict:
         "MAX_CONTENT_LENGTH": int(max_mb * 1024 * 1024),
         "PROXY_HOPS": int(os.environ.get("QUIZAPP_PROXY_HOPS", "0")),
         "TIMEZONE": os.environ.get("QUIZAPP_TIMEZONE") or "Europe/Paris",
+        "METRICS_TOKEN": os.environ.get("QUIZAPP_METRICS_TOKEN") or None,
     }
 
 

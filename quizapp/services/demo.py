@@ -82,13 +82,21 @@ def _bank_name(path: Path) -> str:
 def _demo_quiz(teacher: User, school_class: SchoolClass) -> Quiz:
     """A quiz of the first bank's accepted questions, open now, assigned to the demo class."""
     bank = db.session.scalar(db.select(Bank).where(Bank.owner_id == teacher.id).order_by(Bank.id))
-    quiz = Quiz(owner_id=teacher.id, bank_id=bank.id, title=f"Quiz : {bank.name}"[:200],
-                instructions="Lisez bien chaque question. Vos réponses sont enregistrées au fur et à mesure.",
-                max_attempts=3, shuffle_options=True)
+    quiz = Quiz(
+        owner_id=teacher.id,
+        bank_id=bank.id,
+        title=f"Quiz : {bank.name}"[:200],
+        instructions="Lisez bien chaque question. Vos réponses sont enregistrées au fur et à mesure.",
+        max_attempts=3,
+        shuffle_options=True,
+    )
     db.session.add(quiz)
     db.session.flush()
-    accepted = db.session.scalars(db.select(Question).where(
-        Question.bank_id == bank.id, Question.status == "accepted").order_by(Question.id)).all()
+    accepted = db.session.scalars(
+        db.select(Question)
+        .where(Question.bank_id == bank.id, Question.status == "accepted")
+        .order_by(Question.id)
+    ).all()
     for position, question in enumerate(accepted[:10]):
         db.session.add(QuizQuestion(quiz_id=quiz.id, question_id=question.id, position=position))
     db.session.add(QuizAssignment(quiz_id=quiz.id, class_id=school_class.id))

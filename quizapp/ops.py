@@ -1,0 +1,165 @@
+"""Operations: a request id and one structured log line per request, Prometheus
+metrics, and consistent SQLite backups."""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import secrets
+import sqlite3
+import time
+from pathlib import Path
+
+from flask import Flask, Response, abort, current_app, g, request
+
+log = logging.getLogger("quizapp.requests")
+
+_metrics = None
+
+
+def _metric_objects():
+    """Created once per process; in multi-process mode they write to PROMETHEUS_MULTIPROC_DIR."""
+    global _metrics
+    if _metrics is None:
+        from prometheus_client import Counter, Histogram
+
+        _metrics = (
+            Counter("quizapp_requests_total", "HTTP requests", ["method", "endpoint", "status"]),
+            Histogram(
+                "quizapp_request_seconds",
+                "Time to answer a request",
+                ["method", "endpoint"],
+                buckets=(0.005, 0.01, 0.025, 0.05, 0.1, 0.2, 0.3, 0.5, 1, 2, 5),
+            ),
+        )
+    return _metrics
+
+
+def init_app(app: Flask) -> None:
+    if not log.handlers:
+        handler = logging.StreamHandler()
+        handler.setFormatter(logging.Formatter("%(message)s"))
+        log.addHandler(handler)
+        log.setLevel(logging.INFO)
+        log.propagate = False
+
+    @app.before_request
+    def _start():
+        incoming = request.headers.get("X-Request-Id", "")
+        g.request_id = (
+            incoming if 8 <= len(incoming) <= 64 and incoming.isalnum() else secrets.token_hex(8)
+        )
+        g.started = time.perf_counter()
+
+    @app.after_request
+    def _finish(response):
+        elapsed = time.perf_counter() - g.get("started", time.perf_counter())
+        endpoint = request.endpoint or "unknown"
+        response.headers["X-Request-Id"] = g.get("request_id", "")
+        if endpoint != "static":
+            requests, latency = _metric_objects()
+            requests.labels(request.method, endpoint, str(response.status_code)).inc()
+            latency.labels(request.method, endpoint).observe(elapsed)
+        if app.config.get("REQUEST_LOG", not app.testing):
+            from flask_login import current_user
+
+            log.info(
+                json.dumps(
+                    {
+                        "request_id": g.get("request_id"),
+                        "method": request.method,
+                        "path": request.path,
+                        "endpoint": endpoint,
+                        "status": response.status_code,
+                        "ms": round(elapsed * 1000, 1),
+                        "client": request.remote_addr,
+                        "user": current_user.get_id().split(":")[0]
+                        if current_user.is_authenticated
+                        else None,
+                    }
+                )
+            )
+        return response
+
+    app.add_url_rule("/metrics", "ops.metrics", metrics)
+
+
+def metrics():
+    """Prometheus metrics: from this machine only, or with QUIZAPP_METRICS_TOKEN as a bearer token."""
+    token = current_app.config.get("METRICS_TOKEN")
+    local = request.remote_addr in ("127.0.0.1", "::1")
+    given = request.headers.get("Authorization", "").removeprefix("Bearer ").strip()
+    if not (local or (token and secrets.compare_digest(given, token))):
+        abort(404)
+    from prometheus_client import CONTENT_TYPE_LATEST, CollectorRegistry, generate_latest
+
+    _metric_objects()
+    folder = os.environ.get("PROMETHEUS_MULTIPROC_DIR")
+    if folder:
+        from prometheus_client import multiprocess
+
+        registry = CollectorRegistry()
+        multiprocess.MultiProcessCollector(registry, path=folder)
+        body = generate_latest(registry)
+    else:
+        body = generate_latest()
+    return Response(body, mimetype=CONTENT_TYPE_LATEST)
+
+
+# --- backups ---------------------------------------------------------------------------
+class BackupError(Exception):
+    """A backup or restore that can't be done; the message is one line."""
+
+
+def sqlite_path(url: str) -> Path:
+    if not url.startswith("sqlite:///"):
+        raise BackupError(
+            "backup and restore copy SQLite databases; for PostgreSQL use pg_dump and "
+            "pg_restore (see the README)"
+        )
+    return Path(url.removeprefix("sqlite:///"))
+
+
+def backup_sqlite(url: str, target: Path) -> int:
+    """Copy a live database consistently with SQLite's online backup API; returns pages."""
+    source_path = sqlite_path(url)
+    if not source_path.exists():
+        raise BackupError(f"no database at {source_path}")
+    target.parent.mkdir(parents=True, exist_ok=True)
+    partial = target.with_name(target.name + ".partial")
+    partial.unlink(missing_ok=True)
+    source = sqlite3.connect(source_path, timeout=30)
+    dest = sqlite3.connect(partial)
+    try:
+        source.backup(dest, pages=1024)
+        check = dest.execute("PRAGMA integrity_check").fetchone()[0]
+        pages = dest.execute("PRAGMA page_count").fetchone()[0]
+    finally:
+        dest.close()
+        source.close()
+    if check != "ok":
+        partial.unlink(missing_ok=True)
+        raise BackupError(f"the copy failed its integrity check: {check}")
+    partial.replace(target)
+    return pages
+
+
+def restore_sqlite(url: str, backup: Path) -> None:
+    """Bring a backup back into the database file (stop the server first)."""
+    target_path = sqlite_path(url)
+    if not backup.is_file():
+        raise BackupError(f"no backup file at {backup}")
+    source = sqlite3.connect(backup)
+    try:
+        if source.execute("PRAGMA integrity_check").fetchone()[0] != "ok":
+            raise BackupError(f"{backup} fails SQLite's integrity check")
+        dest = sqlite3.connect(target_path, timeout=30)
+        try:
+            source.backup(dest)
+        finally:
+            dest.close()
+    except sqlite3.DatabaseError as exc:
+        raise BackupError(f"{backup} is not an SQLite database ({exc})") from None
+    finally:
+        source.close()
