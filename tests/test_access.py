@@ -25,6 +25,8 @@ EXPECTED: dict[str, tuple[str, dict[str, int | str]]] = {
         ),
     ),
     "main.healthz": ("GET", dict.fromkeys(ACTORS, 200)),
+    # The test client calls from 127.0.0.1; other addresses get a 404 (see test_ops).
+    "ops.metrics": ("GET", dict.fromkeys(ACTORS, 200)),
     "main.set_language": ("POST", dict.fromkeys(ACTORS, 302)),
     "auth.login": ("GET", dict.fromkeys(ACTORS, 200)),
     "auth.logout": (
