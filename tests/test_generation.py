@@ -362,3 +362,13 @@ def test_load_markdown(tmp_path):
     text, title, date = load_article(path)
     assert title == "Un titre" and date is None
     assert "président a parlé à Paris hier" in text
+
+
+def test_distractors_are_never_aliases_of_the_answer(seed):
+    for q in seed.questions:
+        options = q.choices if q.type == "mcq" else []
+        folded = [fold(o) for o in options]
+        if "russie" in folded:
+            assert "moscou" not in folded, q.stem  # the capital stands for the country
+        if "coree du nord" in folded:
+            assert "pyongyang" not in folded, q.stem

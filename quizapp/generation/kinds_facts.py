@@ -476,3 +476,58 @@ def actor_questions(ctx: Context) -> list[Candidate]:
         score = 0.8 - 0.02 * gaz - (0.05 if len(stem) > 150 else 0) - (0.03 if ctx_phrase else 0)
         out.append(Candidate(q, sent, [answer, m.text, *m.entity.aliases], score))
     return out
+
+
+def place_questions(ctx: Context) -> list[Candidate]:
+    """ "Où les chefs d'État … se sont-ils réunis ?" when the main clause says "à <ville>"."""
+    from .distractors import entity_options
+
+    out: list[Candidate] = []
+    text = ctx.article.text
+    for sent in ctx.sentences:
+        c = sent.clause
+        if c is None or c.subject_is_pronoun:
+            continue
+        cities = [
+            m
+            for m in sent.mentions
+            if m.entity.type == "city"
+            and c.finite_end <= m.start - 2
+            and m.end <= c.end
+            and text[m.start - 2 : m.start] == "à "
+            and not _in_quote(sent.text, m.start - sent.start)
+        ]
+        if len(cities) != 1:
+            continue
+        city = cities[0]
+        start = city.start - 2
+        before = re.search(
+            r"\s(?:en|au|aux) [A-ZÉ][\w'-]*(?: d[eu] [A-ZÉ][\w-]*)?,\s$", text[c.finite_end : start]
+        )
+        if before:
+            start = c.finite_end + before.start()  # "en Italie, à Rome": both say where
+        built = _question_clause(ctx, sent, (start, city.end))
+        if not built:
+            continue
+        subject, pred = built
+        stem = f"Où {subject[:1].lower() + subject[1:] if _common(subject) else subject} {pred} ?"
+        if len(stem) > 200 or re.match(r"(?:Un|Une|Des)\b", subject):
+            continue
+        answer = ctx.display(city.entity)
+        opts, gaz = entity_options(ctx, city.entity, answer, stem)
+        if len(opts) < 3:
+            continue
+        q = mcq(
+            stem,
+            answer,
+            opts,
+            kind="place",
+            source=source_of(sent),
+            explanation=explanation(sent, answer),
+            tags=["place"],
+        )
+        score = (
+            0.76 - 0.02 * gaz - (0.08 if c.demonstrative else 0) - (0.05 if len(stem) > 150 else 0)
+        )
+        out.append(Candidate(q, sent, [answer, *city.entity.aliases], score))
+    return out

@@ -208,7 +208,10 @@ def date_cloze_questions(ctx: Context) -> list[Candidate]:
 
 def _literal(ctx: Context, m) -> bool:
     """A city counts as a place only after "à": "Moscou pourrait espérer…" means Russia, not the city."""
-    return m.entity.type != "city" or ctx.article.text[max(0, m.start - 2) : m.start] == "à "
+    return (
+        m.entity.type not in ("city", "place")
+        or ctx.article.text[max(0, m.start - 2) : m.start] == "à "
+    )
 
 
 def cloze_questions(ctx: Context) -> list[Candidate]:

@@ -9,7 +9,13 @@ from ..questiondata import QuestionData
 from .article import Article, prepare_article
 from .context import build_context
 from .dates import find_dates
-from .kinds_facts import actor_questions, date_questions, figure_questions, position_questions
+from .kinds_facts import (
+    actor_questions,
+    date_questions,
+    figure_questions,
+    place_questions,
+    position_questions,
+)
 from .kinds_people import meeting_questions, quote_questions, role_questions
 from .kinds_text import cloze_questions, date_cloze_questions, truefalse_questions
 from .nlp import get_nlp
@@ -21,6 +27,7 @@ RULES = (
     role_questions,
     figure_questions,
     date_questions,
+    place_questions,
     position_questions,
     actor_questions,
     truefalse_questions,

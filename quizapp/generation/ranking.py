@@ -37,17 +37,24 @@ def well_formed(c: Candidate) -> bool:
     return True
 
 
+def _near_duplicate(a: Candidate, b: Candidate) -> bool:
+    """Same type, nearly the same stem and the same answer: one question asked twice.
+
+    "Quand X a-t-elle exprimé … ?" and "Où X a-t-elle exprimé … ?" look alike but ask different things.
+    """
+    if a.question.type != b.question.type:
+        return False
+    ratio = fuzz.ratio(a.question.stem, b.question.stem)
+    return ratio >= 97 or (ratio >= 85 and a.question.correct_answers == b.question.correct_answers)
+
+
 def rank(cands: list[Candidate], limit: int | None = None) -> list[Candidate]:
     cands = [c for c in cands if well_formed(c) and not gives_away(c)]
     cands.sort(key=lambda c: -c.score)
     kept: list[Candidate] = []
     per_sentence: dict[int, int] = {}
     for c in cands:
-        if any(
-            k.question.type == c.question.type
-            and fuzz.ratio(k.question.stem, c.question.stem) >= 88
-            for k in kept
-        ):
+        if any(_near_duplicate(k, c) for k in kept):
             continue
         if c.question.type == "truefalse" and any(
             k.sentence.index == c.sentence.index and k.question.type != "truefalse" for k in kept
