@@ -362,6 +362,9 @@ def dump(questions: list[QuestionData], **meta) -> DumpResult:
         if q.type not in TO_MOODLE_TYPE:
             res.skipped.append((i, N_("type de question inconnu %(t)r") % {"t": q.type}))
             continue
+        if q.type == "short" and (q.options.get("accents_matter") or q.options.get("typos")):
+            res.lossy.append((i, N_("Moodle XML ne garde que la casse des options de réponse "
+                                    "courte (ni accents ni fautes de frappe)")))
         out.append(f"  <question type={quoteattr(TO_MOODLE_TYPE[q.type])}>\n")
         out.append(_body(q))
         out.append("  </question>\n")
