@@ -6,7 +6,7 @@ from datetime import datetime
 from typing import Any
 
 import sqlalchemy as sa
-from sqlalchemy.orm import Mapped, mapped_column
+from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from quizapp.extensions import db
 from quizapp.models.base import utcnow
@@ -32,3 +32,5 @@ class Regrade(db.Model):
     attempts_changed: Mapped[int] = mapped_column(default=0)
     # [{"attempt_id", "student_id", "old_score", "new_score"}...]
     changes: Mapped[list[dict[str, Any]]] = mapped_column(sa.JSON, default=list)
+
+    user = relationship("User")

@@ -1,0 +1,632 @@
+"""Score tables read from the database in a handful of grouped queries.
+
+Every loader returns plain dataclasses. The pages, the CSV/XLSX/PDF writers
+and the CLI all start from them, so each figure is computed in one place and
+the number of SQL statements does not grow with the number of students.
+"""
+
+from __future__ import annotations
+
+import statistics
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import date, datetime, time, timedelta
+from types import SimpleNamespace
+
+import sqlalchemy as sa
+
+from quizapp.extensions import db
+from quizapp.models import (
+    Attempt,
+    Membership,
+    Question,
+    QuestionVersion,
+    Quiz,
+    QuizAssignment,
+    QuizQuestion,
+    Response,
+    SchoolClass,
+    User,
+)
+from quizapp.models.base import utcnow
+
+#: Which attempts the statistics look at (Moodle offers the same choice).
+ATTEMPT_SETS = ("counted", "first", "all")
+
+
+@dataclass(frozen=True)
+class Filters:
+    """Restrict a report to one class and to attempts started between two days."""
+
+    class_id: int | None = None
+    date_from: date | None = None
+    date_to: date | None = None
+
+    @property
+    def active(self) -> bool:
+        return bool(self.class_id or self.date_from or self.date_to)
+
+    def apply(self, query: sa.Select, attempt=Attempt) -> sa.Select:
+        if self.class_id:
+            members = sa.select(Membership.student_id).where(Membership.class_id == self.class_id)
+            query = query.where(attempt.student_id.in_(members))
+        if self.date_from:
+            query = query.where(attempt.started_at >= datetime.combine(self.date_from, time()))
+        if self.date_to:
+            end = datetime.combine(self.date_to + timedelta(days=1), time())
+            query = query.where(attempt.started_at < end)
+        return query
+
+
+@dataclass
+class QuestionColumn:
+    """One question of a quiz, as a report column (``Q1``, ``Q2``...)."""
+
+    question_id: int
+    label: str
+    max_mark: float
+    type: str
+    kind: str
+    stem: str
+    generated: bool = False
+    confidence: float | None = None
+    source: str = ""
+    bank_id: int | None = None
+    choices: list[str] = field(default_factory=list)
+    keys: list[int] = field(default_factory=list)
+
+
+@dataclass
+class AttemptRow:
+    """One attempt of one student; a student who never started has one row without attempt."""
+
+    student_id: int
+    username: str
+    name: str
+    attempt_id: int | None = None
+    number: int | None = None
+    state: str = "not_started"  # not_started | in_progress | submitted
+    started_at: datetime | None = None
+    submitted_at: datetime | None = None
+    score: float | None = None
+    max_score: float | None = None
+    marks: dict[int, float | None] = field(default_factory=dict)
+    counts: bool = False
+
+    @property
+    def percent(self) -> float | None:
+        if self.state != "submitted" or not self.max_score:
+            return None
+        return 100.0 * (self.score or 0.0) / self.max_score
+
+    @property
+    def duration_seconds(self) -> float | None:
+        if self.started_at is None or self.submitted_at is None:
+            return None
+        return max(0.0, (self.submitted_at - self.started_at).total_seconds())
+
+
+@dataclass
+class QuizReport:
+    quiz_id: int
+    title: str
+    grading_method: str
+    pass_mark: float
+    questions: list[QuestionColumn]
+    rows: list[AttemptRow]
+    filters: Filters = field(default_factory=Filters)
+    generated_at: datetime = field(default_factory=utcnow)
+
+    @property
+    def attempts(self) -> list[AttemptRow]:
+        return [r for r in self.rows if r.attempt_id is not None]
+
+    @property
+    def submitted(self) -> list[AttemptRow]:
+        return [r for r in self.rows if r.state == "submitted"]
+
+    @property
+    def students(self) -> int:
+        return len({r.student_id for r in self.rows})
+
+    def counted_percents(self) -> list[float]:
+        """The grade of each student who submitted, by the quiz's grading method."""
+        by_student: dict[int, list[float]] = defaultdict(list)
+        for row in self.rows:
+            if row.counts and row.percent is not None:
+                by_student[row.student_id].append(row.percent)
+        return [sum(v) / len(v) for v in by_student.values()]
+
+    def summary(self) -> dict[str, float | int | None]:
+        grades = self.counted_percents()
+        return {
+            "students": self.students,
+            "attempts": len(self.attempts),
+            "submitted": len(self.submitted),
+            "graded_students": len(grades),
+            "mean": statistics.fmean(grades) if grades else None,
+            "median": statistics.median(grades) if grades else None,
+            "minimum": min(grades) if grades else None,
+            "maximum": max(grades) if grades else None,
+            "passed": sum(g >= self.pass_mark for g in grades),
+        }
+
+
+# --- which attempt counts ----------------------------------------------------
+def counted_attempt_ids(method: str, attempts: Iterable[AttemptRow]) -> set[int]:
+    """The attempts that make a student's grade, matching ``attempts.counted_percent``.
+
+    ``highest``: the best (the earliest of equal ones); ``first``/``last``: by
+    number; ``average``: every submitted attempt.
+    """
+    done = sorted(
+        (a for a in attempts if a.state == "submitted" and a.max_score), key=lambda a: a.number
+    )
+    if not done:
+        return set()
+    if method == "average":
+        return {a.attempt_id for a in done}
+    if method == "last":
+        return {done[-1].attempt_id}
+    if method == "first":
+        return {done[0].attempt_id}
+    best = max(done, key=lambda a: (a.percent, -a.number))
+    return {best.attempt_id}
+
+
+def select_attempts(report: QuizReport, on: str) -> list[AttemptRow]:
+    """The submitted attempts to analyse: the counted ones, first ones, or all."""
+    if on not in ATTEMPT_SETS:
+        raise ValueError(f"unknown attempt set {on!r}")
+    if on == "counted":
+        return [r for r in report.submitted if r.counts]
+    if on == "first":
+        first: dict[int, AttemptRow] = {}
+        for row in report.submitted:
+            if row.student_id not in first or row.number < first[row.student_id].number:
+                first[row.student_id] = row
+        return sorted(first.values(), key=lambda r: (r.username, r.number or 0))
+    return report.submitted
+
+
+# --- quiz report ---------------------------------------------------------------
+def _choices_and_keys(data: dict) -> tuple[list[str], list[int]]:
+    kind = data.get("type")
+    answers = data.get("answers") or []
+    if kind in ("mcq", "multi"):
+        keys = [i for i, a in enumerate(answers) if (a.get("fraction") or 0) > 0]
+        return [a.get("text", "") for a in answers], keys
+    if kind == "truefalse":
+        right = [i for i, a in enumerate(answers[:2]) if (a.get("fraction") or 0) >= 1]
+        return ["true", "false"], right
+    return [], []
+
+
+def _columns(question_ids: Sequence[int], marks: dict[int, float]) -> list[QuestionColumn]:
+    rows = db.session.execute(
+        sa.select(
+            Question.id,
+            Question.type,
+            Question.kind,
+            Question.generated,
+            Question.confidence,
+            Question.bank_id,
+            QuestionVersion.data,
+        )
+        .outerjoin(QuestionVersion, QuestionVersion.id == Question.current_version_id)
+        .where(Question.id.in_(list(question_ids)))
+    ).all()
+    by_id = {row.id: row for row in rows}
+    columns = []
+    for n, qid in enumerate((q for q in question_ids if q in by_id), start=1):
+        row = by_id[qid]
+        data = row.data or {}
+        source = (data.get("source") or {}).get("sentence", "")
+        choices, keys = _choices_and_keys(data)
+        columns.append(
+            QuestionColumn(
+                question_id=qid,
+                label=f"Q{n}",
+                max_mark=float(marks.get(qid, 1.0)),
+                type=row.type,
+                kind=row.kind or "",
+                stem=data.get("stem", ""),
+                generated=bool(row.generated),
+                confidence=row.confidence,
+                source=source,
+                bank_id=row.bank_id,
+                choices=choices,
+                keys=keys,
+            )
+        )
+    return columns
+
+
+def _attempt_rows(quiz: Quiz, filters: Filters) -> tuple[list[AttemptRow], dict[int, dict]]:
+    """Every attempt with its student, and each attempt's slot → (question, mark)."""
+    query = filters.apply(
+        sa.select(
+            Attempt.id,
+            Attempt.student_id,
+            Attempt.number,
+            Attempt.state,
+            Attempt.started_at,
+            Attempt.submitted_at,
+            Attempt.score,
+            Attempt.max_score,
+            Attempt.layout,
+            User.username,
+            User.display_name,
+        )
+        .join(User, User.id == Attempt.student_id)
+        .where(Attempt.quiz_id == quiz.id)
+    )
+    rows, layouts = [], {}
+    for r in db.session.execute(query.order_by(User.username, Attempt.number)):
+        layouts[r.id] = r.layout or []
+        rows.append(
+            AttemptRow(
+                student_id=r.student_id,
+                username=r.username,
+                name=r.display_name or r.username,
+                attempt_id=r.id,
+                number=r.number,
+                state=r.state,
+                started_at=r.started_at,
+                submitted_at=r.submitted_at,
+                score=r.score,
+                max_score=r.max_score,
+            )
+        )
+    return rows, layouts
+
+
+def _fill_marks(quiz: Quiz, filters: Filters, rows: list[AttemptRow], layouts: dict) -> None:
+    by_attempt = {r.attempt_id: r for r in rows}
+    query = filters.apply(
+        sa.select(Response.attempt_id, Response.slot, Response.mark)
+        .join(Attempt, Attempt.id == Response.attempt_id)
+        .where(Attempt.quiz_id == quiz.id)
+    )
+    for attempt_id, slot, mark in db.session.execute(query):
+        layout = layouts.get(attempt_id) or []
+        if 0 <= slot < len(layout):
+            by_attempt[attempt_id].marks[layout[slot]["question_id"]] = mark
+
+
+def _not_started(quiz: Quiz, filters: Filters, seen: set[int]) -> list[AttemptRow]:
+    """Students the quiz is assigned to who have not started it."""
+    if filters.date_from or filters.date_to:
+        return []
+    query = (
+        sa.select(User.id, User.username, User.display_name)
+        .join(Membership, Membership.student_id == User.id)
+        .join(QuizAssignment, QuizAssignment.class_id == Membership.class_id)
+        .where(QuizAssignment.quiz_id == quiz.id)
+        .distinct()
+    )
+    if filters.class_id:
+        query = query.where(Membership.class_id == filters.class_id)
+    return [
+        AttemptRow(student_id=r.id, username=r.username, name=r.display_name or r.username)
+        for r in db.session.execute(query)
+        if r.id not in seen
+    ]
+
+
+def quiz_report(quiz: Quiz, filters: Filters | None = None) -> QuizReport:
+    """Every student and attempt of a quiz, with per-question marks and the counted attempt."""
+    filters = filters or Filters()
+    rows, layouts = _attempt_rows(quiz, filters)
+    _fill_marks(quiz, filters, rows, layouts)
+    per_student: dict[int, list[AttemptRow]] = defaultdict(list)
+    for row in rows:
+        per_student[row.student_id].append(row)
+    for attempts in per_student.values():
+        counted = counted_attempt_ids(quiz.grading_method, attempts)
+        for row in attempts:
+            row.counts = row.attempt_id in counted
+    rows += _not_started(quiz, filters, set(per_student))
+    rows.sort(key=lambda r: (r.username, r.number or 0))
+
+    slot_marks = dict(
+        db.session.execute(
+            sa.select(QuizQuestion.question_id, QuizQuestion.mark)
+            .where(QuizQuestion.quiz_id == quiz.id)
+            .order_by(QuizQuestion.position)
+        ).all()
+    )
+    order = list(slot_marks)
+    for layout in layouts.values():  # drawn quizzes: the questions the students got
+        for slot in layout:
+            qid = slot["question_id"]
+            if qid not in slot_marks:
+                order.append(qid)
+            slot_marks[qid] = max(float(slot.get("mark", 1.0)), slot_marks.get(qid) or 0.0)
+    return QuizReport(
+        quiz_id=quiz.id,
+        title=quiz.title,
+        grading_method=quiz.grading_method,
+        pass_mark=quiz.pass_mark,
+        questions=_columns(order, slot_marks),
+        rows=rows,
+        filters=filters,
+    )
+
+
+def response_answers(quiz: Quiz, attempt_ids: Iterable[int], question_ids: set[int]):
+    """``(attempt_id, question_id, answer)`` for the given attempts and questions."""
+    wanted = set(attempt_ids)
+    if not wanted or not question_ids:
+        return
+    query = (
+        sa.select(Response.attempt_id, QuestionVersion.question_id, Response.answer)
+        .join(Attempt, Attempt.id == Response.attempt_id)
+        .join(QuestionVersion, QuestionVersion.id == Response.question_version_id)
+        .where(Attempt.quiz_id == quiz.id, QuestionVersion.question_id.in_(question_ids))
+    )
+    for attempt_id, question_id, answer in db.session.execute(query):
+        if attempt_id in wanted:
+            yield attempt_id, question_id, answer
+
+
+# --- class gradebook -----------------------------------------------------------
+@dataclass
+class GradebookQuiz:
+    quiz_id: int
+    title: str
+    pass_mark: float
+
+
+@dataclass
+class GradebookRow:
+    student_id: int
+    username: str
+    name: str
+    grades: dict[int, float | None] = field(default_factory=dict)  # quiz_id -> percent
+    attempts: dict[int, int] = field(default_factory=dict)  # quiz_id -> attempts started
+
+    @property
+    def average(self) -> float | None:
+        done = [g for g in self.grades.values() if g is not None]
+        return sum(done) / len(done) if done else None
+
+
+@dataclass
+class Gradebook:
+    class_id: int
+    name: str
+    quizzes: list[GradebookQuiz]
+    rows: list[GradebookRow]
+    filters: Filters = field(default_factory=Filters)
+    generated_at: datetime = field(default_factory=utcnow)
+
+    def quiz_average(self, quiz_id: int) -> float | None:
+        done = [r.grades.get(quiz_id) for r in self.rows if r.grades.get(quiz_id) is not None]
+        return sum(done) / len(done) if done else None
+
+    def completion(self, quiz_id: int) -> int:
+        return sum(r.grades.get(quiz_id) is not None for r in self.rows)
+
+
+def _grade(method: str, attempts: list) -> float | None:
+    """The counted percentage from rows with ``number``, ``state``, ``score``, ``max_score``."""
+    from quizapp.services.attempts import counted_percent
+
+    return counted_percent(SimpleNamespace(grading_method=method), attempts)  # type: ignore[arg-type]
+
+
+def class_gradebook(school_class: SchoolClass, filters: Filters | None = None) -> Gradebook:
+    """Every student of a class against every quiz assigned to it: the grade that counts."""
+    given = filters or Filters()
+    filters = Filters(school_class.id, given.date_from, given.date_to)
+    quizzes = db.session.execute(
+        sa.select(Quiz.id, Quiz.title, Quiz.pass_mark, Quiz.grading_method)
+        .join(QuizAssignment, QuizAssignment.quiz_id == Quiz.id)
+        .where(QuizAssignment.class_id == school_class.id)
+        .order_by(Quiz.created_at, Quiz.id)
+    ).all()
+    students = db.session.execute(
+        sa.select(User.id, User.username, User.display_name)
+        .join(Membership, Membership.student_id == User.id)
+        .where(Membership.class_id == school_class.id)
+        .order_by(User.username)
+    ).all()
+    rows = {
+        s.id: GradebookRow(student_id=s.id, username=s.username, name=s.display_name or s.username)
+        for s in students
+    }
+    methods = {q.id: q.grading_method for q in quizzes}
+    attempts: dict[tuple[int, int], list] = defaultdict(list)
+    if quizzes and students:
+        query = filters.apply(
+            sa.select(
+                Attempt.quiz_id,
+                Attempt.student_id,
+                Attempt.number,
+                Attempt.state,
+                Attempt.score,
+                Attempt.max_score,
+            ).where(Attempt.quiz_id.in_(list(methods)))
+        )
+        for a in db.session.execute(query):
+            attempts[(a.student_id, a.quiz_id)].append(a)
+    for (student_id, quiz_id), found in attempts.items():
+        row = rows[student_id]
+        row.attempts[quiz_id] = len(found)
+        row.grades[quiz_id] = _grade(methods[quiz_id], found)
+    return Gradebook(
+        class_id=school_class.id,
+        name=school_class.name,
+        quizzes=[GradebookQuiz(q.id, q.title, q.pass_mark) for q in quizzes],
+        rows=list(rows.values()),
+        filters=filters,
+    )
+
+
+# --- one student -----------------------------------------------------------------
+@dataclass
+class StudentQuizRow:
+    quiz_id: int
+    title: str
+    attempts: int
+    submitted: int
+    grade: float | None  # counted percent
+    last_submitted_at: datetime | None
+    pass_mark: float
+
+
+@dataclass
+class StudentPoint:
+    """One submitted attempt, for the progress chart."""
+
+    submitted_at: datetime
+    quiz_id: int
+    title: str
+    number: int
+    percent: float
+
+
+@dataclass
+class StudentReport:
+    student_id: int
+    username: str
+    name: str
+    quizzes: list[StudentQuizRow]
+    points: list[StudentPoint]
+    filters: Filters = field(default_factory=Filters)
+    generated_at: datetime = field(default_factory=utcnow)
+
+    @property
+    def average(self) -> float | None:
+        done = [q.grade for q in self.quizzes if q.grade is not None]
+        return sum(done) / len(done) if done else None
+
+
+def student_report(
+    student: User, owner_id: int | None = None, filters: Filters | None = None
+) -> StudentReport:
+    """All the quizzes of one student (those of ``owner_id`` only, when given) and progress."""
+    filters = filters or Filters()
+    assigned = (
+        sa.select(QuizAssignment.quiz_id)
+        .join(Membership, Membership.class_id == QuizAssignment.class_id)
+        .where(Membership.student_id == student.id)
+    )
+    if filters.class_id:
+        assigned = assigned.where(Membership.class_id == filters.class_id)
+    attempted = sa.select(Attempt.quiz_id).where(Attempt.student_id == student.id)
+    query = sa.select(Quiz.id, Quiz.title, Quiz.pass_mark, Quiz.grading_method).where(
+        Quiz.id.in_(assigned) if filters.class_id else Quiz.id.in_(assigned.union(attempted))
+    )
+    if owner_id is not None:
+        query = query.where(Quiz.owner_id == owner_id)
+    quizzes = db.session.execute(query.order_by(Quiz.created_at, Quiz.id)).all()
+    found: dict[int, list] = defaultdict(list)
+    if quizzes:
+        attempt_query = filters.apply(
+            sa.select(
+                Attempt.quiz_id,
+                Attempt.number,
+                Attempt.state,
+                Attempt.score,
+                Attempt.max_score,
+                Attempt.submitted_at,
+            ).where(
+                Attempt.student_id == student.id,
+                Attempt.quiz_id.in_([q.id for q in quizzes]),
+            )
+        )
+        for a in db.session.execute(attempt_query.order_by(Attempt.number)):
+            found[a.quiz_id].append(a)
+    titles = {q.id: q.title for q in quizzes}
+    rows, points = [], []
+    for q in quizzes:
+        attempts = found.get(q.id, [])
+        done = [a for a in attempts if a.state == "submitted"]
+        rows.append(
+            StudentQuizRow(
+                quiz_id=q.id,
+                title=q.title,
+                attempts=len(attempts),
+                submitted=len(done),
+                grade=_grade(q.grading_method, attempts),
+                last_submitted_at=max(
+                    (a.submitted_at for a in done if a.submitted_at), default=None
+                ),
+                pass_mark=q.pass_mark,
+            )
+        )
+        for a in done:
+            if a.submitted_at and a.max_score:
+                percent = 100.0 * (a.score or 0.0) / a.max_score
+                points.append(StudentPoint(a.submitted_at, q.id, titles[q.id], a.number, percent))
+    points.sort(key=lambda p: p.submitted_at)
+    return StudentReport(
+        student_id=student.id,
+        username=student.username,
+        name=student.name,
+        quizzes=rows,
+        points=points,
+        filters=filters,
+    )
+
+
+# --- how a bank's questions fared ------------------------------------------------
+def bank_questions(bank_id: int) -> list[dict]:
+    """Each question of a bank with its kind, generator confidence and facility so far.
+
+    The facility is the mean fraction of every final response in submitted
+    attempts, over all the versions of the question (one grouped query).
+    """
+    answered = dict(
+        (qid, (n, avg))
+        for qid, n, avg in db.session.execute(
+            sa.select(
+                QuestionVersion.question_id,
+                sa.func.count(Response.id),
+                sa.func.avg(Response.fraction),
+            )
+            .join(Response, Response.question_version_id == QuestionVersion.id)
+            .join(Attempt, Attempt.id == Response.attempt_id)
+            .join(Question, Question.id == QuestionVersion.question_id)
+            .where(
+                Question.bank_id == bank_id,
+                Attempt.state == "submitted",
+                Response.fraction.is_not(None),
+            )
+            .group_by(QuestionVersion.question_id)
+        )
+    )
+    rows = db.session.execute(
+        sa.select(
+            Question.id,
+            Question.kind,
+            Question.type,
+            Question.status,
+            Question.generated,
+            Question.confidence,
+            QuestionVersion.data,
+        )
+        .outerjoin(QuestionVersion, QuestionVersion.id == Question.current_version_id)
+        .where(Question.bank_id == bank_id)
+        .order_by(Question.id)
+    ).all()
+    out = []
+    for r in rows:
+        n, avg = answered.get(r.id, (0, None))
+        out.append(
+            {
+                "question_id": r.id,
+                "kind": r.kind or "",
+                "type": r.type,
+                "status": r.status,
+                "generated": bool(r.generated),
+                "confidence": r.confidence,
+                "stem": (r.data or {}).get("stem", ""),
+                "responses": int(n),
+                "facility": None if avg is None else float(avg),
+            }
+        )
+    return out

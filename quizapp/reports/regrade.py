@@ -1,0 +1,244 @@
+"""Regrading: after a teacher fixes a question, mark the stored answers again.
+
+Each stored ``Response.answer`` is graded against the CURRENT version of its
+question; :func:`plan_regrade` lists every attempt whose score would change
+(a dry run, nothing written), :func:`apply_regrade` writes the same changes in
+one transaction and records a :class:`~quizapp.models.Regrade` with who did it.
+Questions marked by hand (essays) keep their marks.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+import sqlalchemy as sa
+
+from quizapp import grading
+from quizapp.extensions import begin_write, db
+from quizapp.models import Attempt, Question, QuestionVersion, Quiz, Regrade, Response, User
+from quizapp.questiondata import QuestionData
+
+_EPS = 1e-9
+
+
+@dataclass
+class MarkChange:
+    response_id: int
+    slot: int
+    question_id: int
+    old_mark: float | None
+    new_mark: float
+    new_fraction: float
+    version_id: int
+
+
+@dataclass
+class AttemptChange:
+    attempt_id: int
+    student_id: int
+    username: str
+    number: int
+    state: str
+    old_score: float | None
+    new_score: float | None
+    max_score: float | None
+    marks: list[MarkChange] = field(default_factory=list)
+
+    @property
+    def delta(self) -> float:
+        return sum((m.new_mark - (m.old_mark or 0.0)) for m in self.marks)
+
+
+@dataclass
+class RegradePlan:
+    quiz_id: int
+    question_id: int | None
+    checked: int = 0  # responses graded again
+    attempts: list[AttemptChange] = field(default_factory=list)
+    errors: list[dict[str, Any]] = field(default_factory=list)  # answers the new key cannot read
+    # (response id, attempt id, slot, version id) of answers graded against a newer version
+    moved_versions: list[tuple[int, int, int, int]] = field(default_factory=list)
+    layouts: dict[int, list[dict[str, Any]]] = field(default_factory=dict, repr=False)
+
+    @property
+    def responses_changed(self) -> int:
+        return sum(len(a.marks) for a in self.attempts)
+
+
+def _attempts(quiz: Quiz, lock: bool):
+    query = (
+        sa.select(
+            Attempt.id,
+            Attempt.student_id,
+            Attempt.number,
+            Attempt.state,
+            Attempt.score,
+            Attempt.max_score,
+            Attempt.layout,
+            User.username,
+        )
+        .join(User, User.id == Attempt.student_id)
+        .where(Attempt.quiz_id == quiz.id)
+        .order_by(User.username, Attempt.number)
+    )
+    if lock:
+        query = query.with_for_update(of=Attempt)
+    return db.session.execute(query).all()
+
+
+def _current_versions(question_ids: set[int]) -> dict[int, tuple[int, QuestionData]]:
+    rows = db.session.execute(
+        sa.select(Question.id, QuestionVersion.id, QuestionVersion.data)
+        .join(QuestionVersion, QuestionVersion.id == Question.current_version_id)
+        .where(Question.id.in_(question_ids))
+    ).all()
+    return {qid: (vid, QuestionData.from_dict(data)) for qid, vid, data in rows}
+
+
+def plan_regrade(quiz: Quiz, question_id: int | None = None, *, lock: bool = False) -> RegradePlan:
+    """What a regrade would change, attempt by attempt; writes nothing."""
+    plan = RegradePlan(quiz.id, question_id)
+    attempts = _attempts(quiz, lock)
+    layouts = plan.layouts = {a.id: a.layout or [] for a in attempts}
+    qids = {slot["question_id"] for layout in layouts.values() for slot in layout}
+    if question_id is not None:
+        qids &= {question_id}
+    versions = _current_versions(qids)
+    responses = db.session.execute(
+        sa.select(
+            Response.id,
+            Response.attempt_id,
+            Response.slot,
+            Response.answer,
+            Response.mark,
+            Response.question_version_id,
+        )
+        .join(Attempt, Attempt.id == Response.attempt_id)
+        .where(Attempt.quiz_id == quiz.id)
+    ).all()
+    by_attempt: dict[int, list] = {}
+    for r in responses:
+        by_attempt.setdefault(r.attempt_id, []).append(r)
+    for a in attempts:
+        change = AttemptChange(
+            a.id, a.student_id, a.username, a.number, a.state, a.score, a.score, a.max_score
+        )
+        total = 0.0
+        for r in by_attempt.get(a.id, []):
+            layout = layouts[a.id]
+            slot = layout[r.slot] if 0 <= r.slot < len(layout) else None
+            total += r.mark or 0.0
+            if slot is None or slot["question_id"] not in versions:
+                continue
+            version_id, data = versions[slot["question_id"]]
+            try:
+                result = grading.grade(data, r.answer)
+            except (grading.InvalidResponse, ValueError) as exc:
+                plan.errors.append(
+                    {"attempt_id": a.id, "username": a.username, "slot": r.slot, "error": str(exc)}
+                )
+                continue
+            if result.fraction is None:  # marked by hand: keep the teacher's mark
+                continue
+            plan.checked += 1
+            if r.question_version_id != version_id:
+                plan.moved_versions.append((r.id, a.id, r.slot, version_id))
+            new_mark = result.fraction * float(slot.get("mark", 1.0))
+            if r.mark is None or abs(new_mark - r.mark) > _EPS:
+                change.marks.append(
+                    MarkChange(
+                        r.id,
+                        r.slot,
+                        slot["question_id"],
+                        r.mark,
+                        new_mark,
+                        result.fraction,
+                        version_id,
+                    )
+                )
+                total += new_mark - (r.mark or 0.0)
+        if change.marks:
+            if a.state == "submitted":
+                change.new_score = total
+            plan.attempts.append(change)
+    return plan
+
+
+def apply_regrade(quiz: Quiz, user: User | None, question_id: int | None = None) -> Regrade:
+    """Regrade for real, in one transaction, and record who did it and what moved."""
+    begin_write()
+    plan = plan_regrade(quiz, question_id, lock=True)
+    changed = {m.response_id: m for a in plan.attempts for m in a.marks}
+    versions = {rid: vid for rid, _a, _s, vid in plan.moved_versions}
+    updates = [
+        {
+            "id": rid,
+            "question_version_id": vid,
+            **(
+                {"fraction": changed[rid].new_fraction, "mark": changed[rid].new_mark}
+                if rid in changed
+                else {}
+            ),
+        }
+        for rid, vid in versions.items()
+    ] + [
+        {"id": rid, "fraction": m.new_fraction, "mark": m.new_mark}
+        for rid, m in changed.items()
+        if rid not in versions
+    ]
+    if updates:
+        # Group by keys: an executemany needs the same columns in every row.
+        for keys in {tuple(sorted(u)) for u in updates}:
+            batch = [u for u in updates if tuple(sorted(u)) == keys]
+            db.session.execute(sa.update(Response), batch)
+    _move_layout_versions(plan)
+    scores = [
+        {"id": a.attempt_id, "score": a.new_score} for a in plan.attempts if a.state == "submitted"
+    ]
+    if scores:
+        db.session.execute(sa.update(Attempt), scores)
+    record = Regrade(
+        quiz_id=quiz.id,
+        question_id=question_id,
+        user_id=user.id if user else None,
+        responses_changed=plan.responses_changed,
+        attempts_changed=len(plan.attempts),
+        changes=[
+            {
+                "attempt_id": a.attempt_id,
+                "student_id": a.student_id,
+                "old_score": a.old_score,
+                "new_score": a.new_score,
+                "delta": a.delta,
+            }
+            for a in plan.attempts
+        ],
+    )
+    db.session.add(record)
+    db.session.commit()
+    return record
+
+
+def _move_layout_versions(plan: RegradePlan) -> None:
+    """Point each regraded slot at the version it was graded against, so reviews match."""
+    moved: dict[int, dict[int, int]] = {}
+    for _rid, attempt_id, slot, version_id in plan.moved_versions:
+        moved.setdefault(attempt_id, {})[slot] = version_id
+    updates = []
+    for attempt_id, slots in moved.items():
+        layout = [dict(s) for s in plan.layouts[attempt_id]]
+        for slot, version_id in slots.items():
+            layout[slot]["version_id"] = version_id
+        updates.append({"id": attempt_id, "layout": layout})
+    if updates:
+        db.session.execute(sa.update(Attempt), updates)
+
+
+def history(quiz: Quiz) -> list[Regrade]:
+    """Regrades already applied to a quiz, newest first."""
+    return list(
+        db.session.scalars(
+            db.select(Regrade).where(Regrade.quiz_id == quiz.id).order_by(Regrade.created_at.desc())
+        )
+    )

@@ -1,0 +1,367 @@
+"""Reports for teachers: a quiz's scores and statistics, a class's gradebook,
+a student's progress, how a bank's generated questions fare, and regrading.
+
+Views only check ownership, read the filters and call ``quizapp.reports``;
+downloads use the same functions as ``quizapp report``.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from io import BytesIO
+
+from flask import (
+    Blueprint,
+    abort,
+    flash,
+    redirect,
+    render_template,
+    request,
+    send_file,
+    url_for,
+)
+from flask_babel import gettext as _
+from flask_login import current_user
+from werkzeug.routing import BuildError
+
+from quizapp.extensions import db
+from quizapp.forms.accounts import ConfirmForm
+from quizapp.models import (
+    Attempt,
+    Bank,
+    BankShare,
+    Membership,
+    Question,
+    Quiz,
+    SchoolClass,
+    User,
+)
+from quizapp.reports import analysis, charts, exports, regrade
+from quizapp.reports.data import (
+    ATTEMPT_SETS,
+    Filters,
+    bank_questions,
+    class_gradebook,
+    quiz_report,
+    student_report,
+)
+from quizapp.reports.tables import attempts_label, flag_label, method_label, state_label
+from quizapp.security import role_required
+
+bp = Blueprint("reports", __name__, url_prefix="/reports")
+
+
+# --- ownership -----------------------------------------------------------------------
+def _is_admin() -> bool:
+    return current_user.role == "admin"
+
+
+def owned_quiz_or_404(quiz_id: int) -> Quiz:
+    quiz = db.get_or_404(Quiz, quiz_id)
+    if not _is_admin() and quiz.owner_id != current_user.id:
+        abort(404)
+    return quiz
+
+
+def owned_class_or_404(class_id: int) -> SchoolClass:
+    school_class = db.get_or_404(SchoolClass, class_id)
+    if not _is_admin() and school_class.teacher_id != current_user.id:
+        abort(404)
+    return school_class
+
+
+def visible_student_or_404(student_id: int) -> User:
+    """A student in one of the teacher's classes, or who took one of their quizzes."""
+    student = db.get_or_404(User, student_id)
+    if student.role != "student":
+        abort(404)
+    if _is_admin():
+        return student
+    in_class = (
+        db.select(Membership.id)
+        .join(SchoolClass)
+        .where(Membership.student_id == student_id, SchoolClass.teacher_id == current_user.id)
+    )
+    took_quiz = (
+        db.select(Attempt.id)
+        .join(Quiz)
+        .where(Attempt.student_id == student_id, Quiz.owner_id == current_user.id)
+    )
+    if (
+        db.session.scalar(in_class.limit(1)) is None
+        and db.session.scalar(took_quiz.limit(1)) is None
+    ):
+        abort(404)
+    return student
+
+
+def readable_bank_or_404(bank_id: int) -> Bank:
+    bank = db.get_or_404(Bank, bank_id)
+    if _is_admin() or bank.owner_id == current_user.id:
+        return bank
+    shared = db.select(BankShare.id).where(
+        BankShare.bank_id == bank_id, BankShare.teacher_id == current_user.id
+    )
+    if db.session.scalar(shared) is None:
+        abort(404)
+    return bank
+
+
+# --- request arguments -----------------------------------------------------------------
+def _date_arg(name: str) -> date | None:
+    value = request.args.get(name, "").strip()
+    if not value:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        flash(_("Date ignorée : %(value)s n'est pas au format AAAA-MM-JJ.", value=value), "error")
+        return None
+
+
+def filters_from_request(with_class: bool = True) -> Filters:
+    class_id = request.args.get("class_id", type=int) if with_class else None
+    if class_id:
+        owned_class_or_404(class_id)
+    return Filters(class_id or None, _date_arg("from"), _date_arg("to"))
+
+
+def _my_classes() -> list[SchoolClass]:
+    query = db.select(SchoolClass).order_by(SchoolClass.name)
+    if not _is_admin():
+        query = query.where(SchoolClass.teacher_id == current_user.id)
+    return list(db.session.scalars(query))
+
+
+def _download(export: exports.Export):
+    return send_file(
+        BytesIO(export.data),
+        mimetype=export.mimetype,
+        as_attachment=True,
+        download_name=export.filename,
+    )
+
+
+def _export_args() -> dict:
+    fmt = request.args.get("format", "csv")
+    if fmt not in exports.FORMATS:
+        abort(400)
+    dialect = "excel-fr" if request.args.get("dialect") == "excel-fr" else "rfc"
+    lang = request.args.get("lang") or (current_user.locale or "fr")
+    return {"fmt": fmt, "dialect": dialect, "lang": lang if lang in ("fr", "en") else "fr"}
+
+
+def question_edit_url(question_id: int) -> str:
+    """The teacher's edit page for a question (a plain path until that page exists)."""
+    for endpoint in ("teacher.edit_question", "teacher.edit_question_view"):
+        try:
+            return url_for(endpoint, question_id=question_id)
+        except BuildError:
+            continue
+    return f"/teacher/questions/{question_id}/edit"
+
+
+@bp.context_processor
+def _helpers():
+    return {
+        "state_label": state_label,
+        "flag_label": flag_label,
+        "method_label": method_label,
+        "attempts_label": attempts_label,
+        "question_edit_url": question_edit_url,
+    }
+
+
+# --- pages ----------------------------------------------------------------------------
+@bp.get("/")
+@role_required("teacher")
+def index():
+    """The teacher's quizzes, classes and banks, each with a link to its report."""
+    quizzes = db.select(Quiz).order_by(Quiz.created_at.desc())
+    banks = db.select(Bank).order_by(Bank.name)
+    if not _is_admin():
+        quizzes = quizzes.where(Quiz.owner_id == current_user.id)
+        banks = banks.where(Bank.owner_id == current_user.id)
+    counts = dict(
+        db.session.execute(
+            db.select(Attempt.quiz_id, db.func.count(Attempt.id))
+            .where(Attempt.state == "submitted")
+            .group_by(Attempt.quiz_id)
+        ).all()
+    )
+    return render_template(
+        "reports/index.html",
+        quizzes=db.session.scalars(quizzes).all(),
+        counts=counts,
+        classes=_my_classes(),
+        banks=db.session.scalars(banks).all(),
+    )
+
+
+@bp.get("/quizzes/<int:quiz_id>")
+@role_required("teacher")
+def quiz(quiz_id: int):
+    """Every student and attempt of a quiz, with the score distribution."""
+    quiz = owned_quiz_or_404(quiz_id)
+    report = quiz_report(quiz, filters_from_request())
+    chart = charts.score_distribution(
+        report.counted_percents(), _("Répartition des notes"), _("Nombre d'élèves")
+    )
+    return render_template(
+        "reports/quiz.html", quiz=quiz, report=report, chart=chart.to_json(), classes=_my_classes()
+    )
+
+
+@bp.get("/quizzes/<int:quiz_id>/export")
+@role_required("teacher")
+def quiz_export(quiz_id: int):
+    """The quiz report as CSV, XLSX or PDF (``?format=``), with the page's filters."""
+    quiz = owned_quiz_or_404(quiz_id)
+    on = request.args.get("on", "counted")
+    args = _export_args()
+    export = exports.export_quiz(
+        quiz,
+        args["fmt"],
+        filters=filters_from_request(),
+        on=on if on in ATTEMPT_SETS else "counted",
+        dialect=args["dialect"],
+        lang=args["lang"],
+    )
+    return _download(export)
+
+
+@bp.get("/quizzes/<int:quiz_id>/statistics")
+@role_required("teacher")
+def statistics(quiz_id: int):
+    """Item analysis (Moodle's definitions), flagged questions first."""
+    quiz = owned_quiz_or_404(quiz_id)
+    on = request.args.get("on", "counted")
+    if on not in ATTEMPT_SETS:
+        on = "counted"
+    qa = analysis.analyse(quiz, on, filters_from_request())
+    chart = charts.facility_by_question(qa, _("Facilité par question"), _("Facilité (%)"))
+    return render_template(
+        "reports/statistics.html",
+        quiz=quiz,
+        qa=qa,
+        on=on,
+        attempt_sets=ATTEMPT_SETS,
+        chart=chart.to_json(),
+        classes=_my_classes(),
+        flag_message=analysis.flag_message,
+    )
+
+
+@bp.get("/quizzes/<int:quiz_id>/regrade")
+@role_required("teacher")
+def regrade_preview(quiz_id: int):
+    """Dry run: the attempts whose score would change, and by how much."""
+    quiz = owned_quiz_or_404(quiz_id)
+    question_id = request.args.get("question_id", type=int)
+    plan = regrade.plan_regrade(quiz, question_id)
+    return render_template(
+        "reports/regrade.html",
+        quiz=quiz,
+        plan=plan,
+        question_id=question_id,
+        history=regrade.history(quiz),
+        form=ConfirmForm(),
+    )
+
+
+@bp.post("/quizzes/<int:quiz_id>/regrade")
+@role_required("teacher")
+def apply_regrade(quiz_id: int):
+    """Apply the regrade shown by the dry run, and record who did it."""
+    quiz = owned_quiz_or_404(quiz_id)
+    if not ConfirmForm().validate_on_submit():
+        abort(400)
+    question_id = request.form.get("question_id", type=int)
+    if question_id is not None and db.session.get(Question, question_id) is None:
+        abort(404)
+    record = regrade.apply_regrade(quiz, current_user, question_id)
+    flash(
+        _(
+            "Notes recalculées : %(attempts)d tentative(s) modifiée(s).",
+            attempts=record.attempts_changed,
+        ),
+        "success",
+    )
+    return redirect(url_for("reports.regrade_preview", quiz_id=quiz.id, question_id=question_id))
+
+
+@bp.get("/classes/<int:class_id>")
+@role_required("teacher")
+def class_report(class_id: int):
+    """The class gradebook: every student against every quiz assigned to the class."""
+    school_class = owned_class_or_404(class_id)
+    book = class_gradebook(school_class, filters_from_request(with_class=False))
+    averages = [r.average for r in book.rows if r.average is not None]
+    chart = charts.score_distribution(averages, _("Répartition des moyennes"), _("Nombre d'élèves"))
+    return render_template(
+        "reports/class.html", school_class=school_class, book=book, chart=chart.to_json()
+    )
+
+
+@bp.get("/classes/<int:class_id>/export")
+@role_required("teacher")
+def class_export(class_id: int):
+    """The gradebook as CSV, XLSX or PDF."""
+    school_class = owned_class_or_404(class_id)
+    args = _export_args()
+    export = exports.export_class(
+        school_class,
+        args["fmt"],
+        filters=filters_from_request(with_class=False),
+        dialect=args["dialect"],
+        lang=args["lang"],
+    )
+    return _download(export)
+
+
+def _owner_scope() -> int | None:
+    return None if _is_admin() else current_user.id
+
+
+@bp.get("/students/<int:student_id>")
+@role_required("teacher")
+def student(student_id: int):
+    """One student's quizzes and scores over time."""
+    student = visible_student_or_404(student_id)
+    report = student_report(student, _owner_scope(), filters_from_request())
+    chart = exports.student_chart(report)
+    return render_template(
+        "reports/student.html",
+        student=student,
+        report=report,
+        chart=chart.to_json(),
+        classes=_my_classes(),
+    )
+
+
+@bp.get("/students/<int:student_id>/export")
+@role_required("teacher")
+def student_export(student_id: int):
+    """The student's report as CSV, XLSX or PDF."""
+    student = visible_student_or_404(student_id)
+    args = _export_args()
+    export = exports.export_student(
+        student,
+        args["fmt"],
+        owner_id=_owner_scope(),
+        filters=filters_from_request(),
+        dialect=args["dialect"],
+        lang=args["lang"],
+    )
+    return _download(export)
+
+
+@bp.get("/banks/<int:bank_id>")
+@role_required("teacher")
+def bank(bank_id: int):
+    """How the bank's questions fared, grouped by the generator's kind of question."""
+    bank = readable_bank_or_404(bank_id)
+    rows = bank_questions(bank.id)
+    return render_template(
+        "reports/bank.html", bank=bank, rows=rows, kinds=analysis.kinds_summary(rows)
+    )
