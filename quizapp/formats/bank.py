@@ -43,7 +43,11 @@ _BaseDumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 
 
 class _Dumper(_BaseDumper):  # type: ignore[misc, valid-type]
-    """Safe dumper that writes multi-line text as ``|`` blocks, easier to review."""
+    """Safe dumper that writes multi-line text as ``|`` blocks, easier to review,
+    and never writes anchors (``&id001``) for values shared between questions."""
+
+    def ignore_aliases(self, data: Any) -> bool:
+        return True
 
 
 def _str(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
@@ -200,7 +204,8 @@ def _question_lines(root: yaml.Node | None) -> list[int]:
     return []
 
 
-_DEFAULT = QuestionData(type="", stem="").to_dict()
+_DEFAULT = QuestionData(type="", stem="")
+_FIELDS = tuple(f.name for f in fields(QuestionData))
 
 
 def _compact_answer(a: Answer) -> dict[str, Any]:
@@ -217,10 +222,16 @@ def _compact_answer(a: Answer) -> dict[str, Any]:
 def _compact(q: QuestionData) -> dict[str, Any]:
     extra = dict(q.extra)
     out: dict[str, Any] = {k: extra.pop(k) for k in ("id", "review_note") if k in extra}
-    d = q.to_dict()
-    for key, value in d.items():
-        if key in ("type", "stem") or value != _DEFAULT[key]:
+    # field by field rather than to_dict(): asdict() deep-copies, and banks can be large
+    for key in _FIELDS:
+        value = getattr(q, key)
+        if key in ("type", "stem") or value != getattr(_DEFAULT, key):
             out[key] = value
+    if q.pairs:
+        out["pairs"] = [list(p) for p in q.pairs]
+    if q.source is not None:
+        out["source"] = {"sentence": q.source.sentence, "start": q.source.start,
+                         "end": q.source.end}
     if q.answers:
         out["answers"] = [_compact_answer(a) for a in q.answers]
     if q.blanks:
@@ -233,6 +244,8 @@ def _compact(q: QuestionData) -> dict[str, Any]:
         out.pop("extra", None)
     if out.get("options"):
         out["options"] = _yamlable(out["options"])
+    if out.get("tags"):
+        out["tags"] = list(out["tags"])
     return out
 
 
