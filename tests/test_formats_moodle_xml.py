@@ -195,3 +195,14 @@ def test_bad_files_give_line_and_expectation(text, line, words):
     assert result.errors and result.importable == []
     assert result.errors[0].line == line
     assert words in result.errors[0].message
+
+
+def test_embedded_files_are_reported_not_silently_lost():
+    text = ("<quiz>\n<question type='essay'><name><text>img</text></name>"
+            "<questiontext format='html'><text><![CDATA[<img src='@@PLUGINFILE@@/a.png'>]]></text>"
+            "<file name='a.png' path='/' encoding='base64'>iVBORw0KGgo=</file></questiontext>"
+            "</question></quiz>")
+    result = parse(text, "moodle_xml")
+    assert result.errors == [] and len(result.questions) == 1
+    assert result.warnings == ["ligne 2 : les fichiers joints à la question (images…) ne sont "
+                               "pas importés"]

@@ -244,6 +244,9 @@ def parse(text: str, filename: str = "") -> ParseResult:
         q = _question(qel, qtype, category, res, line)
         if q is not None:
             res.add(q, line)
+            if next(qel.iter("file"), None) is not None:
+                res.warnings.append(N_("ligne %(l)d : les fichiers joints à la question (images…) "
+                                       "ne sont pas importés") % {"l": line})
     if info:
         res.bank_meta["category_info"] = info
     return res
