@@ -189,3 +189,22 @@ def test_bank_writes_extra_values_yaml_cannot_hold_as_is():
     q = QuestionData("essay", "Q", extra={"pair": ("a", "b"), "set": {2, 1}, "path": Path("x")})
     back = parse(dump([q], "bank").text, "bank").questions[0]
     assert back.extra == {"pair": ["a", "b"], "set": [1, 2], "path": "x"}
+
+
+def test_bank_reads_what_the_generator_writes():
+    """The generator writes bank files itself (quizapp.generation.output)."""
+    import datetime as dt
+    from types import SimpleNamespace
+
+    from quizapp.generation.output import to_yaml
+
+    q = QuestionData("mcq", "Où ?", [Answer("Bruxelles"), Answer("Paris", 0.0)], kind="meeting",
+                     source=Source("Le sommet a eu lieu à Bruxelles.", 0, 31), confidence=0.7,
+                     status="candidate")
+    article = SimpleNamespace(title="Sommet", date=dt.date(2024, 11, 1), language="fr")
+    text = to_yaml(SimpleNamespace(article=article, questions=[q]), file="sommet.txt")
+    result = parse(text, "bank", "sommet.yaml")
+    assert result.errors == []
+    assert result.questions[0].source == q.source
+    assert result.questions[0].extra == {"id": "q01"}
+    assert result.bank_meta["article"]["date"] == "2024-11-01"
