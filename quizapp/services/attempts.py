@@ -27,11 +27,17 @@ from quizapp.models import (
 )
 from quizapp.models.base import utcnow
 from quizapp.questiondata import QuestionData
+from quizapp.services.question_view import is_blank
 
 #: A final submit that arrives this long after the deadline is still taken
 #: (the network is slow at the end of an exam); answers are not.
 SUBMIT_GRACE = timedelta(seconds=30)
 MAX_ANSWER_CHARS = grading.MAX_TEXT_LENGTH
+
+
+def N_(message: str) -> str:
+    """Marks a message for translation; the view translates it when showing it."""
+    return message
 
 
 class AttemptError(Exception):
@@ -154,14 +160,19 @@ def build_layout(quiz: Quiz, seed: int) -> list[dict[str, Any]]:
     layout = []
     for question, slot_mark in questions:
         data = question.current_version.question_data
-        layout.append(
-            {
-                "question_id": question.id,
-                "version_id": question.current_version_id,
-                "mark": slot_mark,
-                "order": _option_order(data, quiz.shuffle_options, rng),
-            }
-        )
+        entry = {
+            "question_id": question.id,
+            "version_id": question.current_version_id,
+            "mark": slot_mark,
+            "order": _option_order(data, quiz.shuffle_options, rng),
+        }
+        if data.type == "cloze" and any(b.type == "mcq" for b in data.blanks):
+            # The options of a blank are always mixed: generated ones put the right one first.
+            entry["blank_orders"] = [
+                rng.sample(range(len(b.answers)), len(b.answers)) if b.type == "mcq" else []
+                for b in data.blanks
+            ]
+        layout.append(entry)
     return layout
 
 
@@ -169,7 +180,7 @@ def start_or_resume(quiz: Quiz, student: User, now: datetime | None = None) -> A
     """The student's running attempt, or a new one if the rules allow it."""
     now = now or utcnow()
     if not is_assigned(quiz, student):
-        raise AttemptError("Ce quiz ne vous est pas attribué.", 403)
+        raise AttemptError(N_("Ce quiz ne vous est pas attribué."), 403)
     begin_write()
     attempts = db.session.scalars(
         db.select(Attempt)
@@ -186,10 +197,10 @@ def start_or_resume(quiz: Quiz, student: User, now: datetime | None = None) -> A
                 return attempt
     if not is_open(quiz, now):
         db.session.commit()
-        raise AttemptError("Ce quiz n'est pas ouvert en ce moment.", 403)
+        raise AttemptError(N_("Ce quiz n'est pas ouvert en ce moment."), 403)
     if quiz.max_attempts and len(attempts) >= quiz.max_attempts:
         db.session.commit()
-        raise AttemptError("Vous avez utilisé toutes vos tentatives.", 403)
+        raise AttemptError(N_("Vous avez utilisé toutes vos tentatives."), 403)
     deadline = None
     if quiz.time_limit_minutes:
         deadline = now + timedelta(minutes=quiz.time_limit_minutes)
@@ -205,7 +216,7 @@ def start_or_resume(quiz: Quiz, student: User, now: datetime | None = None) -> A
     )
     if not attempt.layout:
         db.session.rollback()
-        raise AttemptError("Ce quiz n'a encore aucune question.", 409)
+        raise AttemptError(N_("Ce quiz n'a encore aucune question."), 409)
     attempt.max_score = sum(slot["mark"] for slot in attempt.layout)
     db.session.add(attempt)
     db.session.commit()
@@ -237,13 +248,17 @@ def versions_for(attempt: Attempt) -> dict[int, QuestionData]:
     return {row.id: row.question_data for row in rows}
 
 
-def to_stored(data: QuestionData, order: list[int], raw: Any) -> Any:
+def to_stored(
+    data: QuestionData, order: list[int], raw: Any, blank_orders: list[list[int]] | None = None
+) -> Any:
     """Turn what the page posted (positions as shown) into a response for grading.
 
     The page only ever knows display positions: the original index of an option
     (often 0 for the right one in generated questions) never reaches the browser.
     """
     if raw is None:
+        return None
+    if data.type in ("mcq", "truefalse") and raw == "":
         return None
     if data.type == "mcq":
         return order[grading._index(raw, len(order))]
@@ -266,7 +281,10 @@ def to_stored(data: QuestionData, order: list[int], raw: Any) -> Any:
     if data.type == "cloze":
         if not isinstance(raw, list) or len(raw) != len(data.blanks):
             raise grading.InvalidResponse("Réponse mal formée.")
-        return raw
+        return [
+            _blank_stored(blank, (blank_orders or [])[n] if n < len(blank_orders or []) else [], r)
+            for n, (blank, r) in enumerate(zip(data.blanks, raw, strict=True))
+        ]
     if isinstance(raw, str) and len(raw) > MAX_ANSWER_CHARS:
         raise grading.InvalidResponse(
             f"Réponse trop longue (plus de {MAX_ANSWER_CHARS} caractères)."
@@ -274,25 +292,42 @@ def to_stored(data: QuestionData, order: list[int], raw: Any) -> Any:
     return raw
 
 
-def save_answer(attempt: Attempt, slot: int, raw: Any, now: datetime | None = None) -> Response:
-    """Store (or replace) the answer to one slot; graded now, shown per the review settings."""
+def _blank_stored(blank, order: list[int], raw: Any) -> Any:
+    if raw is None or (isinstance(raw, str) and not raw.strip()):
+        return None if blank.type == "mcq" else (raw or "")
+    if blank.type == "mcq":
+        order = order or list(range(len(blank.answers)))
+        return order[grading._index(raw, len(order))]
+    if not isinstance(raw, str):
+        raise grading.InvalidResponse("Réponse mal formée.")
+    return raw
+
+
+def save_answer(
+    attempt: Attempt, slot: int, raw: Any, now: datetime | None = None, *, check: bool = True
+) -> Response:
+    """Store (or replace) the answer to one slot; graded now, shown per the review settings.
+
+    With immediate feedback, an answer is final once checked; ``check=False``
+    saves a draft (what the page sends as the student types) that can still change.
+    """
     now = now or utcnow()
     if attempt.state != "in_progress":
-        raise AttemptError("Cette tentative est déjà rendue.", 409)
+        raise AttemptError(N_("Cette tentative est déjà rendue."), 409)
     if attempt.deadline_at is not None and now > attempt.deadline_at:
-        raise AttemptError("Le temps est écoulé : cette réponse n'a pas été enregistrée.", 409)
+        raise AttemptError(N_("Le temps est écoulé : cette réponse n'a pas été enregistrée."), 409)
     if not 0 <= slot < len(attempt.layout):
-        raise AttemptError("Cette question ne fait pas partie de la tentative.", 400)
+        raise AttemptError(N_("Cette question ne fait pas partie de la tentative."), 400)
     layout = attempt.layout[slot]
     version = db.session.get(QuestionVersion, layout["version_id"])
     data = version.question_data
-    stored = to_stored(data, layout.get("order") or [], raw)
+    stored = to_stored(data, layout.get("order") or [], raw, layout.get("blank_orders"))
     result = grading.grade(data, stored)  # raises InvalidResponse on a malformed answer
     response = db.session.scalar(
         db.select(Response).where(Response.attempt_id == attempt.id, Response.slot == slot)
     )
     if response is not None and response.final:
-        raise AttemptError("Cette réponse est déjà validée.", 409)
+        raise AttemptError(N_("Cette réponse est déjà validée."), 409)
     if response is None:
         response = Response(attempt_id=attempt.id, slot=slot, question_version_id=version.id)
         db.session.add(response)
@@ -301,7 +336,9 @@ def save_answer(attempt: Attempt, slot: int, raw: Any, now: datetime | None = No
     response.fraction = result.fraction
     response.mark = None if result.fraction is None else result.fraction * layout["mark"]
     # "Right after each answer": the answer is checked now, so it is final.
-    response.final = attempt.quiz.show_correctness == "immediately" and stored is not None
+    response.final = (
+        check and attempt.quiz.show_correctness == "immediately" and not is_blank(stored)
+    )
     attempt.current_page = slot
     return response
 
@@ -350,7 +387,7 @@ def _finish(attempt: Attempt, now: datetime) -> None:
 
 
 def unanswered_slots(attempt: Attempt) -> list[int]:
-    answered = {r.slot for r in attempt.responses if r.answer not in (None, "", [], {})}
+    answered = {r.slot for r in attempt.responses if not is_blank(r.answer)}
     return [i for i in range(len(attempt.layout)) if i not in answered]
 
 
@@ -368,3 +405,154 @@ def review_visible(
     if setting == "after_close":
         return attempt.state == "submitted" and quiz.closes_at is not None and now > quiz.closes_at
     return False
+
+
+def score_visible(quiz: Quiz, attempt: Attempt, now: datetime) -> bool:
+    """The score follows the "right or wrong" review setting."""
+    return review_visible(quiz.show_correctness, quiz, attempt, None, now)
+
+
+# --- saving from the web ----------------------------------------------------------
+def lock_attempt(attempt_id: int) -> Attempt:
+    """Start a write transaction holding the attempt, so a save and a submit never interleave."""
+    begin_write()
+    return db.session.scalar(db.select(Attempt).where(Attempt.id == attempt_id).with_for_update())
+
+
+def record_answers(
+    attempt: Attempt,
+    answers: dict[int, Any],
+    *,
+    check: set[int] | frozenset[int] = frozenset(),
+    page: int | None = None,
+    now: datetime | None = None,
+) -> Attempt:
+    """Save several answers at once, all or none, and remember the page the student is on.
+
+    ``answers`` maps slots to what the page posted; an empty answer to a final slot
+    is skipped (locked fields post nothing), and so is an empty answer never given before. Raises
+    :class:`AttemptError` or :class:`~quizapp.grading.InvalidResponse` (nothing saved).
+    """
+    now = now or utcnow()
+    attempt = lock_attempt(attempt.id)
+    try:
+        if attempt.state != "in_progress":
+            raise AttemptError(N_("Cette tentative est déjà rendue."), 409)
+        if attempt.deadline_at is not None and now > attempt.deadline_at:
+            raise AttemptError(
+                N_("Le temps est écoulé : cette réponse n'a pas été enregistrée."), 409
+            )
+        existing = {r.slot: r for r in attempt.responses}
+        for slot in answers:
+            if not isinstance(slot, int) or not 0 <= slot < len(attempt.layout):
+                raise AttemptError(N_("Cette question ne fait pas partie de la tentative."), 400)
+        for slot, raw in sorted(answers.items()):
+            response = existing.get(slot)
+            if response is not None and response.final:
+                if is_blank(raw):
+                    continue  # a locked question posts nothing back
+                raise AttemptError(N_("Cette réponse est déjà validée."), 409)
+            if response is None and is_blank(raw):
+                continue
+            save_answer(attempt, slot, raw, now, check=slot in check)
+        if page is not None and 0 <= page < len(attempt.layout):
+            attempt.current_page = page
+        db.session.commit()
+    except Exception:
+        db.session.rollback()
+        raise
+    return attempt
+
+
+# --- a student's overview -------------------------------------------------------------
+def attempts_by_quiz(student_id: int) -> dict[int, list[Attempt]]:
+    rows = db.session.scalars(
+        db.select(Attempt).where(Attempt.student_id == student_id).order_by(Attempt.number)
+    ).all()
+    grouped: dict[int, list[Attempt]] = {}
+    for attempt in rows:
+        grouped.setdefault(attempt.quiz_id, []).append(attempt)
+    return grouped
+
+
+def statuses_for_student(student: User, now: datetime | None = None) -> list[QuizStatus]:
+    """Every quiz assigned to the student's classes, soonest closing first."""
+    now = now or utcnow()
+    quizzes = db.session.scalars(assigned_quizzes_query(student.id)).all()
+    grouped = attempts_by_quiz(student.id)
+    statuses = [status_for(q, grouped.get(q.id, []), now) for q in quizzes]
+    far = datetime.max
+    order = {"in_progress": 0, "not_started": 1, "upcoming": 2, "submitted": 3, "closed": 4}
+    statuses.sort(key=lambda s: (order.get(s.state, 5), s.quiz.closes_at or far, s.quiz.title))
+    for status in statuses:
+        attempts = grouped.get(status.quiz.id, [])
+        if status.best is not None and not any(
+            score_visible(status.quiz, a, now) for a in attempts
+        ):
+            status.best = None  # results are not shown yet for this quiz
+    return statuses
+
+
+@dataclass
+class HistoryRow:
+    attempt: Attempt
+    percent: float | None  # None while the score is not shown
+    seconds: float | None
+
+
+def history(student_id: int, now: datetime | None = None) -> list[HistoryRow]:
+    """Submitted attempts, oldest first, with the score when it may be shown."""
+    now = now or utcnow()
+    attempts = db.session.scalars(
+        db.select(Attempt)
+        .where(Attempt.student_id == student_id, Attempt.state == "submitted")
+        .order_by(Attempt.submitted_at, Attempt.id)
+    ).all()
+    rows = []
+    for attempt in attempts:
+        percent = None
+        if attempt.max_score and score_visible(attempt.quiz, attempt, now):
+            percent = 100.0 * (attempt.score or 0.0) / attempt.max_score
+        rows.append(HistoryRow(attempt, percent, time_taken(attempt)))
+    return rows
+
+
+def time_taken(attempt: Attempt) -> float | None:
+    if attempt.submitted_at is None:
+        return None
+    return max(0.0, (attempt.submitted_at - attempt.started_at).total_seconds())
+
+
+@dataclass
+class Mastery:
+    topic: str
+    percent: float
+    answered: int
+
+
+def mastery_by_topic(student_id: int, now: datetime | None = None) -> list[Mastery]:
+    """Average fraction per tag (or, untagged, per question kind or type), over
+    submitted attempts whose results may be shown."""
+    now = now or utcnow()
+    rows = db.session.execute(
+        db.select(Response, Attempt, Question)
+        .join(Attempt, Attempt.id == Response.attempt_id)
+        .join(QuestionVersion, QuestionVersion.id == Response.question_version_id)
+        .join(Question, Question.id == QuestionVersion.question_id)
+        .where(Attempt.student_id == student_id, Attempt.state == "submitted")
+    ).all()
+    sums: dict[str, list[float]] = {}
+    visible: dict[int, bool] = {}
+    for response, attempt, question in rows:
+        if response.fraction is None:
+            continue
+        if attempt.id not in visible:
+            visible[attempt.id] = score_visible(attempt.quiz, attempt, now)
+        if not visible[attempt.id]:
+            continue
+        for topic in question.tags or [question.kind or question.type]:
+            sums.setdefault(topic, []).append(response.fraction)
+    return sorted(
+        (Mastery(t, 100.0 * sum(v) / len(v), len(v)) for t, v in sums.items()),
+        key=lambda m: (m.percent, m.topic),
+    )

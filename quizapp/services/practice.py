@@ -3,12 +3,19 @@ schedule (FSRS); "review now" serves the due ones. Practice never changes a grad
 
 from __future__ import annotations
 
-from datetime import datetime
+import hashlib
+import hmac
+import random
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import Any
 
-from quizapp import scheduling
+from quizapp import grading, scheduling
 from quizapp.extensions import db
-from quizapp.models import Attempt, Question, Response, ReviewCard, ReviewLog
+from quizapp.models import Attempt, Membership, Question, Response, ReviewCard, ReviewLog
 from quizapp.models.base import utcnow
+from quizapp.questiondata import QuestionData
+from quizapp.services.attempts import N_, review_visible, to_stored
 
 #: Seconds a student is expected to spend on one question, to tell Easy from Good.
 EXPECTED_SECONDS = 30.0
@@ -88,4 +95,184 @@ def due_count(student_id: int, now: datetime | None = None) -> int:
             )
         )
         or 0
+    )
+
+
+# --- reviewing one question -----------------------------------------------------
+class PracticeError(Exception):
+    """The review cannot be taken (not the student's card, not due); ``status`` for the view."""
+
+    def __init__(self, message: str, status: int = 409) -> None:
+        super().__init__(message)
+        self.message = message
+        self.status = status
+
+
+@dataclass
+class PracticeItem:
+    card: ReviewCard
+    question: Question
+    data: QuestionData
+    entry: dict[str, Any]  # like an attempt's layout slot: how the options are shown
+
+
+def _practice_entry(card: ReviewCard, data: QuestionData, secret: str) -> dict[str, Any]:
+    """Option order for this card and this repetition, the same on GET and POST.
+
+    Derived from a keyed hash so the page needs no hidden field the student could
+    edit, and the shown order says nothing about which option is right.
+    """
+    digest = hmac.new(secret.encode(), f"{card.id}:{card.reps}".encode(), hashlib.sha256)
+    rng = random.Random(digest.hexdigest())
+    entry: dict[str, Any] = {"question_id": card.question_id, "mark": 1.0, "order": []}
+    if data.type in ("mcq", "multi"):
+        entry["order"] = rng.sample(range(len(data.answers)), len(data.answers))
+    elif data.type == "matching":
+        entry["order"] = rng.sample(range(len(data.pairs)), len(data.pairs))
+    elif data.type == "cloze":
+        entry["blank_orders"] = [
+            rng.sample(range(len(b.answers)), len(b.answers)) if b.type == "mcq" else []
+            for b in data.blanks
+        ]
+    return entry
+
+
+def practice_item(
+    student_id: int, question_id: int, secret: str, now: datetime | None = None
+) -> PracticeItem:
+    """The student's due card for ``question_id``, with the question as last seen."""
+    now = now or utcnow()
+    card = db.session.scalar(
+        db.select(ReviewCard).where(
+            ReviewCard.student_id == student_id, ReviewCard.question_id == question_id
+        )
+    )
+    question = db.session.get(Question, question_id)
+    if card is None or question is None or question.status != "accepted":
+        raise PracticeError(N_("Cette question ne fait pas partie de vos révisions."), 404)
+    if card.due_at > now:
+        raise PracticeError(N_("Cette question est déjà révisée : elle reviendra plus tard."), 409)
+    data = question.current_version.question_data
+    return PracticeItem(card, question, data, _practice_entry(card, data, secret))
+
+
+def next_item(student_id: int, secret: str, now: datetime | None = None) -> PracticeItem | None:
+    cards = due_cards(student_id, now, limit=1)
+    if not cards:
+        return None
+    return practice_item(student_id, cards[0].question_id, secret, now)
+
+
+def answer(
+    item: PracticeItem, raw: Any, seconds: float | None, now: datetime | None = None
+) -> tuple[Any, grading.Grade]:
+    """Grade a practice answer and reschedule the card; quiz grades are untouched.
+
+    Raises :class:`~quizapp.grading.InvalidResponse` for a malformed answer.
+    Returns the stored response (original indexes) and its grade.
+    """
+    now = now or utcnow()
+    stored = to_stored(item.data, item.entry["order"], raw, item.entry.get("blank_orders"))
+    result = grading.grade(item.data, stored)
+    correct = bool(result.fraction is not None and result.fraction >= 0.999)
+    record_review(item.card.student_id, item.card.question_id, correct, seconds, now)
+    return stored, result
+
+
+def review_rights(student_id: int, question_id: int, now: datetime) -> tuple[bool, bool]:
+    """Whether practice may show the right answer and the explanation of a question.
+
+    The quiz it was met in decides: a question from a quiz whose answers are only
+    shown after it closes stays without them in practice until then.
+    """
+    attempts = db.session.scalars(
+        db.select(Attempt)
+        .where(Attempt.student_id == student_id, Attempt.state == "submitted")
+        .order_by(Attempt.submitted_at.desc())
+    ).all()
+    for attempt in attempts:
+        if any(slot["question_id"] == question_id for slot in attempt.layout):
+            quiz = attempt.quiz
+            return (
+                review_visible(quiz.show_answers, quiz, attempt, None, now),
+                review_visible(quiz.show_explanations, quiz, attempt, None, now),
+            )
+    return True, True
+
+
+# --- what the teacher sees --------------------------------------------------------
+@dataclass
+class ForgottenQuestion:
+    question: Question
+    forgotten: int  # reviews answered wrong
+    reviews: int
+    students: int
+
+
+@dataclass
+class ClassPractice:
+    students: int
+    due_now: int
+    students_with_due: int
+    reviews_last_week: int
+    forgotten: list[ForgottenQuestion]
+
+
+def class_practice(class_id: int, now: datetime | None = None, top: int = 10) -> ClassPractice:
+    """Reviews due now and the questions the class forgets most (wrong reviews)."""
+    now = now or utcnow()
+    members = db.select(Membership.student_id).where(Membership.class_id == class_id)
+    n_students = db.session.scalar(db.select(db.func.count()).select_from(members.subquery()))
+    due_filter = (
+        ReviewCard.student_id.in_(members),
+        ReviewCard.due_at <= now,
+        Question.status == "accepted",
+    )
+    due_now = db.session.scalar(
+        db.select(db.func.count(ReviewCard.id)).join(Question).where(*due_filter)
+    )
+    with_due = db.session.scalar(
+        db.select(db.func.count(db.distinct(ReviewCard.student_id)))
+        .join(Question)
+        .where(*due_filter)
+    )
+    week = db.session.scalar(
+        db.select(db.func.count(ReviewLog.id))
+        .join(ReviewCard, ReviewCard.id == ReviewLog.card_id)
+        .where(
+            ReviewCard.student_id.in_(members),
+            ReviewLog.reviewed_at >= now - timedelta(days=7),
+        )
+    )
+    wrong = db.func.sum(db.case((ReviewLog.correct.is_(False), 1), else_=0))
+    rows = db.session.execute(
+        db.select(
+            ReviewCard.question_id,
+            wrong.label("forgotten"),
+            db.func.count(ReviewLog.id).label("reviews"),
+            db.func.count(db.distinct(ReviewCard.student_id)).label("students"),
+        )
+        .join(ReviewCard, ReviewCard.id == ReviewLog.card_id)
+        .where(ReviewCard.student_id.in_(members))
+        .group_by(ReviewCard.question_id)
+        .having(wrong > 0)
+        .order_by(wrong.desc(), ReviewCard.question_id)
+        .limit(top)
+    ).all()
+    questions = {
+        q.id: q
+        for q in db.session.scalars(
+            db.select(Question).where(Question.id.in_([r.question_id for r in rows]))
+        )
+    }
+    return ClassPractice(
+        students=n_students or 0,
+        due_now=due_now or 0,
+        students_with_due=with_due or 0,
+        reviews_last_week=week or 0,
+        forgotten=[
+            ForgottenQuestion(questions[r.question_id], r.forgotten, r.reviews, r.students)
+            for r in rows
+            if r.question_id in questions
+        ],
     )

@@ -19,7 +19,7 @@ def index():
     if not current_user.is_authenticated:
         return redirect(url_for("auth.login"))
     if current_user.role == "student":
-        return redirect(url_for("classes.student_home"))
+        return redirect(url_for("student.home"))
     if current_user.role == "admin":
         return redirect(url_for("admin.users"))
     return redirect(url_for("classes.list_classes"))
