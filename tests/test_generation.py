@@ -106,6 +106,35 @@ def test_arbitrary_unicode_inside_french_text(noise):
         assert result.article.text[q.source.start : q.source.end] == q.source.sentence
 
 
+_WORDS = SEED.read_text(encoding="utf-8").split() + [
+    "«",
+    "»",
+    "\u00a0",
+    "l'",
+    "10 000",
+    "1er",
+    "juin",
+    "dernier",
+    ",",
+    ".",
+    "\n\n",
+    "’",
+    "environ",
+    "dont",
+]
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.sampled_from(_WORDS), max_size=120).map(" ".join))
+def test_shuffled_french_words_never_crash(text):
+    try:
+        result = generate(text, date=dt.date(2024, 11, 1))
+    except GenerationError:
+        return
+    for q in result.questions:
+        assert result.article.text[q.source.start : q.source.end] == q.source.sentence
+
+
 def test_importing_the_package_loads_no_model():
     code = (
         "import sys, quizapp.generation; "
