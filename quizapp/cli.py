@@ -248,6 +248,9 @@ def optional_commands() -> list[click.Command]:
     from quizapp.transfer_cli import export_command, import_command
 
     commands = [generate_command, import_command, export_command]
+    from quizapp.reports.cli import COMMANDS as report_commands
+
+    commands += report_commands
     return commands
 
 

@@ -7,6 +7,7 @@ the number of SQL statements does not grow with the number of students.
 
 from __future__ import annotations
 
+import json
 import statistics
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
@@ -243,8 +244,8 @@ def _columns(question_ids: Sequence[int], marks: dict[int, float]) -> list[Quest
     return columns
 
 
-def _attempt_rows(quiz: Quiz, filters: Filters) -> tuple[list[AttemptRow], dict[int, dict]]:
-    """Every attempt with its student, and each attempt's slot → (question, mark)."""
+def _attempt_rows(quiz: Quiz, filters: Filters) -> list[AttemptRow]:
+    """Every attempt with its student (one query)."""
     query = filters.apply(
         sa.select(
             Attempt.id,
@@ -255,44 +256,43 @@ def _attempt_rows(quiz: Quiz, filters: Filters) -> tuple[list[AttemptRow], dict[
             Attempt.submitted_at,
             Attempt.score,
             Attempt.max_score,
-            Attempt.layout,
             User.username,
             User.display_name,
         )
         .join(User, User.id == Attempt.student_id)
         .where(Attempt.quiz_id == quiz.id)
     )
-    rows, layouts = [], {}
-    for r in db.session.execute(query.order_by(User.username, Attempt.number)):
-        layouts[r.id] = r.layout or []
-        rows.append(
-            AttemptRow(
-                student_id=r.student_id,
-                username=r.username,
-                name=r.display_name or r.username,
-                attempt_id=r.id,
-                number=r.number,
-                state=r.state,
-                started_at=r.started_at,
-                submitted_at=r.submitted_at,
-                score=r.score,
-                max_score=r.max_score,
-            )
+    return [
+        AttemptRow(
+            student_id=r.student_id,
+            username=r.username,
+            name=r.display_name or r.username,
+            attempt_id=r.id,
+            number=r.number,
+            state=r.state,
+            started_at=r.started_at,
+            submitted_at=r.submitted_at,
+            score=r.score,
+            max_score=r.max_score,
         )
-    return rows, layouts
+        for r in db.session.execute(query.order_by(User.username, Attempt.number))
+    ]
 
 
-def _fill_marks(quiz: Quiz, filters: Filters, rows: list[AttemptRow], layouts: dict) -> None:
-    by_attempt = {r.attempt_id: r for r in rows}
+def _fill_marks(quiz: Quiz, filters: Filters, rows: list[AttemptRow]) -> list[int]:
+    """Every response's mark, by question (one query); the questions seen, in order."""
+    by_attempt = {r.attempt_id: r.marks for r in rows}
     query = filters.apply(
-        sa.select(Response.attempt_id, Response.slot, Response.mark)
+        sa.select(Response.attempt_id, QuestionVersion.question_id, Response.mark)
         .join(Attempt, Attempt.id == Response.attempt_id)
+        .join(QuestionVersion, QuestionVersion.id == Response.question_version_id)
         .where(Attempt.quiz_id == quiz.id)
     )
-    for attempt_id, slot, mark in db.session.execute(query):
-        layout = layouts.get(attempt_id) or []
-        if 0 <= slot < len(layout):
-            by_attempt[attempt_id].marks[layout[slot]["question_id"]] = mark
+    seen: dict[int, None] = {}
+    for attempt_id, question_id, mark in db.session.execute(query):
+        by_attempt[attempt_id][question_id] = mark
+        seen[question_id] = None
+    return list(seen)
 
 
 def _not_started(quiz: Quiz, filters: Filters, seen: set[int]) -> list[AttemptRow]:
@@ -318,8 +318,8 @@ def _not_started(quiz: Quiz, filters: Filters, seen: set[int]) -> list[AttemptRo
 def quiz_report(quiz: Quiz, filters: Filters | None = None) -> QuizReport:
     """Every student and attempt of a quiz, with per-question marks and the counted attempt."""
     filters = filters or Filters()
-    rows, layouts = _attempt_rows(quiz, filters)
-    _fill_marks(quiz, filters, rows, layouts)
+    rows = _attempt_rows(quiz, filters)
+    seen = _fill_marks(quiz, filters, rows)
     per_student: dict[int, list[AttemptRow]] = defaultdict(list)
     for row in rows:
         per_student[row.student_id].append(row)
@@ -337,13 +337,8 @@ def quiz_report(quiz: Quiz, filters: Filters | None = None) -> QuizReport:
             .order_by(QuizQuestion.position)
         ).all()
     )
-    order = list(slot_marks)
-    for layout in layouts.values():  # drawn quizzes: the questions the students got
-        for slot in layout:
-            qid = slot["question_id"]
-            if qid not in slot_marks:
-                order.append(qid)
-            slot_marks[qid] = max(float(slot.get("mark", 1.0)), slot_marks.get(qid) or 0.0)
+    # Questions drawn per tag are not slots of the quiz: the attempt service gives them 1 mark.
+    order = list(slot_marks) + sorted(q for q in seen if q not in slot_marks)
     return QuizReport(
         quiz_id=quiz.id,
         title=quiz.title,
@@ -360,14 +355,18 @@ def response_answers(quiz: Quiz, attempt_ids: Iterable[int], question_ids: set[i
     wanted = set(attempt_ids)
     if not wanted or not question_ids:
         return
+    # The answer as text: choice answers are small integers, parsed without the JSON layer.
     query = (
-        sa.select(Response.attempt_id, QuestionVersion.question_id, Response.answer)
+        sa.select(
+            Response.attempt_id, QuestionVersion.question_id, sa.cast(Response.answer, sa.Text)
+        )
         .join(Attempt, Attempt.id == Response.attempt_id)
         .join(QuestionVersion, QuestionVersion.id == Response.question_version_id)
         .where(Attempt.quiz_id == quiz.id, QuestionVersion.question_id.in_(question_ids))
     )
-    for attempt_id, question_id, answer in db.session.execute(query):
-        if attempt_id in wanted:
+    for attempt_id, question_id, text in db.session.execute(query):
+        if attempt_id in wanted and text is not None:
+            answer = int(text) if text.isdigit() else json.loads(text)
             yield attempt_id, question_id, answer
 
 
