@@ -61,13 +61,13 @@ class QuizStatus:
 
 # --- who may take what ------------------------------------------------------
 def assigned_quizzes_query(student_id: int):
-    return (
-        db.select(Quiz)
-        .join(QuizAssignment, QuizAssignment.quiz_id == Quiz.id)
+    # A subquery rather than DISTINCT over quiz rows: PostgreSQL can't compare JSON columns.
+    assigned = (
+        db.select(QuizAssignment.quiz_id)
         .join(Membership, Membership.class_id == QuizAssignment.class_id)
         .where(Membership.student_id == student_id)
-        .distinct()
     )
+    return db.select(Quiz).where(Quiz.id.in_(assigned))
 
 
 def is_assigned(quiz: Quiz, student: User) -> bool:

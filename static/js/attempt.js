@@ -8,6 +8,8 @@
   var autoSubmit = document.getElementById("auto-submit");
   var pending = {};   // slot -> answer not yet accepted by the server
   var retryTimer = null;
+  var inflight = 0;   // saves on their way: a form post waits for them, or an older
+  var heldSubmit;     // answer could arrive after it and overwrite the newer one
 
   // --- saving ---------------------------------------------------------------
   function answerOf(fieldset) {
@@ -71,6 +73,7 @@
     var fieldset = document.getElementById("q" + slot);
     var answer = pending[slot];
     say(fieldset, form.getAttribute("data-msg-saving"));
+    inflight += 1;
     fetch(form.getAttribute("data-save-url"), {
       method: "POST",
       credentials: "same-origin",
@@ -94,6 +97,13 @@
     }).catch(function () {
       say(fieldset, form.getAttribute("data-msg-offline"), true);
       scheduleRetry();
+    }).then(function () {
+      inflight -= 1;
+      if (inflight === 0 && heldSubmit !== undefined) {
+        var submitter = heldSubmit;
+        heldSubmit = undefined;
+        form.requestSubmit(submitter);
+      }
     });
   }
 
@@ -121,7 +131,16 @@
     form.addEventListener("input", function (event) {
       if (event.target.type === "text" || event.target.tagName === "TEXTAREA") { changed(event, 800); }
     });
-    form.addEventListener("submit", function () { pending = {}; });  // the post carries them
+    form.addEventListener("submit", function (event) {
+      if (inflight > 0) {
+        event.preventDefault();
+        heldSubmit = event.submitter || null;
+        return;
+      }
+      // The post carries every answer on the page: nothing left to send by script.
+      Object.keys(typing).forEach(function (slot) { window.clearTimeout(typing[slot]); });
+      pending = {};
+    });
     window.addEventListener("online", flush);
     window.addEventListener("beforeunload", function (event) {
       if (Object.keys(pending).length) { event.preventDefault(); event.returnValue = ""; }
