@@ -232,3 +232,27 @@ def test_bank_round_trip_keeps_everything(questions, kind, note, confidence, sta
 def test_bank_keeps_any_text(questions, stem):
     questions[0].stem = stem.strip() or "x"
     assert parse(dump(questions, "bank").text, "bank").questions == questions
+
+
+# --- no input makes a parser crash ------------------------------------------
+NOISE = st.lists(st.sampled_from(list(ALPHABET + "|,;\r<>?!/ABCDE") + [
+    "{1:SA:", "{2:MC:", "{:NM:", "ANSWER: ", "A. ", "B) ", "::", "$CATEGORY:", "//", "####",
+    "->", "%50%", "\\", "<quiz>", "<question type='cloze'>", "<questiontext><text>", "</text>",
+    "</questiontext>", "</question>", "</quiz>", "<![CDATA[", "]]>", "format: quizapp-bank\n",
+    "version: 1\n", "questions:\n", "  - type: mcq\n", "    stem: ", "type,stem,option_1\n",
+    "\n\n", "\n"]), max_size=60).map("".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.sampled_from(["gift", "moodle_xml", "aiken", "csv", "bank"]), NOISE)
+def test_no_input_makes_a_parser_crash(fmt, text):
+    result = parse(text, fmt, "noise")
+    assert result.ok or result.importable == []
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.binary(max_size=200), st.sampled_from(["q.gift", "q.xml", "q.csv", "q.yaml", "q.txt"]))
+def test_no_upload_makes_load_crash(data, name):
+    from quizapp.formats import load
+
+    load(data, name)
