@@ -618,3 +618,21 @@ def test_teacher_sees_reviews_due_and_forgotten_questions(client, auth, world):
     auth.logout()
     auth.login("autre")
     assert client.get(f"/classes/{school_class.id}/practice").status_code == 404
+
+
+def test_pages_in_english(client, auth, world):
+    teacher, student, school_class, bank = world
+    quiz = make_quiz(teacher, bank, [school_class], max_attempts=1)
+    auth.login("lea")
+    post(client, "/language", {"lang": "en"}, token_from="/student")
+    assert "My space" in client.get("/student").get_data(as_text=True)
+    attempt_id = start(client, quiz)
+    page = client.get(f"/attempts/{attempt_id}").get_data(as_text=True)
+    assert "Question 1 of 7" in page and "Finish and submit" in page
+    post(client, f"/attempts/{attempt_id}/submit", token_from="/student")
+    again = post(
+        client, f"/student/quizzes/{quiz.id}/start", token_from="/student", follow_redirects=True
+    )
+    assert "You have used all your attempts." in again.get_data(as_text=True)
+    result = client.get(f"/attempts/{attempt_id}/result").get_data(as_text=True)
+    assert "Pass mark" in result and "Time taken" in result and "Not answered" in result
