@@ -5,7 +5,8 @@ from __future__ import annotations
 import time
 from functools import wraps
 
-from flask import Flask, abort, g, request, session
+from flask import Flask, abort, g, has_request_context, request, session
+from flask.sessions import SecureCookieSessionInterface
 from flask_login import current_user, logout_user
 from werkzeug.middleware.proxy_fix import ProxyFix
 
@@ -18,7 +19,18 @@ CSP = (
 )
 
 
+class SessionInterface(SecureCookieSessionInterface):
+    """The session cookie is marked Secure whenever the request came over HTTPS
+    (directly, or through a trusted proxy: see QUIZAPP_PROXY_HOPS)."""
+
+    def get_cookie_secure(self, app: Flask) -> bool:
+        return bool(app.config.get("SESSION_COOKIE_SECURE")) or (
+            has_request_context() and request.is_secure
+        )
+
+
 def init_app(app: Flask) -> None:
+    app.session_interface = SessionInterface()
     login_manager.login_view = "auth.login"
     login_manager.session_protection = "basic"
     hops = app.config.get("PROXY_HOPS", 0)

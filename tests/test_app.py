@@ -101,3 +101,19 @@ def test_both_languages_render_and_choice_is_remembered(client, auth):
     assert db.session.get(type(user), user.id).locale == "en"
     page = client.get("/classes").get_data(as_text=True)
     assert "My classes" in page and 'lang="en"' in page
+
+
+def test_session_cookie_is_secure_over_https_and_behind_a_trusted_proxy(app):
+    client = app.test_client()
+    over_http = client.get("/login").headers["Set-Cookie"]
+    assert "Secure" not in over_http
+    over_https = app.test_client().get("/login", base_url="https://localhost").headers["Set-Cookie"]
+    assert "Secure" in over_https
+    forwarded = {"X-Forwarded-Proto": "https", "X-Forwarded-For": "198.51.100.7"}
+    untrusted = app.test_client().get("/login", headers=forwarded).headers["Set-Cookie"]
+    assert "Secure" not in untrusted  # no proxy configured: the header is not believed
+    from quizapp import create_app
+
+    proxied = create_app({**app.config, "PROXY_HOPS": 1})
+    trusted = proxied.test_client().get("/login", headers=forwarded).headers["Set-Cookie"]
+    assert "Secure" in trusted
