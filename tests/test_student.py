@@ -391,6 +391,8 @@ def test_another_students_attempt_is_a_404_and_stays_unchanged(app, client, auth
     [
         ("mcq", "17", "inconnue"),
         ("mcq", "-1", "inconnue"),
+        ("mcq", "²", "inconnue"),
+        ("mcq", True, "numéro"),
         ("multi", ["0", "9"], "inconnue"),
         ("matching", {"7": "0"}, "inconnue"),
         ("matching", {"0": "42"}, "inconnue"),
@@ -618,6 +620,22 @@ def test_teacher_sees_reviews_due_and_forgotten_questions(client, auth, world):
     auth.logout()
     auth.login("autre")
     assert client.get(f"/classes/{school_class.id}/practice").status_code == 404
+
+
+def test_a_long_quiz_still_submits(client, auth, world, monkeypatch):
+    """The form's CSRF token is 90 minutes old when the student submits."""
+    import time
+
+    teacher, student, school_class, bank = world
+    quiz = make_quiz(teacher, bank, [school_class])
+    auth.login("lea")
+    attempt_id = start(client, quiz)
+    token = csrf_token(client, f"/attempts/{attempt_id}/submit")
+    later = time.time() + 90 * 60
+    monkeypatch.setattr(time, "time", lambda: later)
+    response = client.post(f"/attempts/{attempt_id}/submit", data={"csrf_token": token})
+    assert response.status_code == 302
+    assert attempt_row(attempt_id).state == "submitted"
 
 
 def test_pages_in_english(client, auth, world):

@@ -248,6 +248,13 @@ def versions_for(attempt: Attempt) -> dict[int, QuestionData]:
     return {row.id: row.question_data for row in rows}
 
 
+def _shown_index(value: Any, size: int, what: str = "option") -> int:
+    """A display position as posted: ASCII digits only ("²" is a digit to Python, not to us)."""
+    if isinstance(value, str) and not (value.strip().isascii() and value.strip().isdigit()):
+        raise grading.InvalidResponse(f"Réponse invalide : {what} « {value[:40]} » inconnue.")
+    return grading._index(value, size, what)
+
+
 def to_stored(
     data: QuestionData, order: list[int], raw: Any, blank_orders: list[list[int]] | None = None
 ) -> Any:
@@ -261,11 +268,11 @@ def to_stored(
     if data.type in ("mcq", "truefalse") and raw == "":
         return None
     if data.type == "mcq":
-        return order[grading._index(raw, len(order))]
+        return order[_shown_index(raw, len(order))]
     if data.type == "multi":
         if not isinstance(raw, list | tuple):
             raise grading.InvalidResponse("Réponse mal formée.")
-        return sorted({order[grading._index(r, len(order))] for r in raw})
+        return sorted({order[_shown_index(r, len(order))] for r in raw})
     if data.type == "matching":
         if not isinstance(raw, dict):
             raise grading.InvalidResponse("Réponse mal formée.")
@@ -273,10 +280,10 @@ def to_stored(
         matches = [data.pairs[i][1] for i in order]
         result = {}
         for key, choice in raw.items():
-            p = grading._index(key, len(prompts), "élément")
+            p = _shown_index(key, len(prompts), "élément")
             if choice in (None, ""):
                 continue
-            result[str(prompts[p])] = matches[grading._index(choice, len(matches))]
+            result[str(prompts[p])] = matches[_shown_index(choice, len(matches))]
         return result
     if data.type == "cloze":
         if not isinstance(raw, list) or len(raw) != len(data.blanks):
@@ -297,7 +304,7 @@ def _blank_stored(blank, order: list[int], raw: Any) -> Any:
         return None if blank.type == "mcq" else (raw or "")
     if blank.type == "mcq":
         order = order or list(range(len(blank.answers)))
-        return order[grading._index(raw, len(order))]
+        return order[_shown_index(raw, len(order))]
     if not isinstance(raw, str):
         raise grading.InvalidResponse("Réponse mal formée.")
     return raw
