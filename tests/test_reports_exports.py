@@ -55,6 +55,9 @@ def test_quiz_csv_cell_by_cell(world):
 def test_quiz_csv_french_excel_dialect_and_english(world):
     rows = read_csv(export_quiz(world["quiz"], "csv", dialect="excel-fr").data, ";")
     assert rows[1][9] == "66,7" and rows[3][9] == "33,3"
+    english = read_csv(export_quiz(world["quiz"], "csv", lang="en").data)
+    assert english[0][:4] == ["Username", "Name", "Attempt", "Status"]
+    assert english[1][3] == "submitted" and english[1][10] == "no"
 
 
 @pytest.mark.parametrize("start", ["=", "+", "-", "@", "\t", "\r"])
@@ -130,6 +133,9 @@ def test_quiz_pdf_has_summary_charts_questions_and_students(world):
         "pas commencé",
     ):
         assert expected in text, expected
+    english = pdf_text(export_quiz(world["quiz"], "pdf", lang="en").data)
+    assert "Score distribution" in english and "Question statistics" in english
+    assert "not started" in english
 
 
 def test_pdf_survives_characters_outside_latin1(app):

@@ -123,7 +123,8 @@ class ReportPDF(FPDF):
         self.ln(4)
 
     def _fit(self, text: str, width: float) -> str:
-        if self.get_string_width(text) <= width - 2:
+        # No glyph of Helvetica is wider than 1 em: short texts fit without measuring.
+        if len(text) * self.font_size <= width - 2 or self.get_string_width(text) <= width - 2:
             return text
         while text and self.get_string_width(text + "...") > width - 2:
             text = text[: max(0, int(len(text) * 0.9) - 1)] if len(text) > 20 else text[:-1]
@@ -150,12 +151,15 @@ class ReportPDF(FPDF):
             if self.get_y() + line > bottom:
                 self.add_page()
                 head()
+            x, y = self.l_margin, self.get_y()
             for i, w, a, c in zip(keep, widths, aligns, columns, strict=True):
                 text = latin1(_fmt(row[i], c.type))
-                if c.type == "text":
-                    text = self._fit(text, w)
-                self.cell(w, line, text, border="B", align=a)
-            self.ln()
+                if text:  # empty cells cost nothing: one rule is drawn under the whole row
+                    self.set_xy(x, y)
+                    self.cell(w, line, self._fit(text, w) if c.type == "text" else text, align=a)
+                x += w
+            self.line(self.l_margin, y + line, x, y + line)
+            self.set_xy(self.l_margin, y + line)
         self.ln(4)
 
     # --- charts ----------------------------------------------------------------
