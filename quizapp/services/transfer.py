@@ -11,6 +11,7 @@ import secrets
 from pathlib import Path
 
 from flask import current_app
+from sqlalchemy.orm import selectinload
 
 from quizapp.extensions import db
 from quizapp.formats import FORMATS, ParseResult, dump, load
@@ -105,7 +106,12 @@ def export_bank(bank: Bank, fmt: str):
     its review state; other formats carry the accepted questions."""
     if fmt not in FORMATS:
         raise ValueError(fmt)
-    query = db.select(Question).where(Question.bank_id == bank.id).order_by(Question.id)
+    query = (
+        db.select(Question)
+        .where(Question.bank_id == bank.id)
+        .options(selectinload(Question.current_version))
+        .order_by(Question.id)
+    )
     if fmt != "bank":
         query = query.where(Question.status == "accepted")
     questions = []
