@@ -1,0 +1,406 @@
+"""Load test: simulated students take a quiz on ``quizapp serve`` while teachers read
+reports; then every acknowledged answer and score is checked against the database.
+
+    .venv/bin/python -m benchmarks.load.run --db sqlite --students 200 --think-factor 0.05
+    .venv/bin/python -m benchmarks.load.run --db postgres --students 10000      # ~10 min
+    .venv/bin/python -m benchmarks.load.run --db sqlite --students 300 --crash-at 20
+
+Steps: a fresh database (SQLite in a temporary folder, or the PostgreSQL database
+``load_pg`` created next to ``--pg-url``), schema from the migrations, accounts
+seeded in bulk; ``quizapp serve`` (gunicorn, ``--workers``) and the bare Flask route
+of :mod:`benchmarks.load.bare` under the same gunicorn settings; a capacity phase
+(clients sending one request back to back: the bare route, a question page, an
+answer save); the scenario; with ``--crash-at S``, the server's whole process group is
+killed with SIGKILL S seconds in and restarted; finally the reconciliation.
+
+Prints, per endpoint, requests per second, p50/p95/p99 latency and errors. Exit
+status 0 when the targets hold (no error, nothing lost or duplicated, right scores,
+p99 under ``--p99-ms``), 1 otherwise.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import random
+import shutil
+import sys
+import tempfile
+import time
+from concurrent.futures import ProcessPoolExecutor
+from multiprocessing import get_context
+from pathlib import Path
+
+from benchmarks.load import students as sim
+from benchmarks.load.reconcile import reconcile, sqlite_integrity
+from benchmarks.load.seed import BENCH_HASH_METHOD, PASSWORD, seed
+from benchmarks.load.server import ROOT, bare_server, quizapp_server
+
+TEACHER_ENDPOINTS = ("GET reports", "GET report quiz", "GET report class")
+
+
+# --- databases -------------------------------------------------------------------------------
+def create_postgres(base_url: str, name: str) -> str:
+    import sqlalchemy as sa
+
+    engine = sa.create_engine(base_url, isolation_level="AUTOCOMMIT")
+    with engine.connect() as conn:
+        conn.execute(sa.text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        conn.execute(sa.text(f'CREATE DATABASE "{name}"'))
+    engine.dispose()
+    return base_url.rsplit("/", 1)[0] + "/" + name
+
+
+def local_app(env: dict[str, str]):
+    """The app on the database under test, in this process (to seed and to check)."""
+    from quizapp import create_app
+
+    return create_app(
+        {
+            "SQLALCHEMY_DATABASE_URI": env["QUIZAPP_DATABASE_URL"],
+            "SECRET_KEY": env["QUIZAPP_SECRET_KEY"],
+            "DATA_DIR": env["QUIZAPP_DATA_DIR"],
+            "REQUEST_LOG": False,
+        }
+    )
+
+
+def prepare(env: dict[str, str], students: int, teachers: int, hash_method: str) -> dict:
+    """Schema (from the migrations) and accounts, through the app, in this process."""
+    from flask_migrate import upgrade
+
+    from quizapp.extensions import db
+
+    app = local_app(env)
+    with app.app_context():
+        upgrade()
+        started = time.perf_counter()
+        seeded = seed(students, teachers, hash_method)
+        seconds = time.perf_counter() - started
+        db.session.remove()
+        db.engine.dispose()
+    return {"seeded": seeded.to_dict(), "seed_seconds": seconds}
+
+
+def login_cost(hash_method: str) -> dict[str, float]:
+    """Milliseconds to check one password: the benchmark accounts' hash and the default."""
+    from werkzeug.security import check_password_hash, generate_password_hash
+
+    out = {}
+    for label, method in (("benchmark", hash_method), ("production default", "scrypt")):
+        hashed = generate_password_hash(PASSWORD, method=method)
+        times = []
+        for _ in range(5):
+            started = time.perf_counter()
+            check_password_hash(hashed, PASSWORD)
+            times.append(time.perf_counter() - started)
+        out[f"{label} ({hashed.split('$')[0]})"] = 1000 * sorted(times)[2]
+    return out
+
+
+def check_database(env: dict[str, str], acks: list, submitted: list[int]):
+    """The reconciliation, then SQLite's integrity check (the server is stopped by then)."""
+    from quizapp.extensions import db
+
+    app = local_app(env)
+    with app.app_context():
+        check = reconcile(acks, submitted)
+        db.session.remove()
+        db.engine.dispose()
+    check.integrity = sqlite_integrity(env["QUIZAPP_DATABASE_URL"])
+    return check
+
+
+# --- statistics ------------------------------------------------------------------------------
+def percentile(values: list[float], q: float) -> float:
+    if not values:
+        return float("nan")
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(q * len(ordered)))]
+
+
+def endpoint_table(latencies: dict, failures: list, seconds: float, outages=()) -> list[dict]:
+    def in_outage(t: float) -> bool:
+        return any(start - 0.5 <= t <= end + 5 for start, end in outages)
+
+    rows = []
+    names = sorted(set(latencies) | {f[1] for f in failures})
+    for name in names:
+        values = latencies.get(name, [])
+        errors = [f for f in failures if f[1] == name and not in_outage(f[0])]
+        outage = [f for f in failures if f[1] == name and in_outage(f[0])]
+        rows.append(
+            {
+                "endpoint": name,
+                "requests": len(values),
+                "rps": len(values) / seconds if seconds else 0.0,
+                "p50_ms": 1000 * percentile(values, 0.50),
+                "p95_ms": 1000 * percentile(values, 0.95),
+                "p99_ms": 1000 * percentile(values, 0.99),
+                "max_ms": 1000 * max(values) if values else float("nan"),
+                "errors": len(errors),
+                "during_outage": len(outage),
+                "error_kinds": sorted({f[2] for f in errors}),
+            }
+        )
+    return rows
+
+
+def print_table(rows: list[dict], title: str) -> None:
+    print(f"\n{title}")
+    print(
+        f"{'endpoint':<18}{'requests':>9}{'req/s':>9}{'p50 ms':>9}{'p95 ms':>9}"
+        f"{'p99 ms':>9}{'max ms':>9}{'errors':>8}{'outage':>8}"
+    )
+    for r in rows:
+        print(
+            f"{r['endpoint']:<18}{r['requests']:>9}{r['rps']:>9.1f}{r['p50_ms']:>9.1f}"
+            f"{r['p95_ms']:>9.1f}{r['p99_ms']:>9.1f}{r['max_ms']:>9.1f}{r['errors']:>8}"
+            f"{r['during_outage']:>8}"
+            + (f"  {', '.join(r['error_kinds'])}" if r["error_kinds"] else "")
+        )
+
+
+def merge(results: list[dict]) -> dict:
+    out = {"latencies": {}, "failures": [], "acks": [], "submitted": [], "attempts": {}}
+    out.update(resumed=0, resumed_wrong=[], abandoned=[], finished=0, cpu_seconds=0.0)
+    for r in results:
+        for name, values in r["latencies"].items():
+            out["latencies"].setdefault(name, []).extend(values)
+        for key in ("failures", "acks", "submitted", "resumed_wrong", "abandoned"):
+            out[key].extend(r[key])
+        out["attempts"].update(r["attempts"])
+        for key in ("resumed", "finished", "cpu_seconds"):
+            out[key] += r[key]
+    return out
+
+
+# --- phases ----------------------------------------------------------------------------------
+def capacity_phase(pool, procs: int, base: str, bare_base: str, users: list, seconds: float):
+    """Clients sending one kind of request back to back: requests per second each sustains."""
+    figures = {}
+    for endpoint, target, who in (
+        ("bare route", bare_base, [None] * len(users)),
+        ("GET question", base, users),
+        ("POST answer", base, users),
+    ):
+        settings = {"base": target, "t0": time.time(), "deadline": seconds + 120}
+        parts = [who[p::procs] for p in range(procs)]
+        futures = [
+            pool.submit(sim.capacity_process, settings, endpoint, part, seconds)
+            for part in parts
+            if part
+        ]
+        merged = merge([f.result() for f in futures])
+        rows = endpoint_table(merged["latencies"], merged["failures"], seconds)
+        row = next((r for r in rows if r["endpoint"] == endpoint), None)
+        figures[endpoint] = {"row": row, "acks": merged["acks"], "abandoned": merged["abandoned"]}
+        time.sleep(1)
+    return figures
+
+
+def scenario_phase(pool, procs: int, args, base: str, seeded: dict, crash=None) -> dict:
+    rng = random.Random(args.seed)
+    people = [
+        (username, quiz_id, rng.uniform(0, args.ramp))
+        for username, quiz_id in seeded["students"][: args.students]
+    ]
+    t0 = time.time() + 2
+    think = args.think_factor
+    settings = {
+        "base": base,
+        "t0": t0,
+        "ramp": args.ramp,
+        "factor": think,
+        "deadline": args.max_seconds,
+        "seed": args.seed,
+    }
+    teachers = [tuple(t) for t in seeded["teachers"]]
+    futures = [
+        pool.submit(sim.run_process, settings, people[p::procs], teachers if p == 0 else [])
+        for p in range(procs)
+    ]
+    outages = []
+    if crash is not None:
+        outages.append(crash(t0))
+    results = [f.result() for f in futures]
+    merged = merge(results)
+    merged["seconds"] = time.time() - t0
+    merged["outages"] = outages
+    return merged
+
+
+# --- the run ---------------------------------------------------------------------------------
+def main(argv: list[str] | None = None) -> int:
+    from quizapp.cli import default_workers
+
+    p = argparse.ArgumentParser(description="Load test of quizapp serve, then a reconciliation.")
+    p.add_argument("--db", choices=["sqlite", "postgres"], default="sqlite")
+    p.add_argument("--pg-url", default="postgresql+psycopg://postgres@127.0.0.1:5432/postgres")
+    p.add_argument("--pg-name", default="load_pg")
+    p.add_argument("--students", type=int, default=200)
+    p.add_argument("--teachers", type=int, default=4)
+    p.add_argument("--ramp", type=float, default=60.0, help="starts spread over (s)")
+    p.add_argument("--think-factor", type=float, default=1.0, help="times 30-90 s between pages")
+    p.add_argument("--workers", type=int, default=default_workers())
+    p.add_argument("--procs", type=int, default=2, help="load-generating processes")
+    p.add_argument("--capacity-clients", type=int, default=24)
+    p.add_argument("--capacity-seconds", type=float, default=10.0, help="0 skips the phase")
+    p.add_argument("--crash-at", type=float, default=None, help="kill -9 the server at S s")
+    p.add_argument("--max-seconds", type=float, default=1500.0, help="the scenario stops by then")
+    p.add_argument("--hash-method", default=BENCH_HASH_METHOD)
+    p.add_argument("--p99-ms", type=float, default=300.0)
+    p.add_argument("--port", type=int, default=8100)
+    p.add_argument("--bare-port", type=int, default=8101)
+    p.add_argument("--out", type=Path, default=None, help="folder for logs and results.json")
+    p.add_argument("--seed", type=int, default=1)
+    args = p.parse_args(argv)
+
+    work = Path(tempfile.mkdtemp(prefix="quizapp-load-"))
+    out = args.out or work
+    out.mkdir(parents=True, exist_ok=True)
+    url = (
+        create_postgres(args.pg_url, args.pg_name)
+        if args.db == "postgres"
+        else f"sqlite:///{work / 'quizapp.sqlite3'}"
+    )
+    env = {
+        "QUIZAPP_DATA_DIR": str(work),
+        "QUIZAPP_DATABASE_URL": url,
+        "QUIZAPP_SECRET_KEY": "load-test-secret-key-" + "x" * 32,
+        "QUIZAPP_REDIS_URL": os.environ.get("QUIZAPP_REDIS_URL", "redis://127.0.0.1:6379/13"),
+    }
+    capacity_users = args.capacity_clients if args.capacity_seconds > 0 else 0
+    print(
+        f"database {url.split('@')[-1]}; {args.workers} gunicorn workers; data in {work}; "
+        f"load average before: {os.getloadavg()[0]:.1f}"
+    )
+    started = time.perf_counter()
+    info = prepare(env, args.students + capacity_users, args.teachers, args.hash_method)
+    seeded = info["seeded"]
+    print(
+        f"seeded {len(seeded['students'])} students, {args.teachers} teachers, "
+        f"{sum(len(c) for c in seeded['class_ids'])} classes in {info['seed_seconds']:.1f} s "
+        f"(one password hash for all; setup {time.perf_counter() - started:.1f} s)"
+    )
+    costs = login_cost(args.hash_method)
+    for label, ms in costs.items():
+        print(f"login password check, {label}: {ms:.1f} ms")
+
+    server_env = {**os.environ, **env, "PYTHONPATH": str(ROOT)}
+    server = quizapp_server(server_env, args.port, args.workers, out / "server.log")
+    bare = bare_server(server_env, args.bare_port, args.workers, out / "bare.log")
+    server.start()
+    results: dict = {"args": {k: str(v) for k, v in vars(args).items()}, "login_ms": costs}
+    status = 0
+    with ProcessPoolExecutor(max_workers=args.procs, mp_context=get_context("spawn")) as pool:
+        try:
+            capacity = {}
+            if capacity_users:
+                bare.start(ready_path="/")
+                users = [tuple(s) for s in seeded["students"][args.students :]]
+                capacity = capacity_phase(
+                    pool, args.procs, server.base, bare.base, users, args.capacity_seconds
+                )
+                bare.stop()
+                time.sleep(2)
+
+            def crash(t0: float) -> tuple[float, float]:
+                time.sleep(max(0.0, t0 + args.crash_at - time.time()))
+                killed = time.time()
+                server.kill()
+                integrity = sqlite_integrity(url)
+                print(
+                    f"killed the server group (SIGKILL) at {killed - t0:.1f} s; "
+                    f"SQLite integrity right after: {integrity}"
+                )
+                time.sleep(1)
+                server.start()
+                back = time.time()
+                print(f"server back after {back - killed:.1f} s")
+                results["integrity_after_kill"] = integrity
+                return killed, back
+
+            run = scenario_phase(
+                pool,
+                args.procs,
+                args,
+                server.base,
+                seeded,
+                crash if args.crash_at is not None else None,
+            )
+        finally:
+            server.stop()
+            bare.stop()
+
+    # --- report ----------------------------------------------------------------------------
+    rows = endpoint_table(run["latencies"], run["failures"], run["seconds"], run["outages"])
+    print_table(
+        rows,
+        f"Scenario: {args.students} students over {run['seconds']:.0f} s "
+        f"(think {30 * args.think_factor:g}-{90 * args.think_factor:g} s)",
+    )
+    total = sum(r["requests"] for r in rows)
+    errors = sum(r["errors"] for r in rows)
+    print(
+        f"all: {total} requests, {total / run['seconds']:.1f} req/s, {errors} errors; "
+        f"{run['finished']} students finished, {len(run['abandoned'])} gave up; "
+        f"{run['resumed']} resumes ({len(run['resumed_wrong'])} on the wrong question); "
+        f"load generator CPU {run['cpu_seconds']:.0f} s; load average {os.getloadavg()[0]:.1f}"
+    )
+    for line in run["abandoned"][:5] + run["resumed_wrong"][:5]:
+        print("  " + line)
+
+    ratios = {}
+    if capacity:
+        cap_rows = [c["row"] for c in capacity.values() if c["row"]]
+        print_table(
+            cap_rows,
+            f"Capacity: {args.capacity_clients} clients back to back, "
+            f"{args.capacity_seconds:g} s each",
+        )
+        bare_rps = capacity["bare route"]["row"]["rps"]
+        for name, need in (("GET question", 0.40), ("POST answer", 0.25)):
+            ratio = capacity[name]["row"]["rps"] / bare_rps
+            ratios[name] = ratio
+            print(f"{name}: {100 * ratio:.0f} % of the bare route (target {100 * need:.0f} %)")
+
+    acks = run["acks"] + [a for c in capacity.values() for a in c["acks"]]
+    check = check_database(env, acks, run["submitted"])
+    print("\nReconciliation")
+    for line in check.lines():
+        print("  " + line)
+
+    student_rows = [r for r in rows if r["endpoint"] not in TEACHER_ENDPOINTS]
+    worst = max((r["p99_ms"] for r in student_rows if r["requests"]), default=0.0)
+    met = (
+        errors == 0
+        and check.ok
+        and not run["abandoned"]
+        and not run["resumed_wrong"]
+        and worst < args.p99_ms
+    )
+    print(
+        f"\nworst student p99 {worst:.0f} ms (target {args.p99_ms:.0f}); "
+        f"targets {'MET' if met else 'NOT MET'}"
+    )
+    status = 0 if met else 1
+    results.update(
+        scenario=rows,
+        capacity={k: v["row"] for k, v in capacity.items()},
+        ratios=ratios,
+        reconciliation=check.lines(),
+        met=met,
+        seconds=run["seconds"],
+        abandoned=run["abandoned"][:20],
+        cpu_seconds=run["cpu_seconds"],
+    )
+    (out / "results.json").write_text(json.dumps(results, indent=1, default=str))
+    if args.db == "sqlite" and args.out is None:
+        shutil.rmtree(work, ignore_errors=True)
+    return status
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,351 @@
+"""Simulated students and teachers, on asyncio with httpx.
+
+A student logs in, opens the quiz, starts it, and answers 16 questions as 8 pages
+of two (the app shows one question per page, so a page here is two consecutive
+questions: open question 2k, save it, open 2k+1, save it), thinking between pages.
+Mid-quiz the student's connections are dropped (the client's pool is closed) and a
+new client resumes the attempt where the student left it. Some students change an
+answer once. Then they submit and read their result. A few teachers read reports
+meanwhile.
+
+Every answer the server acknowledged is recorded as ``(attempt, slot, value)`` for
+the reconciliation. Every loop here is bounded in count and in time.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import random
+import re
+import resource
+import ssl
+import time
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+import httpx
+
+from benchmarks.load.seed import PASSWORD, SLOT_TYPES
+
+CSRF = re.compile(r'name="csrf_token"[^>]*value="([^"]+)"')
+ATTEMPT = re.compile(r"/attempts/(\d+)")
+SLOTS = len(SLOT_TYPES)
+PAGES = SLOTS // 2
+MAX_TRIES = 40  # per request; with the back-off, about two minutes of outage at most
+VALUES = {
+    "mcq": ["0", "1", "2", "3"],
+    "truefalse": ["true", "false"],
+    "short": ["Moscou", "moscou", "Moscow", "Paris"],
+    "numeric": ["10000", "9800", "10 000", "12000"],
+}
+# One TLS context for every client: httpx builds one per client otherwise (slow), and
+# nothing here uses TLS anyway.
+_TLS = ssl.create_default_context()
+
+
+@dataclass
+class Settings:
+    base: str
+    t0: float  # wall-clock start shared by every process
+    ramp: float = 60.0  # students start spread over this many seconds
+    think_min: float = 30.0
+    think_max: float = 90.0
+    factor: float = 1.0  # multiplies think times (0.05 for quick runs)
+    change_rate: float = 0.1  # share of pages where the student changes an answer
+    deadline: float = 1800.0  # seconds after t0 when everything stops, done or not
+    teacher_think: tuple[float, float] = (10.0, 30.0)
+    seed: int = 1
+
+
+class Abandon(Exception):
+    """A request kept failing: the simulated user gives up (reported, never hidden)."""
+
+
+@dataclass
+class Recorder:
+    latencies: dict[str, list[float]] = field(default_factory=lambda: defaultdict(list))
+    failures: list[tuple[float, str, str]] = field(default_factory=list)  # (time, endpoint, why)
+    acks: list[tuple[int, int, object]] = field(default_factory=list)  # in order, per student
+    submitted: list[int] = field(default_factory=list)
+    attempts: dict[str, int] = field(default_factory=dict)
+    resumed: int = 0
+    resumed_wrong: list[str] = field(default_factory=list)
+    abandoned: list[str] = field(default_factory=list)
+    finished: int = 0
+
+    def result(self) -> dict:
+        usage = resource.getrusage(resource.RUSAGE_SELF)
+        return {
+            "latencies": dict(self.latencies),
+            "failures": self.failures,
+            "acks": self.acks,
+            "submitted": self.submitted,
+            "attempts": self.attempts,
+            "resumed": self.resumed,
+            "resumed_wrong": self.resumed_wrong,
+            "abandoned": self.abandoned,
+            "finished": self.finished,
+            "cpu_seconds": usage.ru_utime + usage.ru_stime,
+        }
+
+
+def new_client(base: str, cookies: httpx.Cookies | None = None) -> httpx.AsyncClient:
+    return httpx.AsyncClient(
+        base_url=base,
+        cookies=cookies,
+        verify=_TLS,
+        timeout=httpx.Timeout(30.0),
+        # Forget idle connections before gunicorn does (its keep-alive is 2 s), so
+        # that no request goes out on a connection the server is closing.
+        limits=httpx.Limits(max_connections=2, keepalive_expiry=1.0),
+        follow_redirects=False,
+    )
+
+
+class User:
+    def __init__(self, s: Settings, rec: Recorder, username: str, rng: random.Random) -> None:
+        self.s, self.rec, self.username, self.rng = s, rec, username, rng
+        self.client = new_client(s.base)
+        self.broken = False  # a request failed in transit: resume at the next page
+
+    async def call(self, endpoint: str, method: str, url: str, expect=(200,), **kw):
+        delay = 0.5
+        for _try in range(MAX_TRIES):
+            if time.time() > self.s.t0 + self.s.deadline:
+                raise Abandon(f"{endpoint}: run deadline")
+            started = time.perf_counter()
+            try:
+                response = await self.client.request(method, url, **kw)
+            except httpx.TransportError as exc:
+                self.rec.failures.append((time.time(), endpoint, type(exc).__name__))
+                self.broken = True
+                await asyncio.sleep(delay)
+                delay = min(delay * 2, 4.0)
+                continue
+            elapsed = time.perf_counter() - started
+            if response.status_code in expect:
+                self.rec.latencies[endpoint].append(elapsed)
+                return response
+            self.rec.failures.append((time.time(), endpoint, f"HTTP {response.status_code}"))
+            if response.status_code < 500:
+                raise Abandon(f"{endpoint}: HTTP {response.status_code} for {url}")
+            await asyncio.sleep(delay)
+            delay = min(delay * 2, 4.0)
+        raise Abandon(f"{endpoint}: {MAX_TRIES} tries")
+
+    async def login(self) -> None:
+        page = await self.call("GET /login", "GET", "/login")
+        token = CSRF.search(page.text).group(1)
+        form = {"username": self.username, "password": PASSWORD, "csrf_token": token}
+        done = await self.call("POST /login", "POST", "/login", expect=(302,), data=form)
+        if "/login" in done.headers.get("location", ""):
+            raise Abandon("login refused")
+
+    async def think(self, low: float, high: float) -> None:
+        left = self.s.t0 + self.s.deadline - time.time()
+        await asyncio.sleep(max(0.0, min(left, self.rng.uniform(low, high) * self.s.factor)))
+
+    async def close(self) -> None:
+        await self.client.aclose()
+
+
+class Student(User):
+    def __init__(self, s, rec, username: str, quiz_id: int, rng) -> None:
+        super().__init__(s, rec, username, rng)
+        self.quiz_id = quiz_id
+        self.attempt = 0
+        self.token = ""
+        self.last_slot = -1  # the slot of the last answer saved: where a resume opens
+
+    async def run(self) -> None:
+        await self.login()
+        page = await self.call("GET quiz", "GET", f"/student/quizzes/{self.quiz_id}")
+        token = CSRF.search(page.text).group(1)
+        started = await self.call(
+            "POST start",
+            "POST",
+            f"/student/quizzes/{self.quiz_id}/start",
+            expect=(302,),
+            data={"csrf_token": token},
+        )
+        self.attempt = int(ATTEMPT.search(started.headers["location"]).group(1))
+        self.rec.attempts[self.username] = self.attempt
+        for page_number in range(PAGES):
+            if page_number == PAGES // 2 or self.broken:
+                await self.resume()
+            for slot in (2 * page_number, 2 * page_number + 1):
+                await self.answer(slot)
+            if self.rng.random() < self.s.change_rate:
+                await self.save(2 * page_number)  # a change of mind
+            if page_number < PAGES - 1:
+                await self.think(self.s.think_min, self.s.think_max)
+        confirm = await self.call("GET confirm", "GET", f"/attempts/{self.attempt}/submit")
+        token = CSRF.search(confirm.text).group(1)
+        await self.call(
+            "POST submit",
+            "POST",
+            f"/attempts/{self.attempt}/submit",
+            expect=(302,),
+            data={"csrf_token": token},
+        )
+        self.rec.submitted.append(self.attempt)
+        await self.call("GET result", "GET", f"/attempts/{self.attempt}/result")
+        self.rec.finished += 1
+
+    async def answer(self, slot: int) -> None:
+        page = await self.call("GET question", "GET", f"/attempts/{self.attempt}?page={slot}")
+        if f'data-slot="{slot}"' not in page.text:
+            raise Abandon(f"question page {slot} shows another question")
+        self.token = CSRF.search(page.text).group(1)
+        await self.save(slot)
+
+    async def save(self, slot: int) -> None:
+        value = self.rng.choice(VALUES[SLOT_TYPES[slot]])
+        response = await self.call(
+            "POST answer",
+            "POST",
+            f"/attempts/{self.attempt}/answer",
+            json={"slot": slot, "answer": value},
+            headers={"X-CSRFToken": self.token, "Accept": "application/json"},
+        )
+        if response.json().get("saved") is not True:
+            raise Abandon(f"answer {slot} not saved: {response.text[:200]}")
+        self.rec.acks.append((self.attempt, slot, value))
+        self.last_slot = slot
+
+    async def resume(self) -> None:
+        """Drop every connection (the client's pool), open a new client with the same
+        cookies, and ask for the attempt: it must open where the student left it."""
+        cookies = self.client.cookies
+        await self.client.aclose()
+        self.client = new_client(self.s.base, cookies)
+        self.broken = False
+        page = await self.call("GET resume", "GET", f"/attempts/{self.attempt}")
+        self.rec.resumed += 1
+        # The server remembers the slot of the last answer saved and opens there.
+        expected = max(self.last_slot, 0)
+        if f'data-slot="{expected}"' not in page.text:
+            self.rec.resumed_wrong.append(f"{self.username}: resumed away from question {expected}")
+
+
+class Teacher(User):
+    def __init__(self, s, rec, username: str, quiz_id: int, class_id: int, rng) -> None:
+        super().__init__(s, rec, username, rng)
+        self.quiz_id, self.class_id = quiz_id, class_id
+
+    async def run(self, stop: asyncio.Event) -> None:
+        await self.login()
+        pages = [
+            ("GET reports", "/reports/"),
+            ("GET report quiz", f"/reports/quizzes/{self.quiz_id}"),
+        ]
+        if self.class_id:
+            pages.append(("GET report class", f"/reports/classes/{self.class_id}"))
+        for n in range(10_000):
+            if stop.is_set() or time.time() > self.s.t0 + self.s.deadline:
+                return
+            endpoint, url = pages[n % len(pages)]
+            await self.call(endpoint, "GET", url)
+            try:
+                low, high = self.s.teacher_think
+                await asyncio.wait_for(stop.wait(), self.rng.uniform(low, high) * self.s.factor)
+            except TimeoutError:
+                pass
+
+
+async def _student(s: Settings, rec: Recorder, username: str, quiz_id: int, delay: float):
+    rng = random.Random(f"{s.seed}:{username}")
+    await asyncio.sleep(max(0.0, s.t0 + delay - time.time()))
+    student = Student(s, rec, username, quiz_id, rng)
+    try:
+        await student.run()
+    except Abandon as exc:
+        rec.abandoned.append(f"{username}: {exc}")
+    except Exception as exc:  # anything unexpected is a failure to report, not a crash
+        rec.abandoned.append(f"{username}: {type(exc).__name__}: {exc}")
+    finally:
+        await student.close()
+
+
+async def _teacher(s: Settings, rec: Recorder, row, stop: asyncio.Event):
+    username, quiz_id, class_id = row
+    teacher = Teacher(s, rec, username, quiz_id, class_id, random.Random(username))
+    try:
+        await teacher.run(stop)
+    except Abandon as exc:
+        rec.abandoned.append(f"{username}: {exc}")
+    finally:
+        await teacher.close()
+
+
+async def simulate(s: Settings, students: list[tuple[str, int, float]], teachers: list) -> dict:
+    """``students``: (username, quiz id, start delay in seconds after t0)."""
+    rec = Recorder()
+    stop = asyncio.Event()
+    teacher_tasks = [asyncio.create_task(_teacher(s, rec, row, stop)) for row in teachers]
+    await asyncio.gather(*(_student(s, rec, u, q, d) for u, q, d in students))
+    stop.set()
+    await asyncio.gather(*teacher_tasks)
+    return rec.result()
+
+
+def run_process(settings: dict, students: list, teachers: list) -> dict:
+    """One load process (several run side by side to use both cores)."""
+    return asyncio.run(simulate(Settings(**settings), students, teachers))
+
+
+# --- capacity: how many requests per second one endpoint sustains ---------------------------
+async def _hammer(s: Settings, endpoint: str, who: tuple | None, duration: float) -> Recorder:
+    """One client sending ``endpoint`` back to back for ``duration`` seconds."""
+    rec = Recorder()
+    username, quiz_id = who or (None, 0)
+    rng = random.Random(username or "bare")
+    user = User(s, rec, "-", rng) if username is None else Student(s, rec, username, quiz_id, rng)
+    try:
+        if username is not None:
+            await user.login()
+            page = await user.call("GET quiz", "GET", f"/student/quizzes/{quiz_id}")
+            started = await user.call(
+                "POST start",
+                "POST",
+                f"/student/quizzes/{quiz_id}/start",
+                expect=(302,),
+                data={"csrf_token": CSRF.search(page.text).group(1)},
+            )
+            user.attempt = int(ATTEMPT.search(started.headers["location"]).group(1))
+            rec.attempts[username] = user.attempt
+            page = await user.call("GET question", "GET", f"/attempts/{user.attempt}?page=0")
+            user.token = CSRF.search(page.text).group(1)
+        rec.latencies.clear()
+        end = time.time() + duration
+        for n in range(1_000_000):
+            if time.time() > end:
+                break
+            if username is None:
+                await user.call(endpoint, "GET", "/")
+            elif endpoint == "GET question":
+                await user.call(endpoint, "GET", f"/attempts/{user.attempt}?page={n % SLOTS}")
+            else:
+                await user.save(n % SLOTS)
+    except Abandon as exc:
+        rec.abandoned.append(f"{username}: {exc}")
+    finally:
+        await user.close()
+    return rec
+
+
+async def capacity(s: Settings, endpoint: str, users: list, duration: float) -> dict:
+    """``users``: (username, quiz id) per client, or None per client of the bare route."""
+    recs = await asyncio.gather(*(_hammer(s, endpoint, u, duration) for u in users))
+    merged = Recorder()
+    for rec in recs:
+        merged.latencies[endpoint].extend(rec.latencies.get(endpoint, []))
+        merged.failures.extend(rec.failures)
+        merged.acks.extend(rec.acks)
+        merged.attempts.update(rec.attempts)
+        merged.abandoned.extend(rec.abandoned)
+    return merged.result()
+
+
+def capacity_process(settings: dict, endpoint: str, users: list, duration: float) -> dict:
+    return asyncio.run(capacity(Settings(**settings), endpoint, users, duration))
