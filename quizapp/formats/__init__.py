@@ -32,6 +32,7 @@ from .base import (
     FormatInputError,
     ImportFailed,
     ParseResult,
+    gc_paused,
     make_error,
 )
 from .validation import validate
@@ -161,11 +162,12 @@ def parse(text: str, fmt: str, filename: str = "") -> ParseResult:
         res.error(1, None, N_("le fichier est vide ; au moins une question est attendue"))
         return res
     text = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
-    res = FORMATS[fmt].module.parse(text, filename)
-    for q, line in zip(res.questions, res.lines, strict=True):
-        label = f"'{q.title}'" if q.title else N_("question")
-        for problem in validate(q):
-            res.error(line, None, N_("%(q)s : %(p)s"), q=label, p=problem)
+    with gc_paused():
+        res = FORMATS[fmt].module.parse(text, filename)
+        for q, line in zip(res.questions, res.lines, strict=True):
+            label = f"'{q.title}'" if q.title else N_("question")
+            for problem in validate(q):
+                res.error(line, None, N_("%(q)s : %(p)s"), q=label, p=problem)
     if not res.questions and not res.errors:
         res.error(1, None, N_("aucune question trouvée ; des questions au format %(f)s sont attendues"),
                   f=FORMATS[fmt].label)
@@ -188,4 +190,5 @@ def dump(questions: list[QuestionData], fmt: str, **meta: Any) -> DumpResult:
     """Write ``questions`` in ``fmt``; what the format can't hold is in ``skipped``."""
     if fmt not in FORMATS:
         raise ValueError(f"unknown format {fmt!r}; expected one of {', '.join(FORMATS)}")
-    return FORMATS[fmt].module.dump(list(questions), **meta)
+    with gc_paused():
+        return FORMATS[fmt].module.dump(list(questions), **meta)

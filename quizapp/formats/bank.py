@@ -31,7 +31,7 @@ import yaml
 
 from quizapp.questiondata import Answer, Blank, QuestionData, Source
 
-from .base import N_, DumpResult, ParseResult
+from .base import N_, DumpResult, ParseResult, gc_paused
 
 FORMAT = "quizapp-bank"
 VERSION = 1
@@ -145,8 +145,9 @@ def parse(text: str, filename: str = "") -> ParseResult:
     res = ParseResult(file=filename)
     loader = _Loader(text)
     try:
-        node = loader.get_single_node()
-        data = loader.construct_document(node) if node is not None else None
+        with gc_paused():
+            node = loader.get_single_node()
+            data = loader.construct_document(node) if node is not None else None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         res.error(mark.line + 1 if mark else None, mark.column + 1 if mark else None,
@@ -284,7 +285,8 @@ def dump(questions: list[QuestionData], name: str = "", tags: list[str] | None =
         doc["tags"] = list(tags)
     if article:
         doc["article"] = _yaml_value(dict(article))
-    doc["questions"] = [_compact(q) for q in questions]
-    text = yaml.dump(doc, Dumper=_Dumper, allow_unicode=True, sort_keys=False,
-                     default_flow_style=False, width=100)
+    with gc_paused():
+        doc["questions"] = [_compact(q) for q in questions]
+        text = yaml.dump(doc, Dumper=_Dumper, allow_unicode=True, sort_keys=False,
+                         default_flow_style=False, width=100)
     return DumpResult(text=text)

@@ -28,7 +28,16 @@ from defusedxml.ElementTree import DefusedXMLParser
 from quizapp.questiondata import Answer, QuestionData
 
 from . import cloze
-from .base import N_, DumpResult, ParseResult, fmt_num, from_percent, parse_num, percent
+from .base import (
+    N_,
+    DumpResult,
+    ParseResult,
+    fmt_num,
+    from_percent,
+    gc_paused,
+    parse_num,
+    percent,
+)
 
 TO_MOODLE_FORMAT = {"html": "html", "moodle": "moodle_auto_format", "plain": "plain_text",
                     "markdown": "markdown"}
@@ -199,8 +208,9 @@ def parse(text: str, filename: str = "") -> ParseResult:
                               forbid_external=True)
     target.parser = parser
     try:
-        parser.feed(text)
-        root = parser.close()
+        with gc_paused():
+            parser.feed(text)
+            root = parser.close()
     except defusedxml.DTDForbidden:
         res.error(target.line(), None,
                   N_("le fichier déclare une DTD (<!DOCTYPE>), qui peut cacher des entités ou "
