@@ -64,7 +64,7 @@ FORMATS: dict[str, Format] = {
                          "application/xml"),
     "aiken": Format("aiken", "Aiken (Moodle)", (".txt", ".aiken"), aiken, ("mcq",)),
     "csv": Format("csv", "CSV", (".csv",), csv_format, _ALL, "text/csv"),
-    "bank": Format("bank", "quizapp bank (YAML)", (".yaml", ".yml"), bank, _ALL,
+    "bank": Format("bank", "Banque quizapp (YAML)", (".yaml", ".yml"), bank, _ALL,
                    "application/yaml"),
 }
 
@@ -110,7 +110,14 @@ def detect_format(filename: str, text: str) -> str:
 
 def read_upload(stream: IO[bytes], limit: int = MAX_UPLOAD_BYTES, filename: str = "") -> bytes:
     """Read at most ``limit`` bytes; a larger upload is refused without reading it all."""
-    data = stream.read(limit + 1)
+    chunks, size = [], 0
+    while size <= limit:  # a raw stream may return less than asked for
+        chunk = stream.read(limit + 1 - size)
+        if not chunk:
+            break
+        chunks.append(chunk)
+        size += len(chunk)
+    data = b"".join(chunks)
     if len(data) > limit:
         raise _input_error(filename, None, None, N_(
             "le fichier dépasse %(mb)s Mo ; envoyez un fichier plus petit (découpez la banque)"),
