@@ -47,6 +47,7 @@ def _seed(app):
 
 def _answer(page, right: bool = True) -> str:
     """Answer the question on screen (rightly, or wrongly for the short one); its type."""
+    page.locator("#attempt-form[data-state]").wait_for()  # the page's script is listening
     question = page.locator("fieldset.question")
     kind = question.get_attribute("data-type")
     if kind == "mcq":
@@ -72,6 +73,7 @@ def _answer(page, right: bool = True) -> str:
         question.get_by_label("Trou 2").fill("Koursk")
     # Saved on the server as it is given, before anyone clicks anything.
     page.locator("fieldset.question .answer-status", has_text="Réponse enregistrée").wait_for()
+    page.locator("#attempt-form[data-state=saved]").wait_for()
     return kind
 
 
@@ -175,3 +177,35 @@ def test_a_student_takes_the_seed_quiz_on_a_phone(browser_app, browser_server, p
         page.wait_for_timeout(100)
     assert page.evaluate(drawn)
     assert page.problems == []
+
+
+def test_answers_given_offline_are_sent_when_the_attempt_is_opened_again(
+    browser_app, browser_server, phone_page
+):
+    page = phone_page
+    join_code = _seed(browser_app)
+    login(page, browser_server, "lea")
+    page.get_by_label("Code de la classe").fill(join_code)
+    page.get_by_role("button", name="Rejoindre").click()
+    page.get_by_role("link", name="Moscou et Pyongyang").click()
+    page.get_by_role("button", name="Commencer le quiz").click()
+    expect(page.get_by_text("Question 1 sur 7")).to_be_visible()
+    page.locator("#attempt-form[data-state]").wait_for()
+    attempt_url = page.url
+
+    # The network goes; the answer is kept in the browser and the student is told.
+    page.context.set_offline(True)
+    question = page.locator("fieldset.question")
+    kind = question.get_attribute("data-type")
+    if kind in ("short", "numeric"):
+        question.get_by_label("Votre réponse").fill("Moscou")
+    else:
+        question.locator("input, select").first.focus()
+        page.keyboard.press("Space" if kind in ("mcq", "multi", "truefalse") else "ArrowDown")
+    expect(page.get_by_text("Pas de connexion")).to_be_visible()
+    page.close()  # closed before the network came back
+
+    page = page.context.new_page()
+    page.context.set_offline(False)
+    page.goto(attempt_url)
+    expect(page.locator(".answered-count")).to_have_text("1 réponse(s) sur 7")

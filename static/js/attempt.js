@@ -10,6 +10,31 @@
   var retryTimer = null;
   var inflight = 0;   // saves on their way: a form post waits for them, or an older
   var heldSubmit;     // answer could arrive after it and overwrite the newer one
+  // Answers not yet saved are also kept in the browser, so closing the page while
+  // offline loses nothing: they are sent when the attempt is opened again.
+  var storeKey = form ? "quizapp-unsaved:" + form.getAttribute("data-save-url") : null;
+  var KEEP_MS = 24 * 3600 * 1000;
+  var restored = false;
+
+  function remember() {
+    try {
+      if (Object.keys(pending).length) {
+        window.localStorage.setItem(storeKey, JSON.stringify({ at: Date.now(), answers: pending }));
+      } else {
+        window.localStorage.removeItem(storeKey);
+      }
+    } catch (e) { /* private mode or full: the server copy is what counts */ }
+  }
+
+  function restore() {
+    try {
+      var kept = JSON.parse(window.localStorage.getItem(storeKey) || "null");
+      if (kept && Date.now() - kept.at < KEEP_MS) {
+        Object.keys(kept.answers).forEach(function (slot) { pending[slot] = kept.answers[slot]; });
+        restored = Object.keys(pending).length > 0;
+      }
+    } catch (e) { /* nothing kept */ }
+  }
 
   // --- saving ---------------------------------------------------------------
   function answerOf(fieldset) {
@@ -45,7 +70,7 @@
   }
 
   function say(fieldset, text, problem) {
-    var box = fieldset.querySelector(".answer-status");
+    var box = fieldset && fieldset.querySelector(".answer-status");
     if (!box) { return; }
     box.textContent = text;
     box.classList.toggle("answer-problem", Boolean(problem));
@@ -69,11 +94,22 @@
     });
   }
 
+  // One save per question at a time, so answers reach the server in the order given.
+  var busy = {};
+
+  function showState() {
+    form.setAttribute("data-state", inflight || Object.keys(pending).length ? "saving" : "saved");
+  }
+
   function send(slot) {
+    if (busy[slot] || !(slot in pending)) { return; }
     var fieldset = document.getElementById("q" + slot);
     var answer = pending[slot];
+    var failed = false;
     say(fieldset, form.getAttribute("data-msg-saving"));
+    busy[slot] = true;
     inflight += 1;
+    showState();
     fetch(form.getAttribute("data-save-url"), {
       method: "POST",
       credentials: "same-origin",
@@ -86,7 +122,7 @@
     }).then(function (response) {
       return response.json().then(function (data) { return { status: response.status, data: data }; });
     }).then(function (result) {
-      if (pending[slot] === answer) { delete pending[slot]; }
+      if (pending[slot] === answer) { delete pending[slot]; remember(); }
       if (result.status === 200) {
         say(fieldset, form.getAttribute("data-msg-saved"));
         updateProgress(result.data.unanswered || []);
@@ -95,10 +131,18 @@
         say(fieldset, result.data.error || "", true);
       }
     }).catch(function () {
+      failed = true;
       say(fieldset, form.getAttribute("data-msg-offline"), true);
       scheduleRetry();
     }).then(function () {
       inflight -= 1;
+      busy[slot] = false;
+      if (!failed && slot in pending) { send(slot); }  // changed again meanwhile
+      showState();
+      if (inflight === 0 && restored && !Object.keys(pending).length && heldSubmit === undefined) {
+        restored = false;
+        window.location.reload();  // show what the server now holds
+      }
       if (inflight === 0 && heldSubmit !== undefined) {
         var submitter = heldSubmit;
         heldSubmit = undefined;
@@ -122,6 +166,8 @@
     if (!fieldset || fieldset.disabled) { return; }
     var slot = parseInt(fieldset.getAttribute("data-slot"), 10);
     pending[slot] = answerOf(fieldset);
+    remember();
+    showState();
     window.clearTimeout(typing[slot]);
     typing[slot] = window.setTimeout(function () { send(slot); }, delay);
   }
@@ -137,11 +183,17 @@
         heldSubmit = event.submitter || null;
         return;
       }
-      // The post carries every answer on the page: nothing left to send by script.
+      // The post carries every answer on the page: nothing left to send by script for them.
       Object.keys(typing).forEach(function (slot) { window.clearTimeout(typing[slot]); });
-      pending = {};
+      form.querySelectorAll("fieldset.question").forEach(function (fieldset) {
+        delete pending[fieldset.getAttribute("data-slot")];
+      });
+      remember();
     });
     window.addEventListener("online", flush);
+    restore();
+    flush();
+    showState();  // also tells that the page saves by itself from now on
     window.addEventListener("beforeunload", function (event) {
       if (Object.keys(pending).length) { event.preventDefault(); event.returnValue = ""; }
     });
