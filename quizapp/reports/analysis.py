@@ -18,8 +18,8 @@ from quizapp.reports.data import (
     Filters,
     QuestionColumn,
     QuizReport,
+    answer_counts,
     quiz_report,
-    response_answers,
     select_attempts,
 )
 from quizapp.reports.stats import FLAG_MESSAGES, ItemAnalysis, QuestionStats, item_analysis
@@ -63,16 +63,15 @@ def _option_index(question_type: str, answer: Any) -> list[int]:
     return []
 
 
-def count_choices(
-    quiz: Quiz, columns: list[QuestionColumn], attempt_ids: list[int]
-) -> dict[int, list[int]]:
+def count_choices(columns: list[QuestionColumn], attempt_ids: list[int]) -> dict[int, list[int]]:
     """How many of the analysed attempts picked each option of each choice question."""
     choice = {c.question_id: c for c in columns if c.type in CHOICE_TYPES and c.choices}
     counts = {qid: [0] * len(c.choices) for qid, c in choice.items()}
-    for _attempt_id, qid, answer in response_answers(quiz, attempt_ids, set(choice)):
-        for index in _option_index(choice[qid].type, answer):
+    for (qid, answer), n in answer_counts(attempt_ids, set(choice)).items():
+        picked = list(answer) if isinstance(answer, tuple) else answer
+        for index in _option_index(choice[qid].type, picked):
             if 0 <= index < len(counts[qid]):
-                counts[qid][index] += 1
+                counts[qid][index] += n
     return counts
 
 
@@ -95,7 +94,7 @@ def analyse(
         }
         for row in attempts
     ]
-    counts = count_choices(quiz, columns, [a.attempt_id for a in attempts])
+    counts = count_choices(columns, [a.attempt_id for a in attempts])
     keys = {c.question_id: set(c.keys) for c in columns if c.question_id in counts}
     result = item_analysis(marks, max_marks, choice_counts=counts, keys=keys)
     return QuizAnalysis(report, on, attempts, result, columns, counts)

@@ -10,10 +10,11 @@ from __future__ import annotations
 import json
 import statistics
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from types import SimpleNamespace
+from typing import Any
 
 import sqlalchemy as sa
 
@@ -154,6 +155,12 @@ class QuizReport:
         }
 
 
+def _rows(query: sa.Select):
+    """Plain rows through the session's connection: the ORM's row processing is skipped,
+    which matters for the 80,000 marks of a large quiz."""
+    return db.session.connection().execute(query)
+
+
 # --- which attempt counts ----------------------------------------------------
 def counted_attempt_ids(method: str, attempts: Iterable[AttemptRow]) -> set[int]:
     """The attempts that make a student's grade, matching ``attempts.counted_percent``.
@@ -275,7 +282,7 @@ def _attempt_rows(quiz: Quiz, filters: Filters) -> list[AttemptRow]:
             score=r.score,
             max_score=r.max_score,
         )
-        for r in db.session.execute(query.order_by(User.username, Attempt.number))
+        for r in _rows(query.order_by(User.username, Attempt.number))
     ]
 
 
@@ -289,7 +296,7 @@ def _fill_marks(quiz: Quiz, filters: Filters, rows: list[AttemptRow]) -> list[in
         .where(Attempt.quiz_id == quiz.id)
     )
     seen: dict[int, None] = {}
-    for attempt_id, question_id, mark in db.session.execute(query):
+    for attempt_id, question_id, mark in _rows(query):
         by_attempt[attempt_id][question_id] = mark
         seen[question_id] = None
     return list(seen)
@@ -350,24 +357,33 @@ def quiz_report(quiz: Quiz, filters: Filters | None = None) -> QuizReport:
     )
 
 
-def response_answers(quiz: Quiz, attempt_ids: Iterable[int], question_ids: set[int]):
-    """``(attempt_id, question_id, answer)`` for the given attempts and questions."""
-    wanted = set(attempt_ids)
-    if not wanted or not question_ids:
-        return
-    # The answer as text: choice answers are small integers, parsed without the JSON layer.
+def answer_counts(
+    attempt_ids: Collection[int], question_ids: Collection[int]
+) -> dict[tuple[int, Any], int]:
+    """``{(question_id, answer): how many}`` over the given attempts, grouped in SQL.
+
+    Choice answers are small integers or lists of them: grouping on their JSON
+    text sends back a few rows per question instead of one per response.
+    """
+    counts: dict[tuple[int, Any], int] = defaultdict(int)
+    ids = sorted(attempt_ids)
+    if not ids or not question_ids:
+        return counts
+    text = sa.cast(Response.answer, sa.Text)
     query = (
-        sa.select(
-            Response.attempt_id, QuestionVersion.question_id, sa.cast(Response.answer, sa.Text)
-        )
-        .join(Attempt, Attempt.id == Response.attempt_id)
+        sa.select(QuestionVersion.question_id, text, sa.func.count())
         .join(QuestionVersion, QuestionVersion.id == Response.question_version_id)
-        .where(Attempt.quiz_id == quiz.id, QuestionVersion.question_id.in_(question_ids))
+        .where(QuestionVersion.question_id.in_(list(question_ids)))
+        .group_by(QuestionVersion.question_id, text)
     )
-    for attempt_id, question_id, text in db.session.execute(query):
-        if attempt_id in wanted and text is not None:
-            answer = int(text) if text.isdigit() else json.loads(text)
-            yield attempt_id, question_id, answer
+    for start in range(0, len(ids), 5000):  # stay under SQLite's bound-parameter limit
+        chunk = query.where(Response.attempt_id.in_(ids[start : start + 5000]))
+        for question_id, answer, n in _rows(chunk):
+            if answer is not None:
+                value = int(answer) if answer.isdigit() else json.loads(answer)
+                key = tuple(value) if isinstance(value, list) else value
+                counts[(question_id, key)] += n
+    return counts
 
 
 # --- class gradebook -----------------------------------------------------------
@@ -449,7 +465,7 @@ def class_gradebook(school_class: SchoolClass, filters: Filters | None = None) -
                 Attempt.max_score,
             ).where(Attempt.quiz_id.in_(list(methods)))
         )
-        for a in db.session.execute(query):
+        for a in _rows(query):
             attempts[(a.student_id, a.quiz_id)].append(a)
     for (student_id, quiz_id), found in attempts.items():
         row = rows[student_id]
