@@ -13,6 +13,8 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
+from sqlalchemy.exc import IntegrityError
+
 from quizapp import grading
 from quizapp.extensions import begin_write, db
 from quizapp.models import (
@@ -176,7 +178,9 @@ def build_layout(quiz: Quiz, seed: int) -> list[dict[str, Any]]:
     return layout
 
 
-def start_or_resume(quiz: Quiz, student: User, now: datetime | None = None) -> Attempt:
+def start_or_resume(
+    quiz: Quiz, student: User, now: datetime | None = None, *, _retried: bool = False
+) -> Attempt:
     """The student's running attempt, or a new one if the rules allow it."""
     now = now or utcnow()
     if not is_assigned(quiz, student):
@@ -219,7 +223,15 @@ def start_or_resume(quiz: Quiz, student: User, now: datetime | None = None) -> A
         raise AttemptError(N_("Ce quiz n'a encore aucune question."), 409)
     attempt.max_score = sum(slot["mark"] for slot in attempt.layout)
     db.session.add(attempt)
-    db.session.commit()
+    try:
+        db.session.commit()
+    except IntegrityError:
+        # Two starts at once (a double click, two devices): the other one made the
+        # attempt (same number); resume it rather than fail.
+        db.session.rollback()
+        if _retried:
+            raise
+        return start_or_resume(quiz, student, now, _retried=True)
     return attempt
 
 
