@@ -654,3 +654,23 @@ def test_pages_in_english(client, auth, world):
     assert "You have used all your attempts." in again.get_data(as_text=True)
     result = client.get(f"/attempts/{attempt_id}/result").get_data(as_text=True)
     assert "Pass mark" in result and "Time taken" in result and "Not answered" in result
+
+
+def test_two_starts_at_once_make_one_attempt(world, monkeypatch):
+    """The second start finds the attempt the first one made (same number) and resumes it."""
+    teacher, student, school_class, bank = world
+    quiz = make_quiz(teacher, bank, [school_class])
+    first = svc.start_or_resume(quiz, student)
+    real_scalars = db.session.scalars
+    calls = {"n": 0}
+
+    def blind_once(query, *args, **kwargs):
+        # The racing request read the attempts before the first one committed.
+        calls["n"] += 1
+        if calls["n"] == 1:
+            return real_scalars(query.where(Attempt.id == -1), *args, **kwargs)
+        return real_scalars(query, *args, **kwargs)
+
+    monkeypatch.setattr(db.session, "scalars", blind_once)
+    second = svc.start_or_resume(quiz, student)
+    assert second.id == first.id and count(Attempt) == 1
