@@ -85,6 +85,7 @@ def test_feedback_shows_only_what_the_settings_allow():
     )
     assert full.right_answers == ["Sergueï Lavrov"] and full.right_positions == ["1"]
     assert "<mark>Sergueï Lavrov</mark>" in str(full.sentence)
+    assert full.explanation == ""  # it was the quoted sentence: shown once, as the quote
 
 
 def test_right_answers_read_well_for_each_type():

@@ -21,6 +21,7 @@ from quizapp import grading
 from quizapp.questiondata import QuestionData
 
 _BLANK = re.compile(r"\{(\d+)\}")
+_QUOTES_AROUND = re.compile(r'^[«»"“”\s]+|[«»"“”\s]+$')
 
 
 @dataclass
@@ -285,7 +286,13 @@ def feedback_for(
         feedback.explanation = data.explanation or ""
         if data.source and data.source.sentence:
             feedback.sentence = highlight(data.source.sentence, _highlight_words(data))
+            if _unquoted(feedback.explanation) == _unquoted(data.source.sentence):
+                feedback.explanation = ""  # the quote below says it, with the answer marked
     return feedback
+
+
+def _unquoted(text: str) -> str:
+    return " ".join(_QUOTES_AROUND.sub("", text).split())
 
 
 def is_blank(answer: Any) -> bool:
