@@ -37,7 +37,12 @@
           tooltip: names ? { callbacks: { afterLabel: function (item) { return names[item.dataIndex] || ""; } } } : {}
         },
         scales: {
-          y: { beginAtZero: true, max: data.y_max || undefined, title: { display: !!data.y_label, text: data.y_label } },
+          y: {
+            beginAtZero: true,
+            max: data.y_max || undefined,
+            ticks: data.y_max ? {} : { precision: 0 },  // counts of students are whole numbers
+            title: { display: !!data.y_label, text: data.y_label }
+          },
           x: { title: { display: !!data.x_label, text: data.x_label } }
         }
       }
