@@ -41,6 +41,10 @@ def test_quiz_page_lists_attempts_and_draws_the_distribution(teacher_client, wor
     chart = _chart_data(html, "distribution-data")
     assert chart["values"] == [1, 0, 0, 1, 0, 0, 0, 0, 0, 1]  # 0 %, 33 %, 100 %
     assert 'data-chart="distribution-data"' in html and "chart.umd.min.js" in html
+    # Alice's first attempt: marks 1, 1, 0 on Q1 to Q3, sortable by their value.
+    assert (
+        '<td data-value="1.0">1</td><td data-value="1.0">1</td><td data-value="0.0">0</td>'
+    ) in html
 
 
 def test_quiz_page_filters_by_class_and_date(teacher_client, world):
