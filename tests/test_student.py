@@ -674,3 +674,24 @@ def test_two_starts_at_once_make_one_attempt(world, monkeypatch):
     monkeypatch.setattr(db.session, "scalars", blind_once)
     second = svc.start_or_resume(quiz, student)
     assert second.id == first.id and count(Attempt) == 1
+
+
+def test_the_page_cannot_choose_its_score(client, auth, world):
+    teacher, student, school_class, bank = world
+    quiz = make_quiz(teacher, bank, [school_class])
+    auth.login("lea")
+    attempt_id = start(client, quiz)
+    short = slot_of(attempt_row(attempt_id), "short")
+    token = csrf_token(client, "/student")
+    client.post(
+        f"/attempts/{attempt_id}/answer",
+        json={"slot": short, "answer": "Paris", "fraction": 1, "mark": 7, "final": True},
+        headers={"X-CSRFToken": token},
+    )
+    client.post(
+        f"/attempts/{attempt_id}/submit",
+        data={"csrf_token": token, "score": "7", "max_score": "7", "state": "in_progress"},
+    )
+    attempt = attempt_row(attempt_id)
+    assert attempt.state == "submitted" and attempt.score == 0.0
+    assert all((r.fraction or 0.0) == 0.0 for r in attempt.responses)
