@@ -6,6 +6,7 @@ The builders here (``world``, ``add_attempt``) are shared by the other
 
 from __future__ import annotations
 
+import math
 from datetime import datetime, timedelta
 
 import pytest
@@ -192,6 +193,11 @@ def test_statistics_on_counted_and_first_attempts(world):
     # Totals 3 1 0 (mean 4/3, sample variance 7/3); item variances 1/3 1/3 1/3:
     # alpha = 3/2 (1 - 1 / (7/3)) = 6/7.
     assert qa.analysis.quiz.alpha == pytest.approx(6 / 7)
+    # Q1 on the counted attempts: x = 1 1 0, rest of the test = 2 0 0 (means 2/3 and 2/3).
+    # C = (1/3 · 4/3 + 1/3 · -2/3 + -2/3 · -2/3) / 2 = 1/3; V(x) = 1/3; V(rest) = 4/3;
+    # D = (1/3) / sqrt(1/3 · 4/3) = 0.5.
+    assert qa.analysis.questions[0].discrimination == pytest.approx(0.5)
+    assert qa.analysis.questions[0].sd == pytest.approx(math.sqrt(1 / 3))
     assert len(select_attempts(qa.report, "all")) == 4
 
 

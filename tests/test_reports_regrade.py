@@ -101,3 +101,18 @@ def test_regrade_cli_dry_run_then_apply(app, world):
     assert done.exit_code == 0, done.output
     assert scores() == [1.0, 2.0, 0.0, 1.0]
     assert db.session.scalar(db.select(Regrade.user_id)) == world["teacher"].id
+
+
+def test_answers_the_new_version_cannot_read_keep_their_mark(world):
+    """Q2 cut to two options: Chloé's answer (option 2) no longer exists, so it is
+    listed as unreadable and its mark stays; nobody else's mark moves."""
+    question = world["quiz"].slots[1].question  # Q2: chloe picked option 2
+    data = question.current_version.question_data
+    data.answers = data.answers[:2]
+    edit_question(question, data, author=world["teacher"])
+    db.session.commit()
+    plan = plan_regrade(world["quiz"], question.id)
+    assert [(e["username"], e["slot"]) for e in plan.errors] == [("chloe", 1)]
+    apply_regrade(world["quiz"], None, question.id)
+    db.session.rollback()
+    assert scores() == [2.0, 3.0, 1.0, 0.0]
