@@ -190,3 +190,10 @@ def test_unknown_format_or_language(world):
         export_quiz(world["quiz"], "docx")
     with pytest.raises(ExportError):
         export_quiz(world["quiz"], "csv", lang="de")
+
+
+def test_true_false_options_are_shown_in_words(world):
+    wb = openpyxl.load_workbook(io.BytesIO(export_quiz(world["quiz"], "xlsx").data))
+    assert wb["Questions"].cell(4, 11).value == "*Vrai: 1 | Faux: 2"
+    wb = openpyxl.load_workbook(io.BytesIO(export_quiz(world["quiz"], "xlsx", lang="en").data))
+    assert wb["Questions"].cell(4, 11).value == "*True: 1 | False: 2"

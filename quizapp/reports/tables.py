@@ -81,6 +81,13 @@ def flag_label(flag: str) -> str:
     return _(FLAG_SHORT[flag]) if flag in FLAG_SHORT else flag
 
 
+def choice_labels(column) -> list[str]:
+    """The options of a choice question as shown to people (true/false in words)."""
+    if column.type == "truefalse":
+        return [_("Vrai"), _("Faux")]
+    return list(column.choices)
+
+
 def _pct(x: float | None) -> float | None:
     return None if x is None else 100.0 * x
 
@@ -177,7 +184,7 @@ def quiz_questions(qa: QuizAnalysis) -> Table:
         counts = qa.choice_counts.get(c.question_id)
         picks = " | ".join(
             f"{'*' if i in c.keys else ''}{text}: {n}"
-            for i, (text, n) in enumerate(zip(c.choices, counts or [], strict=False))
+            for i, (text, n) in enumerate(zip(choice_labels(c), counts or [], strict=False))
         )
         rows.append(
             [

@@ -46,7 +46,13 @@ from quizapp.reports.data import (
     quiz_report,
     student_report,
 )
-from quizapp.reports.tables import attempts_label, flag_label, method_label, state_label
+from quizapp.reports.tables import (
+    attempts_label,
+    choice_labels,
+    flag_label,
+    method_label,
+    state_label,
+)
 from quizapp.security import role_required
 
 bp = Blueprint("reports", __name__, url_prefix="/reports")
@@ -190,6 +196,7 @@ def _helpers():
         "fmt_num": fmt_num,
         "fmt_pct": fmt_pct,
         "mark_cells": mark_cells,
+        "choice_labels": choice_labels,
         "state_label": state_label,
         "flag_label": flag_label,
         "method_label": method_label,
