@@ -376,7 +376,8 @@ def _index(value: Any, size: int, what: str = "option") -> int:
     if isinstance(value, bool) or not isinstance(value, int | str):
         raise InvalidResponse(f"Réponse invalide : {what} attendue sous forme de numéro.")
     if isinstance(value, str):
-        if not value.strip().isdigit():
+        # isdigit() also accepts "²" or "٣", which int() then refuses: ASCII digits only.
+        if not (value.strip().isascii() and value.strip().isdigit()):
             raise InvalidResponse(f"Réponse invalide : {what} « {value[:40]} » inconnue.")
         value = int(value.strip())
     if not 0 <= value < size:
