@@ -197,7 +197,10 @@ def test_new_mcq_by_hand(client, teacher):
             {"type": "numeric", "stem": "Combien ?", "numeric_value": "beaucoup"},
             "Indiquez un nombre",
         ),
-        ({"type": "matching", "stem": "Associez", "pairs": "Lavrov -> Russie"}, "au moins 2 paires"),
+        (
+            {"type": "matching", "stem": "Associez", "pairs": "Lavrov -> Russie"},
+            "au moins 2 paires",
+        ),
         ({"type": "short", "stem": "Où ?", "short_answers": ""}, "au moins une réponse acceptée"),
         ({"type": "cloze", "stem": "{1} et {2}", "blanks": "Moscou"}, "{1}"),
         (mcq_form(stem=""), "Ce champ est requis"),
@@ -445,7 +448,13 @@ def test_build_assign_and_preview_a_quiz(client, teacher):
     assert [a.class_id for a in quiz.assignments] == [school_class.id]
     page = client.get(f"/teacher/quizzes/{quiz.id}/preview").get_data(as_text=True)
     assert "rien n’est enregistré" in page and "Qui Choe Son Hui" in page
-    post(client, f"/teacher/quizzes/{quiz.id}/preview", {"q0": "0"}, token_from="/teacher/quizzes")
+    graded = post(
+        client,
+        f"/teacher/quizzes/{quiz.id}/preview",
+        {"a0": "0", "a1": "0"},
+        token_from="/teacher/quizzes",
+    ).get_data(as_text=True)
+    assert "Sergueï Lavrov" in graded and "<mark>" in graded  # the answer, quoted in its sentence
     db.session.rollback()
     assert db.session.scalar(db.select(db.func.count(Attempt.id))) == 0
 

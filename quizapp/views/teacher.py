@@ -614,11 +614,15 @@ def import_into_bank(bank_id: int):
 @bp.route("/quizzes/<int:quiz_id>/preview", methods=["GET", "POST"])
 @role_required("teacher")
 def preview_quiz(quiz_id: int):
-    """The quiz as a student sees it; answers are graded on the page and nothing is stored."""
+    """The quiz as a student sees it, with the student's own page parts; answers are
+    graded on the page and nothing is stored."""
     import random
+    from types import SimpleNamespace
 
     from quizapp import grading
     from quizapp.services.attempts import build_layout, to_stored
+    from quizapp.services.question_view import feedback_for, question_view
+    from quizapp.views.student import raw_from_form
 
     quiz = quiz_or_404(quiz_id)
     seed = request.form.get("seed", type=int) or random.SystemRandom().getrandbits(31)
@@ -631,38 +635,27 @@ def preview_quiz(quiz_id: int):
             )
         )
     }
+    graded = request.method == "POST" and ConfirmForm().validate_on_submit()
     items = []
     for slot, entry in enumerate(layout):
         data = versions[entry["version_id"]]
-        result = None
-        if request.method == "POST" and ConfirmForm().validate_on_submit():
-            raw = _preview_answer(data, slot)
+        stored, feedback = None, None
+        if graded:
             try:
-                result = grading.grade(data, to_stored(data, entry["order"] or [], raw))
-            except grading.InvalidResponse as exc:
-                result = grading.Grade(0.0, False, {"error": exc.message})
-        items.append({"slot": slot, "data": data, "order": entry["order"], "result": result})
+                raw = raw_from_form(data, slot, request.form)
+                stored = to_stored(data, entry.get("order") or [], raw, entry.get("blank_orders"))
+                result = grading.grade(data, stored)
+            except grading.InvalidResponse:
+                stored, result = None, grading.Grade(0.0, False, {})
+            response = SimpleNamespace(
+                answer=stored,
+                fraction=result.fraction,
+                mark=None if result.fraction is None else result.fraction * entry["mark"],
+            )
+            feedback = feedback_for(
+                data, entry, response, show_outcome=True, show_answers=True, show_explanation=True
+            )
+        items.append({"view": question_view(data, entry, slot, stored), "feedback": feedback})
     return render_template(
-        "teacher/preview.html",
-        quiz=quiz,
-        items=items,
-        seed=seed,
-        form=ConfirmForm(),
-        graded=request.method == "POST",
+        "teacher/preview.html", quiz=quiz, items=items, seed=seed, form=ConfirmForm()
     )
-
-
-def _preview_answer(data: QuestionData, slot: int):
-    name = f"q{slot}"
-    if data.type == "multi":
-        return [int(v) for v in request.form.getlist(name) if v.isdigit()] or None
-    if data.type == "matching":
-        return {
-            str(i): request.form.get(f"{name}-{i}")
-            for i in range(len(data.pairs))
-            if request.form.get(f"{name}-{i}") not in (None, "")
-        } or None
-    if data.type == "cloze":
-        return [request.form.get(f"{name}-{i}") or None for i in range(len(data.blanks))]
-    value = request.form.get(name)
-    return value if value not in (None, "") else None
