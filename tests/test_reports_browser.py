@@ -14,7 +14,7 @@ pytestmark = pytest.mark.browser
 def _chart_drawn(page, data_id: str) -> bool:
     return page.evaluate(
         "(id) => !!window.Chart && !!window.Chart.getChart("
-        "document.querySelector(`canvas[data-chart=\"${id}\"]`))",
+        'document.querySelector(`canvas[data-chart="${id}"]`))',
         data_id,
     )
 
