@@ -39,6 +39,7 @@ Browser tests are marked ``browser``; run them with ``pytest -m browser``.
 
 from __future__ import annotations
 
+import atexit
 import os
 import threading
 from dataclasses import dataclass
@@ -99,8 +100,18 @@ def browser_server(browser_app):
         thread.join(timeout=10)
 
 
-@pytest.fixture(scope="session")
-def chromium():
+_RUNNING: dict = {}
+
+
+def _shared_browser():
+    """One Playwright and one Chromium per process, whichever module asks first.
+
+    Each test module imports the fixtures, so pytest sees one ``chromium`` fixture
+    per module; a second ``sync_playwright().start()`` in the same process fails,
+    hence this shared instance, closed when the process exits.
+    """
+    if "browser" in _RUNNING:
+        return _RUNNING["browser"]
     if not CHROMIUM.exists():
         pytest.skip(f"browser tests need Chromium at {CHROMIUM} (apt-get install -y chromium)")
     try:
@@ -113,9 +124,22 @@ def chromium():
     except Exception as exc:  # a broken install: say so rather than fail every test
         playwright.stop()
         pytest.skip(f"Chromium at {CHROMIUM} does not start: {exc}")
-    yield browser
-    browser.close()
-    playwright.stop()
+    _RUNNING.update(browser=browser, playwright=playwright)
+    atexit.register(_close_browser)
+    return browser
+
+
+def _close_browser() -> None:
+    browser, playwright = _RUNNING.pop("browser", None), _RUNNING.pop("playwright", None)
+    if browser is not None:
+        browser.close()
+    if playwright is not None:
+        playwright.stop()
+
+
+@pytest.fixture(scope="session")
+def chromium():
+    return _shared_browser()
 
 
 def _page(browser, viewport):
