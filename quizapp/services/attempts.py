@@ -14,6 +14,7 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import selectinload
 
 from quizapp import grading
 from quizapp.extensions import begin_write, db
@@ -24,6 +25,7 @@ from quizapp.models import (
     QuestionVersion,
     Quiz,
     QuizAssignment,
+    QuizQuestion,
     Response,
     User,
 )
@@ -131,6 +133,7 @@ def _draw_questions(quiz: Quiz, rng: random.Random) -> list[tuple[Question, floa
             db.select(Question)
             .where(Question.bank_id == quiz.bank_id, Question.status == "accepted")
             .order_by(Question.id)
+            .options(selectinload(Question.current_version))
         ).all()
         taken: set[int] = set()
         for tag, count in quiz.draw_per_tag.items():
@@ -139,7 +142,14 @@ def _draw_questions(quiz: Quiz, rng: random.Random) -> list[tuple[Question, floa
                 taken.add(q.id)
                 chosen.append((q, 1.0))
         return chosen
-    return [(slot.question, slot.mark) for slot in quiz.slots if slot.question.status == "accepted"]
+    # The questions and their current versions in two queries, not two per question.
+    slots = db.session.scalars(
+        db.select(QuizQuestion)
+        .where(QuizQuestion.quiz_id == quiz.id)
+        .order_by(QuizQuestion.position)
+        .options(selectinload(QuizQuestion.question).selectinload(Question.current_version))
+    ).all()
+    return [(slot.question, slot.mark) for slot in slots if slot.question.status == "accepted"]
 
 
 def _option_order(data: QuestionData, shuffle: bool, rng: random.Random) -> list[int]:
@@ -253,9 +263,10 @@ def close_if_overdue(attempt: Attempt, now: datetime | None = None) -> bool:
 
 
 # --- answering --------------------------------------------------------------
-def versions_for(attempt: Attempt) -> dict[int, QuestionData]:
-    """The question versions the student sees, loaded in one query."""
-    ids = [slot["version_id"] for slot in attempt.layout]
+def versions_for(attempt: Attempt, slots: list[int] | None = None) -> dict[int, QuestionData]:
+    """The question versions the student sees (on ``slots``, else all), loaded in one query."""
+    layout = attempt.layout
+    ids = {layout[s]["version_id"] for s in (range(len(layout)) if slots is None else slots)}
     rows = db.session.scalars(db.select(QuestionVersion).where(QuestionVersion.id.in_(ids))).all()
     return {row.id: row.question_data for row in rows}
 
@@ -342,14 +353,15 @@ def save_answer(
     data = version.question_data
     stored = to_stored(data, layout.get("order") or [], raw, layout.get("blank_orders"))
     result = grading.grade(data, stored)  # raises InvalidResponse on a malformed answer
-    response = db.session.scalar(
-        db.select(Response).where(Response.attempt_id == attempt.id, Response.slot == slot)
-    )
+    # The attempt's responses are loaded once per request (saving a page reads them all);
+    # a new one joins the collection, so that the next save and the count of
+    # unanswered questions see it without another query.
+    response = next((r for r in attempt.responses if r.slot == slot), None)
     if response is not None and response.final:
         raise AttemptError(N_("Cette réponse est déjà validée."), 409)
     if response is None:
         response = Response(attempt_id=attempt.id, slot=slot, question_version_id=version.id)
-        db.session.add(response)
+        attempt.responses.append(response)
     response.answer = stored
     response.saved_at = now
     response.fraction = result.fraction
@@ -476,11 +488,22 @@ def record_answers(
             save_answer(attempt, slot, raw, now, check=slot in check)
         if page is not None and 0 <= page < len(attempt.layout):
             attempt.current_page = page
-        db.session.commit()
+        _commit_keeping(attempt)
     except Exception:
         db.session.rollback()
         raise
     return attempt
+
+
+def _commit_keeping(attempt: Attempt) -> None:
+    """Commit without expiring what was just written: the page that follows reads the
+    attempt and its responses as they are now, without loading them again."""
+    session = db.session()
+    session.expire_on_commit = False
+    try:
+        session.commit()
+    finally:
+        session.expire_on_commit = True
 
 
 # --- a student's overview -------------------------------------------------------------

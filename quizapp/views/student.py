@@ -87,7 +87,7 @@ def _visibility(quiz: Quiz, attempt: Attempt, response, now) -> dict[str, bool]:
 
 def _slots_view(attempt: Attempt, slots: list[int], now) -> list[dict[str, Any]]:
     """Each slot's question (as shown) and the feedback that may be read now."""
-    versions = svc.versions_for(attempt)
+    versions = svc.versions_for(attempt, slots)
     responses = {r.slot: r for r in attempt.responses}
     items = []
     for slot in slots:
@@ -232,7 +232,7 @@ def save_page(attempt_id: int):
         abort(400)
     if any(not 0 <= s < total for s in shown):
         abort(400, _("Cette question ne fait pas partie de la tentative."))
-    versions = svc.versions_for(attempt)
+    versions = svc.versions_for(attempt, shown)
     answers = {
         s: raw_from_form(versions[attempt.layout[s]["version_id"]], s, request.form) for s in shown
     }

@@ -1,0 +1,98 @@
+"""Where a question page and an answer save spend their time, in one process.
+
+    .venv/bin/python -m benchmarks.load.profile_requests [--requests 300] [--postgres URL]
+
+Seeds a small database, logs a student in with Flask's test client, then runs each
+request ``--requests`` times under pyinstrument and prints the SQL statements per
+request and the profile (the server's own work, without HTTP or gunicorn).
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import tempfile
+import time
+from pathlib import Path
+
+from sqlalchemy import event
+
+from benchmarks.load.run import create_postgres, local_app, prepare
+from benchmarks.load.seed import BENCH_HASH_METHOD, PASSWORD, SLOT_TYPES
+from benchmarks.load.students import VALUES
+
+CSRF = re.compile(r'name="csrf_token"[^>]*value="([^"]+)"')
+
+
+def main() -> None:
+    p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    p.add_argument("--requests", type=int, default=300)
+    p.add_argument("--postgres", default=None, help="a server URL; uses database load_profile")
+    p.add_argument("--html", type=Path, default=None, help="also write pyinstrument HTML here")
+    p.add_argument("--all", action="store_true", help="show library frames too")
+    args = p.parse_args()
+    from pyinstrument import Profiler
+
+    work = Path(tempfile.mkdtemp(prefix="quizapp-profile-"))
+    url = (
+        create_postgres(args.postgres, "load_profile")
+        if args.postgres
+        else f"sqlite:///{work / 'p.sqlite3'}"
+    )
+    env = {
+        "QUIZAPP_DATA_DIR": str(work),
+        "QUIZAPP_DATABASE_URL": url,
+        "QUIZAPP_SECRET_KEY": "profile-secret-" + "x" * 32,
+    }
+    seeded = prepare(env, 30, 1, BENCH_HASH_METHOD)["seeded"]
+    app = local_app(env)
+    username, quiz_id = seeded["students"][0]
+    client = app.test_client()
+    token = CSRF.search(client.get("/login").get_data(as_text=True)).group(1)
+    client.post("/login", data={"username": username, "password": PASSWORD, "csrf_token": token})
+    page = client.get(f"/student/quizzes/{quiz_id}").get_data(as_text=True)
+    started = client.post(
+        f"/student/quizzes/{quiz_id}/start", data={"csrf_token": CSRF.search(page).group(1)}
+    )
+    attempt = int(started.headers["Location"].rsplit("/", 1)[1])
+    token = CSRF.search(client.get(f"/attempts/{attempt}").get_data(as_text=True)).group(1)
+
+    with app.app_context():
+        from quizapp.extensions import db
+
+        engine = db.engine
+    statements = []
+    event.listen(engine, "before_cursor_execute", lambda *a: statements.append(a[2]))
+
+    def question(n):
+        return client.get(f"/attempts/{attempt}?page={n % 16}")
+
+    def save(n):
+        return client.post(
+            f"/attempts/{attempt}/answer",
+            json={"slot": n % 16, "answer": VALUES[SLOT_TYPES[n % 16]][n % 2]},
+            headers={"X-CSRFToken": token},
+        )
+
+    for name, call in (("GET question", question), ("POST answer", save)):
+        statements.clear()
+        assert call(1).status_code == 200
+        print(f"\n{name}: {len(statements)} SQL statements")
+        for s in statements:
+            print("   ", " ".join(s.split())[:150])
+        profiler = Profiler(interval=0.0005)
+        started = time.perf_counter()
+        profiler.start()
+        for n in range(args.requests):
+            call(n)
+        profiler.stop()
+        seconds = time.perf_counter() - started
+        print(f"{name}: {1000 * seconds / args.requests:.2f} ms per request in-process")
+        print(profiler.output_text(unicode=True, color=False, show_all=args.all)[:12000])
+        if args.html:
+            args.html.mkdir(parents=True, exist_ok=True)
+            (args.html / f"{name.replace(' ', '_')}.html").write_text(profiler.output_html())
+
+
+if __name__ == "__main__":
+    main()
