@@ -48,6 +48,14 @@ def _near_duplicate(a: Candidate, b: Candidate) -> bool:
     return ratio >= 97 or (ratio >= 85 and a.question.correct_answers == b.question.correct_answers)
 
 
+def _answers(c: Candidate) -> tuple[str, ...]:
+    return tuple(sorted(fold(a) for a in c.question.correct_answers))
+
+
+def _fact(c: Candidate) -> tuple[int, tuple[str, ...]]:
+    return c.sentence.index, _answers(c)
+
+
 def rank(cands: list[Candidate], limit: int | None = None) -> list[Candidate]:
     cands = [c for c in cands if well_formed(c) and not gives_away(c)]
     cands.sort(key=lambda c: -c.score)
@@ -56,16 +64,15 @@ def rank(cands: list[Candidate], limit: int | None = None) -> list[Candidate]:
     for c in cands:
         if any(_near_duplicate(k, c) for k in kept):
             continue
+        # The same fact asked again in another form (a cloze of the sentence an MCQ came
+        # from, with the same answer) is the same question: keep the better one.
+        if c.question.type != "truefalse" and any(_fact(k) == _fact(c) for k in kept):
+            continue
         if c.question.type == "truefalse" and any(
             k.sentence.index == c.sentence.index and k.question.type != "truefalse" for k in kept
         ):
-            c.score -= 0.05
-        same_answer = sum(
-            1
-            for k in kept
-            if k.question.correct_answers == c.question.correct_answers
-            and k.question.type == c.question.type
-        )
+            c.score -= 0.1
+        same_answer = sum(1 for k in kept if _answers(k) == _answers(c))
         c.score -= 0.08 * same_answer  # eight questions answered "l'Ukraine" make a dull bank
         n = per_sentence.get(c.sentence.index, 0)
         c.score -= 0.04 * n  # spread the bank over the article
