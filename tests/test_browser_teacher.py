@@ -55,7 +55,7 @@ def test_teachers_day(browser_app, browser_server, desktop_page):
     page.wait_for_load_state()
 
     # Build a 5-question quiz for the class.
-    page.locator("nav.actions a", has_text="Créer un quiz").click()
+    page.locator(".actions a", has_text="Créer un quiz").click()
     page.get_by_label("Titre").fill("Quiz du vendredi")
     boxes = page.locator("input[name=question_ids]")
     for i in range(5):
