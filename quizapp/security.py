@@ -37,6 +37,7 @@ def init_app(app: Flask) -> None:
     if hops:
         # Behind a reverse proxy: trust exactly that many X-Forwarded-* hops.
         app.wsgi_app = ProxyFix(app.wsgi_app, x_for=hops, x_proto=hops, x_host=hops)
+    app.before_request(_refuse_nul_characters)
     app.before_request(_expire_idle_session)
     app.after_request(_security_headers)
 
@@ -65,6 +66,19 @@ def _unauthorized():
         abort(401)
     flash(_("Connectez-vous pour continuer."), "info")
     return redirect(url_for("auth.login", next=request.full_path.rstrip("?")))
+
+
+def _refuse_nul_characters():
+    """No text a person types holds a NUL character; PostgreSQL can't even store one."""
+    values = [v for vs in request.args.listvalues() for v in vs]
+    if request.method in ("POST", "PUT", "PATCH"):
+        values += [v for vs in request.form.listvalues() for v in vs]
+        if request.is_json and b"\\u0000" in request.get_data(cache=True):
+            values.append("\x00")
+    if any("\x00" in value for value in values):
+        from flask_babel import gettext as _
+
+        abort(400, _("Le texte envoyé contient un caractère nul (U+0000) : retirez-le."))
 
 
 def _expire_idle_session():
