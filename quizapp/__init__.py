@@ -39,9 +39,10 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     app.config.setdefault("QUESTIONS_DIR", str(resource_dir("questions")))
 
     from quizapp import cli, errors, i18n, ops, security, timeutil
-    from quizapp.extensions import csrf, db, login_manager, migrate
+    from quizapp.extensions import csrf, db, login_manager, migrate, write_requests_take_the_lock
 
     db.init_app(app)
+    write_requests_take_the_lock(app)
     migrate.init_app(app, db, directory=str(Path(__file__).parent / "migrations"))
     csrf.init_app(app)
     login_manager.init_app(app)

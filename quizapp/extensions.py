@@ -71,3 +71,27 @@ def begin_write() -> None:
         db.session.connection()  # begins now, with the write lock on SQLite
     finally:
         _immediate.reset(token)
+
+
+def write_requests_take_the_lock(app) -> None:
+    """On SQLite, a POST's transaction begins IMMEDIATE.
+
+    A request that reads (the logged-in user, a form check) and then writes in one
+    deferred transaction fails with "database is locked" when another worker
+    committed in between, whatever the busy timeout. SQLite has one writer at a
+    time anyway: taking the lock when the transaction begins makes writers wait
+    their turn (the busy timeout) instead of failing. Reads (GET) stay deferred
+    and concurrent. PostgreSQL is left alone.
+    """
+    from flask import g, request
+
+    @app.before_request
+    def _immediate_for_writes():
+        if request.method in ("POST", "PUT", "PATCH", "DELETE"):
+            g._immediate_token = _immediate.set(True)
+
+    @app.teardown_request
+    def _reset_immediate(_exc):
+        token = g.pop("_immediate_token", None)
+        if token is not None:
+            _immediate.reset(token)

@@ -49,3 +49,34 @@ def test_begin_write_takes_the_write_lock_up_front(app):
     finally:
         other.close()
         db.session.rollback()
+
+
+def test_a_post_waits_for_another_writer_instead_of_failing(app, client):
+    """A login reads the account then writes last_login_at; if another worker commits
+    in between, a deferred SQLite transaction fails ("database is locked"). POSTs
+    take the write lock when they begin, so they wait their turn instead."""
+    import threading
+    import time
+
+    from conftest import PASSWORD, csrf_token, make_user
+
+    _sqlite_only()
+    make_user("teacher", "prof")
+    token = csrf_token(client)
+    other = sqlite3.connect(db.engine.url.database, timeout=5, isolation_level=None)
+    other.execute("BEGIN IMMEDIATE")
+    other.execute("UPDATE user_account SET display_name = 'autre worker'")
+    result = {}
+
+    def log_in():
+        result["status"] = client.post(
+            "/login", data={"username": "prof", "password": PASSWORD, "csrf_token": token}
+        ).status_code
+
+    thread = threading.Thread(target=log_in)
+    thread.start()
+    time.sleep(0.5)
+    other.execute("COMMIT")
+    other.close()
+    thread.join(timeout=30)
+    assert result.get("status") == 302
