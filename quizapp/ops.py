@@ -8,6 +8,7 @@ import logging
 import os
 import secrets
 import sqlite3
+import threading
 import time
 from pathlib import Path
 
@@ -18,10 +19,19 @@ log = logging.getLogger("quizapp.requests")
 _metrics = None
 
 
+_metrics_lock = threading.Lock()
+
+
 def _metric_objects():
-    """Created once per process; in multi-process mode they write to PROMETHEUS_MULTIPROC_DIR."""
+    """Created once per process; in multi-process mode they write to PROMETHEUS_MULTIPROC_DIR.
+
+    Under a lock: two threads of a new worker must not both register them."""
     global _metrics
-    if _metrics is None:
+    if _metrics is not None:
+        return _metrics
+    with _metrics_lock:
+        if _metrics is not None:
+            return _metrics
         from prometheus_client import Counter, Histogram
 
         _metrics = (

@@ -25,19 +25,8 @@ def _naive(moment: datetime) -> datetime:
     return moment.replace(tzinfo=None)
 
 
-def record_review(
-    student_id: int, question_id: int, correct: bool, seconds: float | None, now: datetime
-) -> ReviewCard:
-    card = db.session.scalar(
-        db.select(ReviewCard).where(
-            ReviewCard.student_id == student_id, ReviewCard.question_id == question_id
-        )
-    )
-    if card is None:
-        card = ReviewCard(
-            student_id=student_id, question_id=question_id, state=None, reps=0, lapses=0
-        )
-        db.session.add(card)
+def _review_card(card: ReviewCard, correct: bool, seconds: float | None, now: datetime) -> int:
+    """Move one card along its schedule; returns the FSRS rating given."""
     rating = scheduling.rating_for(correct, seconds, EXPECTED_SECONDS)
     state, due = scheduling.review(card.state or None, rating, now)
     card.state = state
@@ -45,24 +34,65 @@ def record_review(
     card.reps = (card.reps or 0) + 1
     card.lapses = (card.lapses or 0) + (0 if correct else 1)
     card.last_reviewed_at = now
+    return int(rating)
+
+
+def _new_card(student_id: int, question_id: int) -> ReviewCard:
+    card = ReviewCard(student_id=student_id, question_id=question_id, state=None, reps=0, lapses=0)
+    db.session.add(card)
+    return card
+
+
+def record_review(
+    student_id: int, question_id: int, correct: bool, seconds: float | None, now: datetime
+) -> ReviewCard:
+    card = db.session.scalar(
+        db.select(ReviewCard).where(
+            ReviewCard.student_id == student_id, ReviewCard.question_id == question_id
+        )
+    ) or _new_card(student_id, question_id)
+    rating = _review_card(card, correct, seconds, now)
     db.session.flush()
-    db.session.add(ReviewLog(card_id=card.id, rating=int(rating), correct=correct, reviewed_at=now))
+    db.session.add(ReviewLog(card_id=card.id, rating=rating, correct=correct, reviewed_at=now))
     return card
 
 
 def schedule_from_attempt(attempt: Attempt, responses: dict[int, Response]) -> None:
-    """After a quiz, each answered question is scheduled from how it went."""
+    """After a quiz, each answered question is scheduled from how it went.
+
+    The student's cards are read in one query and written in one flush: a submit
+    of a 16-question quiz costs a few statements, not two per question."""
     now = attempt.submitted_at or utcnow()
     previous = attempt.started_at
+    reviews = []
     for slot, layout in enumerate(attempt.layout):
         response = responses.get(slot)
         if response is None or response.answer is None or response.fraction is None:
             continue
         seconds = (response.saved_at - previous).total_seconds() if response.saved_at else None
         previous = response.saved_at or previous
-        record_review(
-            attempt.student_id, layout["question_id"], response.fraction >= 0.999, seconds, now
+        reviews.append((layout["question_id"], response.fraction >= 0.999, seconds))
+    if not reviews:
+        return
+    cards = {
+        card.question_id: card
+        for card in db.session.scalars(
+            db.select(ReviewCard).where(
+                ReviewCard.student_id == attempt.student_id,
+                ReviewCard.question_id.in_({question_id for question_id, _c, _s in reviews}),
+            )
         )
+    }
+    ratings = []
+    for question_id, correct, seconds in reviews:
+        card = cards.get(question_id) or _new_card(attempt.student_id, question_id)
+        cards[question_id] = card
+        ratings.append((card, _review_card(card, correct, seconds, now), correct))
+    db.session.flush()
+    db.session.add_all(
+        ReviewLog(card_id=card.id, rating=rating, correct=correct, reviewed_at=now)
+        for card, rating, correct in ratings
+    )
 
 
 def due_cards(student_id: int, now: datetime | None = None, limit: int = 20) -> list[ReviewCard]:
