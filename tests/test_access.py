@@ -91,24 +91,11 @@ EXPECTED: dict[str, tuple[str, dict[str, int | str]]] = {
             anonymous=LOGIN, student=403, other_student=403, owner=302, other_teacher=404, admin=302
         ),
     ),
-    "classes.student_home": (
-        "GET",
-        dict(
-            anonymous=LOGIN, student=200, other_student=200, owner=403, other_teacher=403, admin=200
-        ),
-    ),
-    "classes.join": (
-        "POST",
-        dict(
-            anonymous=LOGIN, student=302, other_student=302, owner=403, other_teacher=403, admin=302
-        ),
-    ),
 }
 
 FORM_DATA = {
     "main.set_language": {"lang": "en"},
     "classes.create_class": {"name": "Nouvelle"},
-    "classes.join": {"join_code": "ZZZZ999"},
 }
 
 

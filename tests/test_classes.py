@@ -94,10 +94,10 @@ def test_student_joins_several_classes(client, auth):
     c1 = make_class(t1, "Histoire", students=[make_user("student", "lea")])
     c2 = make_class(t2, "Géographie")
     auth.login("lea")
-    post(client, "/me/join", {"join_code": c2.join_code}, token_from="/me")
-    page = client.get("/me").get_data(as_text=True)
+    post(client, "/student/join", {"join_code": c2.join_code}, token_from="/student")
+    page = client.get("/student").get_data(as_text=True)
     assert "Histoire" in page and "Géographie" in page
-    post(client, "/me/join", {"join_code": c1.join_code}, token_from="/me")
+    post(client, "/student/join", {"join_code": c1.join_code}, token_from="/student")
     db.session.rollback()
     assert db.session.scalar(db.select(db.func.count(Membership.id))) == 2
 
@@ -107,7 +107,7 @@ def test_wrong_join_code_reveals_nothing(client, auth):
     make_user("student", "lea")
     auth.login("lea")
     response = post(
-        client, "/me/join", {"join_code": "ZZZZ999"}, token_from="/me", follow_redirects=True
+        client, "/student/join", {"join_code": "ZZZZ999"}, token_from="/student", follow_redirects=True
     )
     html = response.get_data(as_text=True)
     assert "aucune classe ouverte" in html and "Secret class name" not in html

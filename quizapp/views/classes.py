@@ -1,4 +1,4 @@
-"""Classes: a teacher's list, roster and join code; a student's classes."""
+"""Classes: a teacher's list, roster and join code (a student's side is in views/student.py)."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from flask_login import current_user
 from sqlalchemy.orm import selectinload
 
 from quizapp.extensions import db
-from quizapp.forms.accounts import ClassForm, ConfirmForm, JoinClassForm
+from quizapp.forms.accounts import ClassForm, ConfirmForm
 from quizapp.models import Membership, SchoolClass, User
 from quizapp.security import role_required
 from quizapp.services import accounts
@@ -102,34 +102,3 @@ def remove_student(class_id: int, student_id: int):
     db.session.commit()
     flash(_("Élève retiré de la classe."), "success")
     return redirect(url_for("classes.show_class", class_id=class_id))
-
-
-@bp.get("/me")
-@role_required("student")
-def student_home():
-    """A student's classes (quizzes and practice come with their own pages)."""
-    classes = db.session.scalars(
-        db.select(SchoolClass)
-        .join(Membership)
-        .where(Membership.student_id == current_user.id)
-        .options(selectinload(SchoolClass.teacher))
-        .order_by(SchoolClass.name)
-    ).all()
-    return render_template("classes/student_home.html", classes=classes, form=JoinClassForm())
-
-
-@bp.post("/me/join")
-@role_required("student")
-def join():
-    """Join another class with its code; a wrong code reveals nothing."""
-    form = JoinClassForm()
-    if form.validate_on_submit():
-        school_class = accounts.class_by_code(form.join_code.data)
-        if school_class is None:
-            flash(_("Ce code ne correspond à aucune classe ouverte."), "error")
-        elif accounts.join_class(current_user, school_class):
-            db.session.commit()
-            flash(_("Vous avez rejoint la classe %(name)s.", name=school_class.name), "success")
-        else:
-            flash(_("Vous êtes déjà dans cette classe."), "info")
-    return redirect(url_for("classes.student_home"))
