@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import functools
+
 from flask import Blueprint, abort, flash, redirect, render_template, request, session, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required, login_user, logout_user
@@ -22,10 +24,15 @@ from quizapp.views import safe_next
 
 bp = Blueprint("auth", __name__)
 
+
 # Checking a password against a made-up hash costs as much as a real check,
 # so the response time does not tell whether an account exists.
-_DUMMY = User(username="-", role="student")
-_DUMMY.set_password("not-a-real-password-0")
+@functools.cache
+def _dummy_user() -> User:
+    """Made on first use, not at import: hashing costs as much as a login."""
+    user = User(username="-", role="student")
+    user.set_password("not-a-real-password-0")
+    return user
 
 
 def _start_session(user: User) -> None:
@@ -49,7 +56,7 @@ def login():
                 (User.username == form.username.data) | (User.email == form.username.data)
             )
         )
-        ok = (user or _DUMMY).check_password(form.password.data) and user is not None
+        ok = (user or _dummy_user()).check_password(form.password.data) and user is not None
         if ok and user.active:
             throttle.login_succeeded(form.username.data)
             _start_session(user)
