@@ -54,7 +54,9 @@ def _sqlite_on_connect(dbapi_conn, _record):
 @event.listens_for(Engine, "begin")
 def _sqlite_on_begin(conn):
     if conn.dialect.name == "sqlite":
-        conn.exec_driver_sql("BEGIN IMMEDIATE" if _immediate.get() else "BEGIN")
+        immediate = _immediate.get()
+        conn.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
+        conn.info["write_lock"] = immediate
 
 
 def begin_write() -> None:
@@ -65,6 +67,12 @@ def begin_write() -> None:
     up front (BEGIN IMMEDIATE). On PostgreSQL, row locks (``with_for_update``) do
     that job and this only starts a fresh transaction.
     """
+    session = db.session()
+    if session.in_transaction():
+        conn = session.connection()
+        if conn.dialect.name == "sqlite" and conn.info.get("write_lock"):
+            # Begun IMMEDIATE (a POST): no other writer since, what was read is current.
+            return
     db.session.commit()  # end the read-only transaction opened by loading the user
     token = _immediate.set(True)
     try:

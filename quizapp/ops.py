@@ -12,7 +12,8 @@ import threading
 import time
 from pathlib import Path
 
-from flask import Flask, Response, abort, current_app, g, request
+from flask import Flask, Response, abort, current_app, g, request, session
+from flask_login import AnonymousUserMixin
 
 log = logging.getLogger("quizapp.requests")
 
@@ -72,8 +73,11 @@ def init_app(app: Flask) -> None:
             requests.labels(request.method, endpoint, str(response.status_code)).inc()
             latency.labels(request.method, endpoint).observe(elapsed)
         if app.config.get("REQUEST_LOG", not app.testing):
-            from flask_login import current_user
-
+            # The user id from the session (its "id:version"); current_user would load
+            # the user again after the request's commit.
+            loaded = g.get("_login_user")
+            signed_in = loaded is not None and not isinstance(loaded, AnonymousUserMixin)
+            user_id = session.get("_user_id") if signed_in else None
             log.info(
                 json.dumps(
                     {
@@ -84,9 +88,7 @@ def init_app(app: Flask) -> None:
                         "status": response.status_code,
                         "ms": round(elapsed * 1000, 1),
                         "client": request.remote_addr,
-                        "user": current_user.get_id().split(":")[0]
-                        if current_user.is_authenticated
-                        else None,
+                        "user": user_id.split(":")[0] if user_id else None,
                     }
                 )
             )

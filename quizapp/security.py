@@ -113,7 +113,8 @@ def _security_headers(response):
     response.headers.setdefault("Cross-Origin-Opener-Policy", "same-origin")
     if request.is_secure:
         response.headers.setdefault("Strict-Transport-Security", "max-age=31536000")
-    if getattr(g, "no_store", False) or current_user.is_authenticated:
+    # The session's user id, not current_user: after a commit that would load the user again.
+    if getattr(g, "no_store", False) or session.get("_user_id"):
         response.headers.setdefault("Cache-Control", "no-store")
     return response
 

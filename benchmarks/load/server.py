@@ -7,9 +7,9 @@ import signal
 import subprocess
 import sys
 import time
+import urllib.error
+import urllib.request
 from pathlib import Path
-
-import httpx
 
 ROOT = Path(__file__).resolve().parents[2]
 QUIZAPP = Path(sys.executable).with_name("quizapp")
@@ -41,9 +41,10 @@ class Server:
             if self.proc.poll() is not None:
                 raise RuntimeError(f"the server stopped at start; see {self.log}")
             try:
-                if httpx.get(self.base + ready_path, timeout=2).status_code == 200:
-                    return
-            except httpx.HTTPError:
+                with urllib.request.urlopen(self.base + ready_path, timeout=2) as reply:
+                    if reply.status == 200:
+                        return
+            except (OSError, urllib.error.URLError):
                 pass
             time.sleep(0.2)
         self.kill()

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
+from flask import current_app
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import selectinload
 
@@ -263,12 +264,33 @@ def close_if_overdue(attempt: Attempt, now: datetime | None = None) -> bool:
 
 
 # --- answering --------------------------------------------------------------
+VERSION_CACHE_SIZE = 4096
+
+
+def version_data(ids: set[int] | list[int]) -> dict[int, QuestionData]:
+    """Question versions by id, read once per process: a version never changes once
+    written (an edit makes a new one), so every page of every attempt shares them.
+    Callers only read them."""
+    cache: dict[int, QuestionData] = current_app.extensions.setdefault("quizapp.versions", {})
+    missing = [i for i in ids if i not in cache]
+    if missing:
+        rows = db.session.execute(
+            db.select(QuestionVersion.id, QuestionVersion.data).where(
+                QuestionVersion.id.in_(missing)
+            )
+        )
+        if len(cache) + len(missing) > VERSION_CACHE_SIZE:
+            cache.clear()
+        for version_id, data in rows:
+            cache[version_id] = QuestionData.from_dict(data)
+    return {i: cache[i] for i in ids if i in cache}
+
+
 def versions_for(attempt: Attempt, slots: list[int] | None = None) -> dict[int, QuestionData]:
-    """The question versions the student sees (on ``slots``, else all), loaded in one query."""
+    """The question versions the student sees (on ``slots``, else all)."""
     layout = attempt.layout
     ids = {layout[s]["version_id"] for s in (range(len(layout)) if slots is None else slots)}
-    rows = db.session.scalars(db.select(QuestionVersion).where(QuestionVersion.id.in_(ids))).all()
-    return {row.id: row.question_data for row in rows}
+    return version_data(ids)
 
 
 def _shown_index(value: Any, size: int, what: str = "option") -> int:
@@ -349,8 +371,8 @@ def save_answer(
     if not 0 <= slot < len(attempt.layout):
         raise AttemptError(N_("Cette question ne fait pas partie de la tentative."), 400)
     layout = attempt.layout[slot]
-    version = db.session.get(QuestionVersion, layout["version_id"])
-    data = version.question_data
+    version_id = layout["version_id"]
+    data = version_data([version_id])[version_id]
     stored = to_stored(data, layout.get("order") or [], raw, layout.get("blank_orders"))
     result = grading.grade(data, stored)  # raises InvalidResponse on a malformed answer
     # The attempt's responses are loaded once per request (saving a page reads them all);
@@ -360,7 +382,7 @@ def save_answer(
     if response is not None and response.final:
         raise AttemptError(N_("Cette réponse est déjà validée."), 409)
     if response is None:
-        response = Response(attempt_id=attempt.id, slot=slot, question_version_id=version.id)
+        response = Response(attempt_id=attempt.id, slot=slot, question_version_id=version_id)
         attempt.responses.append(response)
     response.answer = stored
     response.saved_at = now
@@ -444,7 +466,7 @@ def score_visible(quiz: Quiz, attempt: Attempt, now: datetime) -> bool:
 
 
 # --- saving from the web ----------------------------------------------------------
-def lock_attempt(attempt_id: int) -> Attempt:
+def lock_attempt(attempt_id: int) -> Attempt | None:
     """Start a write transaction holding the attempt, so a save and a submit never interleave."""
     begin_write()
     return db.session.scalar(db.select(Attempt).where(Attempt.id == attempt_id).with_for_update())
@@ -457,15 +479,18 @@ def record_answers(
     check: set[int] | frozenset[int] = frozenset(),
     page: int | None = None,
     now: datetime | None = None,
+    locked: bool = False,
 ) -> Attempt:
     """Save several answers at once, all or none, and remember the page the student is on.
 
     ``answers`` maps slots to what the page posted; an empty answer to a final slot
     is skipped (locked fields post nothing), and so is an empty answer never given before. Raises
     :class:`AttemptError` or :class:`~quizapp.grading.InvalidResponse` (nothing saved).
+    ``locked``: the caller took the attempt with :func:`lock_attempt` in this transaction.
     """
     now = now or utcnow()
-    attempt = lock_attempt(attempt.id)
+    if not locked:
+        attempt = lock_attempt(attempt.id)
     try:
         if attempt.state != "in_progress":
             raise AttemptError(N_("Cette tentative est déjà rendue."), 409)

@@ -27,7 +27,7 @@ from flask import (
 )
 from flask_babel import gettext as _
 from flask_login import current_user
-from sqlalchemy.orm import selectinload
+from sqlalchemy.orm import joinedload, selectinload
 
 from quizapp.extensions import db
 from quizapp.forms.accounts import JoinClassForm
@@ -45,10 +45,25 @@ bp = Blueprint("student", __name__)
 
 
 # --- helpers -------------------------------------------------------------------------
-def own_attempt_or_404(attempt_id: int) -> Attempt:
-    """The current student's attempt; anyone else's is a 404, whoever asks."""
-    attempt = db.get_or_404(Attempt, attempt_id)
-    if attempt.student_id != current_user.id:
+def own_attempt_or_404(attempt_id: int, *, page: bool = False) -> Attempt:
+    """The current student's attempt; anyone else's is a 404, whoever asks.
+
+    ``page``: with its quiz, in one statement (what a page shows)."""
+    if page:
+        attempt = db.session.scalar(
+            db.select(Attempt).where(Attempt.id == attempt_id).options(joinedload(Attempt.quiz))
+        )
+    else:
+        attempt = db.session.get(Attempt, attempt_id)
+    if attempt is None or attempt.student_id != current_user.id:
+        abort(404)
+    return attempt
+
+
+def locked_own_attempt_or_404(attempt_id: int) -> Attempt:
+    """The current student's attempt, locked for a save (see ``svc.lock_attempt``)."""
+    attempt = svc.lock_attempt(attempt_id)
+    if attempt is None or attempt.student_id != current_user.id:
         abort(404)
     return attempt
 
@@ -194,7 +209,7 @@ def start(quiz_id: int):
 @role_required("student")
 def take(attempt_id: int):
     """One page of the attempt (``?page=``), where the student left it by default."""
-    attempt = own_attempt_or_404(attempt_id)
+    attempt = own_attempt_or_404(attempt_id, page=True)
     now = utcnow()
     svc.close_if_overdue(attempt, now)
     if attempt.state != "in_progress":
@@ -216,14 +231,25 @@ def take(attempt_id: int):
         unanswered=unanswered,
         answered=total - len(unanswered),
         remaining=_remaining_seconds(attempt, now),
+        jumps=_jump_buttons(total, unanswered) if quiz.one_per_page else [],
     )
+
+
+def _jump_buttons(total: int, unanswered: set[int]) -> list[tuple[int, str, bool]]:
+    """(slot, spoken label, answered) per question button; three translations, not 3 × total."""
+    number = _("Question %(n)d")  # formatted below, once per button
+    states = {True: _("répondue"), False: _("sans réponse")}
+    return [
+        (s, f"{number % {'n': s + 1}} : {states[s not in unanswered]}", s not in unanswered)
+        for s in range(total)
+    ]
 
 
 @bp.post("/attempts/<int:attempt_id>")
 @role_required("student")
 def save_page(attempt_id: int):
     """Without the page's script: save what the form holds, then move as asked."""
-    attempt = own_attempt_or_404(attempt_id)
+    attempt = locked_own_attempt_or_404(attempt_id)
     go = request.form.get("go", "")
     total = len(attempt.layout)
     try:
@@ -239,7 +265,7 @@ def save_page(attempt_id: int):
     check = {int(go[5:])} if go.startswith("check") and go[5:].isdigit() else set()
     target = _target_page(go, request.form.get("page", type=int) or 0, total)
     try:
-        svc.record_answers(attempt, answers, check=check, page=target)
+        svc.record_answers(attempt, answers, check=check, page=target, locked=True)
     except InvalidResponse as exc:
         abort(400, exc.message)
     except svc.AttemptError as exc:
@@ -270,7 +296,7 @@ def _target_page(go: str, page: int, total: int) -> int:
 @role_required("student")
 def save_json(attempt_id: int):
     """What the page's script sends on every change: ``{"slot": n, "answer": ...}``."""
-    attempt = own_attempt_or_404(attempt_id)
+    attempt = locked_own_attempt_or_404(attempt_id)
     if attempt.state != "in_progress":
         return jsonify(error=_("Cette tentative est déjà rendue.")), 409
     body = request.get_json(silent=True)
@@ -278,7 +304,7 @@ def save_json(attempt_id: int):
         return jsonify(error=_("La demande n'a pas pu être comprise.")), 400
     slot = body["slot"]
     try:
-        svc.record_answers(attempt, {slot: body.get("answer")}, page=slot)
+        svc.record_answers(attempt, {slot: body.get("answer")}, page=slot, locked=True)
     except InvalidResponse as exc:
         return jsonify(error=exc.message), 400
     except svc.AttemptError as exc:
