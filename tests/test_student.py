@@ -386,6 +386,43 @@ def test_another_students_attempt_is_a_404_and_stays_unchanged(app, client, auth
     assert [r.answer for r in attempt.responses] == ["Moscou"]
 
 
+def test_a_save_held_back_on_the_network_does_not_overwrite_a_newer_one(client, auth, world):
+    teacher, _student, school_class, bank = world
+    quiz = make_quiz(teacher, bank, [school_class])
+    auth.login("lea")
+    attempt_id = start(client, quiz)
+    short = slot_of(attempt_row(attempt_id), "short")
+    token = csrf_token(client, "/student")
+
+    def send(answer, seq):
+        return client.post(
+            f"/attempts/{attempt_id}/answer",
+            json={"slot": short, "answer": answer, "seq": seq},
+            headers={"X-CSRFToken": token, "Accept": "application/json"},
+        )
+
+    # The page sent "Paris" (1), then the student's correction "Moscou" (2), which
+    # arrived first; "Paris" arrives late and is dropped.
+    assert send("Moscou", "00ff00ff00ff00ff:2").get_json()["saved"] is True
+    late = send("Paris", "00ff00ff00ff00ff:1")
+    assert late.status_code == 200 and late.get_json() == {
+        "saved": False,
+        "stale": True,
+        "slot": short,
+    }
+    assert [r.answer for r in attempt_row(attempt_id).responses] == ["Moscou"]
+    # The same save sent twice is stored (it is the same answer).
+    assert send("Moscou", "00ff00ff00ff00ff:2").get_json()["saved"] is True
+    # Another page load (a reload, another device) is not compared: the last one wins.
+    assert send("Paris", "1234abcd1234abcd:1").get_json()["saved"] is True
+    assert [r.answer for r in attempt_row(attempt_id).responses] == ["Paris"]
+    # A malformed number is refused, and nothing changes.
+    for seq in ("x:1", "00ff00ff00ff00ff", 7, "00ff00ff00ff00ff:-1"):
+        bad = send("Lyon", seq)
+        assert bad.status_code == 400 and "comprise" in bad.get_json()["error"]
+    assert [r.answer for r in attempt_row(attempt_id).responses] == ["Paris"]
+
+
 @pytest.mark.parametrize(
     "kind,answer,message",
     [

@@ -164,14 +164,14 @@ def print_table(rows: list[dict], title: str) -> None:
 
 def merge(results: list[dict]) -> dict:
     out = {"latencies": {}, "failures": [], "acks": [], "submitted": [], "attempts": {}}
-    out.update(resumed=0, resumed_wrong=[], abandoned=[], finished=0, cpu_seconds=0.0)
+    out.update(resumed=0, resumed_wrong=[], abandoned=[], finished=0, cpu_seconds=0.0, stale=0)
     for r in results:
         for name, values in r["latencies"].items():
             out["latencies"].setdefault(name, []).extend(values)
         for key in ("failures", "acks", "submitted", "resumed_wrong", "abandoned"):
             out[key].extend(r[key])
         out["attempts"].update(r["attempts"])
-        for key in ("resumed", "finished", "cpu_seconds"):
+        for key in ("resumed", "finished", "cpu_seconds", "stale"):
             out[key] += r[key]
     return out
 
@@ -347,6 +347,7 @@ def main(argv: list[str] | None = None) -> int:
         f"all: {total} requests, {total / run['seconds']:.1f} req/s, {errors} errors; "
         f"{run['finished']} students finished, {len(run['abandoned'])} gave up; "
         f"{run['resumed']} resumes ({len(run['resumed_wrong'])} on the wrong question); "
+        f"{run['stale']} late saves dropped as stale; "
         f"load generator CPU {run['cpu_seconds']:.0f} s; load average {os.getloadavg()[0]:.1f}"
     )
     for line in run["abandoned"][:5] + run["resumed_wrong"][:5]:

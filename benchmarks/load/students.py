@@ -68,6 +68,7 @@ class Recorder:
     submitted: list[int] = field(default_factory=list)
     attempts: dict[str, int] = field(default_factory=dict)
     resumed: int = 0
+    stale: int = 0  # saves answered "stale": a newer one from the same page was stored
     resumed_wrong: list[str] = field(default_factory=list)
     abandoned: list[str] = field(default_factory=list)
     finished: int = 0
@@ -81,6 +82,7 @@ class Recorder:
             "submitted": self.submitted,
             "attempts": self.attempts,
             "resumed": self.resumed,
+            "stale": self.stale,
             "resumed_wrong": self.resumed_wrong,
             "abandoned": self.abandoned,
             "finished": self.finished,
@@ -168,6 +170,16 @@ class Student(User):
         self.attempt = 0
         self.token = ""
         self.last_slot = -1  # the slot of the last answer saved: where a resume opens
+        self.new_page_load()
+
+    def new_page_load(self) -> None:
+        """As the page's script does: saves numbered "<page id>:<n>" (see attempt.js)."""
+        self.page_id = f"{self.rng.getrandbits(64):016x}"
+        self.saves = 0
+
+    def next_seq(self) -> str:
+        self.saves += 1
+        return f"{self.page_id}:{self.saves}"
 
     async def run(self) -> None:
         await self.login()
@@ -217,10 +229,15 @@ class Student(User):
             "POST answer",
             "POST",
             f"/attempts/{self.attempt}/answer",
-            json={"slot": slot, "answer": value},
+            json={"slot": slot, "answer": value, "seq": self.next_seq()},
             headers={"X-CSRFToken": self.token, "Accept": "application/json"},
         )
-        if json.loads(response.text).get("saved") is not True:
+        body = json.loads(response.text)
+        if body.get("stale") is True:
+            # A newer save of this slot from this page got there first: not stored.
+            self.rec.stale += 1
+            return
+        if body.get("saved") is not True:
             raise Abandon(f"answer {slot} not saved: {response.text[:200]}")
         self.rec.acks.append((self.attempt, slot, value))
         self.last_slot = slot
@@ -232,6 +249,7 @@ class Student(User):
         await self.client.close()
         self.client = new_client(self.s.base, cookies)
         self.broken = False
+        self.new_page_load()
         page = await self.call("GET resume", "GET", f"/attempts/{self.attempt}")
         self.rec.resumed += 1
         # The server remembers the slot of the last answer saved and opens there.

@@ -112,5 +112,8 @@ class Response(db.Model):
     fraction: Mapped[float | None]
     mark: Mapped[float | None]
     final: Mapped[bool] = mapped_column(default=False)
+    # "<page id>:<n>" from the page's script: a save older than the one stored (same
+    # page, lower n, delayed on the network and sent again) is dropped, not stored.
+    save_seq: Mapped[str | None] = mapped_column(sa.String(48))
 
     attempt: Mapped[Attempt] = relationship(back_populates="responses")

@@ -9,6 +9,7 @@ limits, double submits).
 from __future__ import annotations
 
 import random
+import re
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
@@ -480,6 +481,7 @@ def record_answers(
     page: int | None = None,
     now: datetime | None = None,
     locked: bool = False,
+    seqs: dict[int, str] | None = None,
 ) -> Attempt:
     """Save several answers at once, all or none, and remember the page the student is on.
 
@@ -487,6 +489,8 @@ def record_answers(
     is skipped (locked fields post nothing), and so is an empty answer never given before. Raises
     :class:`AttemptError` or :class:`~quizapp.grading.InvalidResponse` (nothing saved).
     ``locked``: the caller took the attempt with :func:`lock_attempt` in this transaction.
+    ``seqs``: each slot's save sequence from the page's script (see :func:`stale_save`),
+    stored with the answer; a form post stores none.
     """
     now = now or utcnow()
     if not locked:
@@ -510,7 +514,8 @@ def record_answers(
                 raise AttemptError(N_("Cette réponse est déjà validée."), 409)
             if response is None and is_blank(raw):
                 continue
-            save_answer(attempt, slot, raw, now, check=slot in check)
+            saved = save_answer(attempt, slot, raw, now, check=slot in check)
+            saved.save_seq = (seqs or {}).get(slot)
         if page is not None and 0 <= page < len(attempt.layout):
             attempt.current_page = page
         _commit_keeping(attempt)
@@ -518,6 +523,29 @@ def record_answers(
         db.session.rollback()
         raise
     return attempt
+
+
+SAVE_SEQ = re.compile(r"[0-9a-f]{8,32}:[0-9]{1,12}")
+
+
+def stale_save(attempt: Attempt, slot: int, seq: str | None) -> bool:
+    """Whether a save from the page's script is older than the answer stored.
+
+    The script numbers its saves ``<page id>:<n>`` (a random id per page load, n
+    counting up). A save that the network held back, or that a client sent again
+    after giving up on it, can arrive after a newer one from the same page: it
+    carries a lower n and must not overwrite the newer answer. Saves from another
+    page load (another tab, a device, a reload) are not comparable: the last one
+    to arrive wins, as with a form post.
+    """
+    if seq is None:
+        return False
+    stored = next((r.save_seq for r in attempt.responses if r.slot == slot), None)
+    if not stored:
+        return False
+    page, _sep, n = seq.partition(":")
+    stored_page, _sep, stored_n = stored.partition(":")
+    return page == stored_page and int(n) < int(stored_n)
 
 
 def _commit_keeping(attempt: Attempt) -> None:

@@ -295,7 +295,9 @@ def _target_page(go: str, page: int, total: int) -> int:
 @bp.post("/attempts/<int:attempt_id>/answer")
 @role_required("student")
 def save_json(attempt_id: int):
-    """What the page's script sends on every change: ``{"slot": n, "answer": ...}``."""
+    """What the page's script sends on every change: ``{"slot": n, "answer": ..., "seq":
+    "<page id>:<n>"}``; a save older than the stored one (``seq``) is answered
+    ``{"saved": false, "stale": true}`` and changes nothing."""
     attempt = locked_own_attempt_or_404(attempt_id)
     if attempt.state != "in_progress":
         return jsonify(error=_("Cette tentative est déjà rendue.")), 409
@@ -303,8 +305,16 @@ def save_json(attempt_id: int):
     if not isinstance(body, dict) or not isinstance(body.get("slot"), int):
         return jsonify(error=_("La demande n'a pas pu être comprise.")), 400
     slot = body["slot"]
+    seq = body.get("seq")
+    if seq is not None and not (isinstance(seq, str) and svc.SAVE_SEQ.fullmatch(seq)):
+        return jsonify(error=_("La demande n'a pas pu être comprise.")), 400
+    if svc.stale_save(attempt, slot, seq):
+        # A newer answer from this page is already stored: keep it, say so.
+        return jsonify(saved=False, stale=True, slot=slot)
     try:
-        svc.record_answers(attempt, {slot: body.get("answer")}, page=slot, locked=True)
+        svc.record_answers(
+            attempt, {slot: body.get("answer")}, page=slot, locked=True, seqs={slot: seq}
+        )
     except InvalidResponse as exc:
         return jsonify(error=exc.message), 400
     except svc.AttemptError as exc:

@@ -15,6 +15,12 @@
   var storeKey = form ? "quizapp-unsaved:" + form.getAttribute("data-save-url") : null;
   var KEEP_MS = 24 * 3600 * 1000;
   var restored = false;
+  // Saves are numbered "<page id>:<n>": one held back on the network and arriving
+  // after a newer one from this page is dropped by the server instead of stored.
+  var pageId = Array.prototype.map.call(
+    window.crypto.getRandomValues(new Uint8Array(8)),
+    function (b) { return (b < 16 ? "0" : "") + b.toString(16); }).join("");
+  var saveCount = 0;
 
   function remember() {
     try {
@@ -118,12 +124,14 @@
         "Accept": "application/json",
         "X-CSRFToken": form.querySelector("input[name=csrf_token]").value
       },
-      body: JSON.stringify({ slot: slot, answer: answer })
+      body: JSON.stringify({ slot: slot, answer: answer, seq: pageId + ":" + (++saveCount) })
     }).then(function (response) {
       return response.json().then(function (data) { return { status: response.status, data: data }; });
     }).then(function (result) {
       if (pending[slot] === answer) { delete pending[slot]; remember(); }
-      if (result.status === 200) {
+      if (result.status === 200 && result.data.stale) {
+        // A newer answer from this page is already stored (and reported on its own).
+      } else if (result.status === 200) {
         say(fieldset, form.getAttribute("data-msg-saved"));
         updateProgress(result.data.unanswered || []);
       } else {
