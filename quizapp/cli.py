@@ -60,10 +60,20 @@ def default_workers() -> int:
 @click.option(
     "--workers", type=int, default=None, help="gunicorn workers [default: 2 per core + 1]"
 )
+@click.option(
+    "--threads",
+    type=click.IntRange(1, 64),
+    default=4,
+    show_default=True,
+    envvar="QUIZAPP_THREADS",
+    help="threads per worker (QUIZAPP_THREADS)",
+)
 @click.option("--dev", is_flag=True, help="Flask's development server with the reloader.")
 @click.option("--demo", is_flag=True, help="Load the demo banks and accounts first.")
 @with_appcontext
-def serve_command(host: str, port: int, workers: int | None, dev: bool, demo: bool) -> None:
+def serve_command(
+    host: str, port: int, workers: int | None, threads: int, dev: bool, demo: bool
+) -> None:
     """Upgrade the database, then serve the app."""
     from quizapp.services import accounts
 
@@ -90,7 +100,7 @@ def serve_command(host: str, port: int, workers: int | None, dev: bool, demo: bo
             err=True,
         )
     _prepare_metrics_dir(workers)
-    run_gunicorn(host, port, workers)
+    run_gunicorn(host, port, workers, threads)
 
 
 def _prepare_metrics_dir(workers: int) -> None:
@@ -105,7 +115,7 @@ def _prepare_metrics_dir(workers: int) -> None:
         os.environ["PROMETHEUS_MULTIPROC_DIR"] = str(folder)
 
 
-def run_gunicorn(host: str, port: int, workers: int) -> None:
+def run_gunicorn(host: str, port: int, workers: int, threads: int = 4) -> None:
     from gunicorn.app.base import BaseApplication
 
     class Server(BaseApplication):
@@ -113,7 +123,7 @@ def run_gunicorn(host: str, port: int, workers: int) -> None:
             self.cfg.set("bind", f"{host}:{port}")
             self.cfg.set("workers", workers)
             self.cfg.set("worker_class", "gthread")
-            self.cfg.set("threads", 4)
+            self.cfg.set("threads", threads)
             self.cfg.set("timeout", 60)
             self.cfg.set("graceful_timeout", 20)
             self.cfg.set("accesslog", None)
