@@ -98,3 +98,23 @@ def test_unwritable_data_folder_is_one_line_and_status_2(tmp_path):
     assert result.returncode == 2
     assert "not writable" in result.stderr and "Traceback" not in result.stderr
     assert len(result.stderr.strip().splitlines()) == 1
+
+
+def test_serve_passes_workers_and_threads_to_gunicorn(runner, monkeypatch):
+    from quizapp import cli
+
+    started = {}
+
+    def run_gunicorn(host, port, workers, threads):
+        started.update(host=host, port=port, workers=workers, threads=threads)
+
+    monkeypatch.setattr(cli, "run_gunicorn", run_gunicorn)
+    monkeypatch.setenv("PROMETHEUS_MULTIPROC_DIR", "unused")  # no metrics folder to make
+    result = runner.invoke(cli.serve_command, ["--workers", "3", "--threads", "1"])
+    assert result.exit_code == 0, result.output
+    assert started == {"host": "127.0.0.1", "port": 8000, "workers": 3, "threads": 1}
+    monkeypatch.setenv("QUIZAPP_THREADS", "8")
+    runner.invoke(cli.serve_command, ["--workers", "2"])
+    assert started["threads"] == 8
+    refused = runner.invoke(cli.serve_command, ["--threads", "0"])
+    assert refused.exit_code == 2 and "threads" in refused.output.lower()

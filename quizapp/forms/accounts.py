@@ -5,11 +5,11 @@ from __future__ import annotations
 import re
 
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 from wtforms import BooleanField, EmailField, HiddenField, PasswordField, SelectField, StringField
 from wtforms.validators import DataRequired, EqualTo, Length, Optional, ValidationError
 
 from quizapp.extensions import db
+from quizapp.forms.base import AppForm
 
 MIN_PASSWORD = 10
 USERNAME_RE = re.compile(r"^[a-z0-9][a-z0-9._-]{2,63}$")
@@ -53,7 +53,7 @@ def normalise_email(value: str | None) -> str | None:
     return value.strip().lower() or None if value else None
 
 
-class AccountFields(FlaskForm):
+class AccountFields(AppForm):
     """Username, e-mail and password, with the uniqueness checks every sign-up needs."""
 
     username = StringField(
@@ -116,7 +116,7 @@ class CreateUserForm(AccountFields):
     )
 
 
-class LoginForm(FlaskForm):
+class LoginForm(AppForm):
     username = StringField(
         _l("Identifiant"),
         filters=[normalise_username],
@@ -126,7 +126,7 @@ class LoginForm(FlaskForm):
     next = HiddenField()
 
 
-class ChangePasswordForm(FlaskForm):
+class ChangePasswordForm(AppForm):
     current = PasswordField(_l("Mot de passe actuel"), validators=[DataRequired()])
     password = PasswordField(
         _l("Nouveau mot de passe"), validators=[DataRequired(), StrongPassword()]
@@ -137,12 +137,12 @@ class ChangePasswordForm(FlaskForm):
     )
 
 
-class LanguageForm(FlaskForm):
+class LanguageForm(AppForm):
     lang = SelectField(_l("Langue"), choices=[("fr", "Français"), ("en", "English")])
     next = HiddenField()
 
 
-class ClassForm(FlaskForm):
+class ClassForm(AppForm):
     name = StringField(
         _l("Nom de la classe"),
         filters=[lambda v: v.strip() if v else v],
@@ -150,13 +150,13 @@ class ClassForm(FlaskForm):
     )
 
 
-class JoinClassForm(FlaskForm):
+class JoinClassForm(AppForm):
     join_code = RegisterForm.join_code
 
 
-class ConfirmForm(FlaskForm):
+class ConfirmForm(AppForm):
     """An empty form: a button that posts with a CSRF token."""
 
 
-class UserStatusForm(FlaskForm):
+class UserStatusForm(AppForm):
     active = BooleanField(_l("Compte actif"))

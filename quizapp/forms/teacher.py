@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 from flask_wtf.file import FileField
 from wtforms import (
     BooleanField,
@@ -24,6 +23,7 @@ from wtforms import (
 from wtforms.validators import URL, DataRequired, Length, NumberRange, Optional, ValidationError
 from wtforms.widgets import CheckboxInput, ListWidget
 
+from quizapp.forms.base import AppForm
 from quizapp.grading import parse_number
 from quizapp.questiondata import Answer, Blank, QuestionData
 
@@ -38,7 +38,7 @@ class MultiCheckboxField(SelectMultipleField):
 
 
 # --- articles and banks -------------------------------------------------------
-class ArticleForm(FlaskForm):
+class ArticleForm(AppForm):
     title = StringField(
         _l("Titre"),
         filters=[_strip],
@@ -63,7 +63,7 @@ class ArticleForm(FlaskForm):
             URL(message=_l("Adresse invalide."))(self, field)
 
 
-class BankForm(FlaskForm):
+class BankForm(AppForm):
     name = StringField(
         _l("Nom de la banque"), filters=[_strip], validators=[DataRequired(), Length(max=200)]
     )
@@ -75,7 +75,7 @@ class BankForm(FlaskForm):
     )
 
 
-class ShareForm(FlaskForm):
+class ShareForm(AppForm):
     username = StringField(
         _l("Identifiant de l’enseignant"),
         filters=[_strip],
@@ -84,7 +84,7 @@ class ShareForm(FlaskForm):
     can_edit = BooleanField(_l("Peut modifier"))
 
 
-class RejectForm(FlaskForm):
+class RejectForm(AppForm):
     reason = StringField(
         _l("Motif du rejet (facultatif)"),
         filters=[_strip],
@@ -92,7 +92,7 @@ class RejectForm(FlaskForm):
     )
 
 
-class BulkReviewForm(FlaskForm):
+class BulkReviewForm(AppForm):
     action = SelectField(
         choices=[
             ("accept", _l("Accepter")),
@@ -106,7 +106,7 @@ class BulkReviewForm(FlaskForm):
     selected = SelectMultipleField(coerce=int, validate_choice=False)
 
 
-class ImportForm(FlaskForm):
+class ImportForm(AppForm):
     upload = FileField(_l("Fichier (GIFT, Moodle XML, Aiken, CSV ou banque quizapp)"))
     format = SelectField(
         _l("Format"),
@@ -146,7 +146,7 @@ class OptionForm(Form):
     )
 
 
-class QuestionForm(FlaskForm):
+class QuestionForm(AppForm):
     type = SelectField(_l("Type"), choices=QUESTION_TYPES)
     stem = TextAreaField(
         _l("Énoncé"),
@@ -388,7 +388,7 @@ REVIEW_CHOICES = [
 ]
 
 
-class QuizForm(FlaskForm):
+class QuizForm(AppForm):
     title = StringField(_l("Titre"), filters=[_strip], validators=[DataRequired(), Length(max=200)])
     instructions = TextAreaField(
         _l("Consignes"), validators=[Optional(), Length(max=5000)], render_kw={"rows": 3}
