@@ -16,7 +16,6 @@ from typing import Any
 
 from flask import current_app
 from sqlalchemy.exc import IntegrityError
-from sqlalchemy.orm import selectinload
 
 from quizapp import grading
 from quizapp.extensions import begin_write, db
@@ -127,31 +126,31 @@ def status_for(quiz: Quiz, attempts: list[Attempt], now: datetime) -> QuizStatus
 
 
 # --- starting ---------------------------------------------------------------
-def _draw_questions(quiz: Quiz, rng: random.Random) -> list[tuple[Question, float]]:
-    """The quiz's fixed questions, or N accepted questions drawn per tag."""
+def _draw_questions(quiz: Quiz, rng: random.Random) -> list[tuple[int, int, float]]:
+    """The quiz's fixed questions, or N accepted questions drawn per tag, as
+    (question id, current version id, mark)."""
     if quiz.draw_per_tag:
-        chosen: list[tuple[Question, float]] = []
-        pool = db.session.scalars(
-            db.select(Question)
+        chosen: list[tuple[int, int, float]] = []
+        pool = db.session.execute(
+            db.select(Question.id, Question.current_version_id, Question.tags)
             .where(Question.bank_id == quiz.bank_id, Question.status == "accepted")
             .order_by(Question.id)
-            .options(selectinload(Question.current_version))
         ).all()
         taken: set[int] = set()
         for tag, count in quiz.draw_per_tag.items():
             candidates = [q for q in pool if tag in (q.tags or []) and q.id not in taken]
             for q in rng.sample(candidates, min(int(count), len(candidates))):
                 taken.add(q.id)
-                chosen.append((q, 1.0))
+                chosen.append((q.id, q.current_version_id, 1.0))
         return chosen
-    # The questions and their current versions in two queries, not two per question.
-    slots = db.session.scalars(
-        db.select(QuizQuestion)
-        .where(QuizQuestion.quiz_id == quiz.id)
+    # One query; the versions' content comes from the per-process cache.
+    rows = db.session.execute(
+        db.select(QuizQuestion.question_id, Question.current_version_id, QuizQuestion.mark)
+        .join(Question, Question.id == QuizQuestion.question_id)
+        .where(QuizQuestion.quiz_id == quiz.id, Question.status == "accepted")
         .order_by(QuizQuestion.position)
-        .options(selectinload(QuizQuestion.question).selectinload(Question.current_version))
     ).all()
-    return [(slot.question, slot.mark) for slot in slots if slot.question.status == "accepted"]
+    return [(question_id, version_id, mark) for question_id, version_id, mark in rows]
 
 
 def _option_order(data: QuestionData, shuffle: bool, rng: random.Random) -> list[int]:
@@ -171,12 +170,13 @@ def build_layout(quiz: Quiz, seed: int) -> list[dict[str, Any]]:
     questions = _draw_questions(quiz, rng)
     if quiz.shuffle_questions:
         rng.shuffle(questions)
+    versions = version_data({version_id for _q, version_id, _m in questions})
     layout = []
-    for question, slot_mark in questions:
-        data = question.current_version.question_data
+    for question_id, version_id, slot_mark in questions:
+        data = versions[version_id]
         entry = {
-            "question_id": question.id,
-            "version_id": question.current_version_id,
+            "question_id": question_id,
+            "version_id": version_id,
             "mark": slot_mark,
             "order": _option_order(data, quiz.shuffle_options, rng),
         }
