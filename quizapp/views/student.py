@@ -228,7 +228,6 @@ def take(attempt_id: int):
         page=page,
         total=total,
         items=_slots_view(attempt, slots, now),
-        unanswered=unanswered,
         answered=total - len(unanswered),
         remaining=_remaining_seconds(attempt, now),
         jumps=_jump_buttons(total, unanswered) if quiz.one_per_page else [],
@@ -236,7 +235,8 @@ def take(attempt_id: int):
 
 
 def _jump_buttons(total: int, unanswered: set[int]) -> list[tuple[int, str, bool]]:
-    """(slot, spoken label, answered) per question button; three translations, not 3 × total."""
+    """(slot, spoken label, answered) per question button: three translations in all,
+    not two per button."""
     number = _("Question %(n)d")  # formatted below, once per button
     states = {True: _("répondue"), False: _("sans réponse")}
     return [
