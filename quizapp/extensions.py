@@ -64,14 +64,16 @@ def begin_write() -> None:
 
     On SQLite a deferred transaction that reads and then writes can fail with
     "database is locked" whatever the timeout, so write paths take the write lock
-    up front (BEGIN IMMEDIATE). On PostgreSQL, row locks (``with_for_update``) do
-    that job and this only starts a fresh transaction.
+    up front (BEGIN IMMEDIATE). On PostgreSQL, row locks (``with_for_update``, with
+    ``populate_existing`` so that an object read earlier in the request is read
+    again) do that job in the transaction already open: at READ COMMITTED each
+    statement sees what was committed before it, so there is nothing to commit first.
     """
     session = db.session()
     if session.in_transaction():
         conn = session.connection()
-        if conn.dialect.name == "sqlite" and conn.info.get("write_lock"):
-            # Begun IMMEDIATE (a POST): no other writer since, what was read is current.
+        if conn.dialect.name != "sqlite" or conn.info.get("write_lock"):
+            # PostgreSQL, or SQLite begun IMMEDIATE (a POST): what was read is current.
             return
     db.session.commit()  # end the read-only transaction opened by loading the user
     token = _immediate.set(True)

@@ -137,6 +137,24 @@ def test_double_submit_counts_once(setup):
         svc.save_answer(second, 1, [0])
 
 
+def test_a_submit_from_another_device_is_seen_by_a_request_that_read_the_attempt_before(app, setup):
+    """Two devices press "submit" at once: the request that loaded the attempt first
+    must read it again under the lock, not finish it a second time."""
+    teacher, student, school_class, bank = setup
+    quiz = make_quiz(teacher, bank, [school_class])
+    attempt = svc.start_or_resume(quiz, student)
+    svc.save_answer(attempt, 0, 0)
+    db.session.commit()
+    attempt = db.session.get(Attempt, attempt.id)
+    assert attempt.state == "in_progress"  # this request's copy, read before the other submit
+    with app.app_context():  # the other device's request, with its own session
+        other = svc.submit(db.session.get(Attempt, attempt.id), utcnow() - timedelta(minutes=1))
+        submitted_at = other.submitted_at
+    result = svc.submit(attempt)
+    assert result.state == "submitted"
+    assert result.submitted_at == submitted_at  # the first submit stands
+
+
 def test_malformed_answers_are_refused(setup):
     teacher, student, school_class, bank = setup
     quiz = make_quiz(teacher, bank, [school_class])

@@ -69,7 +69,9 @@ def issue_setup_token(minutes: int = 30) -> str:
 
 def valid_setup_token(token: str, *, for_update: bool = False) -> SetupToken | None:
     query = db.select(SetupToken).where(SetupToken.token_hash == _hash(token))
-    row = db.session.scalar(query.with_for_update() if for_update else query)
+    if for_update:
+        query = query.with_for_update().execution_options(populate_existing=True)
+    row = db.session.scalar(query)
     if row is None or row.used_at is not None or row.expires_at < utcnow() or admin_exists():
         return None
     return row

@@ -203,6 +203,7 @@ def start_or_resume(
         .where(Attempt.quiz_id == quiz.id, Attempt.student_id == student.id)
         .order_by(Attempt.number)
         .with_for_update()
+        .execution_options(populate_existing=True)
     ).all()
     for attempt in attempts:
         if attempt.state == "in_progress":
@@ -255,8 +256,7 @@ def close_if_overdue(attempt: Attempt, now: datetime | None = None) -> bool:
     """Submit an attempt whose time ran out with what was saved in time."""
     now = now or utcnow()
     if attempt.state == "in_progress" and _overdue(attempt, now):
-        begin_write()
-        db.session.refresh(attempt)
+        lock_attempt(attempt.id)  # read again, locked: another request may have closed it
         if attempt.state == "in_progress":
             _finish(attempt, now)
         db.session.commit()
@@ -402,7 +402,10 @@ def submit(attempt: Attempt, now: datetime | None = None) -> Attempt:
     now = now or utcnow()
     begin_write()
     attempt = db.session.scalar(
-        db.select(Attempt).where(Attempt.id == attempt.id).with_for_update()
+        db.select(Attempt)
+        .where(Attempt.id == attempt.id)
+        .with_for_update()
+        .execution_options(populate_existing=True)
     )
     if attempt.state == "submitted":
         db.session.commit()
@@ -470,7 +473,12 @@ def score_visible(quiz: Quiz, attempt: Attempt, now: datetime) -> bool:
 def lock_attempt(attempt_id: int) -> Attempt | None:
     """Start a write transaction holding the attempt, so a save and a submit never interleave."""
     begin_write()
-    return db.session.scalar(db.select(Attempt).where(Attempt.id == attempt_id).with_for_update())
+    return db.session.scalar(
+        db.select(Attempt)
+        .where(Attempt.id == attempt_id)
+        .with_for_update()
+        .execution_options(populate_existing=True)
+    )
 
 
 def record_answers(
