@@ -91,6 +91,9 @@ DEFAULTS = {
     "BABEL_DEFAULT_LOCALE": "fr",
     "LANGUAGES": ("fr", "en"),
     "PERMANENT_SESSION_LIFETIME": 12 * 3600,  # absolute expiry, seconds
+    # The cookie is signed again only when the session changes (at most once a
+    # minute, for the idle clock): expiry is checked on the server, not by the cookie.
+    "SESSION_REFRESH_EACH_REQUEST": False,
     "IDLE_TIMEOUT": 2 * 3600,  # seconds without a request before a session ends
     "SETUP_TOKEN_MINUTES": 30,
     "LOGIN_MAX_FAILURES": 5,

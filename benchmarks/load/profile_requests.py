@@ -1,10 +1,16 @@
 """Where a question page and an answer save spend their time, in one process.
 
     .venv/bin/python -m benchmarks.load.profile_requests [--requests 300] [--postgres URL]
+    .venv/bin/python -m benchmarks.load.profile_requests --timing [--requests 2000]
 
 Seeds a small database, logs a student in with Flask's test client, then runs each
 request ``--requests`` times under pyinstrument and prints the SQL statements per
 request and the profile (the server's own work, without HTTP or gunicorn).
+
+With ``--timing``, no profiler: the bare route of :mod:`benchmarks.load.bare`, a
+question page and an answer save take turns, each timed on its own, and the medians
+and their ratios to the bare route are printed (the in-process share of the
+load test's capacity ratios, in seconds rather than requests per second).
 """
 
 from __future__ import annotations
@@ -30,6 +36,7 @@ def main() -> None:
     p.add_argument("--postgres", default=None, help="a server URL; uses database load_profile")
     p.add_argument("--html", type=Path, default=None, help="also write pyinstrument HTML here")
     p.add_argument("--all", action="store_true", help="show library frames too")
+    p.add_argument("--timing", action="store_true", help="medians against the bare route")
     args = p.parse_args()
     from pyinstrument import Profiler
 
@@ -74,6 +81,10 @@ def main() -> None:
             headers={"X-CSRFToken": token},
         )
 
+    if args.timing:
+        timing(args.requests, question, save)
+        return
+
     for name, call in (("GET question", question), ("POST answer", save)):
         statements.clear()
         assert call(1).status_code == 200
@@ -92,6 +103,29 @@ def main() -> None:
         if args.html:
             args.html.mkdir(parents=True, exist_ok=True)
             (args.html / f"{name.replace(' ', '_')}.html").write_text(profiler.output_html())
+
+
+def timing(requests: int, question, save) -> None:
+    from statistics import median
+
+    from benchmarks.load.bare import create_bare_app
+
+    bare_client = create_bare_app().test_client()
+
+    def bare(n):
+        return bare_client.get("/")
+
+    calls = {"bare route": bare, "GET question": question, "POST answer": save}
+    times: dict[str, list[float]] = {name: [] for name in calls}
+    for n in range(requests):
+        for name, call in calls.items():
+            started = time.perf_counter()
+            call(n)
+            times[name].append(time.perf_counter() - started)
+    base = median(times["bare route"])
+    for name, seconds in times.items():
+        m = median(seconds)
+        print(f"{name:13} median {1000 * m:6.3f} ms   bare/this {100 * base / m:5.1f} %")
 
 
 if __name__ == "__main__":
