@@ -52,16 +52,71 @@ MAX_ESSAY_LENGTH = 20_000
 _EPS = 1e-9
 
 
+def N_(message: str) -> str:
+    """Marks a message for the catalogue; :meth:`InvalidResponse.translated` translates it."""
+    return message
+
+
 class InvalidResponse(ValueError):
     """A response that does not fit its question (wrong shape, unknown option,
-    text too long). The message is one readable French sentence."""
+    text too long).
 
-    def __init__(self, message: str) -> None:
-        super().__init__(message)
-        self.message = message
+    ``msgid`` is a catalogue message (French, the source language) with
+    ``%(name)s`` placeholders filled from ``params``; a param may itself be an
+    InvalidResponse (a blank's reason inside a cloze question's). ``message`` is
+    the French sentence (logs, command line); :meth:`translated` gives it in the
+    language of the request."""
+
+    def __init__(self, msgid: str, **params: Any) -> None:
+        self.msgid, self.params = msgid, params
+        super().__init__(self.message)
+
+    @property
+    def message(self) -> str:
+        if not self.params:
+            return self.msgid
+        return self.msgid % {k: _plain(v) for k, v in self.params.items()}
+
+    def translated(self) -> str:
+        """In the request's language (French outside a request)."""
+        from flask import has_request_context
+
+        if not has_request_context():
+            return self.message
+        from flask_babel import gettext
+
+        params = {
+            k: v.translated() if isinstance(v, InvalidResponse) else v
+            for k, v in self.params.items()
+        }
+        return gettext(self.msgid, **params)
 
     def __str__(self) -> str:
         return self.message
+
+
+def _plain(value: Any) -> Any:
+    return value.message if isinstance(value, InvalidResponse) else value
+
+
+#: What an index names, per kind: not a number, an unknown text, an unknown number.
+_INDEX_MESSAGES = {
+    "option": (
+        N_("Réponse invalide : option attendue sous forme de numéro."),
+        N_("Réponse invalide : option « %(value)s » inconnue."),
+        N_("Réponse invalide : option n° %(n)d inconnue."),
+    ),
+    "proposition": (
+        N_("Réponse invalide : proposition attendue sous forme de numéro."),
+        N_("Réponse invalide : proposition « %(value)s » inconnue."),
+        N_("Réponse invalide : proposition n° %(n)d inconnue."),
+    ),
+    "élément": (
+        N_("Réponse invalide : élément attendu sous forme de numéro."),
+        N_("Réponse invalide : élément « %(value)s » inconnu."),
+        N_("Réponse invalide : élément n° %(n)d inconnu."),
+    ),
+}
 
 
 @dataclass
@@ -373,23 +428,27 @@ def parse_number(text: str, unit: str | None = None) -> float | None:
 # Grading, type by type
 # --------------------------------------------------------------------------
 def _index(value: Any, size: int, what: str = "option") -> int:
+    """``what``: a key of :data:`_INDEX_MESSAGES`."""
+    not_number, unknown_text, unknown_number = _INDEX_MESSAGES[what]
     if isinstance(value, bool) or not isinstance(value, int | str):
-        raise InvalidResponse(f"Réponse invalide : {what} attendue sous forme de numéro.")
+        raise InvalidResponse(not_number)
     if isinstance(value, str):
         # isdigit() also accepts "²" or "٣", which int() then refuses: ASCII digits only.
         if not (value.strip().isascii() and value.strip().isdigit()):
-            raise InvalidResponse(f"Réponse invalide : {what} « {value[:40]} » inconnue.")
+            raise InvalidResponse(unknown_text, value=value[:40])
         value = int(value.strip())
     if not 0 <= value < size:
-        raise InvalidResponse(f"Réponse invalide : {what} n° {value} inconnue.")
+        raise InvalidResponse(unknown_number, n=value)
     return value
 
 
 def _text(value: Any, limit: int = MAX_TEXT_LENGTH) -> str:
     if not isinstance(value, str):
-        raise InvalidResponse("Réponse invalide : un texte est attendu.")
+        raise InvalidResponse(N_("Réponse invalide : un texte est attendu."))
     if len(value) > limit:
-        raise InvalidResponse(f"Réponse trop longue : {limit} caractères au plus.")
+        raise InvalidResponse(
+            N_("Réponse trop longue : %(limit)d caractères au plus."), limit=limit
+        )
     return value
 
 
@@ -403,10 +462,10 @@ def _grade_multi(q: QuestionData, response: Any) -> Grade:
     if isinstance(response, str | bytes | Mapping) or not isinstance(
         response, Sequence | set | frozenset
     ):
-        raise InvalidResponse("Réponse invalide : une liste d'options est attendue.")
+        raise InvalidResponse(N_("Réponse invalide : une liste d'options est attendue."))
     chosen = [_index(r, len(q.answers)) for r in response]
     if len(set(chosen)) != len(chosen):
-        raise InvalidResponse("Réponse invalide : une option est choisie deux fois.")
+        raise InvalidResponse(N_("Réponse invalide : une option est choisie deux fois."))
     chosen.sort()
     total = sum(q.answers[i].fraction for i in chosen)
     return _scored(total, chosen=chosen, feedback=[q.answers[i].feedback for i in chosen])
@@ -419,11 +478,11 @@ def _grade_truefalse(q: QuestionData, response: Any) -> Grade:
     if isinstance(response, str):
         said = _TRUE.get(response.strip().casefold())
         if said is None:
-            raise InvalidResponse("Réponse invalide : vrai ou faux attendu.")
+            raise InvalidResponse(N_("Réponse invalide : vrai ou faux attendu."))
     elif isinstance(response, bool):
         said = response
     else:
-        raise InvalidResponse("Réponse invalide : vrai ou faux attendu.")
+        raise InvalidResponse(N_("Réponse invalide : vrai ou faux attendu."))
     text = "true" if said else "false"
     answer = next((a for a in q.answers if a.text.strip().casefold() == text), None)
     if answer is None and len(q.answers) == 2:
@@ -469,7 +528,9 @@ def _grade_numeric(q: QuestionData, response: Any) -> Grade:
 
 def _grade_matching(q: QuestionData, response: Any) -> Grade:
     if not isinstance(response, Mapping):
-        raise InvalidResponse("Réponse invalide : une correspondance par proposition est attendue.")
+        raise InvalidResponse(
+            N_("Réponse invalide : une correspondance par proposition est attendue.")
+        )
     prompts = [i for i, (prompt, _) in enumerate(q.pairs) if prompt]
     if not prompts:
         raise ValueError("matching question without prompts")
@@ -478,12 +539,13 @@ def _grade_matching(q: QuestionData, response: Any) -> Grade:
     for key, value in response.items():
         i = _index(key, len(q.pairs), "proposition")
         if i not in prompts:
-            raise InvalidResponse(f"Réponse invalide : proposition n° {i} inconnue.")
+            raise InvalidResponse(_INDEX_MESSAGES["proposition"][2], n=i)
         if value is None or value == "":
             continue
         if _text(value) not in matches:
             raise InvalidResponse(
-                f"Réponse invalide : « {value[:40]} » n'est pas un choix proposé."
+                N_("Réponse invalide : « %(value)s » n'est pas un choix proposé."),
+                value=value[:40],
             )
         chosen[i] = value
     right = [i for i in prompts if chosen.get(i) == q.pairs[i][1]]
@@ -496,10 +558,12 @@ def _grade_matching(q: QuestionData, response: Any) -> Grade:
 
 def _grade_cloze(q: QuestionData, response: Any) -> Grade:
     if isinstance(response, str | bytes | Mapping) or not isinstance(response, Sequence):
-        raise InvalidResponse("Réponse invalide : une réponse par trou est attendue.")
+        raise InvalidResponse(N_("Réponse invalide : une réponse par trou est attendue."))
     if len(response) != len(q.blanks):
         raise InvalidResponse(
-            f"Réponse invalide : {len(q.blanks)} trous attendus, {len(response)} reçus."
+            N_("Réponse invalide : %(expected)d trous attendus, %(got)d reçus."),
+            expected=len(q.blanks),
+            got=len(response),
         )
     options = {k: v for k, v in q.options.items() if k != "unit"}
     grades: list[Grade] = []
@@ -508,7 +572,7 @@ def _grade_cloze(q: QuestionData, response: Any) -> Grade:
         try:
             grades.append(grade(sub, said))
         except InvalidResponse as exc:
-            raise InvalidResponse(f"Trou {n} : {exc.message}") from exc
+            raise InvalidResponse(N_("Trou %(n)d : %(reason)s"), n=n, reason=exc) from exc
     weights = [max(0.0, b.weight) for b in q.blanks]
     if sum(weights) <= 0:
         weights = [1.0] * len(q.blanks)

@@ -431,7 +431,7 @@ def test_a_save_held_back_on_the_network_does_not_overwrite_a_newer_one(client, 
         ("mcq", "²", "inconnue"),
         ("mcq", True, "numéro"),
         ("multi", ["0", "9"], "inconnue"),
-        ("matching", {"7": "0"}, "inconnue"),
+        ("matching", {"7": "0"}, "élément n° 7 inconnu."),
         ("matching", {"0": "42"}, "inconnue"),
         ("truefalse", "peut-être", "vrai ou faux"),
         ("short", "x" * 5000, "trop longue"),
@@ -448,6 +448,21 @@ def test_tampered_answers_are_refused_and_change_nothing(
     slot = slot_of(attempt_row(attempt_id), kind)
     response = save_json(client, attempt_id, slot, answer)
     assert response.status_code == 400 and message in response.get_json()["error"]
+    assert count(Response) == 0
+
+
+def test_a_refused_answer_is_explained_in_the_students_language(client, auth, world):
+    teacher, student, school_class, bank = world
+    quiz = make_quiz(teacher, bank, [school_class])
+    auth.login("lea")
+    post(client, "/language", {"lang": "en"}, token_from="/student")
+    attempt_id = start(client, quiz)
+    row = attempt_row(attempt_id)
+    response = save_json(client, attempt_id, slot_of(row, "mcq"), "17")
+    assert response.get_json()["error"] == "Invalid answer: unknown option no. 17."
+    # A blank's reason inside the cloze question's, both translated.
+    response = save_json(client, attempt_id, slot_of(row, "cloze"), ["x" * 5000, ""])
+    assert response.get_json()["error"] == "Blank 1: Answer too long: 2000 characters at most."
     assert count(Response) == 0
 
 

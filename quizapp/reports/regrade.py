@@ -135,8 +135,9 @@ def plan_regrade(quiz: Quiz, question_id: int | None = None, *, lock: bool = Fal
             try:
                 result = grading.grade(data, r.answer)
             except (grading.InvalidResponse, ValueError) as exc:
+                error = exc.translated() if isinstance(exc, grading.InvalidResponse) else str(exc)
                 plan.errors.append(
-                    {"attempt_id": a.id, "username": a.username, "slot": r.slot, "error": str(exc)}
+                    {"attempt_id": a.id, "username": a.username, "slot": r.slot, "error": error}
                 )
                 continue
             if result.fraction is None:  # marked by hand: keep the teacher's mark

@@ -297,7 +297,7 @@ def versions_for(attempt: Attempt, slots: list[int] | None = None) -> dict[int, 
 def _shown_index(value: Any, size: int, what: str = "option") -> int:
     """A display position as posted: ASCII digits only ("²" is a digit to Python, not to us)."""
     if isinstance(value, str) and not (value.strip().isascii() and value.strip().isdigit()):
-        raise grading.InvalidResponse(f"Réponse invalide : {what} « {value[:40]} » inconnue.")
+        raise grading.InvalidResponse(grading._INDEX_MESSAGES[what][1], value=value[:40])
     return grading._index(value, size, what)
 
 
@@ -317,11 +317,11 @@ def to_stored(
         return order[_shown_index(raw, len(order))]
     if data.type == "multi":
         if not isinstance(raw, list | tuple):
-            raise grading.InvalidResponse("Réponse mal formée.")
+            raise grading.InvalidResponse(N_("Réponse mal formée."))
         return sorted({order[_shown_index(r, len(order))] for r in raw})
     if data.type == "matching":
         if not isinstance(raw, dict):
-            raise grading.InvalidResponse("Réponse mal formée.")
+            raise grading.InvalidResponse(N_("Réponse mal formée."))
         prompts = [i for i, (p, _) in enumerate(data.pairs) if p]
         matches = [data.pairs[i][1] for i in order]
         result = {}
@@ -333,14 +333,14 @@ def to_stored(
         return result
     if data.type == "cloze":
         if not isinstance(raw, list) or len(raw) != len(data.blanks):
-            raise grading.InvalidResponse("Réponse mal formée.")
+            raise grading.InvalidResponse(N_("Réponse mal formée."))
         return [
             _blank_stored(blank, (blank_orders or [])[n] if n < len(blank_orders or []) else [], r)
             for n, (blank, r) in enumerate(zip(data.blanks, raw, strict=True))
         ]
     if isinstance(raw, str) and len(raw) > MAX_ANSWER_CHARS:
         raise grading.InvalidResponse(
-            f"Réponse trop longue (plus de {MAX_ANSWER_CHARS} caractères)."
+            N_("Réponse trop longue (plus de %(limit)d caractères)."), limit=MAX_ANSWER_CHARS
         )
     return raw
 
@@ -352,7 +352,7 @@ def _blank_stored(blank, order: list[int], raw: Any) -> Any:
         order = order or list(range(len(blank.answers)))
         return order[_shown_index(raw, len(order))]
     if not isinstance(raw, str):
-        raise grading.InvalidResponse("Réponse mal formée.")
+        raise grading.InvalidResponse(N_("Réponse mal formée."))
     return raw
 
 

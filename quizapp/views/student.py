@@ -267,7 +267,7 @@ def save_page(attempt_id: int):
     try:
         svc.record_answers(attempt, answers, check=check, page=target, locked=True)
     except InvalidResponse as exc:
-        abort(400, exc.message)
+        abort(400, exc.translated())
     except svc.AttemptError as exc:
         if attempt.state != "in_progress":
             flash(_("Cette tentative est déjà rendue."), "info")
@@ -316,7 +316,7 @@ def save_json(attempt_id: int):
             attempt, {slot: body.get("answer")}, page=slot, locked=True, seqs={slot: seq}
         )
     except InvalidResponse as exc:
-        return jsonify(error=exc.message), 400
+        return jsonify(error=exc.translated()), 400
     except svc.AttemptError as exc:
         return jsonify(error=_(exc.message)), exc.status
     return jsonify(saved=True, slot=slot, unanswered=svc.unanswered_slots(attempt))
@@ -439,7 +439,7 @@ def practice_answer(question_id: int):
     try:
         stored, grade = practice.answer(item, raw, seconds, now)
     except InvalidResponse as exc:
-        abort(400, exc.message)
+        abort(400, exc.translated())
     db.session.commit()
     session.pop("practice_shown", None)
     answers, explanations = practice.review_rights(current_user.id, question_id, now)
