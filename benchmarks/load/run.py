@@ -13,7 +13,9 @@ of :mod:`benchmarks.load.bare` under the same gunicorn settings; a capacity phas
 answer save); the scenario; with ``--crash-at S``, the server's whole process group is
 killed with SIGKILL S seconds in and restarted; finally the reconciliation.
 
-Prints, per endpoint, requests per second, p50/p95/p99 latency and errors. Exit
+Prints, per endpoint, requests per second, p50/p95/p99 latency and errors; for the
+capacity phase also the CPU each request cost the server, the database, the load
+generator and the rest of the machine (:mod:`benchmarks.load.cpu`). Exit
 status 0 when the targets hold (no error, nothing lost or duplicated, right scores,
 p99 under ``--p99-ms``), 1 otherwise.
 """
@@ -32,12 +34,14 @@ from concurrent.futures import ProcessPoolExecutor
 from multiprocessing import get_context
 from pathlib import Path
 
+from benchmarks.load import cpu
 from benchmarks.load import students as sim
 from benchmarks.load.reconcile import reconcile, sqlite_integrity
 from benchmarks.load.seed import BENCH_HASH_METHOD, PASSWORD, seed
 from benchmarks.load.server import ROOT, bare_server, quizapp_server
 
 TEACHER_ENDPOINTS = ("GET reports", "GET report quiz", "GET report class")
+SETUP_SECONDS = 5.0  # for the capacity clients to log in before the measured window
 
 
 # --- databases -------------------------------------------------------------------------------
@@ -177,24 +181,35 @@ def merge(results: list[dict]) -> dict:
 
 
 # --- phases ----------------------------------------------------------------------------------
-def capacity_phase(pool, procs: int, base: str, bare_base: str, users: list, seconds: float):
-    """Clients sending one kind of request back to back: requests per second each sustains."""
+def capacity_phase(pool, procs: int, server, bare, users: list, seconds: float):
+    """Clients sending one kind of request back to back: requests per second each sustains,
+    and who used the CPU meanwhile (server, database, load generator, the rest)."""
     figures = {}
     for endpoint, target, who in (
-        ("bare route", bare_base, [None] * len(users)),
-        ("GET question", base, users),
-        ("POST answer", base, users),
+        ("bare route", bare, [None] * len(users)),
+        ("GET question", server, users),
+        ("POST answer", server, users),
     ):
-        settings = {"base": target, "t0": time.time(), "deadline": seconds + 120}
+        # Clients log in (and start an attempt) first; the window opens for all at once.
+        window = time.time() + SETUP_SECONDS
+        settings = {"base": target.base, "t0": time.time(), "deadline": seconds + 120}
+        settings["window"] = window
         parts = [who[p::procs] for p in range(procs)]
         futures = [
             pool.submit(sim.capacity_process, settings, endpoint, part, seconds)
             for part in parts
             if part
         ]
+        time.sleep(max(0.0, window - time.time()))
+        before = cpu.snapshot(target.group, set())
+        time.sleep(seconds)
+        after = cpu.snapshot(target.group, set())
         merged = merge([f.result() for f in futures])
         rows = endpoint_table(merged["latencies"], merged["failures"], seconds)
         row = next((r for r in rows if r["endpoint"] == endpoint), None)
+        if row:
+            after.generator = merged["cpu_seconds"]  # each client process's, in the window
+            row["cpu_ms"] = cpu.per_request(before, after, row["requests"], seconds)
         figures[endpoint] = {"row": row, "acks": merged["acks"], "abandoned": merged["abandoned"]}
         time.sleep(1)
     return figures
@@ -301,7 +316,7 @@ def main(argv: list[str] | None = None) -> int:
                 bare.start(ready_path="/")
                 users = [tuple(s) for s in seeded["students"][args.students :]]
                 capacity = capacity_phase(
-                    pool, args.procs, server.base, bare.base, users, args.capacity_seconds
+                    pool, args.procs, server, bare, users, args.capacity_seconds
                 )
                 bare.stop()
                 time.sleep(2)
@@ -361,6 +376,23 @@ def main(argv: list[str] | None = None) -> int:
             f"Capacity: {args.capacity_clients} clients back to back, "
             f"{args.capacity_seconds:g} s each",
         )
+        print(
+            "CPU per request, ms (server = the gunicorn group under test; database = "
+            "PostgreSQL and Redis;\nload generator = the client processes; other = the "
+            "rest of the machine):"
+        )
+        print(
+            f"{'endpoint':16} {'server':>7} {'database':>9} {'load gen.':>9} {'other':>7} "
+            f"{'total':>7}  machine busy"
+        )
+        for r in cap_rows:
+            c = r.get("cpu_ms")
+            if c:
+                print(
+                    f"{r['endpoint']:16} {c['server']:7.2f} {c['database']:9.2f} "
+                    f"{c['generator']:9.2f} {c['other']:7.2f} {c['total']:7.2f}  "
+                    f"{c['machine_busy_pct']:.0f} %"
+                )
         bare_rps = capacity["bare route"]["row"]["rps"]
         for name, need in (("GET question", 0.40), ("POST answer", 0.25)):
             ratio = capacity[name]["row"]["rps"] / bare_rps

@@ -26,6 +26,11 @@ class Server:
     def base(self) -> str:
         return f"http://127.0.0.1:{self.port}"
 
+    @property
+    def group(self) -> int | None:
+        """The process group of the master and its workers (the master's pid)."""
+        return self.proc.pid if self.proc is not None else None
+
     def start(self, ready_path: str = "/healthz", timeout: float = 60) -> None:
         with self.log.open("ab") as log:
             self.proc = subprocess.Popen(

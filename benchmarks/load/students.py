@@ -18,7 +18,6 @@ import asyncio
 import json
 import random
 import re
-import resource
 import time
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -54,6 +53,7 @@ class Settings:
     deadline: float = 1800.0  # seconds after t0 when everything stops, done or not
     teacher_think: tuple[float, float] = (10.0, 30.0)
     seed: int = 1
+    window: float = 0.0  # capacity: wall-clock start of the measured window, shared
 
 
 class Abandon(Exception):
@@ -72,9 +72,9 @@ class Recorder:
     resumed_wrong: list[str] = field(default_factory=list)
     abandoned: list[str] = field(default_factory=list)
     finished: int = 0
+    cpu_from: float = field(default_factory=time.process_time)  # this process's CPU seconds
 
     def result(self) -> dict:
-        usage = resource.getrusage(resource.RUSAGE_SELF)
         return {
             "latencies": dict(self.latencies),
             "failures": self.failures,
@@ -86,7 +86,7 @@ class Recorder:
             "resumed_wrong": self.resumed_wrong,
             "abandoned": self.abandoned,
             "finished": self.finished,
-            "cpu_seconds": usage.ru_utime + usage.ru_stime,
+            "cpu_seconds": time.process_time() - self.cpu_from,
         }
 
 
@@ -346,8 +346,10 @@ async def _hammer(s: Settings, endpoint: str, who: tuple | None, duration: float
             rec.attempts[username] = user.attempt
             page = await user.call("GET question", "GET", f"/attempts/{user.attempt}?page=0")
             user.token = CSRF.search(page.text).group(1)
+        # Every client starts measuring at the same moment, once all have logged in.
+        await asyncio.sleep(max(0.0, s.window - time.time()))
         rec.latencies.clear()
-        end = time.time() + duration
+        end = max(s.window, time.time()) + duration if s.window else time.time() + duration
         for n in range(1_000_000):
             if time.time() > end:
                 break
@@ -366,8 +368,15 @@ async def _hammer(s: Settings, endpoint: str, who: tuple | None, duration: float
 
 async def capacity(s: Settings, endpoint: str, users: list, duration: float) -> dict:
     """``users``: (username, quiz id) per client, or None per client of the bare route."""
-    recs = await asyncio.gather(*(_hammer(s, endpoint, u, duration) for u in users))
     merged = Recorder()
+
+    async def window_opens() -> None:  # this process's CPU counts from then on
+        await asyncio.sleep(max(0.0, s.window - time.time()))
+        merged.cpu_from = time.process_time()
+
+    marker = asyncio.create_task(window_opens())
+    recs = await asyncio.gather(*(_hammer(s, endpoint, u, duration) for u in users))
+    await marker
     for rec in recs:
         merged.latencies[endpoint].extend(rec.latencies.get(endpoint, []))
         merged.failures.extend(rec.failures)
