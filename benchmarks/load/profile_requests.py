@@ -8,7 +8,8 @@ request ``--requests`` times under pyinstrument and prints the SQL statements pe
 request and the profile (the server's own work, without HTTP or gunicorn).
 
 With ``--timing``, no profiler: the bare route of :mod:`benchmarks.load.bare`, a
-question page and an answer save take turns, each timed on its own, and the medians
+question page, an answer save, the health check (session and one query), the
+login page and the quiz page take turns, each timed on its own, and the medians
 and their ratios to the bare route are printed (the in-process share of the
 load test's capacity ratios, in seconds rather than requests per second).
 """
@@ -82,7 +83,13 @@ def main() -> None:
         )
 
     if args.timing:
-        timing(args.requests, question, save)
+        anonymous = app.test_client()
+        others = {
+            "GET /healthz": lambda n: client.get("/healthz"),
+            "GET /login": lambda n: anonymous.get("/login"),
+            "GET quiz": lambda n: client.get(f"/student/quizzes/{quiz_id}"),
+        }
+        timing(args.requests, {"GET question": question, "POST answer": save, **others})
         return
 
     for name, call in (("GET question", question), ("POST answer", save)):
@@ -105,9 +112,13 @@ def main() -> None:
             (args.html / f"{name.replace(' ', '_')}.html").write_text(profiler.output_html())
 
 
-def timing(requests: int, question, save) -> None:
+def timing(requests: int, pages: dict) -> None:
+    """Each of ``pages`` (name: call(n)) and the bare route in turn, ``requests`` times:
+    median wall time and this process's CPU per request; then, one page at a time,
+    the database server's CPU per request (PostgreSQL and Redis, from /proc)."""
     from statistics import median
 
+    from benchmarks.load import cpu
     from benchmarks.load.bare import create_bare_app
 
     bare_client = create_bare_app().test_client()
@@ -115,17 +126,29 @@ def timing(requests: int, question, save) -> None:
     def bare(n):
         return bare_client.get("/")
 
-    calls = {"bare route": bare, "GET question": question, "POST answer": save}
-    times: dict[str, list[float]] = {name: [] for name in calls}
+    calls = {"bare route": bare, **pages}
+    wall: dict[str, list[float]] = {name: [] for name in calls}
+    used: dict[str, list[float]] = {name: [] for name in calls}
     for n in range(requests):
         for name, call in calls.items():
-            started = time.perf_counter()
+            started, cpu_started = time.perf_counter(), time.process_time()
             call(n)
-            times[name].append(time.perf_counter() - started)
-    base = median(times["bare route"])
-    for name, seconds in times.items():
-        m = median(seconds)
-        print(f"{name:13} median {1000 * m:6.3f} ms   bare/this {100 * base / m:5.1f} %")
+            wall[name].append(time.perf_counter() - started)
+            used[name].append(time.process_time() - cpu_started)
+    base = median(wall["bare route"])
+    block = max(1, requests // 4)
+    print(f"{'':13} {'wall':>9} {'CPU':>9} {'database':>9}   bare/this (wall)")
+    for name, call in calls.items():
+        before = cpu.snapshot(None, set())
+        for n in range(block):
+            call(n)
+        after = cpu.snapshot(None, set())
+        database = 1000 * (after.database - before.database) / block
+        m = median(wall[name])
+        print(
+            f"{name:13} {1000 * m:6.3f} ms {1000 * median(used[name]):6.3f} ms "
+            f"{database:6.3f} ms   {100 * base / m:5.1f} %"
+        )
 
 
 if __name__ == "__main__":
