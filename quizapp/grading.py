@@ -1,6 +1,7 @@
 """Answer matching and scoring: pure functions over :class:`QuestionData`.
 
-No Flask, no database. A view collects the student's response, calls
+No database, and Flask only to translate a refused answer's message
+(:meth:`InvalidResponse.translated`). A view collects the student's response, calls
 :func:`grade` (or :func:`mark`) and turns :class:`InvalidResponse` into a 400.
 
 What ``response`` is, per question type (``None`` always means "not answered"
