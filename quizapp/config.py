@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import os
 import secrets
+import tempfile
 from pathlib import Path
 
 
@@ -30,9 +31,10 @@ def data_dir() -> Path:
 def ensure_data_dir(path: Path) -> Path:
     try:
         path.mkdir(parents=True, exist_ok=True)
-        probe = path / ".write-test"
-        probe.write_text("ok")
-        probe.unlink()
+        # A file of its own: gunicorn's workers all check at the same moment.
+        fd, probe = tempfile.mkstemp(dir=path, prefix=".write-test-")
+        os.close(fd)
+        os.unlink(probe)
     except OSError as exc:
         raise ConfigError(
             f"the data folder {path} is not writable ({exc.strerror or exc})"
@@ -48,10 +50,18 @@ def load_secret_key(folder: Path) -> str:
     path = folder / "secret_key"
     if path.exists():
         return path.read_text().strip()
+    # Written whole under a name of its own (owner-only), then linked into place: of
+    # several processes starting at once, the first link wins and the others read it.
     key = secrets.token_urlsafe(48)
-    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-    with os.fdopen(fd, "w") as fh:
-        fh.write(key)
+    fd, written = tempfile.mkstemp(dir=folder, prefix=".secret_key-")
+    try:
+        with os.fdopen(fd, "w") as fh:
+            fh.write(key)
+        os.link(written, path)
+    except FileExistsError:
+        key = path.read_text().strip()
+    finally:
+        os.unlink(written)
     return key
 
 

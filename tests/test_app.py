@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import os
 import stat
+import threading
+from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 from conftest import make_user, post
 
 from quizapp import ConfigError, create_app
-from quizapp.config import from_environment
+from quizapp.config import ensure_data_dir, from_environment, load_secret_key
 from quizapp.extensions import db
 
 
@@ -22,6 +24,27 @@ def test_secret_key_generated_once_and_owner_only(tmp_path, monkeypatch):
     assert first == second and len(first) >= 40
     assert stat.S_IMODE(os.stat(key_file).st_mode) == 0o600
     assert from_environment()["SQLALCHEMY_DATABASE_URI"].endswith("data/quizapp.sqlite3")
+
+
+def test_workers_starting_together_agree_on_the_data_folder_and_the_key(tmp_path, monkeypatch):
+    """gunicorn boots its workers at the same moment: each checks the data folder and
+    reads (or makes) the secret key; none may fail, and all must get the same key."""
+    monkeypatch.delenv("QUIZAPP_SECRET_KEY", raising=False)
+    barrier = threading.Barrier(8)
+
+    def boot(n: int) -> str:
+        folder = tmp_path / f"round{n // 8}"
+        barrier.wait()
+        ensure_data_dir(folder)
+        return load_secret_key(folder)
+
+    with ThreadPoolExecutor(8) as pool:
+        keys = list(pool.map(boot, range(8 * 25)))
+    for n in range(25):
+        assert len(set(keys[8 * n : 8 * n + 8])) == 1
+        key_file = tmp_path / f"round{n}" / "secret_key"
+        assert stat.S_IMODE(os.stat(key_file).st_mode) == 0o600
+        assert sorted(p.name for p in key_file.parent.iterdir()) == ["secret_key"]
 
 
 def test_unwritable_data_folder_is_one_clear_error(tmp_path, monkeypatch):
