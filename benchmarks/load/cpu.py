@@ -48,16 +48,16 @@ class Snapshot:
     machine: float
 
 
-def snapshot(server_group: int | None, generator_pids: set[int]) -> Snapshot:
-    server = database = generator = 0.0
-    for pid, name, group, seconds in _processes():
+def snapshot(server_group: int | None) -> Snapshot:
+    """CPU seconds so far of the server's process group and of the database servers;
+    the load generator's (``generator``) is the caller's to fill in."""
+    server = database = 0.0
+    for _pid, name, group, seconds in _processes():
         if server_group is not None and group == server_group:
             server += seconds
         elif name in ("postgres", "redis-server"):
             database += seconds
-        elif pid in generator_pids:
-            generator += seconds
-    return Snapshot(server, database, generator, _machine_busy())
+    return Snapshot(server, database, 0.0, _machine_busy())
 
 
 def per_request(before: Snapshot, after: Snapshot, requests: int, seconds: float) -> dict:

@@ -139,10 +139,10 @@ def timing(requests: int, pages: dict) -> None:
     block = max(1, requests // 4)
     print(f"{'':13} {'wall':>9} {'CPU':>9} {'database':>9}   bare/this (wall)")
     for name, call in calls.items():
-        before = cpu.snapshot(None, set())
+        before = cpu.snapshot(None)
         for n in range(block):
             call(n)
-        after = cpu.snapshot(None, set())
+        after = cpu.snapshot(None)
         database = 1000 * (after.database - before.database) / block
         m = median(wall[name])
         print(

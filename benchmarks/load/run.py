@@ -192,8 +192,12 @@ def capacity_phase(pool, procs: int, server, bare, users: list, seconds: float):
     ):
         # Clients log in (and start an attempt) first; the window opens for all at once.
         window = time.time() + SETUP_SECONDS
-        settings = {"base": target.base, "t0": time.time(), "deadline": seconds + 120}
-        settings["window"] = window
+        settings = {
+            "base": target.base,
+            "t0": time.time(),
+            "deadline": seconds + 120,
+            "window": window,
+        }
         parts = [who[p::procs] for p in range(procs)]
         futures = [
             pool.submit(sim.capacity_process, settings, endpoint, part, seconds)
@@ -201,9 +205,9 @@ def capacity_phase(pool, procs: int, server, bare, users: list, seconds: float):
             if part
         ]
         time.sleep(max(0.0, window - time.time()))
-        before = cpu.snapshot(target.group, set())
+        before = cpu.snapshot(target.group)
         time.sleep(seconds)
-        after = cpu.snapshot(target.group, set())
+        after = cpu.snapshot(target.group)
         merged = merge([f.result() for f in futures])
         rows = endpoint_table(merged["latencies"], merged["failures"], seconds)
         row = next((r for r in rows if r["endpoint"] == endpoint), None)
