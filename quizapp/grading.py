@@ -428,8 +428,10 @@ def parse_number(text: str, unit: str | None = None) -> float | None:
 # --------------------------------------------------------------------------
 # Grading, type by type
 # --------------------------------------------------------------------------
-def _index(value: Any, size: int, what: str = "option") -> int:
-    """``what``: a key of :data:`_INDEX_MESSAGES`."""
+def parse_index(value: Any, size: int, what: str = "option") -> int:
+    """A position below ``size`` as posted: an ``int`` or a string of ASCII digits
+    ("²" is a digit to Python, not here). ``what`` (a key of :data:`_INDEX_MESSAGES`)
+    names it in the message of the :class:`InvalidResponse` raised otherwise."""
     not_number, unknown_text, unknown_number = _INDEX_MESSAGES[what]
     if isinstance(value, bool) or not isinstance(value, int | str):
         raise InvalidResponse(not_number)
@@ -454,7 +456,7 @@ def _text(value: Any, limit: int = MAX_TEXT_LENGTH) -> str:
 
 
 def _grade_mcq(q: QuestionData, response: Any) -> Grade:
-    i = _index(response, len(q.answers))
+    i = parse_index(response, len(q.answers))
     chosen = q.answers[i]
     return _scored(chosen.fraction, chosen=i, feedback=chosen.feedback)
 
@@ -464,7 +466,7 @@ def _grade_multi(q: QuestionData, response: Any) -> Grade:
         response, Sequence | set | frozenset
     ):
         raise InvalidResponse(N_("Réponse invalide : une liste d'options est attendue."))
-    chosen = [_index(r, len(q.answers)) for r in response]
+    chosen = [parse_index(r, len(q.answers)) for r in response]
     if len(set(chosen)) != len(chosen):
         raise InvalidResponse(N_("Réponse invalide : une option est choisie deux fois."))
     chosen.sort()
@@ -538,7 +540,7 @@ def _grade_matching(q: QuestionData, response: Any) -> Grade:
     matches = {m for _, m in q.pairs}
     chosen: dict[int, str | None] = {}
     for key, value in response.items():
-        i = _index(key, len(q.pairs), "proposition")
+        i = parse_index(key, len(q.pairs), "proposition")
         if i not in prompts:
             raise InvalidResponse(_INDEX_MESSAGES["proposition"][2], n=i)
         if value is None or value == "":
@@ -651,5 +653,6 @@ __all__ = [
     "mark",
     "match_short",
     "normalise_answer",
+    "parse_index",
     "parse_number",
 ]

@@ -294,13 +294,6 @@ def versions_for(attempt: Attempt, slots: list[int] | None = None) -> dict[int, 
     return version_data(ids)
 
 
-def _shown_index(value: Any, size: int, what: str = "option") -> int:
-    """A display position as posted: ASCII digits only ("²" is a digit to Python, not to us)."""
-    if isinstance(value, str) and not (value.strip().isascii() and value.strip().isdigit()):
-        raise grading.InvalidResponse(grading._INDEX_MESSAGES[what][1], value=value[:40])
-    return grading._index(value, size, what)
-
-
 def to_stored(
     data: QuestionData, order: list[int], raw: Any, blank_orders: list[list[int]] | None = None
 ) -> Any:
@@ -314,11 +307,11 @@ def to_stored(
     if data.type in ("mcq", "truefalse") and raw == "":
         return None
     if data.type == "mcq":
-        return order[_shown_index(raw, len(order))]
+        return order[grading.parse_index(raw, len(order))]
     if data.type == "multi":
         if not isinstance(raw, list | tuple):
             raise grading.InvalidResponse(N_("Réponse mal formée."))
-        return sorted({order[_shown_index(r, len(order))] for r in raw})
+        return sorted({order[grading.parse_index(r, len(order))] for r in raw})
     if data.type == "matching":
         if not isinstance(raw, dict):
             raise grading.InvalidResponse(N_("Réponse mal formée."))
@@ -326,10 +319,10 @@ def to_stored(
         matches = [data.pairs[i][1] for i in order]
         result = {}
         for key, choice in raw.items():
-            p = _shown_index(key, len(prompts), "élément")
+            p = grading.parse_index(key, len(prompts), "élément")
             if choice in (None, ""):
                 continue
-            result[str(prompts[p])] = matches[_shown_index(choice, len(matches))]
+            result[str(prompts[p])] = matches[grading.parse_index(choice, len(matches))]
         return result
     if data.type == "cloze":
         if not isinstance(raw, list) or len(raw) != len(data.blanks):
@@ -350,7 +343,7 @@ def _blank_stored(blank, order: list[int], raw: Any) -> Any:
         return None if blank.type == "mcq" else (raw or "")
     if blank.type == "mcq":
         order = order or list(range(len(blank.answers)))
-        return order[_shown_index(raw, len(order))]
+        return order[grading.parse_index(raw, len(order))]
     if not isinstance(raw, str):
         raise grading.InvalidResponse(N_("Réponse mal formée."))
     return raw
