@@ -83,6 +83,25 @@ def begin_write() -> None:
         _immediate.reset(token)
 
 
+def end_transaction(*, writes_follow: bool = True) -> None:
+    """End the request's transaction before long work that reads and writes nothing
+    (the article generator: seconds for a long article, more in a worker that loads
+    the language model first; parsing a large import file).
+
+    On SQLite a POST's transaction holds the write lock from its first statement
+    (the logged-in user): left open, every other write of the school would wait
+    for that work, then fail after the busy timeout. Nothing may be pending; the
+    next statement begins a new transaction, IMMEDIATE again in a POST unless
+    ``writes_follow`` is false (the request only reads from here on).
+    """
+    session = db.session()
+    if session.new or session.dirty or session.deleted:
+        raise RuntimeError("end_transaction() would commit unsaved changes")
+    session.commit()
+    if not writes_follow:
+        _immediate.set(False)  # reset with the rest at the request's teardown
+
+
 def write_requests_take_the_lock(app) -> None:
     """On SQLite, a POST's transaction begins IMMEDIATE.
 

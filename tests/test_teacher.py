@@ -502,3 +502,120 @@ def test_big_bank_and_many_quizzes_load_in_a_bounded_number_of_queries(client, t
         html = client.get("/teacher/quizzes").get_data(as_text=True)
     assert html.count("<tr>") >= 50
     assert counter.count <= 10, counter.count
+
+
+def a_save_during(app, teacher, monkeypatch, module, name, teacher_request):
+    """Run ``teacher_request`` in a thread, hold it inside ``module.name`` (the long
+    work) and have a student save an answer meanwhile. Returns (the save's response,
+    whether the teacher's request was still running, the teacher's response)."""
+    import threading
+    from concurrent.futures import ThreadPoolExecutor
+
+    from conftest import Auth, csrf_token
+
+    student = make_user("student", "eleve")
+    bank = make_bank(teacher, name="Banque du jour")
+    quiz = make_quiz(teacher, bank, [make_class(teacher, students=[student])])
+    pupil = app.test_client()
+    Auth(pupil).login("eleve")
+    token = csrf_token(pupil, f"/student/quizzes/{quiz.id}")
+    started = pupil.post(f"/student/quizzes/{quiz.id}/start", data={"csrf_token": token})
+    attempt_id = int(started.headers["Location"].rsplit("/", 1)[1])
+    token = csrf_token(pupil, f"/attempts/{attempt_id}")
+
+    working, saved = threading.Event(), threading.Event()
+    real = getattr(module, name)
+
+    def slow(*args, **kwargs):
+        working.set()
+        saved.wait(20)  # still at work while the student saves
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(module, name, slow)
+    with ThreadPoolExecutor(1) as pool:
+        running = pool.submit(teacher_request)
+        while not working.wait(0.05):
+            assert not running.done(), running.result()  # it ended before the long work
+        try:
+            response = pupil.post(
+                f"/attempts/{attempt_id}/answer",
+                json={"slot": 0, "answer": 0},
+                headers={"X-CSRFToken": token, "Accept": "application/json"},
+            )
+        finally:
+            saved.set()
+        return response, not running.done(), running.result(timeout=60)
+
+
+@pytest.mark.skipif(not SEED.exists(), reason="the seed article is not in questions/ yet")
+def test_students_can_save_answers_while_a_teacher_generates_questions(
+    app, client, teacher, monkeypatch
+):
+    """A long article takes the generator seconds (about ten for 200 KB, more in a
+    worker that loads the language model first). Meanwhile the school's students keep
+    saving: the generation holds no transaction, so on SQLite no write lock either."""
+    from quizapp import generation
+
+    def generate():
+        return post(
+            client,
+            "/teacher/articles/new",
+            {"text": SEED.read_text(encoding="utf-8"), "title": "Moscou"},
+            token_from="/teacher/articles/new",
+        )
+
+    save, waited, created = a_save_during(
+        app, teacher, monkeypatch, generation, "generate", generate
+    )
+    assert save.status_code == 200 and save.get_json()["saved"] is True
+    assert waited  # the save did not wait for the generation
+    assert created.status_code == 302
+    db.session.rollback()
+    assert db.session.scalar(db.select(Article).where(Article.title == "Moscou")) is not None
+
+
+def test_students_can_save_answers_while_a_teacher_imports_a_file(
+    app, client, teacher, monkeypatch
+):
+    """Reading a 2 MB import file takes about a second, its preview page longer.
+    A student's save goes through meanwhile; confirming reads the file once."""
+    import re
+    from io import BytesIO
+
+    from quizapp.services import transfer
+
+    bank_id = make_bank(teacher, [], name="Import").id
+    real_load = transfer.load
+    gift = "".join(
+        f"::Q{n}:: Capitale de la Russie {n} ? {{=Moscou ~Kiev ~Minsk}}\n\n" for n in range(3)
+    )
+
+    def upload():
+        return post(
+            client,
+            f"/teacher/banks/{bank_id}/import",
+            {"upload": (BytesIO(gift.encode()), "q.gift")},
+            token_from="/teacher/banks",
+            content_type="multipart/form-data",
+        )
+
+    save, waited, previewed = a_save_during(app, teacher, monkeypatch, transfer, "load", upload)
+    assert save.status_code == 200 and save.get_json()["saved"] is True
+    assert waited
+    html = previewed.get_data(as_text=True)
+    assert previewed.status_code == 200 and "3 question(s) lue(s)" in html
+    token = re.search(r'name="token" type="hidden" value="([^"]+)"', html).group(1)
+    parses = []
+    monkeypatch.setattr(transfer, "load", lambda *a, **k: parses.append(1) or real_load(*a, **k))
+    confirmed = post(
+        client,
+        f"/teacher/banks/{bank_id}/import",
+        {"token": token, "confirm": "1"},
+        token_from="/teacher/banks",
+    )
+    assert confirmed.status_code == 302 and len(parses) == 1  # read once, before the lock
+    db.session.rollback()
+    assert (
+        db.session.scalar(db.select(db.func.count(Question.id)).where(Question.bank_id == bank_id))
+        == 3
+    )

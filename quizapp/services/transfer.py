@@ -92,8 +92,11 @@ def valid_questions(result: ParseResult) -> list:
     ]
 
 
-def import_stashed(token: str, bank: Bank, owner: User, fmt: str | None, skip_invalid: bool) -> int:
-    result = preview(token, fmt)
+def import_stashed(
+    token: str, bank: Bank, owner: User, result: ParseResult, skip_invalid: bool
+) -> int:
+    """Import what the stashed file ``token`` gave (``result``, from :func:`preview`),
+    all or nothing unless ``skip_invalid``; the stash is then removed."""
     if result.errors and not skip_invalid:
         raise TransferError(f"{len(result.errors)} erreur(s) : rien n’a été importé.")
     count = import_questions(result, bank, owner, skip_invalid)

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from quizapp.extensions import db
+from quizapp.extensions import db, end_transaction
 from quizapp.models import Article, Bank, BankShare, Quiz, User
 from quizapp.services.banks import add_question
 
@@ -96,10 +96,12 @@ def add_article_with_bank(
     """Store the article and put its generated questions into a new bank's review queue.
 
     The generator is the same function the CLI uses; its errors (empty, not French,
-    too long) become a WorkspaceError with its message.
+    too long) become a WorkspaceError with its message. It runs outside any
+    transaction: the request's is committed first, so nothing may be pending.
     """
     from quizapp.generation import GenerationError, generate
 
+    end_transaction()  # no lock held while the generator works
     try:
         result = generate(text, title=title or None, date=published_on, max_questions=max_questions)
     except GenerationError as exc:

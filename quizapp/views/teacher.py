@@ -10,7 +10,7 @@ from flask_login import current_user
 from markupsafe import Markup, escape
 from sqlalchemy.orm import selectinload
 
-from quizapp.extensions import db
+from quizapp.extensions import db, end_transaction
 from quizapp.forms.accounts import ConfirmForm
 from quizapp.forms.teacher import (
     ArticleForm,
@@ -592,6 +592,9 @@ def import_into_bank(bank_id: int):
                 token = transfer.stash_upload(form.upload.data)
             else:
                 token = form.token.data or ""
+            # Parsing a large file takes up to a second, the page of a preview longer:
+            # without the write lock, and for good unless the import is confirmed.
+            end_transaction(writes_follow=request.form.get("confirm") == "1")
             preview = transfer.preview(token, form.format.data or None)
         except transfer.TransferError as exc:
             form.upload.errors.append(str(exc))
@@ -600,7 +603,7 @@ def import_into_bank(bank_id: int):
         if request.form.get("confirm") == "1":
             try:
                 count = transfer.import_stashed(
-                    token, bank, current_user, form.format.data or None, form.skip_invalid.data
+                    token, bank, current_user, preview, form.skip_invalid.data
                 )
             except transfer.TransferError as exc:
                 flash(str(exc), "error")
