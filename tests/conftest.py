@@ -168,6 +168,49 @@ def auth(client):
     return Auth(client)
 
 
+# --- long work beside a student's save ----------------------------------------------
+def save_during(app, teacher, monkeypatch, module, name, other_request, student="eleve"):
+    """Run ``other_request`` in a thread, hold it inside ``module.name`` (its long
+    work) and have a student of ``teacher`` save an answer meanwhile. Returns (the
+    save's response, whether the other request was still running, its response)."""
+    import threading
+    from concurrent.futures import ThreadPoolExecutor
+
+    username = student
+    student = make_user("student", username)
+    bank = make_bank(teacher, name="Banque du jour")
+    quiz = make_quiz(teacher, bank, [make_class(teacher, students=[student])])
+    pupil = app.test_client()
+    Auth(pupil).login(username)
+    token = csrf_token(pupil, f"/student/quizzes/{quiz.id}")
+    started = pupil.post(f"/student/quizzes/{quiz.id}/start", data={"csrf_token": token})
+    attempt_id = int(started.headers["Location"].rsplit("/", 1)[1])
+    token = csrf_token(pupil, f"/attempts/{attempt_id}")
+
+    working, saved = threading.Event(), threading.Event()
+    real = getattr(module, name)
+
+    def slow(*args, **kwargs):
+        working.set()
+        saved.wait(20)  # still at work while the student saves
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(module, name, slow)
+    with ThreadPoolExecutor(1) as pool:
+        running = pool.submit(other_request)
+        while not working.wait(0.05):
+            assert not running.done(), running.result()  # it ended before the long work
+        try:
+            response = pupil.post(
+                f"/attempts/{attempt_id}/answer",
+                json={"slot": 0, "answer": 0},
+                headers={"X-CSRFToken": token, "Accept": "application/json"},
+            )
+        finally:
+            saved.set()
+        return response, not running.done(), running.result(timeout=60)
+
+
 # --- content and quiz builders ------------------------------------------------
 def sample_questions():
     """One question of each scored type, about the seed article."""

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from conftest import PASSWORD, csrf_token, make_class, make_user, post
+from conftest import PASSWORD, csrf_token, make_class, make_user, post, save_during
 
 from quizapp.extensions import db
 from quizapp.models import Membership, User
@@ -194,3 +194,66 @@ def test_passwords_are_hashed_with_scrypt():
     assert user.password_hash.startswith("scrypt:")
     assert "un-mot-de-passe-long" not in user.password_hash
     assert re.match(r"scrypt:\d+:\d+:\d+\$", user.password_hash)
+
+
+# --- password hashing beside the rest of the school --------------------------------
+def test_students_can_save_answers_while_others_log_in_or_sign_up(app, client):
+    """A password check or hash takes about 0.1 s at scrypt's default cost, and a class
+    logs in at once: meanwhile the other students' saves go through (on SQLite, no
+    login holds the write lock while it hashes)."""
+    import pytest
+
+    from quizapp.views import auth as auth_views
+
+    teacher = make_user("teacher", "prof")
+    make_user("student", "autre")
+    code = make_class(teacher, "4e A").join_code
+    with pytest.MonkeyPatch.context() as mp:
+        save, waited, logged_in = save_during(
+            app,
+            teacher,
+            mp,
+            auth_views,
+            "check_password_hash",
+            lambda: post(client, "/login", {"username": "autre", "password": PASSWORD}),
+        )
+    assert save.status_code == 200 and save.get_json()["saved"] is True
+    assert waited and logged_in.status_code == 302
+
+    db.session.rollback()  # this test's own read ends: the requests wrote since
+    newcomer = client.application.test_client()
+    form = {"join_code": code, "username": "lea", "password": "un-mot-de-passe-long"}
+    with pytest.MonkeyPatch.context() as mp:
+        save, waited, signed_up = save_during(
+            app,
+            teacher,
+            mp,
+            auth_views,
+            "hash_password",
+            lambda: post(newcomer, "/register", {**form, "confirm": form["password"]}),
+            student="eleve2",
+        )
+    assert save.status_code == 200 and waited and signed_up.status_code == 302
+    db.session.rollback()
+    assert db.session.scalar(db.select(User).where(User.username == "lea")).role == "student"
+
+
+def test_a_password_changed_during_a_login_check_does_not_let_the_old_one_in(
+    app, client, monkeypatch
+):
+    from quizapp.views import auth as auth_views
+
+    user_id = make_user("student", "lea").id
+    real_check = auth_views.check_password_hash
+
+    def check_while_the_password_changes(stored, given):
+        with app.app_context():  # another request, from the account's owner
+            db.session.get(User, user_id).set_password("un-tout-nouveau-mot-de-passe")
+            db.session.commit()
+        return real_check(stored, given)
+
+    monkeypatch.setattr(auth_views, "check_password_hash", check_while_the_password_changes)
+    response = post(client, "/login", {"username": "lea", "password": PASSWORD})
+    assert response.status_code == 200
+    assert "Identifiant ou mot de passe incorrect" in response.get_data(as_text=True)
+    assert client.get("/student").status_code == 302  # not logged in

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 import sqlalchemy as sa
-from conftest import make_bank, make_class, make_quiz, make_user, post
+from conftest import make_bank, make_class, make_quiz, make_user, post, save_during
 
 from quizapp.extensions import db
 from quizapp.models import Article, Attempt, Bank, BankShare, Question, Quiz, QuizAssignment
@@ -504,49 +504,6 @@ def test_big_bank_and_many_quizzes_load_in_a_bounded_number_of_queries(client, t
     assert counter.count <= 10, counter.count
 
 
-def a_save_during(app, teacher, monkeypatch, module, name, teacher_request):
-    """Run ``teacher_request`` in a thread, hold it inside ``module.name`` (the long
-    work) and have a student save an answer meanwhile. Returns (the save's response,
-    whether the teacher's request was still running, the teacher's response)."""
-    import threading
-    from concurrent.futures import ThreadPoolExecutor
-
-    from conftest import Auth, csrf_token
-
-    student = make_user("student", "eleve")
-    bank = make_bank(teacher, name="Banque du jour")
-    quiz = make_quiz(teacher, bank, [make_class(teacher, students=[student])])
-    pupil = app.test_client()
-    Auth(pupil).login("eleve")
-    token = csrf_token(pupil, f"/student/quizzes/{quiz.id}")
-    started = pupil.post(f"/student/quizzes/{quiz.id}/start", data={"csrf_token": token})
-    attempt_id = int(started.headers["Location"].rsplit("/", 1)[1])
-    token = csrf_token(pupil, f"/attempts/{attempt_id}")
-
-    working, saved = threading.Event(), threading.Event()
-    real = getattr(module, name)
-
-    def slow(*args, **kwargs):
-        working.set()
-        saved.wait(20)  # still at work while the student saves
-        return real(*args, **kwargs)
-
-    monkeypatch.setattr(module, name, slow)
-    with ThreadPoolExecutor(1) as pool:
-        running = pool.submit(teacher_request)
-        while not working.wait(0.05):
-            assert not running.done(), running.result()  # it ended before the long work
-        try:
-            response = pupil.post(
-                f"/attempts/{attempt_id}/answer",
-                json={"slot": 0, "answer": 0},
-                headers={"X-CSRFToken": token, "Accept": "application/json"},
-            )
-        finally:
-            saved.set()
-        return response, not running.done(), running.result(timeout=60)
-
-
 @pytest.mark.skipif(not SEED.exists(), reason="the seed article is not in questions/ yet")
 def test_students_can_save_answers_while_a_teacher_generates_questions(
     app, client, teacher, monkeypatch
@@ -564,9 +521,7 @@ def test_students_can_save_answers_while_a_teacher_generates_questions(
             token_from="/teacher/articles/new",
         )
 
-    save, waited, created = a_save_during(
-        app, teacher, monkeypatch, generation, "generate", generate
-    )
+    save, waited, created = save_during(app, teacher, monkeypatch, generation, "generate", generate)
     assert save.status_code == 200 and save.get_json()["saved"] is True
     assert waited  # the save did not wait for the generation
     assert created.status_code == 302
@@ -599,7 +554,7 @@ def test_students_can_save_answers_while_a_teacher_imports_a_file(
             content_type="multipart/form-data",
         )
 
-    save, waited, previewed = a_save_during(app, teacher, monkeypatch, transfer, "load", upload)
+    save, waited, previewed = save_during(app, teacher, monkeypatch, transfer, "load", upload)
     assert save.status_code == 200 and save.get_json()["saved"] is True
     assert waited
     html = previewed.get_data(as_text=True)

@@ -23,6 +23,16 @@ def new_join_code(length: int = 7) -> str:
     return "".join(secrets.choice(JOIN_ALPHABET) for _ in range(length))
 
 
+def hash_password(password: str) -> str:
+    """The stored form of a password: scrypt, memory-hard, about 0.1 s of CPU at its
+    default cost (tests may lower it through PASSWORD_HASH_METHOD). A request hashes
+    and checks with no transaction open: see :func:`quizapp.extensions.end_transaction`."""
+    method = (
+        current_app.config.get("PASSWORD_HASH_METHOD", "scrypt") if has_app_context() else "scrypt"
+    )
+    return generate_password_hash(password, method=method)
+
+
 class User(UserMixin, db.Model):
     __tablename__ = "user_account"
 
@@ -45,13 +55,7 @@ class User(UserMixin, db.Model):
     )
 
     def set_password(self, password: str) -> None:
-        # scrypt is memory-hard; tests may lower its cost through PASSWORD_HASH_METHOD.
-        method = (
-            current_app.config.get("PASSWORD_HASH_METHOD", "scrypt")
-            if has_app_context()
-            else "scrypt"
-        )
-        self.password_hash = generate_password_hash(password, method=method)
+        self.password_hash = hash_password(password)
 
     def check_password(self, password: str) -> bool:
         return check_password_hash(self.password_hash, password)

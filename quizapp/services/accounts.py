@@ -8,7 +8,7 @@ from datetime import timedelta
 
 from quizapp.extensions import db
 from quizapp.models import Membership, SchoolClass, SetupToken, User
-from quizapp.models.accounts import ROLES, new_join_code
+from quizapp.models.accounts import ROLES, hash_password, new_join_code
 from quizapp.models.base import utcnow
 
 
@@ -23,7 +23,10 @@ def create_user(
     *,
     email: str | None = None,
     display_name: str = "",
+    hashed: str | None = None,
 ) -> User:
+    """A new account, not yet committed. ``hashed``: the password's hash, when the
+    caller made it beforehand with no transaction open (``hash_password``)."""
     from quizapp.forms.accounts import USERNAME_RE, password_problem
 
     username = username.strip().lower()
@@ -39,7 +42,7 @@ def create_user(
     if problem:
         raise AccountError(problem)
     user = User(username=username, role=role, email=email or None, display_name=display_name)
-    user.set_password(password)
+    user.password_hash = hashed or hash_password(password)
     db.session.add(user)
     return user
 

@@ -7,9 +7,10 @@ import functools
 from flask import Blueprint, abort, flash, redirect, render_template, request, session, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required, login_user, logout_user
+from werkzeug.security import check_password_hash
 
 from quizapp import throttle
-from quizapp.extensions import begin_write, db
+from quizapp.extensions import begin_write, db, end_transaction
 from quizapp.forms.accounts import (
     ChangePasswordForm,
     ConfirmForm,
@@ -18,6 +19,7 @@ from quizapp.forms.accounts import (
     SetupAdminForm,
 )
 from quizapp.models import User
+from quizapp.models.accounts import hash_password
 from quizapp.models.base import utcnow
 from quizapp.services import accounts
 from quizapp.views import safe_next
@@ -28,11 +30,9 @@ bp = Blueprint("auth", __name__)
 # Checking a password against a made-up hash costs as much as a real check,
 # so the response time does not tell whether an account exists.
 @functools.cache
-def _dummy_user() -> User:
+def _dummy_hash() -> str:
     """Made on first use, not at import: hashing costs as much as a login."""
-    user = User(username="-", role="student")
-    user.set_password("not-a-real-password-0")
-    return user
+    return hash_password("not-a-real-password-0")
 
 
 def _start_session(user: User) -> None:
@@ -56,8 +56,13 @@ def login():
                 (User.username == form.username.data) | (User.email == form.username.data)
             )
         )
-        ok = (user or _dummy_user()).check_password(form.password.data) and user is not None
-        if ok and user.active:
+        stored = user.password_hash if user is not None else None
+        # scrypt takes about 0.1 s: checked with no transaction open (on SQLite a
+        # POST's holds the write lock, and every login and save would queue behind it).
+        end_transaction()
+        ok = check_password_hash(stored or _dummy_hash(), form.password.data) and user is not None
+        # Read again: the password must not have changed while it was being checked.
+        if ok and user.active and user.password_hash == stored:
             throttle.login_succeeded(form.username.data)
             _start_session(user)
             db.session.commit()
@@ -86,6 +91,8 @@ def register():
     """A student creates an account with their class's join code."""
     form = RegisterForm(join_code=request.args.get("code", ""))
     if form.validate_on_submit():
+        end_transaction()  # the hash takes about 0.1 s: hold no write lock meanwhile
+        hashed = hash_password(form.password.data)
         school_class = accounts.class_by_code(form.join_code.data)
         if school_class is None:
             form.join_code.errors.append(_("Ce code ne correspond à aucune classe ouverte."))
@@ -96,6 +103,7 @@ def register():
                 "student",
                 email=form.email.data,
                 display_name=form.display_name.data or "",
+                hashed=hashed,
             )
             db.session.flush()
             accounts.join_class(user, school_class)
@@ -143,11 +151,16 @@ def change_password():
     """Change the password; every other session of the account ends."""
     form = ChangePasswordForm()
     if form.validate_on_submit():
-        if not current_user.check_password(form.current.data):
+        stored = current_user.password_hash
+        end_transaction()  # two hashes, about 0.2 s: hold no write lock meanwhile
+        if not check_password_hash(stored, form.current.data):
             form.current.errors.append(_("Mot de passe actuel incorrect."))
         else:
+            hashed = hash_password(form.password.data)
             user = current_user._get_current_object()
-            user.set_password(form.password.data)
+            if user.password_hash != stored:  # changed meanwhile, from another session
+                abort(409)
+            user.password_hash = hashed
             accounts.end_sessions(user)
             _start_session(user)  # this browser stays logged in, with the new version
             db.session.commit()
