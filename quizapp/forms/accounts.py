@@ -9,7 +9,7 @@ from wtforms import BooleanField, EmailField, HiddenField, PasswordField, Select
 from wtforms.validators import DataRequired, EqualTo, Length, Optional, ValidationError
 
 from quizapp.extensions import db
-from quizapp.forms.base import AppForm
+from quizapp.forms.base import AppForm, select_choices
 
 MIN_PASSWORD = 10
 USERNAME_RE = re.compile(r"^[a-z0-9][a-z0-9._-]{2,63}$")
@@ -107,11 +107,13 @@ class SetupAdminForm(AccountFields):
 class CreateUserForm(AccountFields):
     role = SelectField(
         _l("Rôle"),
-        choices=[
-            ("teacher", _l("Enseignant")),
-            ("admin", _l("Administrateur")),
-            ("student", _l("Élève")),
-        ],
+        choices=select_choices(
+            [
+                ("teacher", _l("Enseignant")),
+                ("admin", _l("Administrateur")),
+                ("student", _l("Élève")),
+            ]
+        ),
         default="teacher",
     )
 
@@ -138,7 +140,9 @@ class ChangePasswordForm(AppForm):
 
 
 class LanguageForm(AppForm):
-    lang = SelectField(_l("Langue"), choices=[("fr", "Français"), ("en", "English")])
+    lang = SelectField(
+        _l("Langue"), choices=select_choices([("fr", "Français"), ("en", "English")])
+    )
     next = HiddenField()
 
 

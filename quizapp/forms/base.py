@@ -10,9 +10,16 @@ from babel import support
 from flask import current_app
 from flask_babel import get_locale
 from flask_wtf import FlaskForm
+from wtforms import SelectChoice
 from wtforms.i18n import messages_path
 
 _catalogues: dict[str, support.Translations] = {}
+
+
+def select_choices(pairs) -> list[SelectChoice]:
+    """(value, label) pairs as the choices of a select or radio field (WTForms 3.3
+    deprecates plain tuples there)."""
+    return [SelectChoice(value, label) for value, label in pairs]
 
 
 def wtforms_translations() -> support.Translations:

@@ -23,7 +23,7 @@ from wtforms import (
 from wtforms.validators import URL, DataRequired, Length, NumberRange, Optional, ValidationError
 from wtforms.widgets import CheckboxInput, ListWidget
 
-from quizapp.forms.base import AppForm
+from quizapp.forms.base import AppForm, select_choices
 from quizapp.grading import parse_number
 from quizapp.questiondata import Answer, Blank, QuestionData
 
@@ -94,11 +94,13 @@ class RejectForm(AppForm):
 
 class BulkReviewForm(AppForm):
     action = SelectField(
-        choices=[
-            ("accept", _l("Accepter")),
-            ("reject", _l("Rejeter")),
-            ("accept_above", _l("Accepter au-dessus du seuil")),
-        ]
+        choices=select_choices(
+            [
+                ("accept", _l("Accepter")),
+                ("reject", _l("Rejeter")),
+                ("accept_above", _l("Accepter au-dessus du seuil")),
+            ]
+        )
     )
     threshold = FloatField(
         _l("Seuil de confiance"), default=0.8, validators=[Optional(), NumberRange(0, 1)]
@@ -110,14 +112,16 @@ class ImportForm(AppForm):
     upload = FileField(_l("Fichier (GIFT, Moodle XML, Aiken, CSV ou banque quizapp)"))
     format = SelectField(
         _l("Format"),
-        choices=[
-            ("", _l("Reconnaître automatiquement")),
-            ("gift", "GIFT"),
-            ("moodle_xml", "Moodle XML"),
-            ("aiken", "Aiken"),
-            ("csv", "CSV"),
-            ("bank", _l("Banque quizapp (YAML)")),
-        ],
+        choices=select_choices(
+            [
+                ("", _l("Reconnaître automatiquement")),
+                ("gift", "GIFT"),
+                ("moodle_xml", "Moodle XML"),
+                ("aiken", "Aiken"),
+                ("csv", "CSV"),
+                ("bank", _l("Banque quizapp (YAML)")),
+            ]
+        ),
         default="",
     )
     skip_invalid = BooleanField(_l("Importer les questions valides et ignorer les autres"))
@@ -147,7 +151,7 @@ class OptionForm(Form):
 
 
 class QuestionForm(AppForm):
-    type = SelectField(_l("Type"), choices=QUESTION_TYPES)
+    type = SelectField(_l("Type"), choices=select_choices(QUESTION_TYPES))
     stem = TextAreaField(
         _l("Énoncé"),
         filters=[_strip],
@@ -157,7 +161,7 @@ class QuestionForm(AppForm):
     options = FieldList(FormField(OptionForm), min_entries=6, max_entries=12)
     tf_answer = RadioField(
         _l("Bonne réponse"),
-        choices=[("true", _l("Vrai")), ("false", _l("Faux"))],
+        choices=select_choices([("true", _l("Vrai")), ("false", _l("Faux"))]),
         validators=[Optional()],
     )
     numeric_value = StringField(_l("Valeur attendue"), filters=[_strip], validators=[Optional()])
@@ -417,24 +421,32 @@ class QuizForm(AppForm):
     )
     grading_method = SelectField(
         _l("Tentative qui compte"),
-        choices=[
-            ("highest", _l("La meilleure")),
-            ("last", _l("La dernière")),
-            ("average", _l("La moyenne")),
-            ("first", _l("La première")),
-        ],
+        choices=select_choices(
+            [
+                ("highest", _l("La meilleure")),
+                ("last", _l("La dernière")),
+                ("average", _l("La moyenne")),
+                ("first", _l("La première")),
+            ]
+        ),
     )
     shuffle_questions = BooleanField(_l("Mélanger les questions"))
     shuffle_options = BooleanField(_l("Mélanger les options"), default=True)
     one_per_page = BooleanField(_l("Une question par page"), default=True)
     show_correctness = SelectField(
-        _l("L’élève voit s’il a juste"), choices=REVIEW_CHOICES, default="after_submit"
+        _l("L’élève voit s’il a juste"),
+        choices=select_choices(REVIEW_CHOICES),
+        default="after_submit",
     )
     show_answers = SelectField(
-        _l("L’élève voit les bonnes réponses"), choices=REVIEW_CHOICES, default="after_submit"
+        _l("L’élève voit les bonnes réponses"),
+        choices=select_choices(REVIEW_CHOICES),
+        default="after_submit",
     )
     show_explanations = SelectField(
-        _l("L’élève voit les explications"), choices=REVIEW_CHOICES, default="after_submit"
+        _l("L’élève voit les explications"),
+        choices=select_choices(REVIEW_CHOICES),
+        default="after_submit",
     )
     pass_mark = FloatField(
         _l("Seuil de réussite (%)"), default=50.0, validators=[Optional(), NumberRange(0, 100)]

@@ -12,6 +12,7 @@ from sqlalchemy.orm import selectinload
 
 from quizapp.extensions import db, end_transaction
 from quizapp.forms.accounts import ConfirmForm
+from quizapp.forms.base import select_choices
 from quizapp.forms.teacher import (
     ArticleForm,
     BankForm,
@@ -437,8 +438,8 @@ def _quiz_form(quiz: Quiz | None) -> QuizForm:
     banks = db.session.scalars(
         workspace.visible_banks_query(current_user).order_by(Bank.name)
     ).all()
-    form.bank_id.choices = [(b.id, b.name) for b in banks]
-    form.class_ids.choices = [(c.id, c.name) for c in own_classes()]
+    form.bank_id.choices = select_choices((b.id, b.name) for b in banks)
+    form.class_ids.choices = select_choices((c.id, c.name) for c in own_classes())
     if request.method == "GET":
         if quiz is not None:
             form.opens_at.data, form.closes_at.data = (
