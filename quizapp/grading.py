@@ -45,6 +45,7 @@ from typing import Any
 from rapidfuzz.distance import OSA
 from text_to_num import text2num
 
+from quizapp.messages import N_, CatalogueError
 from quizapp.questiondata import Answer, QuestionData
 
 MAX_TEXT_LENGTH = 2_000
@@ -53,51 +54,9 @@ MAX_ESSAY_LENGTH = 20_000
 _EPS = 1e-9
 
 
-def N_(message: str) -> str:
-    """Marks a message for the catalogue; :meth:`InvalidResponse.translated` translates it."""
-    return message
-
-
-class InvalidResponse(ValueError):
+class InvalidResponse(CatalogueError):
     """A response that does not fit its question (wrong shape, unknown option,
-    text too long).
-
-    ``msgid`` is a catalogue message (French, the source language) with
-    ``%(name)s`` placeholders filled from ``params``; a param may itself be an
-    InvalidResponse (a blank's reason inside a cloze question's). ``message`` is
-    the French sentence (logs, command line); :meth:`translated` gives it in the
-    language of the request."""
-
-    def __init__(self, msgid: str, **params: Any) -> None:
-        self.msgid, self.params = msgid, params
-        super().__init__(self.message)
-
-    @property
-    def message(self) -> str:
-        if not self.params:
-            return self.msgid
-        return self.msgid % {k: _plain(v) for k, v in self.params.items()}
-
-    def translated(self) -> str:
-        """In the request's language (French outside a request)."""
-        from flask import has_request_context
-
-        if not has_request_context():
-            return self.message
-        from flask_babel import gettext
-
-        params = {
-            k: v.translated() if isinstance(v, InvalidResponse) else v
-            for k, v in self.params.items()
-        }
-        return gettext(self.msgid, **params)
-
-    def __str__(self) -> str:
-        return self.message
-
-
-def _plain(value: Any) -> Any:
-    return value.message if isinstance(value, InvalidResponse) else value
+    text too long); a blank's reason may be a param of a cloze question's."""
 
 
 #: What an index names, per kind: not a number, an unknown text, an unknown number.

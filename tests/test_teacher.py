@@ -86,6 +86,38 @@ def test_english_text_is_refused_on_the_form_and_kept(client, teacher):
     assert db.session.scalar(db.select(db.func.count(Article.id))) == 0
 
 
+def test_generator_refusals_are_in_the_teachers_language(client, teacher):
+    post(client, "/language", {"lang": "en"}, token_from="/teacher/articles/new")
+    text = "The allies met in Brussels on Monday to discuss the war and the weapons. " * 3
+    response = post(
+        client, "/teacher/articles/new", {"text": text}, token_from="/teacher/articles/new"
+    )
+    html = response.get_data(as_text=True)
+    assert response.status_code == 400
+    assert "the text is not in French (language detected: en)" in html
+    assert "allies met in Brussels" in html  # what was typed is still there
+    from io import BytesIO
+
+    response = post(
+        client,
+        "/teacher/articles/new",
+        {"upload": (BytesIO(b"%PDF-1.4 binary"), "article.pdf")},
+        token_from="/teacher/articles/new",
+        content_type="multipart/form-data",
+    )
+    assert "file type not supported (.pdf): send a .txt, .md or .html file" in (
+        response.get_data(as_text=True)
+    )
+    response = post(
+        client,
+        "/teacher/articles/new",
+        {"upload": (BytesIO(b"\x00\x01binary"), "article.txt")},
+        token_from="/teacher/articles/new",
+        content_type="multipart/form-data",
+    )
+    assert "the file is binary, not text" in response.get_data(as_text=True)
+
+
 def test_empty_article_and_wrong_upload_type_get_a_message(client, teacher):
     html = post(
         client, "/teacher/articles/new", {"text": "  "}, token_from="/teacher/articles/new"

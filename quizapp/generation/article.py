@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .dates import parse_header_date
-from .errors import GenerationError
+from .errors import N_, GenerationError
 from .text import MAX_BYTES, check_raw, clean_text
 
 
@@ -35,11 +35,17 @@ def load_article(path: str | Path) -> tuple[str, str | None, dt.date | None]:
         size = path.stat().st_size
         if size > MAX_BYTES:
             raise GenerationError(
-                f"{path.name} : le fichier est trop gros ({size // 1024} Ko, maximum 200 Ko)"
+                N_("%(file)s : le fichier est trop gros (%(size)d Ko, maximum 200 Ko)"),
+                file=path.name,
+                size=size // 1024,
             )
         raw = path.read_bytes()
     except OSError as exc:
-        raise GenerationError(f"{path} : lecture impossible ({exc.strerror or exc})") from None
+        raise GenerationError(
+            N_("%(file)s : lecture impossible (%(reason)s)"),
+            file=str(path),
+            reason=exc.strerror or str(exc),
+        ) from None
     text = check_raw(raw)
     title: str | None = None
     suffix = path.suffix.lower()
@@ -71,7 +77,7 @@ def _html_main_text(html: str) -> tuple[str, str | None]:
     meta = trafilatura.extract_metadata(html)
     title = meta.title if meta is not None and meta.title else None
     if not text or not text.strip():
-        raise GenerationError("la page HTML ne contient pas de texte d'article")
+        raise GenerationError(N_("la page HTML ne contient pas de texte d'article"))
     first, _, rest = text.strip().partition("\n")
     if title and first.strip() == title.strip():
         text = rest  # the headline repeated at the top of the extracted text
@@ -95,7 +101,7 @@ def detect_language(text: str) -> str:
     try:
         return detect(sample)
     except LangDetectException:
-        raise GenerationError("impossible de reconnaître la langue du texte") from None
+        raise GenerationError(N_("impossible de reconnaître la langue du texte")) from None
 
 
 def prepare_article(text: str, title: str | None = None, date: dt.date | None = None) -> Article:
@@ -103,7 +109,7 @@ def prepare_article(text: str, title: str | None = None, date: dt.date | None = 
     text = check_raw(text)
     cleaned = clean_text(text)
     if not cleaned:
-        raise GenerationError("le texte est vide")
+        raise GenerationError(N_("le texte est vide"))
     lines = cleaned.split("\n")
     first = lines[0].strip()
     # A first line without final punctuation, followed by a blank line, is the headline.
@@ -123,10 +129,13 @@ def prepare_article(text: str, title: str | None = None, date: dt.date | None = 
             lines = ([rest] if rest else []) + lines[1:]
     body = "\n".join(lines).strip()
     if len(re.findall(r"\w", body)) < 20:
-        raise GenerationError("le texte est trop court pour en tirer des questions")
+        raise GenerationError(N_("le texte est trop court pour en tirer des questions"))
     language = detect_language(body)
     if language != "fr":
-        raise GenerationError(f"le texte n'est pas en français (langue détectée : {language})")
+        raise GenerationError(
+            N_("le texte n'est pas en français (langue détectée : %(language)s)"),
+            language=language,
+        )
     return Article(title=title, date=date, language=language, text=body)
 
 

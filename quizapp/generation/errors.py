@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
+from quizapp.messages import N_, CatalogueError
 
-class GenerationError(ValueError):
-    """Input the generator cannot turn into questions; the message is one readable line."""
+__all__ = ["N_", "GenerationError"]
 
-    def __init__(self, message: str) -> None:
-        super().__init__(message)
-        self.message = message
 
-    def __str__(self) -> str:
-        return self.message
+class GenerationError(CatalogueError):
+    """Input the generator cannot turn into questions; the message is one readable
+    line, a catalogue entry (French on the command line, the page's language on the
+    teacher's form)."""

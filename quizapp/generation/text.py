@@ -10,7 +10,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from .errors import GenerationError
+from .errors import N_, GenerationError
 
 MAX_BYTES = 200 * 1024
 
@@ -45,10 +45,11 @@ def check_raw(data: bytes | str) -> str:
     if isinstance(data, bytes):
         if len(data) > MAX_BYTES:
             raise GenerationError(
-                f"le fichier est trop gros ({len(data) // 1024} Ko, maximum 200 Ko)"
+                N_("le fichier est trop gros (%(size)d Ko, maximum 200 Ko)"),
+                size=len(data) // 1024,
             )
         if b"\x00" in data:
-            raise GenerationError("le fichier est binaire, pas du texte")
+            raise GenerationError(N_("le fichier est binaire, pas du texte"))
         try:
             data = data.decode("utf-8")
         except UnicodeDecodeError:
@@ -56,20 +57,20 @@ def check_raw(data: bytes | str) -> str:
                 data = data.decode("cp1252")
             except UnicodeDecodeError:
                 raise GenerationError(
-                    "le fichier n'est pas du texte lisible (encodage inconnu)"
+                    N_("le fichier n'est pas du texte lisible (encodage inconnu)")
                 ) from None
     text = data
     if len(text.encode("utf-8", "surrogatepass")) > MAX_BYTES:
-        raise GenerationError("le texte est trop long (plus de 200 Ko)")
+        raise GenerationError(N_("le texte est trop long (plus de 200 Ko)"))
     if "\x00" in text:
-        raise GenerationError("le texte contient des données binaires")
+        raise GenerationError(N_("le texte contient des données binaires"))
     if not text.strip():
-        raise GenerationError("le texte est vide")
+        raise GenerationError(N_("le texte est vide"))
     controls = sum(
         1 for c in text if unicodedata.category(c) in ("Cc", "Cs", "Co") and c not in "\n\r\t\f"
     )
     if controls > max(3, len(text) // 100):
-        raise GenerationError("le texte contient des données binaires")
+        raise GenerationError(N_("le texte contient des données binaires"))
     return text
 
 

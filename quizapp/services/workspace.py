@@ -8,6 +8,8 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
+from flask_babel import gettext as _
+
 from quizapp.extensions import db, end_transaction
 from quizapp.models import Article, Bank, BankShare, Quiz, User
 from quizapp.services.banks import add_question
@@ -71,8 +73,11 @@ def read_upload(data: bytes, filename: str) -> ArticleInput:
     suffix = Path(filename or "article.txt").suffix.lower()
     if suffix not in (".txt", ".md", ".markdown", ".html", ".htm"):
         raise WorkspaceError(
-            f"type de fichier non pris en charge ({suffix or 'aucune extension'}) : "
-            "envoyez un fichier .txt, .md ou .html"
+            _(
+                "type de fichier non pris en charge (%(suffix)s) : "
+                "envoyez un fichier .txt, .md ou .html",
+                suffix=suffix or _("aucune extension"),
+            )
         )
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / Path(filename).name
@@ -80,7 +85,7 @@ def read_upload(data: bytes, filename: str) -> ArticleInput:
         try:
             text, title, published = load_article(path)
         except GenerationError as exc:
-            raise WorkspaceError(str(exc)) from None
+            raise WorkspaceError(exc.translated()) from None
     return ArticleInput(text, title, published)
 
 
@@ -105,7 +110,7 @@ def add_article_with_bank(
     try:
         result = generate(text, title=title or None, date=published_on, max_questions=max_questions)
     except GenerationError as exc:
-        raise WorkspaceError(str(exc)) from None
+        raise WorkspaceError(exc.translated()) from None
     meta = result.article
     article = Article(
         owner_id=owner.id,
