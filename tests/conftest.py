@@ -169,19 +169,18 @@ def auth(client):
 
 
 # --- long work beside a student's save ----------------------------------------------
-def save_during(app, teacher, monkeypatch, module, name, other_request, student="eleve"):
+def save_during(app, teacher, monkeypatch, module, name, other_request):
     """Run ``other_request`` in a thread, hold it inside ``module.name`` (its long
     work) and have a student of ``teacher`` save an answer meanwhile. Returns (the
     save's response, whether the other request was still running, its response)."""
     import threading
     from concurrent.futures import ThreadPoolExecutor
 
-    username = student
-    student = make_user("student", username)
+    student = make_user("student", "eleve")
     bank = make_bank(teacher, name="Banque du jour")
     quiz = make_quiz(teacher, bank, [make_class(teacher, students=[student])])
     pupil = app.test_client()
-    Auth(pupil).login(username)
+    Auth(pupil).login("eleve")
     token = csrf_token(pupil, f"/student/quizzes/{quiz.id}")
     started = pupil.post(f"/student/quizzes/{quiz.id}/start", data={"csrf_token": token})
     attempt_id = int(started.headers["Location"].rsplit("/", 1)[1])

@@ -86,6 +86,18 @@ def test_english_text_is_refused_on_the_form_and_kept(client, teacher):
     assert db.session.scalar(db.select(db.func.count(Article.id))) == 0
 
 
+def upload_article(client, data: bytes, filename: str):
+    from io import BytesIO
+
+    return post(
+        client,
+        "/teacher/articles/new",
+        {"upload": (BytesIO(data), filename)},
+        token_from="/teacher/articles/new",
+        content_type="multipart/form-data",
+    )
+
+
 def test_generator_refusals_are_in_the_teachers_language(client, teacher):
     post(client, "/language", {"lang": "en"}, token_from="/teacher/articles/new")
     text = "The allies met in Brussels on Monday to discuss the war and the weapons. " * 3
@@ -96,25 +108,11 @@ def test_generator_refusals_are_in_the_teachers_language(client, teacher):
     assert response.status_code == 400
     assert "the text is not in French (language detected: en)" in html
     assert "allies met in Brussels" in html  # what was typed is still there
-    from io import BytesIO
-
-    response = post(
-        client,
-        "/teacher/articles/new",
-        {"upload": (BytesIO(b"%PDF-1.4 binary"), "article.pdf")},
-        token_from="/teacher/articles/new",
-        content_type="multipart/form-data",
-    )
+    response = upload_article(client, b"%PDF-1.4 binary", "article.pdf")
     assert "file type not supported (.pdf): send a .txt, .md or .html file" in (
         response.get_data(as_text=True)
     )
-    response = post(
-        client,
-        "/teacher/articles/new",
-        {"upload": (BytesIO(b"\x00\x01binary"), "article.txt")},
-        token_from="/teacher/articles/new",
-        content_type="multipart/form-data",
-    )
+    response = upload_article(client, b"\x00\x01binary", "article.txt")
     assert "the file is binary, not text" in response.get_data(as_text=True)
 
 
@@ -123,15 +121,7 @@ def test_empty_article_and_wrong_upload_type_get_a_message(client, teacher):
         client, "/teacher/articles/new", {"text": "  "}, token_from="/teacher/articles/new"
     ).get_data(as_text=True)
     assert "Collez le texte" in html
-    from io import BytesIO
-
-    response = post(
-        client,
-        "/teacher/articles/new",
-        {"upload": (BytesIO(b"%PDF-1.4 binary"), "article.pdf")},
-        token_from="/teacher/articles/new",
-        content_type="multipart/form-data",
-    )
+    response = upload_article(client, b"%PDF-1.4 binary", "article.pdf")
     assert response.status_code == 400
     assert "non pris en charge" in response.get_data(as_text=True)
 
