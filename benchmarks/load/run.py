@@ -1,5 +1,6 @@
 """Load test: simulated students take a quiz on ``quizapp serve`` while teachers read
-reports; then every acknowledged answer and score is checked against the database.
+reports and one generates questions from an article; then every acknowledged answer
+and score is checked against the database.
 
     .venv/bin/python -m benchmarks.load.run --db sqlite --students 200 --think-factor 0.05
     .venv/bin/python -m benchmarks.load.run --db postgres --students 10000      # ~10 min
@@ -40,7 +41,13 @@ from benchmarks.load.reconcile import reconcile, sqlite_integrity
 from benchmarks.load.seed import BENCH_HASH_METHOD, PASSWORD, seed
 from benchmarks.load.server import ROOT, bare_server, quizapp_server
 
-TEACHER_ENDPOINTS = ("GET reports", "GET report quiz", "GET report class")
+TEACHER_ENDPOINTS = (
+    "GET reports",
+    "GET report quiz",
+    "GET report class",
+    "GET article form",
+    "POST article",
+)
 SETUP_SECONDS = 5.0  # for the capacity clients to log in before the measured window
 
 
@@ -234,6 +241,7 @@ def scenario_phase(pool, procs: int, args, base: str, seeded: dict, crash=None) 
         "factor": think,
         "deadline": args.max_seconds,
         "seed": args.seed,
+        "article": args.article.read_text(encoding="utf-8") if args.article.name else "",
     }
     teachers = [tuple(t) for t in seeded["teachers"]]
     futures = [
@@ -269,6 +277,12 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--crash-at", type=float, default=None, help="kill -9 the server at S s")
     p.add_argument("--max-seconds", type=float, default=1500.0, help="the scenario stops by then")
     p.add_argument("--hash-method", default=BENCH_HASH_METHOD)
+    p.add_argument(
+        "--article",
+        type=Path,
+        default=ROOT / "questions" / "moscou-pyongyang-2024-11-01.txt",
+        help="a teacher pastes it as the run begins; '' for none",
+    )
     p.add_argument("--p99-ms", type=float, default=300.0)
     p.add_argument("--port", type=int, default=8100)
     p.add_argument("--bare-port", type=int, default=8101)

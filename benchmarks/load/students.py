@@ -6,7 +6,8 @@ questions: open question 2k, save it, open 2k+1, save it), thinking between page
 Mid-quiz the student's connections are dropped (the client's pool is closed) and a
 new client resumes the attempt where the student left it. Some students change an
 answer once. Then they submit and read their result. A few teachers read reports
-meanwhile.
+meanwhile; the first pastes an article as the run begins (``Settings.article``),
+and its questions are generated while the students work.
 
 Every answer the server acknowledged is recorded as ``(attempt, slot, value)`` for
 the reconciliation. Every loop here is bounded in count and in time.
@@ -54,6 +55,7 @@ class Settings:
     teacher_think: tuple[float, float] = (10.0, 30.0)
     seed: int = 1
     window: float = 0.0  # capacity: wall-clock start of the measured window, shared
+    article: str = ""  # pasted by the first teacher during the run ("": no generation)
 
 
 class Abandon(Exception):
@@ -259,12 +261,25 @@ class Student(User):
 
 
 class Teacher(User):
-    def __init__(self, s, rec, username: str, quiz_id: int, class_id: int, rng) -> None:
+    def __init__(
+        self, s, rec, username: str, quiz_id: int, class_id: int, rng, generates: bool = False
+    ) -> None:
         super().__init__(s, rec, username, rng)
         self.quiz_id, self.class_id = quiz_id, class_id
+        self.generates = generates and bool(s.article)
+
+    async def generate(self) -> None:
+        """Paste an article: its questions are generated while the students work (in a
+        worker that loads the language model first, on its first generation)."""
+        page = await self.call("GET article form", "GET", "/teacher/articles/new")
+        token = CSRF.search(page.text).group(1)
+        form = {"text": self.s.article, "csrf_token": token}
+        await self.call("POST article", "POST", "/teacher/articles/new", expect=(302,), data=form)
 
     async def run(self, stop: asyncio.Event) -> None:
         await self.login()
+        if self.generates:
+            await self.generate()
         pages = [
             ("GET reports", "/reports/"),
             ("GET report quiz", f"/reports/quizzes/{self.quiz_id}"),
@@ -297,9 +312,9 @@ async def _student(s: Settings, rec: Recorder, username: str, quiz_id: int, dela
         await student.close()
 
 
-async def _teacher(s: Settings, rec: Recorder, row, stop: asyncio.Event):
+async def _teacher(s: Settings, rec: Recorder, row, stop: asyncio.Event, generates: bool):
     username, quiz_id, class_id = row
-    teacher = Teacher(s, rec, username, quiz_id, class_id, random.Random(username))
+    teacher = Teacher(s, rec, username, quiz_id, class_id, random.Random(username), generates)
     try:
         await teacher.run(stop)
     except Abandon as exc:
@@ -312,7 +327,10 @@ async def simulate(s: Settings, students: list[tuple[str, int, float]], teachers
     """``students``: (username, quiz id, start delay in seconds after t0)."""
     rec = Recorder()
     stop = asyncio.Event()
-    teacher_tasks = [asyncio.create_task(_teacher(s, rec, row, stop)) for row in teachers]
+    teacher_tasks = [
+        asyncio.create_task(_teacher(s, rec, row, stop, generates=n == 0))
+        for n, row in enumerate(teachers)
+    ]
     await asyncio.gather(*(_student(s, rec, u, q, d) for u, q, d in students))
     stop.set()
     await asyncio.gather(*teacher_tasks)
