@@ -115,7 +115,9 @@ def _prepare_metrics_dir(workers: int) -> None:
         os.environ["PROMETHEUS_MULTIPROC_DIR"] = str(folder)
 
 
-def run_gunicorn(host: str, port: int, workers: int, threads: int = 4) -> None:
+def run_gunicorn(
+    host: str, port: int, workers: int, threads: int = 4, *, preload_model: bool = True
+) -> None:
     from gunicorn.app.base import BaseApplication
 
     class Server(BaseApplication):
@@ -128,11 +130,25 @@ def run_gunicorn(host: str, port: int, workers: int, threads: int = 4) -> None:
             self.cfg.set("graceful_timeout", 20)
             self.cfg.set("accesslog", None)
             self.cfg.set("child_exit", _child_exit)
+            if preload_model:
+                self.cfg.set("when_ready", load_language_model)
 
         def load(self):
             return _make_app()
 
     Server().run()
+
+
+def load_language_model(server) -> None:
+    """Load the generator's language model in gunicorn's master, before it forks the
+    workers: they share it, and a worker's first generation no longer spends about
+    6 s of CPU loading it (350 MB each) in the middle of the students' requests."""
+    try:
+        from quizapp.generation.nlp import get_nlp
+
+        get_nlp()
+    except Exception as exc:  # the generator reports it again when a teacher uses it
+        server.log.warning("the language model is not loaded (%s): generation will try again", exc)
 
 
 def _child_exit(_server, worker) -> None:

@@ -35,7 +35,7 @@ def main() -> None:
 
     # run_gunicorn loads the app through cli._make_app in each worker: same settings, other app.
     cli._make_app = create_bare_app
-    cli.run_gunicorn(args.host, args.port, args.workers)
+    cli.run_gunicorn(args.host, args.port, args.workers, preload_model=False)
 
 
 if __name__ == "__main__":
