@@ -16,17 +16,13 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
 
+from quizapp.messages import N_
 from quizapp.questiondata import QuestionData
 
 #: Uploads larger than this are refused before any parsing.
 MAX_UPLOAD_BYTES = 10 * 1024 * 1024
 #: Past this many, errors are not listed one by one (the file is refused anyway).
 MAX_ERRORS = 500
-
-
-def N_(message: str) -> str:
-    """Mark a message for translation without translating it here."""
-    return message
 
 
 @dataclass(frozen=True)

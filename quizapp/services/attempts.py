@@ -19,6 +19,7 @@ from sqlalchemy.exc import IntegrityError
 
 from quizapp import grading
 from quizapp.extensions import begin_write, db
+from quizapp.messages import N_
 from quizapp.models import (
     Attempt,
     Membership,
@@ -38,11 +39,6 @@ from quizapp.services.question_view import is_blank
 #: (the network is slow at the end of an exam); answers are not.
 SUBMIT_GRACE = timedelta(seconds=30)
 MAX_ANSWER_CHARS = grading.MAX_TEXT_LENGTH
-
-
-def N_(message: str) -> str:
-    """Marks a message for translation; the view translates it when showing it."""
-    return message
 
 
 class AttemptError(Exception):
