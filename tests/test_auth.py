@@ -248,3 +248,31 @@ def test_a_password_changed_during_a_login_check_does_not_let_the_old_one_in(
     assert response.status_code == 200
     assert "Identifiant ou mot de passe incorrect" in response.get_data(as_text=True)
     assert client.get("/student").status_code == 302  # not logged in
+
+
+def test_a_password_changed_elsewhere_during_a_change_is_kept(app, client, auth, monkeypatch):
+    """Two sessions change the password at once: the one whose check started from a
+    hash that is no longer stored is refused, and the other's password stands."""
+    from quizapp.views import auth as auth_views
+
+    user_id = make_user("teacher", "prof").id
+    auth.login("prof")
+    real_hash = auth_views.hash_password
+
+    def hash_while_another_session_changes_it(password):
+        with app.app_context():
+            db.session.get(User, user_id).set_password("changed-from-the-phone-7")
+            db.session.commit()
+        return real_hash(password)
+
+    monkeypatch.setattr(auth_views, "hash_password", hash_while_another_session_changes_it)
+    form = {
+        "current": PASSWORD,
+        "password": "a-new-passphrase-42",
+        "confirm": "a-new-passphrase-42",
+    }
+    response = post(client, "/account/password", form)
+    assert response.status_code == 409
+    assert "changé dans une autre session" in response.get_data(as_text=True)
+    db.session.rollback()
+    assert db.session.get(User, user_id).check_password("changed-from-the-phone-7")

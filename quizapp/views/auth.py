@@ -159,7 +159,10 @@ def change_password():
             hashed = hash_password(form.password.data)
             user = current_user._get_current_object()
             if user.password_hash != stored:  # changed meanwhile, from another session
-                abort(409)
+                form.current.errors.append(
+                    _("Le mot de passe vient d’être changé dans une autre session : recommencez.")
+                )
+                return render_template("auth/password.html", form=form), 409
             user.password_hash = hashed
             accounts.end_sessions(user)
             _start_session(user)  # this browser stays logged in, with the new version
