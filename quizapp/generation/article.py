@@ -8,8 +8,10 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from quizapp.messages import N_
+
 from .dates import parse_header_date
-from .errors import N_, GenerationError
+from .errors import GenerationError
 from .text import MAX_BYTES, check_raw, clean_text
 
 

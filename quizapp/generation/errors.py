@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-from quizapp.messages import N_, CatalogueError
-
-__all__ = ["N_", "GenerationError"]
+from quizapp.messages import CatalogueError
 
 
 class GenerationError(CatalogueError):

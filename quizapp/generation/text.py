@@ -10,7 +10,9 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from .errors import N_, GenerationError
+from quizapp.messages import N_
+
+from .errors import GenerationError
 
 MAX_BYTES = 200 * 1024
 
