@@ -109,3 +109,39 @@ def test_web_export_downloads_a_file(client, auth):
     assert "attachment" in response.headers["Content-Disposition"]
     assert b"<quiz>" in response.data and b"Sergue" in response.data
     assert client.get(f"/teacher/banks/{bank.id}/export/pdf").status_code == 404
+
+
+def test_an_import_pairs_each_question_with_its_own_first_version(runner, tmp_path):
+    """Questions added to a bank that already has some keep their own text, type,
+    review state and author, in the file's order, each with version 1 as current."""
+    teacher = make_user("teacher", "prof")
+    bank = make_bank(teacher, name="Seed")
+    before = {q.id for q in bank.questions}
+    lines = []
+    for n in range(60):
+        if n % 3 == 0:
+            lines.append(f"::N{n}:: Question numéro {n} : combien ? {{#{n + 1}}}")
+        elif n % 3 == 1:
+            lines.append(f"::T{n}:: Question numéro {n} : vrai ? {{TRUE}}")
+        else:
+            lines.append(f"::M{n}:: Question numéro {n} : qui ? {{=bon{n} ~faux{n} ~autre{n}}}")
+    path = tmp_path / "many.gift"
+    path.write_text("\n\n".join(lines) + "\n", encoding="utf-8")
+    result = runner.invoke(import_command, [str(path), "--bank", "Seed", "--owner", "prof"])
+    assert result.exit_code == 0, result.output
+    db.session.rollback()
+    added = db.session.scalars(
+        db.select(Question)
+        .where(Question.bank_id == bank.id, Question.id.not_in(before))
+        .order_by(Question.id)
+    ).all()
+    assert len(added) == 60
+    expected_types = {0: "numeric", 1: "truefalse", 2: "mcq"}
+    for n, question in enumerate(added):
+        version = question.current_version
+        assert version is not None and version.number == 1 and version.question_id == question.id
+        assert [v.id for v in question.versions] == [version.id]
+        assert question.type == version.data["type"] == expected_types[n % 3]
+        assert version.data["stem"].startswith(f"Question numéro {n} :")
+        assert question.status == "accepted" and version.created_by_id == teacher.id
+    assert len(db.session.get(Bank, bank.id).questions) == len(before) + 60

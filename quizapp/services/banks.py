@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
 
+from sqlalchemy import insert, update
+
 from quizapp.extensions import db
 from quizapp.models import Article, Bank, Question, QuestionVersion, User
-from quizapp.questiondata import QuestionData
+from quizapp.models.base import utcnow
+from quizapp.questiondata import STATUSES, QuestionData
 
 
 def add_question(
@@ -16,7 +20,7 @@ def add_question(
     """Store a question with its first version."""
     question = Question(
         bank=bank,
-        status=data.status if data.status in ("candidate", "accepted", "rejected") else "candidate",
+        status=data.status if data.status in STATUSES else "candidate",
         type=data.type,
         kind=data.kind,
         confidence=data.confidence,
@@ -33,6 +37,61 @@ def add_question(
     db.session.add(version)
     question.current_version = version
     return question
+
+
+def add_questions(
+    bank: Bank, questions: Sequence[QuestionData], *, author: User | None = None
+) -> int:
+    """Store many questions with their first versions, as :func:`add_question` does
+    one at a time (``generated`` when a question has a ``kind``), in three bulk
+    statements instead of three per question.
+
+    An import of thousands of questions holds SQLite's write lock while it writes,
+    and every student's save in the school waits for it: 5,000 questions took
+    seconds through the unit of work, one object and one statement at a time.
+    """
+    if not questions:
+        return 0
+    # The rows first: after the view's end_transaction() no statement has taken
+    # SQLite's write lock yet, and this part is most of the work.
+    now = utcnow()
+    question_rows = [
+        {
+            "status": data.status if data.status in STATUSES else "candidate",
+            "reject_reason": "",
+            "type": data.type,
+            "kind": data.kind,
+            "confidence": data.confidence,
+            "tags": list(data.tags),
+            "generated": bool(data.kind),
+            "created_at": now,
+        }
+        for data in questions
+    ]
+    version_rows = [{"number": 1, "data": data.to_dict(), "created_at": now} for data in questions]
+    db.session.flush()  # the bank (and anything else pending) gets its id
+    for row in question_rows:
+        row["bank_id"] = bank.id
+    question_ids = db.session.scalars(
+        insert(Question).returning(Question.id, sort_by_parameter_order=True), question_rows
+    ).all()
+    author_id = author.id if author else None
+    for row, question_id in zip(version_rows, question_ids, strict=True):
+        row["question_id"] = question_id
+        row["created_by_id"] = author_id
+    version_ids = db.session.scalars(
+        insert(QuestionVersion).returning(QuestionVersion.id, sort_by_parameter_order=True),
+        version_rows,
+    ).all()
+    db.session.execute(
+        update(Question),
+        [
+            {"id": question_id, "current_version_id": version_id}
+            for question_id, version_id in zip(question_ids, version_ids, strict=True)
+        ],
+    )
+    db.session.expire(bank, ["questions"])
+    return len(questions)
 
 
 def edit_question(
@@ -88,9 +147,7 @@ def import_bank_file(path: Path, owner: User) -> tuple[Bank, int]:
         article=article,
     )
     db.session.add(bank)
-    for data in result.questions:
-        add_question(bank, data, author=owner, generated=bool(data.kind))
-    return bank, len(result.questions)
+    return bank, add_questions(bank, result.questions, author=owner)
 
 
 def _article_text(path: Path) -> str:

@@ -16,7 +16,7 @@ from sqlalchemy.orm import selectinload
 from quizapp.extensions import db
 from quizapp.formats import FORMATS, ParseResult, dump, load
 from quizapp.models import Bank, Question, User
-from quizapp.services.banks import add_question
+from quizapp.services.banks import add_questions
 
 MIMETYPES = {"moodle_xml": "application/xml", "csv": "text/csv", "bank": "application/x-yaml"}
 EXTENSIONS = {
@@ -75,8 +75,7 @@ def import_questions(result: ParseResult, bank: Bank, owner: User, skip_invalid:
     for data in questions:
         if data.status not in ("candidate", "accepted", "rejected"):
             data.status = "accepted"
-        add_question(bank, data, author=owner, generated=bool(data.kind))
-    return len(questions)
+    return add_questions(bank, questions, author=owner)
 
 
 def valid_questions(result: ParseResult) -> list:
