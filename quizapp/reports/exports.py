@@ -23,7 +23,7 @@ from quizapp.reports.writers import write_csv, write_xlsx
 
 FORMATS = ("csv", "xlsx", "pdf")
 MIMETYPES = {
-    "csv": "text/csv; charset=utf-8",
+    "csv": "text/csv",  # the response adds "; charset=utf-8" to every text type
     "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
     "pdf": "application/pdf",
 }
