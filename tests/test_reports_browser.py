@@ -5,7 +5,14 @@ CSP (no inline script), and clicking a header sorts the table."""
 from __future__ import annotations
 
 import pytest
-from browser_support import browser_app, browser_server, chromium, desktop_page, login  # noqa: F401
+from browser_support import (  # noqa: F401
+    browser_app,
+    browser_server,
+    chromium,
+    desktop_page,
+    login,
+    phone_page,
+)
 from test_reports import build_world
 
 pytestmark = pytest.mark.browser
@@ -45,4 +52,31 @@ def test_charts_and_sorting_work_under_the_csp(browser_app, browser_server, desk
     page.goto(browser_server.url(f"/reports/students/{alice_id}"))
     page.wait_for_function("() => !!window.Chart")
     assert _chart_drawn(page, "progress-data")
+    assert page.problems == []
+
+
+def test_report_pages_fit_a_phone_with_their_filters_in_reach(
+    browser_app, browser_server, phone_page
+):
+    page = phone_page
+    with browser_app.app_context():
+        world = build_world()
+        quiz_id, class_id, alice_id = world["quiz"].id, world["class"].id, world["alice"].id
+    login(page, browser_server, "prof")
+    for path in (
+        f"/reports/quizzes/{quiz_id}",
+        f"/reports/quizzes/{quiz_id}/statistics",
+        f"/reports/classes/{class_id}",
+        f"/reports/students/{alice_id}",
+    ):
+        page.goto(browser_server.url(path))
+        assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth + 1"), (
+            f"{path} is wider than the screen"
+        )
+        button = page.locator(".report-filters button[type=submit]").bounding_box()
+        assert 0 <= button["x"] and button["x"] + button["width"] <= page.viewport_size["width"], (
+            path
+        )
+        for field in page.locator(".report-filters select, .report-filters input[type=date]").all():
+            assert field.bounding_box()["width"] >= 120, f"a squeezed filter on {path}"
     assert page.problems == []
