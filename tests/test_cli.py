@@ -8,6 +8,7 @@ import sys
 
 from quizapp.cli import create_user_command, demo_command
 from quizapp.extensions import db
+from quizapp.giveaways import giveaway_pairs
 from quizapp.models import Bank, Quiz, SchoolClass, User
 
 
@@ -58,7 +59,10 @@ def test_demo_prints_fresh_credentials_that_work(runner, app):
         if source:
             assert bank.article.text[source.start : source.end] == source.sentence
     quiz = db.session.scalar(db.select(Quiz).where(Quiz.owner_id == teacher.id))
-    assert [a.class_id for a in quiz.assignments] == [school_class.id] and quiz.slots
+    assert [a.class_id for a in quiz.assignments] == [school_class.id] and len(quiz.slots) == 10
+    # No question of the demo quiz states the answer of another one.
+    shown = [(slot.question_id, slot.question.current_version.question_data) for slot in quiz.slots]
+    assert giveaway_pairs(shown) == []
     again = runner.invoke(demo_command)
     assert again.exit_code == 0
     assert again.output.split("teacher")[1].split()[1] != teacher_password  # new each time

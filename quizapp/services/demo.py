@@ -8,6 +8,7 @@ from pathlib import Path
 from flask import current_app
 
 from quizapp.extensions import db
+from quizapp.giveaways import without_giveaways
 from quizapp.models import Bank, Question, Quiz, QuizAssignment, QuizQuestion, SchoolClass, User
 from quizapp.services import accounts
 from quizapp.services.banks import import_bank_file
@@ -80,7 +81,8 @@ def _bank_name(path: Path) -> str:
 
 
 def _demo_quiz(teacher: User, school_class: SchoolClass) -> Quiz:
-    """A quiz of the first bank's accepted questions, open now, assigned to the demo class."""
+    """A quiz of the first bank's accepted questions, open now, assigned to the demo class:
+    ten of them, leaving out any that states another's answer (see quizapp.giveaways)."""
     bank = db.session.scalar(db.select(Bank).where(Bank.owner_id == teacher.id).order_by(Bank.id))
     quiz = Quiz(
         owner_id=teacher.id,
@@ -97,7 +99,8 @@ def _demo_quiz(teacher: User, school_class: SchoolClass) -> Quiz:
         .where(Question.bank_id == bank.id, Question.status == "accepted")
         .order_by(Question.id)
     ).all()
-    for position, question in enumerate(accepted[:10]):
+    chosen = without_giveaways([(question, question.data) for question in accepted])
+    for position, question in enumerate(chosen[:10]):
         db.session.add(QuizQuestion(quiz_id=quiz.id, question_id=question.id, position=position))
     db.session.add(QuizAssignment(quiz_id=quiz.id, class_id=school_class.id))
     return quiz

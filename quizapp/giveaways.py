@@ -1,0 +1,71 @@
+"""Questions that give each other's answers away when they are in one quiz.
+
+The generator asks several questions of one sentence: "Qui Choe Son Hui a-t-elle
+rencontré à Moscou ?" (Sergueï Lavrov) and "Où Choe Son Hui et Sergueï Lavrov
+se sont-ils rencontrés ?" (Moscou). Each is a good question; side by side, each
+answers the other. A bank keeps both, for the teacher to choose from; a quiz
+should hold one. Plain functions over :class:`QuestionData`: no Flask, no database.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Hashable, Sequence
+
+from quizapp.generation.text import fold
+from quizapp.questiondata import QuestionData
+
+__all__ = ["gives_away", "giveaway_pairs", "without_giveaways"]
+
+# Answers that are not words of a sentence: true/false keys, matching pairs.
+_NOT_STATED = ("truefalse", "matching", "essay", "description")
+
+
+def _answers(question: QuestionData) -> list[str]:
+    if question.type in _NOT_STATED:
+        return []
+    return [a for a in question.correct_answers if len(fold(a)) >= 3]
+
+
+def _shown(question: QuestionData) -> str:
+    """What a student reads of a question before answering it: its stem, and for a
+    choice question its options are left out (a distractor states nothing)."""
+    return fold(re.sub(r"\{\d+\}", " ", question.stem))
+
+
+def gives_away(shown: QuestionData, asked: QuestionData) -> bool:
+    """True when ``shown``, a question on the same sentence of the same article,
+    states the answer of ``asked`` in its stem."""
+    if shown.source is None or asked.source is None:
+        return False
+    if (shown.source.start, shown.source.end) != (asked.source.start, asked.source.end):
+        return False
+    text = _shown(shown)
+    return any(
+        re.search(rf"(?<!\w){re.escape(fold(answer))}(?!\w)", text) for answer in _answers(asked)
+    )
+
+
+def giveaway_pairs(
+    questions: Sequence[tuple[Hashable, QuestionData]],
+) -> list[tuple[Hashable, Hashable]]:
+    """Every ``(asked, shown)`` pair of keys where question ``shown`` states the
+    answer of question ``asked``, in the order given."""
+    return [
+        (key_a, key_b)
+        for i, (key_a, a) in enumerate(questions)
+        for j, (key_b, b) in enumerate(questions)
+        if i != j and gives_away(b, a)
+    ]
+
+
+def without_giveaways(
+    questions: Sequence[tuple[Hashable, QuestionData]],
+) -> list[Hashable]:
+    """The keys of the questions kept in order, leaving out each one that states
+    the answer of one kept before it, or whose answer one kept before it states."""
+    kept: list[tuple[Hashable, QuestionData]] = []
+    for key, question in questions:
+        if not any(gives_away(question, k) or gives_away(k, question) for _key, k in kept):
+            kept.append((key, question))
+    return [key for key, _question in kept]
