@@ -9,6 +9,7 @@ request and the profile (the server's own work, without HTTP or gunicorn).
 
 With ``--timing``, no profiler: the bare route of :mod:`benchmarks.load.bare`, a
 question page, an answer save, the health check (session and one query), the
+same health check without any of the app's request hooks ("healthz floor"), the
 login page and the quiz page take turns, each timed on its own, and the medians
 and their ratios to the bare route are printed (the in-process share of the
 load test's capacity ratios, in seconds rather than requests per second).
@@ -84,8 +85,18 @@ def main() -> None:
 
     if args.timing:
         anonymous = app.test_client()
+        # The floor of any page that reads the database: the same health check in an
+        # app with none of quizapp's own request hooks (request id, log and metrics,
+        # security headers, idle expiry, CSRF): Flask, its session and one query.
+        floor = local_app(env)
+        floor.before_request_funcs.clear()
+        floor.after_request_funcs.clear()
+        floor_client = floor.test_client()
+        cookie = app.config["SESSION_COOKIE_NAME"]
+        floor_client.set_cookie(cookie, client.get_cookie(cookie).value)  # the same secret key
         others = {
             "GET /healthz": lambda n: client.get("/healthz"),
+            "healthz floor": lambda n: floor_client.get("/healthz"),
             "GET /login": lambda n: anonymous.get("/login"),
             "GET quiz": lambda n: client.get(f"/student/quizzes/{quiz_id}"),
         }
