@@ -136,7 +136,7 @@ def test_a_student_takes_the_seed_quiz_on_a_phone(browser_app, browser_server, p
 
     # The result: score, pass mark, time taken, and feedback quoting the article.
     expect(page.get_by_text("Votre copie est rendue.")).to_be_visible()
-    assert page.locator(".score").inner_text() == "86 %"
+    assert page.locator(".score").inner_text() == "86\u00a0%"  # Babel's French: no break before %
     expect(page.get_by_text("Note pour réussir")).to_be_visible()
     expect(page.get_by_text("Temps passé")).to_be_visible()
     assert page.locator(".outcome-incorrect").count() == 1

@@ -120,7 +120,7 @@ def test_empty_states_never_fail(client, auth, app):
         f"/reports/quizzes/{quiz.id}/regrade": "Aucune note ne changerait",
         f"/reports/classes/{empty.id}": "Aucun élève dans cette classe",
         f"/reports/students/{student.id}": "Aucun quiz pour cet élève",
-        f"/reports/banks/{quiz.bank_id}": "meeting",
+        f"/reports/banks/{quiz.bank_id}": "Rencontre",
         "/reports/": "Personne",
     }
     for url, text in pages.items():
@@ -141,9 +141,9 @@ def test_a_student_of_another_teacher_is_a_404(client, auth, world):
 
 def test_bank_page_shows_how_each_kind_fared(teacher_client, world):
     html = teacher_client.get(f"/reports/banks/{world['bank'].id}").get_data(as_text=True)
-    for kind in ("meeting", "quote", "figure"):
-        assert kind in html
-    assert "75.0 %" in html and "25.0 %" in html  # meeting 3/4, figure 1/4
+    for kind in ("Rencontre", "Citation", "Chiffre"):
+        assert f"<td>{kind}</td>" in html
+    assert "75,0\u00a0%" in html and "25,0\u00a0%" in html  # meeting 3/4, figure 1/4
 
 
 # --- SQL statements do not grow with the class size -----------------------------------

@@ -27,6 +27,7 @@ from werkzeug.routing import BuildError
 
 from quizapp.extensions import db
 from quizapp.forms.accounts import ConfirmForm
+from quizapp.i18n import format_number, format_percent, numbers
 from quizapp.models import (
     Attempt,
     Bank,
@@ -169,23 +170,23 @@ def question_edit_url(question_id: int) -> str:
 
 
 def fmt_num(value: float | None) -> str:
-    """A mark as the pages show it: up to two decimals, no trailing zeros."""
-    if value is None:
-        return "–"
-    return f"{value:.2f}".rstrip("0").rstrip(".")
+    """A mark as the pages show it: up to two decimals, no trailing zeros, in the
+    reader's locale (« 2,5 », "2.5")."""
+    return format_number(value, 2)
 
 
 def fmt_pct(value: float | None) -> str:
-    return "–" if value is None else f"{value:.1f} %"
+    return format_percent(value, 1)
 
 
 def mark_cells(row, questions) -> Markup:
     """The per-question cells of one row of the quiz table, built at once (numbers only)."""
+    number = numbers().number  # the locale once per row, not once per cell
     cells = []
     for q in questions:
         mark = row.marks.get(q.question_id)
         value = "" if mark is None else repr(float(mark))
-        cells.append(f'<td data-value="{value}">{fmt_num(mark)}</td>')
+        cells.append(f'<td data-value="{value}">{number(mark, 2)}</td>')
     return Markup("".join(cells))
 
 

@@ -1,0 +1,78 @@
+"""The words a person reads for the identifiers a question carries.
+
+Questions store their type (``mcq``, ``truefalse``…), the generator's kind
+(``meeting``, ``quote``…, ``''`` when written by hand) and a review status
+(``candidate``, ``accepted``, ``rejected``) as identifiers: form values, URLs,
+exports and the database keep them as they are. Pages show the labels below
+instead, through the template filters that ``register`` installs, so each
+identifier is named once, in French, and translated in the catalogue.
+"""
+
+from __future__ import annotations
+
+from flask import Flask
+from flask_babel import lazy_gettext as _l
+
+# The type names match the question form's choices (quizapp.forms.teacher).
+TYPE_LABELS = {
+    "mcq": _l("Choix unique"),
+    "multi": _l("Choix multiple"),
+    "truefalse": _l("Vrai ou faux"),
+    "short": _l("Réponse courte"),
+    "numeric": _l("Numérique"),
+    "matching": _l("Appariement"),
+    "cloze": _l("Texte à trous"),
+    "essay": _l("Rédaction"),
+    "description": _l("Texte seul"),
+}
+
+#: The generator's kinds of question (quizapp.generation.kinds_*).
+KIND_LABELS = {
+    "": _l("Écrite à la main"),
+    "meeting": _l("Rencontre"),
+    "quote": _l("Citation"),
+    "figure": _l("Chiffre"),
+    "date": _l("Date"),
+    "role": _l("Fonction"),
+    "position": _l("Prise de position"),
+    "place": _l("Lieu"),
+    "truefalse": _l("Vrai ou faux"),
+    "cloze": _l("Texte à trous"),
+}
+
+STATUS_LABELS = {
+    "candidate": _l("À relire"),
+    "accepted": _l("Acceptée"),
+    "rejected": _l("Rejetée"),
+}
+
+
+def type_label(value: str | None) -> str:
+    """``truefalse`` -> « Vrai ou faux »; an unknown type is shown as it is."""
+    return str(TYPE_LABELS.get(value or "", value or ""))
+
+
+def kind_label(value: str | None) -> str:
+    """``meeting`` -> « Rencontre »; ``''`` (written by hand) has a label too."""
+    value = value or ""
+    return str(KIND_LABELS.get(value, value))
+
+
+def status_label(value: str | None) -> str:
+    return str(STATUS_LABELS.get(value or "", value or ""))
+
+
+def topic_label(topic: str) -> str:
+    """A mastery topic is a tag, or for an untagged question its kind or type:
+    name the kinds and types, keep the teacher's tags as they wrote them."""
+    if topic and topic in KIND_LABELS:
+        return kind_label(topic)
+    if topic in TYPE_LABELS:
+        return type_label(topic)
+    return topic
+
+
+def register(app: Flask) -> None:
+    """Install the labels as Jinja filters (``{{ q.type|type_label }}``)."""
+    for function in (type_label, kind_label, status_label, topic_label):
+        app.add_template_filter(function)
