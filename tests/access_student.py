@@ -34,7 +34,9 @@ EXPECTED = {
     "student.result": ("GET", _student(200)),
     "student.history": ("GET", _student(200, 200, 200)),
     "student.practice_next": ("GET", _student(200, 200, 200)),
-    "student.practice_answer": ("POST", _student(404)),  # nothing answered: no card
+    # The unanswered questions of the submitted attempt are cards, not due yet: back
+    # to practice; nobody else has a card for them.
+    "student.practice_answer": ("POST", _student(302)),
     "student.class_practice": (
         "GET",
         dict(

@@ -623,8 +623,11 @@ class Mastery:
 
 
 def mastery_by_topic(student_id: int, now: datetime | None = None) -> list[Mastery]:
-    """Average fraction per tag (or, untagged, per question kind or type), over
-    submitted attempts whose results may be shown."""
+    """Average fraction per tag (or, untagged, per question kind or type), over the
+    answers given in submitted attempts whose results may be shown.
+
+    Only answered questions count, in the percentage and in ``answered``: the page
+    says "n réponses", and a question left blank is not an answer."""
     now = now or utcnow()
     rows = db.session.execute(
         db.select(Response, Attempt, Question)
@@ -636,7 +639,7 @@ def mastery_by_topic(student_id: int, now: datetime | None = None) -> list[Maste
     sums: dict[str, list[float]] = {}
     visible: dict[int, bool] = {}
     for response, attempt, question in rows:
-        if response.fraction is None:
+        if response.fraction is None or is_blank(response.answer):
             continue
         if attempt.id not in visible:
             visible[attempt.id] = score_visible(attempt.quiz, attempt, now)

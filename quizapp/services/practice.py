@@ -1,5 +1,6 @@
-"""Practice that remembers: every answered question enters a spaced-repetition
-schedule (FSRS); "review now" serves the due ones. Practice never changes a grade."""
+"""Practice that remembers: every scored question of a quiz, answered or not, enters
+a spaced-repetition schedule (FSRS); "review now" serves the due ones. Practice
+never changes a grade."""
 
 from __future__ import annotations
 
@@ -14,8 +15,9 @@ from quizapp import grading, scheduling
 from quizapp.extensions import db
 from quizapp.models import Attempt, Membership, Question, Response, ReviewCard, ReviewLog
 from quizapp.models.base import utcnow
-from quizapp.questiondata import QuestionData
-from quizapp.services.attempts import N_, review_visible, to_stored
+from quizapp.questiondata import SCORED_TYPES, QuestionData
+from quizapp.services.attempts import N_, review_visible, to_stored, versions_for
+from quizapp.services.question_view import is_blank
 
 #: Seconds a student is expected to spend on one question, to tell Easy from Good.
 EXPECTED_SECONDS = 30.0
@@ -58,20 +60,36 @@ def record_review(
 
 
 def schedule_from_attempt(attempt: Attempt, responses: dict[int, Response]) -> None:
-    """After a quiz, each answered question is scheduled from how it went.
+    """After a quiz, each scored question is scheduled from how it went.
+
+    A question left unanswered is scheduled like a wrong answer (Again): what the
+    student could not answer is what they most need to review. Descriptions and
+    essays are not scored, so they never become cards.
 
     The student's cards are read in one query and written in one flush: a submit
     of a 16-question quiz costs a few statements, not two per question."""
     now = attempt.submitted_at or utcnow()
     previous = attempt.started_at
     reviews = []
+    blank_slots = []
     for slot, layout in enumerate(attempt.layout):
         response = responses.get(slot)
-        if response is None or response.answer is None or response.fraction is None:
+        if response is None or is_blank(response.answer):
+            blank_slots.append(slot)
+            continue
+        if response.fraction is None:  # an essay, waiting for the teacher
             continue
         seconds = (response.saved_at - previous).total_seconds() if response.saved_at else None
         previous = response.saved_at or previous
         reviews.append((layout["question_id"], response.fraction >= 0.999, seconds))
+    if blank_slots:
+        # Only unanswered slots need the question's type (a missing response says
+        # nothing of it); the versions are usually cached from showing the quiz.
+        versions = versions_for(attempt, blank_slots)
+        for slot in blank_slots:
+            data = versions.get(attempt.layout[slot]["version_id"])
+            if data is not None and data.type in SCORED_TYPES:
+                reviews.append((attempt.layout[slot]["question_id"], False, None))
     if not reviews:
         return
     cards = {
