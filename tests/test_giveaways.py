@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 from quizapp.formats import parse
@@ -71,3 +72,29 @@ def test_the_seed_bank_keeps_one_of_each_pair():
     assert kept[0] == 1 and 10 not in kept and 14 not in kept  # where and when, given by "who"
     assert not giveaway_pairs([(k, questions[k - 1]) for k in kept])
     assert len(kept) >= 15
+
+
+def test_a_random_draw_leaves_out_a_question_another_drawn_one_answers(app):
+    from conftest import make_bank, make_class, make_quiz, make_user
+
+    from quizapp.services import attempts as svc
+
+    teacher = make_user("teacher", "prof")
+    students = [make_user("student", f"eleve{n}") for n in range(12)]
+    school_class = make_class(teacher, "Terminale 2", students=students)
+    elsewhere = mcq("Combien de soldats la Corée du Nord a-t-elle envoyés ?", "10 000", OTHER)
+    questions = [replace(q, tags=["rencontres"]) for q in (WHO, WHERE, elsewhere)]
+    bank = make_bank(teacher, questions)
+    quiz = make_quiz(teacher, bank, [school_class], draw_per_tag={"rencontres": 2})
+    drawn = set()
+    for student in students:
+        attempt = svc.start_or_resume(quiz, student)
+        stems = {data.stem for data in svc.versions_for(attempt).values()}
+        assert len(stems) == 2 and elsewhere.stem in stems  # never "who" with "where"
+        drawn |= stems
+    assert drawn == {q.stem for q in questions}  # both still drawn, each with the other one
+
+    # Asked for more than the tag holds without a giveaway: the draw still gives that many.
+    quiz = make_quiz(teacher, bank, [school_class], draw_per_tag={"rencontres": 3})
+    attempt = svc.start_or_resume(quiz, students[0])
+    assert len(attempt.layout) == 3

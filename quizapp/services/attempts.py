@@ -19,6 +19,7 @@ from sqlalchemy.exc import IntegrityError
 
 from quizapp import grading
 from quizapp.extensions import begin_write, db
+from quizapp.giveaways import gives_away
 from quizapp.messages import N_
 from quizapp.models import (
     Attempt,
@@ -132,10 +133,31 @@ def _draw_questions(quiz: Quiz, rng: random.Random) -> list[tuple[int, int, floa
             .where(Question.bank_id == quiz.bank_id, Question.status == "accepted")
             .order_by(Question.id)
         ).all()
+        versions = version_data({q.current_version_id for q in pool})
+        drawn: list[QuestionData] = []
+
+        def clashes(data: QuestionData) -> bool:
+            return any(gives_away(data, other) or gives_away(other, data) for other in drawn)
+
         taken: set[int] = set()
         for tag, count in quiz.draw_per_tag.items():
-            candidates = [q for q in pool if tag in (q.tags or []) and q.id not in taken]
-            for q in rng.sample(candidates, min(int(count), len(candidates))):
+            candidates = [
+                q
+                for q in pool
+                if tag in (q.tags or []) and q.id not in taken and q.current_version_id in versions
+            ]
+            mixed = rng.sample(candidates, len(candidates))
+            # A question that states the answer of one drawn (or whose answer one drawn
+            # states) is drawn only when the tag has too few others.
+            picked = []
+            for q in mixed:
+                if len(picked) < int(count) and not clashes(versions[q.current_version_id]):
+                    picked.append(q)
+                    drawn.append(versions[q.current_version_id])
+            for q in [q for q in mixed if q not in picked][: int(count) - len(picked)]:
+                picked.append(q)
+                drawn.append(versions[q.current_version_id])
+            for q in picked:
                 taken.add(q.id)
                 chosen.append((q.id, q.current_version_id, 1.0))
         return chosen
