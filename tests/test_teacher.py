@@ -11,7 +11,7 @@ from conftest import make_bank, make_class, make_quiz, make_user, post, save_dur
 
 from quizapp.extensions import db
 from quizapp.models import Article, Attempt, Bank, BankShare, Question, Quiz, QuizAssignment
-from quizapp.questiondata import Answer, QuestionData
+from quizapp.questiondata import Answer, QuestionData, Source
 from quizapp.services import attempts
 
 SEED = Path(__file__).resolve().parents[1] / "questions" / "moscou-pyongyang-2024-11-01.txt"
@@ -596,3 +596,106 @@ def test_students_can_save_answers_while_a_teacher_imports_a_file(
         db.session.scalar(db.select(db.func.count(Question.id)).where(Question.bank_id == bank_id))
         == 3
     )
+
+
+def _quiz_fields(bank, question_ids, title="Vendredi"):
+    return {
+        "title": title,
+        "bank_id": bank.id,
+        "question_ids": question_ids,
+        "max_attempts": "1",
+        "grading_method": "highest",
+        "show_correctness": "after_submit",
+        "show_answers": "after_submit",
+        "show_explanations": "after_submit",
+        "pass_mark": "50",
+    }
+
+
+def _meeting_questions():
+    sentence = Source("Lors d'une rencontre avec son homologue russe, Sergueï Lavrov, …", 400, 590)
+    wrong = [Answer(t, 0.0) for t in ("Antony Blinken", "Xi Jinping", "Kim Jong-un")]
+    return [
+        QuestionData(
+            type="mcq",
+            stem="Qui Choe Son Hui a-t-elle rencontré à Moscou ?",
+            answers=[Answer("Sergueï Lavrov"), *wrong],
+            source=sentence,
+        ),
+        QuestionData(
+            type="short",
+            stem="Quelle fonction Choe Son Hui occupe-t-elle ?",
+            answers=[Answer("ministre des Affaires étrangères")],
+        ),
+        QuestionData(
+            type="mcq",
+            stem="Où Choe Son Hui et Sergueï Lavrov se sont-ils rencontrés ?",
+            answers=[Answer("Moscou"), *[Answer(t, 0.0) for t in ("Pékin", "Séoul", "Kiev")]],
+            source=sentence,
+        ),
+    ]
+
+
+def test_the_quiz_form_says_which_questions_give_each_other_away(client, teacher):
+    bank = make_bank(teacher, _meeting_questions())
+    who, role, where = (q.id for q in bank.questions)
+    page = client.get(f"/teacher/quizzes/new?bank={bank.id}").get_data(as_text=True)
+    # "Où … Sergueï Lavrov …" (3rd) answers "Qui … ?" (1st), and "Qui … à Moscou" the 3rd.
+    assert page.count("Donne la réponse de la question") == 2
+    assert (
+        "Donne la réponse de la question 3" in page and "Donne la réponse de la question 1" in page
+    )
+    response = post(
+        client,
+        "/teacher/quizzes/new",
+        _quiz_fields(bank, [who, role, where]),
+        token_from="/teacher/quizzes/new",
+    )
+    assert response.status_code == 302  # saved: the teacher may want it so
+    page = client.get(response.headers["Location"]).get_data(as_text=True)
+    assert "la question 1 donne la réponse de la 3" in page
+    assert "la question 3 donne la réponse de la 1" in page
+    response = post(
+        client,
+        "/teacher/quizzes/new",
+        _quiz_fields(bank, [who, role], title="Sans doublon"),
+        token_from="/teacher/quizzes/new",
+    )
+    page = client.get(response.headers["Location"]).get_data(as_text=True)
+    assert "donne la réponse" not in page
+
+
+def test_choosing_another_bank_lists_its_questions_and_keeps_the_form(client, teacher):
+    first = make_bank(teacher, _meeting_questions(), name="Rencontres")
+    second = make_bank(
+        teacher, [QuestionData(type="short", stem="Capitale ?", answers=[Answer("Séoul")])]
+    )
+    ticked = [first.questions[0].id]
+    fields = _quiz_fields(second, ticked, title="Mon quiz du vendredi")
+    shown = post(
+        client, "/teacher/quizzes/new", {**fields, "show_bank": "1"}, token_from="/teacher/quizzes"
+    )
+    html = shown.get_data(as_text=True)
+    assert shown.status_code == 200 and "Capitale ?" in html and "Qui Choe Son Hui" not in html
+    assert 'value="Mon quiz du vendredi"' in html
+    db.session.rollback()
+    assert db.session.scalar(db.select(db.func.count(Quiz.id))) == 0  # nothing saved
+    # Saving with the first bank's ticks under the second bank says what happened.
+    saved = post(client, "/teacher/quizzes/new", fields, token_from="/teacher/quizzes")
+    html = saved.get_data(as_text=True)
+    assert saved.status_code == 400
+    assert "Les questions cochées ne sont pas dans la banque « Banque »" in html
+    assert "Capitale ?" in html and 'value="Mon quiz du vendredi"' in html
+
+
+def test_the_quiz_form_never_lists_a_bank_the_teacher_cannot_use(client, teacher):
+    stranger = make_user("teacher", "stranger")
+    theirs = make_bank(stranger, _meeting_questions(), name="Privée")
+    mine = make_bank(teacher, [])
+    fields = _quiz_fields(mine, [])
+    fields["bank_id"] = theirs.id
+    for extra in ({"show_bank": "1"}, {}):
+        html = post(
+            client, "/teacher/quizzes/new", {**fields, **extra}, token_from="/teacher/quizzes"
+        ).get_data(as_text=True)
+        assert "Qui Choe Son Hui" not in html

@@ -469,15 +469,44 @@ def _accepted_questions(bank_id: int | None) -> list[Question]:
     )
 
 
+def _giveaways(questions: list[Question]) -> dict[int, list[int]]:
+    """For each listed question, the numbers (1-based, in the list) of the listed
+    questions whose answer its stem states (see quizapp.giveaways)."""
+    from quizapp.giveaways import giveaway_pairs
+
+    number = {q.id: n for n, q in enumerate(questions, 1)}
+    found: dict[int, list[int]] = {}
+    for asked, shown in giveaway_pairs([(q.id, q.data) for q in questions]):
+        found.setdefault(shown, []).append(number[asked])
+    return found
+
+
 def _save_quiz(form: QuizForm, quiz: Quiz | None) -> Quiz | None:
     bank, _access = bank_or_404(form.bank_id.data)
-    accepted = {q.id for q in _accepted_questions(bank.id)}
-    chosen = [i for i in form.question_ids.data or [] if i in accepted]
+    listed = _accepted_questions(bank.id)
+    accepted = {q.id for q in listed}
+    ticked = form.question_ids.data or []
+    chosen = [i for i in ticked if i in accepted]
     draw = form.draw_per_tag()
     if not chosen and not draw:
-        form.question_ids.errors.append(
-            _("Cochez au moins une question acceptée, ou décrivez un tirage.")
+        in_bank = ticked and db.session.scalar(
+            db.select(db.func.count(Question.id)).where(
+                Question.id.in_(ticked), Question.bank_id == bank.id
+            )
         )
+        if ticked and not in_bank:
+            # Ticked in the list of the bank chosen before: the page now lists this one's.
+            form.question_ids.errors.append(
+                _(
+                    "Les questions cochées ne sont pas dans la banque « %(bank)s » : cochez "
+                    "les siennes ci-dessous.",
+                    bank=bank.name,
+                )
+            )
+        else:
+            form.question_ids.errors.append(
+                _("Cochez au moins une question acceptée, ou décrivez un tirage.")
+            )
         return None
     allowed = {c.id for c in own_classes()}
     if any(c not in allowed for c in form.class_ids.data or []):
@@ -522,7 +551,29 @@ def _save_quiz(form: QuizForm, quiz: Quiz | None) -> Quiz | None:
     have = {a.class_id for a in quiz.assignments}
     for class_id in wanted - have:
         db.session.add(QuizAssignment(quiz_id=quiz.id, class_id=class_id))
+    if not draw:
+        _warn_of_giveaways([q for i in chosen for q in listed if q.id == i])
     return quiz
+
+
+def _warn_of_giveaways(slots: list[Question]) -> None:
+    """Saved, with a warning: a question of the quiz states another one's answer."""
+    found = _giveaways(slots)
+    if found:
+        pairs = "; ".join(
+            _("la question %(shown)d donne la réponse de la %(asked)d", shown=shown, asked=asked)
+            for shown, asked in sorted(
+                (n, asked) for n, q in enumerate(slots, 1) for asked in found.get(q.id, [])
+            )
+        )
+        flash(
+            _(
+                "Dans ce quiz, %(pairs)s. Retirez une question de chaque paire, "
+                "sauf si c'est voulu.",
+                pairs=pairs,
+            ),
+            "warning",
+        )
 
 
 @bp.route("/quizzes/new", methods=["GET", "POST"])
@@ -530,16 +581,30 @@ def _save_quiz(form: QuizForm, quiz: Quiz | None) -> Quiz | None:
 def new_quiz():
     """Build a quiz from a bank's accepted questions and assign it to classes."""
     form = _quiz_form(None)
+    if "show_bank" in request.form:
+        return _quiz_page(form, None, form.bank_id.data, 200)
     if form.validate_on_submit():
         quiz = _save_quiz(form, None)
         if quiz is not None:
             db.session.commit()
             flash(_("Quiz enregistré."), "success")
             return redirect(url_for("teacher.quizzes"))
-    questions = _accepted_questions(form.bank_id.data)
-    return render_template("teacher/quiz_form.html", form=form, quiz=None, questions=questions), (
-        400 if request.method == "POST" else 200
-    )
+    return _quiz_page(form, None, form.bank_id.data, 400 if request.method == "POST" else 200)
+
+
+def _quiz_page(form: QuizForm, quiz: Quiz | None, bank_id: int | None, status: int):
+    """The quiz form with the chosen bank's accepted questions (what was typed is kept:
+    "Afficher ses questions" posts the form back without saving it)."""
+    if bank_id not in {choice.value for choice in form.bank_id.choices}:
+        bank_id = None  # only the banks this teacher may use are listed
+    questions = _accepted_questions(bank_id)
+    return render_template(
+        "teacher/quiz_form.html",
+        form=form,
+        quiz=quiz,
+        questions=questions,
+        giveaways=_giveaways(questions),
+    ), status
 
 
 @bp.route("/quizzes/<int:quiz_id>/edit", methods=["GET", "POST"])
@@ -547,15 +612,15 @@ def new_quiz():
 def edit_quiz(quiz_id: int):
     quiz = quiz_or_404(quiz_id)
     form = _quiz_form(quiz)
+    if "show_bank" in request.form:
+        return _quiz_page(form, quiz, form.bank_id.data or quiz.bank_id, 200)
     if form.validate_on_submit():
         if _save_quiz(form, quiz) is not None:
             db.session.commit()
             flash(_("Quiz enregistré."), "success")
             return redirect(url_for("teacher.quizzes"))
-    questions = _accepted_questions(form.bank_id.data or quiz.bank_id)
-    return render_template("teacher/quiz_form.html", form=form, quiz=quiz, questions=questions), (
-        400 if request.method == "POST" else 200
-    )
+    status = 400 if request.method == "POST" else 200
+    return _quiz_page(form, quiz, form.bank_id.data or quiz.bank_id, status)
 
 
 # --- bank files in and out -------------------------------------------------------------

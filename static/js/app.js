@@ -39,3 +39,11 @@ document.addEventListener("DOMContentLoaded", function () {
     });
   });
 });
+
+// Quiz form: choosing another bank lists its questions (the form is posted back, not saved).
+document.addEventListener("DOMContentLoaded", function () {
+  var show = document.querySelector("button[name=show_bank]");
+  var select = show && show.form.querySelector("select[name=bank_id]");
+  if (!select) { return; }
+  select.addEventListener("change", function () { show.click(); });
+});
