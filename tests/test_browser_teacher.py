@@ -78,3 +78,32 @@ def test_teachers_day(browser_app, browser_server, desktop_page):
         )
         versions = {q.current_version.number for q in db.session.scalars(db.select(Question))}
         assert 2 in versions and edited is not None
+
+
+def test_choosing_another_bank_in_the_quiz_form_lists_its_questions(
+    browser_app, browser_server, desktop_page
+):
+    from conftest import make_bank
+
+    from quizapp.questiondata import Answer, QuestionData
+
+    page = desktop_page
+    with browser_app.app_context():
+        teacher = make_user("teacher", "prof")
+        make_bank(teacher, [QuestionData(type="short", stem="Première ?", answers=[Answer("a")])])
+        make_bank(
+            teacher,
+            [QuestionData(type="short", stem="Seconde ?", answers=[Answer("b")])],
+            name="Autre",
+        )
+    login(page, browser_server, "prof")
+    page.goto(browser_server.url("/teacher/quizzes/new"))
+    page.get_by_label("Titre").fill("Quiz du vendredi")
+    assert page.get_by_text("Seconde ?").is_visible()  # "Autre", first in the list
+    page.get_by_label("Banque").select_option(label="Banque")
+    page.get_by_text("Première ?").wait_for()
+    assert not page.get_by_text("Seconde ?").count()
+    assert page.get_by_label("Titre").input_value() == "Quiz du vendredi"
+    with browser_app.app_context():
+        assert db.session.scalar(db.select(db.func.count(Quiz.id))) == 0
+    assert page.problems == []

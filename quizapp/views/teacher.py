@@ -595,8 +595,11 @@ def new_quiz():
 def _quiz_page(form: QuizForm, quiz: Quiz | None, bank_id: int | None, status: int):
     """The quiz form with the chosen bank's accepted questions (what was typed is kept:
     "Afficher ses questions" posts the form back without saving it)."""
-    if bank_id not in {choice.value for choice in form.bank_id.choices}:
-        bank_id = None  # only the banks this teacher may use are listed
+    choices = [choice.value for choice in form.bank_id.choices]
+    if bank_id not in choices:
+        # Only the banks this teacher may use are listed; with none chosen yet, the
+        # one the select shows first.
+        bank_id = form.bank_id.data = choices[0] if choices and bank_id is None else None
     questions = _accepted_questions(bank_id)
     return render_template(
         "teacher/quiz_form.html",
