@@ -33,17 +33,28 @@ def _shown(question: QuestionData) -> str:
     return fold(re.sub(r"\{\d+\}", " ", question.stem))
 
 
+_DIGIT_GROUPS = re.compile(r"(?<=\d)[ .](?=\d{3}(?!\d))")
+
+
+def _key(answer: str) -> str:
+    """An answer to compare: folded, "10 000" (a choice) and "10000" (a number) alike."""
+    return _DIGIT_GROUPS.sub("", fold(answer))
+
+
 def gives_away(shown: QuestionData, asked: QuestionData) -> bool:
     """True when ``shown``, a question on the same sentence of the same article,
-    states the answer of ``asked`` in its stem."""
+    states the answer of ``asked`` in its stem, or asks for the same answer in
+    another form (the generator offers "environ combien…" both as a number to type
+    and as a choice among four: its options show the number)."""
     if shown.source is None or asked.source is None:
         return False
     if (shown.source.start, shown.source.end) != (asked.source.start, asked.source.end):
         return False
+    answers = _answers(asked)
+    if answers and sorted(map(_key, answers)) == sorted(map(_key, _answers(shown))):
+        return True
     text = _shown(shown)
-    return any(
-        re.search(rf"(?<!\w){re.escape(fold(answer))}(?!\w)", text) for answer in _answers(asked)
-    )
+    return any(re.search(rf"(?<!\w){re.escape(fold(answer))}(?!\w)", text) for answer in answers)
 
 
 def giveaway_pairs(
