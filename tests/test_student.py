@@ -146,6 +146,15 @@ def test_student_joins_a_class_from_home(client, auth, world):
     assert "Géographie" in client.get("/student").get_data(as_text=True)
 
 
+def test_a_code_that_joins_nothing_is_shown_again_to_correct(client, auth, world):
+    auth.login("lea")
+    post(client, "/student/join", {"join_code": "ZZZZ-9999"}, token_from="/student")
+    page = client.get("/student").get_data(as_text=True)
+    assert "Ce code ne correspond à aucune classe ouverte." in page
+    assert 'value="ZZZZ-9999"' in page
+    assert 'value="ZZZZ-9999"' not in client.get("/student").get_data(as_text=True)
+
+
 # --- taking a quiz ------------------------------------------------------------------------
 def test_perfect_score_through_the_script_endpoint(client, auth, world):
     teacher, student, school_class, bank = world

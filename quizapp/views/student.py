@@ -146,7 +146,8 @@ def home():
         classes=classes,
         statuses=svc.statuses_for_student(current_user),
         due=practice.due_count(current_user.id),
-        form=JoinClassForm(),
+        # A code that joined nothing is shown again, to correct rather than retype.
+        form=JoinClassForm(join_code=session.pop("join_code_typed", None)),
         now=utcnow(),
     )
 
@@ -160,6 +161,7 @@ def join():
         school_class = accounts.class_by_code(form.join_code.data)
         if school_class is None:
             flash(_("Ce code ne correspond à aucune classe ouverte."), "error")
+            session["join_code_typed"] = (form.join_code.data or "")[:32]
         elif accounts.join_class(current_user, school_class):
             db.session.commit()
             flash(_("Vous avez rejoint la classe %(name)s.", name=school_class.name), "success")
