@@ -80,7 +80,7 @@ def test_english_text_is_refused_on_the_form_and_kept(client, teacher):
     )
     html = response.get_data(as_text=True)
     assert response.status_code == 400
-    assert "pas en français" in html and "langue détectée : en" in html
+    assert "Le texte n&#39;est pas en français (langue détectée : en)." in html
     assert "Brussels" in html and "allies met in Brussels" in html
     db.session.rollback()
     assert db.session.scalar(db.select(db.func.count(Article.id))) == 0
@@ -106,14 +106,14 @@ def test_generator_refusals_are_in_the_teachers_language(client, teacher):
     )
     html = response.get_data(as_text=True)
     assert response.status_code == 400
-    assert "the text is not in French (language detected: en)" in html
+    assert "The text is not in French (language detected: en)." in html
     assert "allies met in Brussels" in html  # what was typed is still there
     response = upload_article(client, b"%PDF-1.4 binary", "article.pdf")
-    assert "file type not supported (.pdf): send a .txt, .md or .html file" in (
+    assert "File type not supported (.pdf): send a .txt, .md or .html file." in (
         response.get_data(as_text=True)
     )
     response = upload_article(client, b"\x00\x01binary", "article.txt")
-    assert "the file is binary, not text" in response.get_data(as_text=True)
+    assert "The file is binary, not text." in response.get_data(as_text=True)
 
 
 def test_empty_article_and_wrong_upload_type_get_a_message(client, teacher):
@@ -157,8 +157,18 @@ def test_accept_reject_with_reason_and_bulk_accept_above_confidence(client, teac
     assert status[ids[0]][0] == status[ids[1]][0] == "accepted"
     assert status[ids[2]][0] == "candidate"
     assert status[ids[3]] == ("rejected", "trop vague")
+    # The rejection is said on the page the teacher lands on.
+    assert "Question rejetée : « Question 3 ? »" in client.get(
+        f"/teacher/banks/{bank.id}?status=candidate"
+    ).get_data(as_text=True)
     page = client.get(f"/teacher/banks/{bank.id}?status=rejected").get_data(as_text=True)
     assert "trop vague" in page and "Question 0" not in page
+    accepted = post(
+        client, f"/teacher/questions/{ids[2]}/accept", {}, token_from=f"/teacher/banks/{bank.id}"
+    )
+    assert accepted.headers["Location"].endswith("status=candidate")
+    page = client.get(accepted.headers["Location"]).get_data(as_text=True)
+    assert "Question acceptée : « Question 2 ? »" in page
 
 
 def test_only_accepted_questions_go_into_a_quiz(client, teacher):

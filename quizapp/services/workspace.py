@@ -73,10 +73,12 @@ def read_upload(data: bytes, filename: str) -> ArticleInput:
     suffix = Path(filename or "article.txt").suffix.lower()
     if suffix not in (".txt", ".md", ".markdown", ".html", ".htm"):
         raise WorkspaceError(
-            _(
-                "type de fichier non pris en charge (%(suffix)s) : "
-                "envoyez un fichier .txt, .md ou .html",
-                suffix=suffix or _("aucune extension"),
+            _as_sentence(
+                _(
+                    "type de fichier non pris en charge (%(suffix)s) : "
+                    "envoyez un fichier .txt, .md ou .html",
+                    suffix=suffix or _("aucune extension"),
+                )
             )
         )
     with tempfile.TemporaryDirectory() as folder:
@@ -85,7 +87,7 @@ def read_upload(data: bytes, filename: str) -> ArticleInput:
         try:
             text, title, published = load_article(path)
         except GenerationError as exc:
-            raise WorkspaceError(exc.translated()) from None
+            raise WorkspaceError(_as_sentence(exc.translated(), path.name)) from None
     return ArticleInput(text, title, published)
 
 
@@ -110,7 +112,7 @@ def add_article_with_bank(
     try:
         result = generate(text, title=title or None, date=published_on, max_questions=max_questions)
     except GenerationError as exc:
-        raise WorkspaceError(exc.translated()) from None
+        raise WorkspaceError(_as_sentence(exc.translated())) from None
     meta = result.article
     article = Article(
         owner_id=owner.id,
@@ -127,3 +129,12 @@ def add_article_with_bank(
         data.status = "candidate"
         add_question(bank, data, author=owner, generated=True)
     return article, bank
+
+
+def _as_sentence(message: str, file_name: str = "") -> str:
+    """The generator's messages follow a file name on the command line ("x.txt : le
+    texte est vide"); on a page they stand alone, as a sentence (a message that
+    begins with the file's name keeps it as it is)."""
+    if not (file_name and message.startswith(file_name)):
+        message = message[:1].upper() + message[1:]
+    return message if message.endswith((".", "!", "?")) else message + "."

@@ -303,9 +303,13 @@ def accept_question(question_id: int):
         abort(400)
     question.status, question.reject_reason = "accepted", ""
     db.session.commit()
-    return redirect(
-        url_for("teacher.bank", bank_id=bank.id, status="candidate") + f"#q{question.id}"
-    )
+    # Said, since the question leaves the list of those to review.
+    flash(_("Question acceptée : « %(stem)s »", stem=_short(question.data.stem)), "success")
+    return redirect(url_for("teacher.bank", bank_id=bank.id, status="candidate"))
+
+
+def _short(stem: str, length: int = 80) -> str:
+    return stem if len(stem) <= length else stem[: length - 1].rstrip() + "…"
 
 
 @bp.post("/questions/<int:question_id>/reject")
@@ -318,6 +322,7 @@ def reject_question(question_id: int):
         abort(400)
     question.status, question.reject_reason = "rejected", form.reason.data or ""
     db.session.commit()
+    flash(_("Question rejetée : « %(stem)s »", stem=_short(question.data.stem)), "success")
     return redirect(url_for("teacher.bank", bank_id=bank.id, status="candidate"))
 
 
