@@ -62,12 +62,19 @@ def giveaway_pairs(
 ) -> list[tuple[Hashable, Hashable]]:
     """Every ``(asked, shown)`` pair of keys where question ``shown`` states the
     answer of question ``asked``, in the order given."""
-    return [
-        (key_a, key_b)
-        for i, (key_a, a) in enumerate(questions)
-        for j, (key_b, b) in enumerate(questions)
-        if i != j and gives_away(b, a)
-    ]
+    by_sentence: dict[tuple[int, int], list[int]] = {}
+    for index, (_key, question) in enumerate(questions):
+        if question.source is not None:
+            span = (question.source.start, question.source.end)
+            by_sentence.setdefault(span, []).append(index)
+    pairs = []
+    for i, (key_a, a) in enumerate(questions):  # only questions on one sentence can clash
+        span = (a.source.start, a.source.end) if a.source is not None else None
+        for j in by_sentence.get(span, []) if span else []:
+            key_b, b = questions[j]
+            if i != j and gives_away(b, a):
+                pairs.append((key_a, key_b))
+    return pairs
 
 
 def without_giveaways(

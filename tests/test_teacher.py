@@ -709,3 +709,20 @@ def test_the_quiz_form_never_lists_a_bank_the_teacher_cannot_use(client, teacher
             client, "/teacher/quizzes/new", {**fields, **extra}, token_from="/teacher/quizzes"
         ).get_data(as_text=True)
         assert "Qui Choe Son Hui" not in html
+
+
+def test_the_bank_page_says_which_questions_would_answer_each_other(client, teacher):
+    bank = make_bank(teacher, _meeting_questions(), status="candidate")
+    who, role, where = bank.questions
+    page = client.get(f"/teacher/banks/{bank.id}").get_data(as_text=True)
+    cards = {q.id: page.split(f'id="q{q.id}"')[1].split("</article>")[0] for q in bank.questions}
+    assert "l’une donnerait la réponse de l’autre" in cards[who.id]
+    assert "« Où Choe Son Hui et Sergueï Lavrov se sont-ils rencontrés ? »" in cards[who.id]
+    assert "« Qui Choe Son Hui a-t-elle rencontré à Moscou ? »" in cards[where.id]
+    assert "donnerait la réponse" not in cards[role.id]
+    # Once one of the two is rejected, the other no longer warns.
+    post(
+        client, f"/teacher/questions/{where.id}/reject", {"reason": ""}, token_from="/teacher/banks"
+    )
+    page = client.get(f"/teacher/banks/{bank.id}").get_data(as_text=True)
+    assert "donnerait la réponse" not in page

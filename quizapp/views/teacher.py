@@ -261,6 +261,7 @@ def bank(bank_id: int):
         bank=bank,
         access=access,
         questions=questions,
+        clashes=_clashes(questions),
         filters=filters,
         kinds=kinds,
         bulk=BulkReviewForm(),
@@ -472,6 +473,21 @@ def _accepted_questions(bank_id: int | None) -> list[Question]:
             .order_by(Question.id)
         )
     )
+
+
+def _clashes(questions: list[Question]) -> dict[int, list[str]]:
+    """For each question not rejected, the stems of the others it answers or that
+    answer it, should both go into one quiz (see quizapp.giveaways)."""
+    from quizapp.giveaways import giveaway_pairs
+
+    kept = [(q.id, q.current_version.question_data) for q in questions if q.status != "rejected"]
+    stems = {key: data.stem for key, data in kept}
+    found: dict[int, list[str]] = {}
+    for asked, shown in giveaway_pairs(kept):
+        for one, other in ((asked, shown), (shown, asked)):
+            if stems[other] not in found.setdefault(one, []):
+                found[one].append(stems[other])
+    return found
 
 
 def _giveaways(questions: list[Question]) -> dict[int, list[int]]:
