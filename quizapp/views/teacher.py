@@ -481,7 +481,7 @@ def _clashes(questions: list[Question]) -> dict[int, list[str]]:
     from quizapp.giveaways import giveaway_pairs
 
     kept = [(q.id, q.current_version.question_data) for q in questions if q.status != "rejected"]
-    stems = {key: data.stem for key, data in kept}
+    stems = {key: re.sub(r"\{\d+\}", "___", data.stem) for key, data in kept}  # a cloze's blanks
     found: dict[int, list[str]] = {}
     for asked, shown in giveaway_pairs(kept):
         for one, other in ((asked, shown), (shown, asked)):
