@@ -181,17 +181,7 @@ def test_only_accepted_questions_go_into_a_quiz(client, teacher):
     response = post(
         client,
         "/teacher/quizzes/new",
-        {
-            "title": "Vendredi",
-            "bank_id": bank.id,
-            "question_ids": [candidate_id],
-            "max_attempts": "1",
-            "grading_method": "highest",
-            "show_correctness": "after_submit",
-            "show_answers": "after_submit",
-            "show_explanations": "after_submit",
-            "pass_mark": "50",
-        },
+        _quiz_fields(bank, [candidate_id]),
         token_from="/teacher/quizzes/new",
     )
     assert response.status_code == 400
