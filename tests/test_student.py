@@ -284,10 +284,15 @@ def test_time_limit_is_enforced_by_the_server(client, auth, world):
     )
     assert late_form.headers["Location"].endswith(f"/attempts/{attempt_id}/submit")
     # Within the grace period the final submit is still taken, with what was saved in time.
-    post(client, f"/attempts/{attempt_id}/submit", token_from=f"/attempts/{attempt_id}/submit")
+    done = post(
+        client, f"/attempts/{attempt_id}/submit", token_from=f"/attempts/{attempt_id}/submit"
+    )
     attempt = attempt_row(attempt_id)
     assert attempt.state == "submitted" and attempt.score == pytest.approx(1.0)
     assert {r.slot: r.answer for r in attempt.responses if r.answer} == {short: "Moscou"}
+    # The result says why the attempt ended, not just that it did.
+    page = client.get(done.headers["Location"]).get_data(as_text=True)
+    assert "Temps écoulé : votre copie est rendue avec les réponses enregistrées à temps." in page
 
 
 def test_an_attempt_past_its_grace_period_closes_itself(client, auth, world):
@@ -298,6 +303,8 @@ def test_an_attempt_past_its_grace_period_closes_itself(client, auth, world):
     move_back(attempt_id, timedelta(minutes=7))
     response = client.get(f"/attempts/{attempt_id}")
     assert response.headers["Location"].endswith(f"/attempts/{attempt_id}/result")
+    page = client.get(response.headers["Location"]).get_data(as_text=True)
+    assert "Temps écoulé" in page and "Votre copie est rendue." not in page
     attempt = attempt_row(attempt_id)
     assert (
         attempt.state == "submitted"

@@ -213,7 +213,8 @@ def take(attempt_id: int):
     """One page of the attempt (``?page=``), where the student left it by default."""
     attempt = own_attempt_or_404(attempt_id, page=True)
     now = utcnow()
-    svc.close_if_overdue(attempt, now)
+    if svc.close_if_overdue(attempt, now):
+        flash(_("Temps écoulé : votre copie est rendue avec les réponses enregistrées à temps."), "info")
     if attempt.state != "in_progress":
         return redirect(url_for("student.result", attempt_id=attempt.id))
     total = len(attempt.layout)
@@ -348,9 +349,14 @@ def submit(attempt_id: int):
     """Submit once; a second submit (double click, another device) changes nothing."""
     attempt = own_attempt_or_404(attempt_id)
     already = attempt.state == "submitted"
+    # The page's script posts this form itself when the countdown reaches zero.
+    timed_out = attempt.deadline_at is not None and utcnow() >= attempt.deadline_at
     svc.submit(attempt)
     if not already:
-        flash(_("Votre copie est rendue."), "success")
+        if timed_out:
+            flash(_("Temps écoulé : votre copie est rendue avec les réponses enregistrées à temps."), "info")
+        else:
+            flash(_("Votre copie est rendue."), "success")
     return redirect(url_for("student.result", attempt_id=attempt.id))
 
 
