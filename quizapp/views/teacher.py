@@ -573,7 +573,8 @@ def _save_quiz(form: QuizForm, quiz: Quiz | None) -> Quiz | None:
     for class_id in wanted - have:
         db.session.add(QuizAssignment(quiz_id=quiz.id, class_id=class_id))
     if not draw:
-        _warn_of_giveaways([q for i in chosen for q in listed if q.id == i])
+        by_id = {q.id: q for q in listed}
+        _warn_of_giveaways([by_id[i] for i in chosen])
     return quiz
 
 
