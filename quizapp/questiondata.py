@@ -25,6 +25,7 @@ Types (``QuestionData.type``):
 ``essay``      free text, marked by hand: no answers.
 ``description`` text only, not a question: no answers, no mark.
 """
+
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
@@ -112,10 +113,7 @@ class QuestionData:
         if self.type == "matching":
             return [f"{p} -> {m}" for p, m in self.pairs if p]
         if self.type == "cloze":
-            return [
-                next((a.text for a in b.answers if a.fraction >= 1.0), "")
-                for b in self.blanks
-            ]
+            return [next((a.text for a in b.answers if a.fraction >= 1.0), "") for b in self.blanks]
         return [a.text for a in self.answers if a.fraction >= 1.0]
 
     def to_dict(self) -> dict[str, Any]:
@@ -129,8 +127,11 @@ class QuestionData:
         d["answers"] = [Answer(**a) for a in d.get("answers") or []]
         d["pairs"] = [tuple(p) for p in d.get("pairs") or []]
         d["blanks"] = [
-            Blank(type=b["type"], answers=[Answer(**a) for a in b.get("answers") or []],
-                  weight=b.get("weight", 1.0))
+            Blank(
+                type=b["type"],
+                answers=[Answer(**a) for a in b.get("answers") or []],
+                weight=b.get("weight", 1.0),
+            )
             for b in d.get("blanks") or []
         ]
         src = d.get("source")

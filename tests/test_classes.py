@@ -107,7 +107,11 @@ def test_wrong_join_code_reveals_nothing(client, auth):
     make_user("student", "lea")
     auth.login("lea")
     response = post(
-        client, "/student/join", {"join_code": "ZZZZ999"}, token_from="/student", follow_redirects=True
+        client,
+        "/student/join",
+        {"join_code": "ZZZZ999"},
+        token_from="/student",
+        follow_redirects=True,
     )
     html = response.get_data(as_text=True)
     assert "aucune classe ouverte" in html and "Secret class name" not in html

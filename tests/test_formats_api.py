@@ -1,4 +1,5 @@
 """The common API: decoding, limits, detection, validation, all-or-nothing."""
+
 from __future__ import annotations
 
 import io
@@ -29,9 +30,11 @@ def test_decode_utf8_with_and_without_bom():
 
 
 def test_xml_declaring_another_encoding_is_read_in_it():
-    xml = ('<?xml version="1.0" encoding="ISO-8859-1"?>\n<quiz><question type="essay">'
-           "<name><text>Été</text></name><questiontext><text>Écrivez.</text></questiontext>"
-           "</question></quiz>")
+    xml = (
+        '<?xml version="1.0" encoding="ISO-8859-1"?>\n<quiz><question type="essay">'
+        "<name><text>Été</text></name><questiontext><text>Écrivez.</text></questiontext>"
+        "</question></quiz>"
+    )
     result = load(xml.encode("latin-1"), "ete.xml")
     assert result.errors == [] and result.questions[0].title == "Été"
 
@@ -89,11 +92,22 @@ def test_empty_files(fmt, text):
     assert result.importable == []
 
 
-@pytest.mark.parametrize("text", [
-    "{" * 300_000, "\\" * 300_000, "%" * 300_000, "::" * 150_000, "~" * 300_000,
-    "x {" + "~%" * 150_000 + "}", "x {#" + "=" * 300_000 + "}", "// " * 100_000,
-    "{1:SA:" * 50_000, "{1:MC:" + "~" * 300_000, "A. x\n" * 60_000,
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "{" * 300_000,
+        "\\" * 300_000,
+        "%" * 300_000,
+        "::" * 150_000,
+        "~" * 300_000,
+        "x {" + "~%" * 150_000 + "}",
+        "x {#" + "=" * 300_000 + "}",
+        "// " * 100_000,
+        "{1:SA:" * 50_000,
+        "{1:MC:" + "~" * 300_000,
+        "A. x\n" * 60_000,
+    ],
+)
 @pytest.mark.parametrize("fmt", ["gift", "aiken", "csv", "moodle_xml"])
 def test_pathological_inputs_never_hang(fmt, text):
     start = time.perf_counter()
@@ -101,15 +115,23 @@ def test_pathological_inputs_never_hang(fmt, text):
     assert time.perf_counter() - start < 2.5
 
 
-@pytest.mark.parametrize("name, text, expected", [
-    ("a.gift", "", "gift"), ("a.xml", "", "moodle_xml"), ("a.csv", "", "csv"),
-    ("a.yaml", "", "bank"), ("a.yml", "", "bank"), ("a.aiken", "", "aiken"),
-    ("a.txt", "::T:: x {T}", "gift"), ("a.txt", "Q?\nA. a\nB. b\nANSWER: A", "aiken"),
-    ("upload", "\ufeff<?xml version='1.0'?><quiz/>", "moodle_xml"),
-    ("upload", "format: quizapp-bank\nversion: 1", "bank"),
-    ("upload", "type;stem;option_1\n", "csv"),
-    ("a.txt", "Combien font {a} + {b} ?\nA. 2\nB. 3\nANSWER: A", "aiken"),
-])
+@pytest.mark.parametrize(
+    "name, text, expected",
+    [
+        ("a.gift", "", "gift"),
+        ("a.xml", "", "moodle_xml"),
+        ("a.csv", "", "csv"),
+        ("a.yaml", "", "bank"),
+        ("a.yml", "", "bank"),
+        ("a.aiken", "", "aiken"),
+        ("a.txt", "::T:: x {T}", "gift"),
+        ("a.txt", "Q?\nA. a\nB. b\nANSWER: A", "aiken"),
+        ("upload", "\ufeff<?xml version='1.0'?><quiz/>", "moodle_xml"),
+        ("upload", "format: quizapp-bank\nversion: 1", "bank"),
+        ("upload", "type;stem;option_1\n", "csv"),
+        ("a.txt", "Combien font {a} + {b} ?\nA. 2\nB. 3\nANSWER: A", "aiken"),
+    ],
+)
 def test_detect_format(name, text, expected):
     assert detect_format(name, text) == expected
 
@@ -124,34 +146,45 @@ def mcq(*fractions):
     return QuestionData("mcq", "Q?", [Answer(f"o{i}", f) for i, f in enumerate(fractions)])
 
 
-@pytest.mark.parametrize("q, words", [
-    (mcq(1.0, 0.0), None),
-    (mcq(1.0, 1.0), "exactement une bonne option"),
-    (mcq(0.5, 0.0), "exactement une bonne option"),
-    (mcq(1.0), "au moins 2 options"),
-    (QuestionData("multi", "Q", [Answer("a", 0.5), Answer("b", 0.5), Answer("c", -1)]), None),
-    (QuestionData("multi", "Q", [Answer("a", 0.333), Answer("b", 0.333), Answer("c", 0.333)]),
-     None),
-    (QuestionData("multi", "Q", [Answer("a", 0.5), Answer("b", 0.3)]), "faire 1 au total"),
-    (QuestionData("truefalse", "Q", [Answer("true", 1.0)]), "'true' puis 'false'"),
-    (QuestionData("truefalse", "Q", [Answer("true", 1.0), Answer("false", 1.0)]), "vaut 1"),
-    (QuestionData("short", "Q", [Answer("a", 0.5)]), "vaut 100 %"),
-    (QuestionData("numeric", "Q", [Answer("trois")]), "un nombre est attendu, pas 'trois'"),
-    (QuestionData("numeric", "Q", [Answer("3", tolerance=-1)]), "négative"),
-    (QuestionData("numeric", "Q", [Answer("3"), Answer("*", 0.0)]), None),
-    (QuestionData("matching", "Q", pairs=[("a", "b"), ("", "c")]), "au moins 2 paires"),
-    (QuestionData("matching", "Q", pairs=[("a", "b"), ("c", "")]), "pas de correspondance"),
-    (QuestionData("cloze", "{1} {2}", blanks=[Blank("short", [Answer("a")])]), "{1}..{1}"),
-    (QuestionData("cloze", "{1}", blanks=[Blank("mcq", [Answer("a", 0.0), Answer("b", 0.0)])]),
-     "trou {1} : il faut exactement une bonne option"),
-    (QuestionData("essay", "Write."), None),
-    (QuestionData("description", "Read."), None),
-    (QuestionData("description", "  "), "texte de la question est vide"),
-    (QuestionData("quiz", "Q"), "type de question inconnu"),
-    (QuestionData("essay", "Q", status="maybe"), "statut inconnu"),
-    (QuestionData("essay", "Q", text_format="rtf"), "format de texte inconnu"),
-    (QuestionData("essay", "Q", confidence=2.0), "entre 0 et 1"),
-])
+@pytest.mark.parametrize(
+    "q, words",
+    [
+        (mcq(1.0, 0.0), None),
+        (mcq(1.0, 1.0), "exactement une bonne option"),
+        (mcq(0.5, 0.0), "exactement une bonne option"),
+        (mcq(1.0), "au moins 2 options"),
+        (QuestionData("multi", "Q", [Answer("a", 0.5), Answer("b", 0.5), Answer("c", -1)]), None),
+        (
+            QuestionData(
+                "multi", "Q", [Answer("a", 0.333), Answer("b", 0.333), Answer("c", 0.333)]
+            ),
+            None,
+        ),
+        (QuestionData("multi", "Q", [Answer("a", 0.5), Answer("b", 0.3)]), "faire 1 au total"),
+        (QuestionData("truefalse", "Q", [Answer("true", 1.0)]), "'true' puis 'false'"),
+        (QuestionData("truefalse", "Q", [Answer("true", 1.0), Answer("false", 1.0)]), "vaut 1"),
+        (QuestionData("short", "Q", [Answer("a", 0.5)]), "vaut 100 %"),
+        (QuestionData("numeric", "Q", [Answer("trois")]), "un nombre est attendu, pas 'trois'"),
+        (QuestionData("numeric", "Q", [Answer("3", tolerance=-1)]), "négative"),
+        (QuestionData("numeric", "Q", [Answer("3"), Answer("*", 0.0)]), None),
+        (QuestionData("matching", "Q", pairs=[("a", "b"), ("", "c")]), "au moins 2 paires"),
+        (QuestionData("matching", "Q", pairs=[("a", "b"), ("c", "")]), "pas de correspondance"),
+        (QuestionData("cloze", "{1} {2}", blanks=[Blank("short", [Answer("a")])]), "{1}..{1}"),
+        (
+            QuestionData(
+                "cloze", "{1}", blanks=[Blank("mcq", [Answer("a", 0.0), Answer("b", 0.0)])]
+            ),
+            "trou {1} : il faut exactement une bonne option",
+        ),
+        (QuestionData("essay", "Write."), None),
+        (QuestionData("description", "Read."), None),
+        (QuestionData("description", "  "), "texte de la question est vide"),
+        (QuestionData("quiz", "Q"), "type de question inconnu"),
+        (QuestionData("essay", "Q", status="maybe"), "statut inconnu"),
+        (QuestionData("essay", "Q", text_format="rtf"), "format de texte inconnu"),
+        (QuestionData("essay", "Q", confidence=2.0), "entre 0 et 1"),
+    ],
+)
 def test_validate(q, words):
     problems = validate(q)
     if words is None:
@@ -170,10 +203,14 @@ def test_import_failed_lists_every_error():
 
 def test_unscorable_types_are_kept():
     for fmt in ("gift", "moodle_xml", "csv", "bank"):
-        qs = [QuestionData("essay", "Write.", title="e"),
-              QuestionData("description", "Read.", title="d")]
-        assert [q.type for q in parse(dump(qs, fmt).text, fmt).questions] == ["essay",
-                                                                              "description"]
+        qs = [
+            QuestionData("essay", "Write.", title="e"),
+            QuestionData("description", "Read.", title="d"),
+        ]
+        assert [q.type for q in parse(dump(qs, fmt).text, fmt).questions] == [
+            "essay",
+            "description",
+        ]
 
 
 def test_unknown_format_name():

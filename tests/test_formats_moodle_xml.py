@@ -1,4 +1,5 @@
 """Moodle XML: every type from a hand-written file, CDATA, categories, safety."""
+
 from __future__ import annotations
 
 import time
@@ -26,21 +27,36 @@ def q(sample, title):
 
 def test_every_type_is_read(sample):
     assert [x.type for x in sample.questions] == [
-        "mcq", "multi", "truefalse", "short", "numeric", "matching", "cloze", "essay",
-        "description"]
+        "mcq",
+        "multi",
+        "truefalse",
+        "short",
+        "numeric",
+        "matching",
+        "cloze",
+        "essay",
+        "description",
+    ]
     assert sample.lines == [14, 62, 80, 96, 104, 117, 127, 138, 151]
-    assert sample.warnings == ["ligne 157 : le type de question 'calculated' n'est pas pris "
-                               "en charge par quizapp ; la question est laissée de côté"]
+    assert sample.warnings == [
+        "ligne 157 : le type de question 'calculated' n'est pas pris "
+        "en charge par quizapp ; la question est laissée de côté"
+    ]
 
 
 def test_nested_categories_with_info_and_idnumber(sample):
-    assert sample.categories == ["$course$/top/Actualité/Europe",
-                                 "$course$/top/Actualité/Europe/Dates"]
+    assert sample.categories == [
+        "$course$/top/Actualité/Europe",
+        "$course$/top/Actualité/Europe/Dates",
+    ]
     assert q(sample, "Siège du Conseil").category == "$course$/top/Actualité/Europe"
     assert q(sample, "Traité de Rome").category == "$course$/top/Actualité/Europe/Dates"
     info = sample.bank_meta["category_info"]["$course$/top/Actualité/Europe"]
-    assert info == {"info": "<p>Questions sur l'<b>Union européenne</b>.</p>",
-                    "info_format": "html", "idnumber": "EU-2024"}
+    assert info == {
+        "info": "<p>Questions sur l'<b>Union européenne</b>.</p>",
+        "info_format": "html",
+        "idnumber": "EU-2024",
+    }
 
 
 def test_multichoice_single_with_cdata_feedback_hints_tags(sample):
@@ -49,24 +65,33 @@ def test_multichoice_single_with_cdata_feedback_hints_tags(sample):
     assert x.text_format == "html"
     assert x.explanation == "<p>Le bâtiment Europa, à Bruxelles.</p>"
     assert [(a.text, a.fraction) for a in x.answers] == [
-        ("Bruxelles", 1.0), ("Strasbourg", 0.0), ("Luxembourg", 0.0)]
+        ("Bruxelles", 1.0),
+        ("Strasbourg", 0.0),
+        ("Luxembourg", 0.0),
+    ]
     assert x.answers[1].feedback == "C'est le Parlement & ses sessions plénières."  # &amp;
     assert (x.default_mark, x.penalty) == (2.0, 0.3333333)
     assert x.tags == ["institutions", "ue"]
     assert x.extra["idnumber"] == "CE-1"
-    assert x.extra["hints"] == [{"text": "Pensez à la Belgique.", "format": "html",
-                                 "shownumcorrect": True}]
+    assert x.extra["hints"] == [
+        {"text": "Pensez à la Belgique.", "format": "html", "shownumcorrect": True}
+    ]
     assert "<answernumbering>ABCD</answernumbering>" in x.extra["moodle_xml"]
 
 
 def test_multichoice_multiple_truefalse_shortanswer(sample):
     m = q(sample, "Pays fondateurs")
-    assert [(a.text, a.fraction) for a in m.answers] == [("France", 0.5), ("Italie", 0.5),
-                                                        ("Espagne", -1.0)]
+    assert [(a.text, a.fraction) for a in m.answers] == [
+        ("France", 0.5),
+        ("Italie", 0.5),
+        ("Espagne", -1.0),
+    ]
     assert m.text_format == "moodle"
     tf = q(sample, "Traité de Rome")
-    assert tf.answers == [Answer("true", 1.0, "Exact, le 25 mars 1957."),
-                          Answer("false", 0.0, "Si, 1957.")]
+    assert tf.answers == [
+        Answer("true", 1.0, "Exact, le 25 mars 1957."),
+        Answer("false", 0.0, "Si, 1957."),
+    ]
     assert tf.text_format == "plain"
     sa = q(sample, "Capitale")
     assert sa.options == {"case_sensitive": True}
@@ -82,35 +107,50 @@ def test_numerical_tolerance_and_units(sample):
 
 def test_matching_with_distractor(sample):
     assert q(sample, "Institutions").pairs == [
-        ("Parlement", "Strasbourg"), ("Commission", "Bruxelles"),
-        ("Cour de <i>justice</i>", "Luxembourg"), ("", "Genève")]
+        ("Parlement", "Strasbourg"),
+        ("Commission", "Bruxelles"),
+        ("Cour de <i>justice</i>", "Luxembourg"),
+        ("", "Genève"),
+    ]
 
 
 def test_cloze_embedded_answers_become_blanks(sample):
     c = q(sample, "Trous")
-    assert c.stem == ("<p>La capitale de la Russie est {1}.</p>\n"
-                      "<p>Elle a été fondée en {2}.</p>\n<p>Le Kremlin est {3}.</p>")
+    assert c.stem == (
+        "<p>La capitale de la Russie est {1}.</p>\n"
+        "<p>Elle a été fondée en {2}.</p>\n<p>Le Kremlin est {3}.</p>"
+    )
     assert c.blanks == [
         Blank("short", [Answer("Moscou", 1.0, "Oui"), Answer("moscow", 0.5, "Majuscule !")]),
         Blank("numeric", [Answer("1147", 1.0, "Oui", 2.0), Answer("1147", 0.5, "", 20.0)], 2.0),
-        Blank("mcq", [Answer("au centre", 0.0, "Non"), Answer("au bord de la Moskova", 1.0, "Oui"),
-                      Answer("loin } au nord", 0.0)]),
+        Blank(
+            "mcq",
+            [
+                Answer("au centre", 0.0, "Non"),
+                Answer("au bord de la Moskova", 1.0, "Oui"),
+                Answer("loin } au nord", 0.0),
+            ],
+        ),
     ]
     assert c.extra["cloze_variants"] == {"3": "MULTICHOICE_V"}
 
 
 def test_essay_and_description(sample):
     e = q(sample, "Rédaction")
-    assert (e.type, e.default_mark, e.explanation) == ("essay", 5.0,
-                                                       "Points attendus : date, lieu, acteurs.")
+    assert (e.type, e.default_mark, e.explanation) == (
+        "essay",
+        5.0,
+        "Points attendus : date, lieu, acteurs.",
+    )
     assert any("Barème" in raw for raw in e.extra["moodle_xml"])
     d = q(sample, "Consigne")
     assert (d.type, d.text_format, d.default_mark) == ("description", "markdown", 0.0)
 
 
 def test_moodle_file_round_trips_through_quizapp(sample):
-    text = dump(sample.questions, "moodle_xml",
-                category_info=sample.bank_meta["category_info"]).text
+    text = dump(
+        sample.questions, "moodle_xml", category_info=sample.bank_meta["category_info"]
+    ).text
     again = parse(text, "moodle_xml")
     assert again.errors == []
     assert again.questions == sample.questions
@@ -118,8 +158,11 @@ def test_moodle_file_round_trips_through_quizapp(sample):
 
 
 def test_writer_escapes_and_uses_cdata():
-    qs = [QuestionData("short", "a < b && c ]]> d", [Answer("x & y")], title="T <1>",
-                       text_format="html")]
+    qs = [
+        QuestionData(
+            "short", "a < b && c ]]> d", [Answer("x & y")], title="T <1>", text_format="html"
+        )
+    ]
     text = dump(qs, "moodle_xml").text
     assert "<![CDATA[a < b && c ]]]]><![CDATA[> d]]>" in text
     assert "<text><![CDATA[T <1>]]></text>" in text
@@ -128,8 +171,14 @@ def test_writer_escapes_and_uses_cdata():
 
 
 def test_writer_names_untitled_questions():
-    text = dump([QuestionData("truefalse", "<p>Le ciel est bleu.</p>",
-                              [Answer("true", 1.0), Answer("false", 0.0)])], "moodle_xml").text
+    text = dump(
+        [
+            QuestionData(
+                "truefalse", "<p>Le ciel est bleu.</p>", [Answer("true", 1.0), Answer("false", 0.0)]
+            )
+        ],
+        "moodle_xml",
+    ).text
     assert "<name>\n      <text>Le ciel est bleu.</text>" in text
 
 
@@ -176,20 +225,42 @@ def test_xml_bombs_and_external_entities_are_refused(text):
     assert result.errors[0].line == 2  # the <!DOCTYPE
 
 
-@pytest.mark.parametrize("text, line, words", [
-    ("<quiz><question type='truefalse'>\n<questiontext><text>x</text></questiontext>\n"
-     "</quiz>", 3, "XML mal formé"),
-    ("<questions/>", 1, "racine <quiz> est attendu"),
-    ("<quiz>\n<question type='essay'><name><text>n</text></name></question></quiz>", 2,
-     "<questiontext> est attendu"),
-    ("<quiz>\n<question type='truefalse'><questiontext><text>x</text></questiontext>"
-     "<answer fraction='100'><text>yes</text></answer></question></quiz>", 2, "'true' et 'false'"),
-    ("<quiz>\n\n<question type='multichoice'><questiontext><text>x</text></questiontext>"
-     "<answer fraction='60'><text>a</text></answer><answer fraction='30'><text>b</text></answer>"
-     "<single>false</single></question></quiz>", 3, "faire 1 au total"),
-    ("<quiz>\n<question type='cloze'><questiontext><text>a {1:NUMERICAL:=x}</text>"
-     "</questiontext></question></quiz>", 2, "un nombre est attendu"),
-])
+@pytest.mark.parametrize(
+    "text, line, words",
+    [
+        (
+            "<quiz><question type='truefalse'>\n<questiontext><text>x</text></questiontext>\n"
+            "</quiz>",
+            3,
+            "XML mal formé",
+        ),
+        ("<questions/>", 1, "racine <quiz> est attendu"),
+        (
+            "<quiz>\n<question type='essay'><name><text>n</text></name></question></quiz>",
+            2,
+            "<questiontext> est attendu",
+        ),
+        (
+            "<quiz>\n<question type='truefalse'><questiontext><text>x</text></questiontext>"
+            "<answer fraction='100'><text>yes</text></answer></question></quiz>",
+            2,
+            "'true' et 'false'",
+        ),
+        (
+            "<quiz>\n\n<question type='multichoice'><questiontext><text>x</text></questiontext>"
+            "<answer fraction='60'><text>a</text></answer><answer fraction='30'><text>b</text></answer>"
+            "<single>false</single></question></quiz>",
+            3,
+            "faire 1 au total",
+        ),
+        (
+            "<quiz>\n<question type='cloze'><questiontext><text>a {1:NUMERICAL:=x}</text>"
+            "</questiontext></question></quiz>",
+            2,
+            "un nombre est attendu",
+        ),
+    ],
+)
 def test_bad_files_give_line_and_expectation(text, line, words):
     result = parse(text, "moodle_xml", "bad.xml")
     assert result.errors and result.importable == []
@@ -198,11 +269,14 @@ def test_bad_files_give_line_and_expectation(text, line, words):
 
 
 def test_embedded_files_are_reported_not_silently_lost():
-    text = ("<quiz>\n<question type='essay'><name><text>img</text></name>"
-            "<questiontext format='html'><text><![CDATA[<img src='@@PLUGINFILE@@/a.png'>]]></text>"
-            "<file name='a.png' path='/' encoding='base64'>iVBORw0KGgo=</file></questiontext>"
-            "</question></quiz>")
+    text = (
+        "<quiz>\n<question type='essay'><name><text>img</text></name>"
+        "<questiontext format='html'><text><![CDATA[<img src='@@PLUGINFILE@@/a.png'>]]></text>"
+        "<file name='a.png' path='/' encoding='base64'>iVBORw0KGgo=</file></questiontext>"
+        "</question></quiz>"
+    )
     result = parse(text, "moodle_xml")
     assert result.errors == [] and len(result.questions) == 1
-    assert result.warnings == ["ligne 2 : les fichiers joints à la question (images…) ne sont "
-                               "pas importés"]
+    assert result.warnings == [
+        "ligne 2 : les fichiers joints à la question (images…) ne sont pas importés"
+    ]

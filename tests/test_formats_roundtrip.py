@@ -1,4 +1,5 @@
 """parse(dump(bank)) == bank, for every format, on the fields that format carries."""
+
 from __future__ import annotations
 
 from typing import Any
@@ -11,10 +12,15 @@ from quizapp.formats.base import fmt_num
 from quizapp.questiondata import Answer, Blank, QuestionData, Source
 
 # Every character the formats treat specially, plus accents and a new line.
-ALPHABET = ("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789 éèàçÉœ’«»-.,;!?'\""
-            "()~=#{}:\\[]%/<>&*_$\t\n")
-SETTINGS = settings(max_examples=80, deadline=None,
-                    suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much])
+ALPHABET = (
+    "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789 éèàçÉœ’«»-.,;!?'\""
+    "()~=#{}:\\[]%/<>&*_$\t\n"
+)
+SETTINGS = settings(
+    max_examples=80,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much],
+)
 
 
 def text(alphabet: str = ALPHABET, max_size: int = 25) -> st.SearchStrategy[str]:
@@ -27,8 +33,10 @@ def maybe(s: st.SearchStrategy[str]) -> st.SearchStrategy[str]:
 
 CLOZE_TEXT = ALPHABET.replace("&", "").replace("{", "").replace("}", "")
 PARTIAL = st.sampled_from([0.0, 0.5, 0.25, 0.3333333, -0.5, -1.0])
-NUMBER = st.one_of(st.integers(-5000, 5000).map(str),
-                   st.floats(-1e6, 1e6, allow_nan=False).map(lambda x: fmt_num(round(x, 4))))
+NUMBER = st.one_of(
+    st.integers(-5000, 5000).map(str),
+    st.floats(-1e6, 1e6, allow_nan=False).map(lambda x: fmt_num(round(x, 4))),
+)
 TOLERANCE = st.sampled_from([0.0, 0.5, 2.0, 0.01, 15.0])
 
 
@@ -42,10 +50,11 @@ def choice_answers(draw, single: bool, alphabet: str = ALPHABET) -> list[Answer]
     else:
         k = draw(st.integers(1, n))
         share = round(1 / k, 7)
-        fractions = [share if i < k else draw(st.sampled_from([0.0, -0.5, -1.0]))
-                     for i in range(n)]
+        fractions = [share if i < k else draw(st.sampled_from([0.0, -0.5, -1.0])) for i in range(n)]
         fractions = draw(st.permutations(fractions))
-    return [Answer(t, f, draw(maybe(text(alphabet)))) for t, f in zip(texts, fractions, strict=True)]
+    return [
+        Answer(t, f, draw(maybe(text(alphabet)))) for t, f in zip(texts, fractions, strict=True)
+    ]
 
 
 @st.composite
@@ -55,8 +64,11 @@ def open_answers(draw, numeric: bool, alphabet: str = ALPHABET) -> list[Answer]:
     for i in range(n):
         fraction = 1.0 if i == 0 else draw(st.sampled_from([1.0, 0.5, 0.25]))
         value = draw(NUMBER) if numeric else draw(text(alphabet))
-        out.append(Answer(value, fraction, draw(maybe(text(alphabet))),
-                          draw(TOLERANCE) if numeric else 0.0))
+        out.append(
+            Answer(
+                value, fraction, draw(maybe(text(alphabet))), draw(TOLERANCE) if numeric else 0.0
+            )
+        )
     if numeric and draw(st.booleans()):
         out.append(Answer("*", 0.0, draw(maybe(text(alphabet)))))
     return out
@@ -75,18 +87,23 @@ def blank(draw) -> Blank:
 @st.composite
 def question(draw, types: tuple[str, ...]) -> QuestionData:
     qtype = draw(st.sampled_from(types))
-    q = QuestionData(type=qtype, stem=draw(text(max_size=60)), title=draw(maybe(text())),
-                     explanation=draw(maybe(text())),
-                     tags=draw(st.lists(text(ALPHABET.replace("\n", "")), max_size=2)),
-                     category=draw(st.sampled_from(["Europe", "Europe/Dates",
-                                                    "$course$/top/Histoire"])),
-                     text_format=draw(st.sampled_from(["plain", "html", "markdown", "moodle"])))
+    q = QuestionData(
+        type=qtype,
+        stem=draw(text(max_size=60)),
+        title=draw(maybe(text())),
+        explanation=draw(maybe(text())),
+        tags=draw(st.lists(text(ALPHABET.replace("\n", "")), max_size=2)),
+        category=draw(st.sampled_from(["Europe", "Europe/Dates", "$course$/top/Histoire"])),
+        text_format=draw(st.sampled_from(["plain", "html", "markdown", "moodle"])),
+    )
     if qtype in ("mcq", "multi"):
         q.answers = draw(choice_answers(qtype == "mcq"))
     elif qtype == "truefalse":
         right = draw(st.booleans())
-        q.answers = [Answer("true", 1.0 if right else 0.0, draw(maybe(text()))),
-                     Answer("false", 0.0 if right else 1.0, draw(maybe(text())))]
+        q.answers = [
+            Answer("true", 1.0 if right else 0.0, draw(maybe(text()))),
+            Answer("false", 0.0 if right else 1.0, draw(maybe(text()))),
+        ]
     elif qtype in ("short", "numeric"):
         q.answers = draw(open_answers(qtype == "numeric"))
         if qtype == "numeric" and draw(st.booleans()):
@@ -101,8 +118,9 @@ def question(draw, types: tuple[str, ...]) -> QuestionData:
             q.pairs.append(("", draw(text())))
     elif qtype == "cloze":
         blanks = draw(st.lists(blank(), min_size=1, max_size=3))
-        segments = draw(st.lists(maybe(text(CLOZE_TEXT)), min_size=len(blanks) + 1,
-                                 max_size=len(blanks) + 1))
+        segments = draw(
+            st.lists(maybe(text(CLOZE_TEXT)), min_size=len(blanks) + 1, max_size=len(blanks) + 1)
+        )
         q.blanks = blanks
         q.stem = segments[0] + "".join(f"{{{i}}}{s}" for i, s in enumerate(segments[1:], 1))
     if draw(st.booleans()):
@@ -121,24 +139,41 @@ def _answers(q: QuestionData) -> list[tuple]:
 
 def carried(q: QuestionData, fmt: str) -> dict[str, Any]:
     """The fields a format keeps, as it keeps them."""
-    d: dict[str, Any] = {"type": q.type, "stem": q.stem, "answers": _answers(q),
-                         "pairs": q.pairs, "explanation": q.explanation, "tags": q.tags,
-                         "category": q.category}
+    d: dict[str, Any] = {
+        "type": q.type,
+        "stem": q.stem,
+        "answers": _answers(q),
+        "pairs": q.pairs,
+        "explanation": q.explanation,
+        "tags": q.tags,
+        "category": q.category,
+    }
     if fmt == "gift":
         d.update(title=q.title, text_format=q.text_format, id=q.extra.get("idnumber"))
         if q.type == "description":
             d["explanation"] = ""
     elif fmt == "moodle_xml":
-        d.update(title=q.title, text_format=q.text_format, id=q.extra.get("idnumber"),
-                 blanks=q.blanks, options=q.options, mark=q.default_mark, penalty=q.penalty)
+        d.update(
+            title=q.title,
+            text_format=q.text_format,
+            id=q.extra.get("idnumber"),
+            blanks=q.blanks,
+            options=q.options,
+            mark=q.default_mark,
+            penalty=q.penalty,
+        )
     elif fmt == "csv":
         d.update(title=q.title, blanks=q.blanks, unit=q.options.get("unit"))
     return d
 
 
 def gift_can_write(q: QuestionData) -> bool:
-    return not (q.type == "short" and any("->" in a.text for a in q.answers)
-                or q.type == "matching" and any("->" in p for p, _ in q.pairs))
+    return not (
+        q.type == "short"
+        and any("->" in a.text for a in q.answers)
+        or q.type == "matching"
+        and any("->" in p for p, _ in q.pairs)
+    )
 
 
 def check(questions: list[QuestionData], fmt: str, **meta) -> None:
@@ -161,8 +196,9 @@ ALL_TYPES = GIFT_TYPES + ("cloze",)
 @given(bank(GIFT_TYPES))
 def test_gift_round_trip(questions):
     out = dump(questions, "gift")
-    assert {i for i, _ in out.skipped} == {i for i, q in enumerate(questions)
-                                           if not gift_can_write(q)}
+    assert {i for i, _ in out.skipped} == {
+        i for i, q in enumerate(questions) if not gift_can_write(q)
+    }
     check(questions, "gift")
 
 
@@ -202,24 +238,37 @@ def test_aiken_round_trip(questions):
     result = parse(out.text, "aiken")
     assert result.errors == []
     assert [aiken_view(q) for q in result.questions] == [
-        aiken_view(q) for i, q in enumerate(questions) if i not in skipped]
+        aiken_view(q) for i, q in enumerate(questions) if i not in skipped
+    ]
 
 
-ANY_TEXT = st.text(st.characters(blacklist_categories=("Cs", "Cc", "Zl", "Zp", "Co"),
-                                 blacklist_characters="\x85\ufeff") | st.sampled_from("\n\t "),
-                   max_size=40)
+ANY_TEXT = st.text(
+    st.characters(
+        blacklist_categories=("Cs", "Cc", "Zl", "Zp", "Co"), blacklist_characters="\x85\ufeff"
+    )
+    | st.sampled_from("\n\t "),
+    max_size=40,
+)
 
 
 @SETTINGS
-@given(bank(ALL_TYPES), ANY_TEXT, ANY_TEXT,
-       st.one_of(st.none(), st.floats(0, 1)), st.sampled_from(["candidate", "accepted"]))
+@given(
+    bank(ALL_TYPES),
+    ANY_TEXT,
+    ANY_TEXT,
+    st.one_of(st.none(), st.floats(0, 1)),
+    st.sampled_from(["candidate", "accepted"]),
+)
 def test_bank_round_trip_keeps_everything(questions, kind, note, confidence, status):
     for i, q in enumerate(questions):
         q.kind, q.confidence, q.status = kind, confidence, status
         q.source = Source(note or "phrase", i, i + 10)
         q.extra.update(id=f"q{i:02d}", review_note=note, score=[1, 2.5, None])
-    meta = {"name": "Sommet", "tags": ["ue"],
-            "article": {"file": "a.txt", "date": "2024-11-01", "language": "fr"}}
+    meta = {
+        "name": "Sommet",
+        "tags": ["ue"],
+        "article": {"file": "a.txt", "date": "2024-11-01", "language": "fr"},
+    }
     out = dump(questions, "bank", **meta)
     result = parse(out.text, "bank")
     assert result.errors == [], [str(e) for e in result.errors]
@@ -235,12 +284,44 @@ def test_bank_keeps_any_text(questions, stem):
 
 
 # --- no input makes a parser crash ------------------------------------------
-NOISE = st.lists(st.sampled_from(list(ALPHABET + "|,;\r<>?!/ABCDE") + [
-    "{1:SA:", "{2:MC:", "{:NM:", "ANSWER: ", "A. ", "B) ", "::", "$CATEGORY:", "//", "####",
-    "->", "%50%", "\\", "<quiz>", "<question type='cloze'>", "<questiontext><text>", "</text>",
-    "</questiontext>", "</question>", "</quiz>", "<![CDATA[", "]]>", "format: quizapp-bank\n",
-    "version: 1\n", "questions:\n", "  - type: mcq\n", "    stem: ", "type,stem,option_1\n",
-    "\n\n", "\n"]), max_size=60).map("".join)
+NOISE = st.lists(
+    st.sampled_from(
+        list(ALPHABET + "|,;\r<>?!/ABCDE")
+        + [
+            "{1:SA:",
+            "{2:MC:",
+            "{:NM:",
+            "ANSWER: ",
+            "A. ",
+            "B) ",
+            "::",
+            "$CATEGORY:",
+            "//",
+            "####",
+            "->",
+            "%50%",
+            "\\",
+            "<quiz>",
+            "<question type='cloze'>",
+            "<questiontext><text>",
+            "</text>",
+            "</questiontext>",
+            "</question>",
+            "</quiz>",
+            "<![CDATA[",
+            "]]>",
+            "format: quizapp-bank\n",
+            "version: 1\n",
+            "questions:\n",
+            "  - type: mcq\n",
+            "    stem: ",
+            "type,stem,option_1\n",
+            "\n\n",
+            "\n",
+        ]
+    ),
+    max_size=60,
+).map("".join)
 
 
 @settings(max_examples=300, deadline=None)

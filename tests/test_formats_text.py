@@ -1,4 +1,5 @@
 """Aiken, CSV and the YAML bank file: samples, columns, errors with lines."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -19,19 +20,25 @@ def test_aiken_sample():
     first, second, third = result.questions
     assert first.stem == "Quelle ville accueille le Conseil européen ?"
     assert [(a.text, a.fraction) for a in first.answers] == [
-        ("Strasbourg", 0.0), ("Bruxelles", 1.0), ("Luxembourg", 0.0)]
+        ("Strasbourg", 0.0),
+        ("Bruxelles", 1.0),
+        ("Luxembourg", 0.0),
+    ]
     assert len(second.answers) == 6 and second.answers[0].fraction == 1.0
     assert third.stem == "Ce texte de question\ntient sur deux lignes."
     assert result.lines == [1, 7, 16]
 
 
-@pytest.mark.parametrize("text, line, words", [
-    ("Q?\nA. a\nB. b\nANSWER: E\n", 4, "parmi A, B"),
-    ("Q?\nA. a\nB. b\n\nNext?\nA. x\nB. y\nANSWER: A\n", 1, "'ANSWER: <lettre>' est attendu"),
-    ("Q?\nA. a\nANSWER: A\n", 3, "au moins 2 options"),
-    ("A. a\nB. b\nANSWER: A\n", 1, "texte de la question est attendu avant"),
-    ("Just text\n", 1, "des options (A. ..., B. ...)"),
-])
+@pytest.mark.parametrize(
+    "text, line, words",
+    [
+        ("Q?\nA. a\nB. b\nANSWER: E\n", 4, "parmi A, B"),
+        ("Q?\nA. a\nB. b\n\nNext?\nA. x\nB. y\nANSWER: A\n", 1, "'ANSWER: <lettre>' est attendu"),
+        ("Q?\nA. a\nANSWER: A\n", 3, "au moins 2 options"),
+        ("A. a\nB. b\nANSWER: A\n", 1, "texte de la question est attendu avant"),
+        ("Just text\n", 1, "des options (A. ..., B. ...)"),
+    ],
+)
 def test_aiken_errors(text, line, words):
     result = parse(text, "aiken")
     assert result.errors[0].line == line and words in result.errors[0].message
@@ -39,11 +46,15 @@ def test_aiken_errors(text, line, words):
 
 
 def test_aiken_writer_skips_other_types():
-    qs = [QuestionData("mcq", "Q?", [Answer("a", 1.0), Answer("b", 0.0)]),
-          QuestionData("truefalse", "T?", [Answer("true", 1.0), Answer("false", 0.0)])]
+    qs = [
+        QuestionData("mcq", "Q?", [Answer("a", 1.0), Answer("b", 0.0)]),
+        QuestionData("truefalse", "T?", [Answer("true", 1.0), Answer("false", 0.0)]),
+    ]
     result = dump(qs, "aiken")
     assert result.text == "Q?\nA. a\nB. b\nANSWER: A\n"
-    assert result.skipped == [(1, "Aiken ne contient que des QCM à une bonne réponse, pas truefalse")]
+    assert result.skipped == [
+        (1, "Aiken ne contient que des QCM à une bonne réponse, pas truefalse")
+    ]
 
 
 # --- CSV ---------------------------------------------------------------------
@@ -56,23 +67,27 @@ def test_csv_semicolon_with_bom_and_quoted_newline():
     assert mcq.stem == "Quelle est la capitale\nde la Belgique ?"
     assert (mcq.title, mcq.category, mcq.tags) == ("Capitale", "Europe", ["geo", "ue"])
     assert [(a.text, a.fraction, a.feedback) for a in mcq.answers] == [
-        ("Bruxelles", 1.0, "Oui"), ("Paris", 0.0, "Non"), ("Lyon", 0.0, "")]
+        ("Bruxelles", 1.0, "Oui"),
+        ("Paris", 0.0, "Non"),
+        ("Lyon", 0.0, ""),
+    ]
     assert mcq.explanation == "Le siège des institutions."
     assert [a.fraction for a in multi.answers] == [0.5, 0.5, -1.0]
     assert tf.answers == [Answer("true", 1.0, "Exact"), Answer("false", 0.0, "Non, 1957")]
     assert [(a.text, a.fraction) for a in short.answers] == [("Paris", 1.0), ("paris", 0.5)]
     assert (num.answers, num.options) == ([Answer("435", 1.0, "", 15.0)], {"unit": "km"})
-    assert match.pairs == [("Parlement", "Strasbourg"), ("Commission", "Bruxelles"),
-                           ("", "Genève")]
+    assert match.pairs == [("Parlement", "Strasbourg"), ("Commission", "Bruxelles"), ("", "Genève")]
     assert cloze.stem == "La capitale est {1} ({2})."
     assert cloze.blanks[1] == Blank("numeric", [Answer("1147", 1.0, "", 2.0)], 2.0)
     assert result.lines[:3] == [2, 4, 5]
 
 
 def test_csv_answer_column_by_letter_number_or_text():
-    text = ("type,stem,option_1,option_2,option_3,answer\n"
-            "mcq,Q1,a,b,c,B\nmcq,Q2,a,b,c,3\nmcq,Q3,a,b,c,a\nmulti,Q4,a,b,c,1|3\n"
-            "short,Q5,,,,Paris|paris\nnumeric,Q6,,,,3.5\n")
+    text = (
+        "type,stem,option_1,option_2,option_3,answer\n"
+        "mcq,Q1,a,b,c,B\nmcq,Q2,a,b,c,3\nmcq,Q3,a,b,c,a\nmulti,Q4,a,b,c,1|3\n"
+        "short,Q5,,,,Paris|paris\nnumeric,Q6,,,,3.5\n"
+    )
     result = parse(text, "csv")
     assert result.errors == []
     right = [[a.text for a in q.answers if a.fraction > 0] for q in result.questions]
@@ -90,17 +105,23 @@ def test_csv_missing_required_column():
 
 
 def test_csv_collects_every_row_error():
-    text = ("type,stem,option_1,option_2,fraction_1,fraction_2,answer\n"
-            "mcq,ok,a,b,1,0,\n"
-            "quiz,bad type,,,,,\n"
-            "multi,\"two\nlines\",a,b,0.6,0.6,\n"
-            "numeric,n,abc,,,,\n"
-            "mcq,m,a,b,x,0,\n"
-            "truefalse,t,,,,,peut-être\n")
+    text = (
+        "type,stem,option_1,option_2,fraction_1,fraction_2,answer\n"
+        "mcq,ok,a,b,1,0,\n"
+        "quiz,bad type,,,,,\n"
+        'multi,"two\nlines",a,b,0.6,0.6,\n'
+        "numeric,n,abc,,,,\n"
+        "mcq,m,a,b,x,0,\n"
+        "truefalse,t,,,,,peut-être\n"
+    )
     result = parse(text, "csv")
     assert [(e.line, e.message.split(":")[0]) for e in result.errors] == [
         (3, "type inconnu 'quiz' ; types possibles "),
-        (4, "question "), (6, "question "), (7, "fraction_1 "), (8, "answer ")]
+        (4, "question "),
+        (6, "question "),
+        (7, "fraction_1 "),
+        (8, "answer "),
+    ]
     assert "faire 1 au total" in result.errors[1].message
     assert "un nombre est attendu, pas 'abc'" in result.errors[2].message
     assert result.importable == []
@@ -119,10 +140,17 @@ def test_bank_sample_keeps_everything():
     result = parse((DATA / "sample_bank.yaml").read_text("utf-8"), "bank", "sample_bank.yaml")
     assert result.errors == []
     assert result.bank_meta == {
-        "name": "Sommet européen, novembre 2024", "tags": ["europe", "actualité"],
-        "article": {"file": "sommet.txt", "title": "Le sommet de Bruxelles",
-                    "date": "2024-11-01", "language": "fr", "source": "Exemple",
-                    "attribution": "CC BY 4.0"}}
+        "name": "Sommet européen, novembre 2024",
+        "tags": ["europe", "actualité"],
+        "article": {
+            "file": "sommet.txt",
+            "title": "Le sommet de Bruxelles",
+            "date": "2024-11-01",
+            "language": "fr",
+            "source": "Exemple",
+            "attribution": "CC BY 4.0",
+        },
+    }
     q1, q2, q3 = result.questions
     assert q1.extra == {"id": "q01", "review_note": "vérifier la date"}
     assert (q1.kind, q1.status, q1.confidence) == ("meeting", "candidate", 0.82)
@@ -133,16 +161,26 @@ def test_bank_sample_keeps_everything():
 
 
 def test_bank_dump_is_readable_and_round_trips():
-    q = QuestionData("mcq", "Où ?\nPrécisez.", [Answer("Bruxelles"), Answer("Paris", 0.0)],
-                     kind="meeting", source=Source("Le sommet…", 3, 13), confidence=0.5,
-                     status="candidate", extra={"id": "q01", "review_note": "ok", "x": 1})
-    text = dump([q], "bank", name="Sommet", tags=["ue"],
-                article={"file": "a.txt", "date": "2024-11-01"}).text
+    q = QuestionData(
+        "mcq",
+        "Où ?\nPrécisez.",
+        [Answer("Bruxelles"), Answer("Paris", 0.0)],
+        kind="meeting",
+        source=Source("Le sommet…", 3, 13),
+        confidence=0.5,
+        status="candidate",
+        extra={"id": "q01", "review_note": "ok", "x": 1},
+    )
+    text = dump(
+        [q], "bank", name="Sommet", tags=["ue"], article={"file": "a.txt", "date": "2024-11-01"}
+    ).text
     doc = yaml.safe_load(text)
     assert list(doc) == ["format", "version", "name", "tags", "article", "questions"]
     assert list(doc["questions"][0])[:3] == ["id", "review_note", "type"]
-    assert doc["questions"][0]["answers"] == [{"text": "Bruxelles"},
-                                              {"text": "Paris", "fraction": 0.0}]
+    assert doc["questions"][0]["answers"] == [
+        {"text": "Bruxelles"},
+        {"text": "Paris", "fraction": 0.0},
+    ]
     assert "pairs" not in doc["questions"][0]  # defaults left out
     assert "date: 2024-11-01\n" in text and "stem: |-\n" in text
     again = parse(text, "bank")
@@ -150,18 +188,36 @@ def test_bank_dump_is_readable_and_round_trips():
     assert again.bank_meta["article"] == {"file": "a.txt", "date": "2024-11-01"}
 
 
-@pytest.mark.parametrize("text, line, words", [
-    ("format: quizapp-bank\nversion: 1\nquestions:\n  - type: mcq\n    stem: [unclosed\n", 6,
-     "YAML invalide"),
-    ("name: x\nquestions: []\n", 1, "format: quizapp-bank"),
-    ("format: quizapp-bank\nversion: 2\n", 1, "plus récente de quizapp"),
-    ("format: quizapp-bank\nversion: 1\nquestions:\n  - type: essay\n    stem: s\n"
-     "  - type: short\n    stme: typo\n", 6, "champ(s) inconnu(s) stme"),
-    ("format: quizapp-bank\nversion: 1\nquestions:\n  - {id: a, type: essay, stem: s}\n"
-     "  - {id: a, type: essay, stem: t}\n", 5, "déjà pris"),
-    ("format: quizapp-bank\nversion: 1\nquestions:\n\n  - type: numeric\n    stem: s\n"
-     "    answers: [{text: trois}]\n", 5, "un nombre est attendu"),
-])
+@pytest.mark.parametrize(
+    "text, line, words",
+    [
+        (
+            "format: quizapp-bank\nversion: 1\nquestions:\n  - type: mcq\n    stem: [unclosed\n",
+            6,
+            "YAML invalide",
+        ),
+        ("name: x\nquestions: []\n", 1, "format: quizapp-bank"),
+        ("format: quizapp-bank\nversion: 2\n", 1, "plus récente de quizapp"),
+        (
+            "format: quizapp-bank\nversion: 1\nquestions:\n  - type: essay\n    stem: s\n"
+            "  - type: short\n    stme: typo\n",
+            6,
+            "champ(s) inconnu(s) stme",
+        ),
+        (
+            "format: quizapp-bank\nversion: 1\nquestions:\n  - {id: a, type: essay, stem: s}\n"
+            "  - {id: a, type: essay, stem: t}\n",
+            5,
+            "déjà pris",
+        ),
+        (
+            "format: quizapp-bank\nversion: 1\nquestions:\n\n  - type: numeric\n    stem: s\n"
+            "    answers: [{text: trois}]\n",
+            5,
+            "un nombre est attendu",
+        ),
+    ],
+)
 def test_bank_errors_have_lines(text, line, words):
     result = parse(text, "bank", "b.yaml")
     assert result.errors and result.importable == []
@@ -198,9 +254,15 @@ def test_bank_reads_what_the_generator_writes():
 
     from quizapp.generation.output import to_yaml
 
-    q = QuestionData("mcq", "Où ?", [Answer("Bruxelles"), Answer("Paris", 0.0)], kind="meeting",
-                     source=Source("Le sommet a eu lieu à Bruxelles.", 0, 31), confidence=0.7,
-                     status="candidate")
+    q = QuestionData(
+        "mcq",
+        "Où ?",
+        [Answer("Bruxelles"), Answer("Paris", 0.0)],
+        kind="meeting",
+        source=Source("Le sommet a eu lieu à Bruxelles.", 0, 31),
+        confidence=0.7,
+        status="candidate",
+    )
     article = SimpleNamespace(title="Sommet", date=dt.date(2024, 11, 1), language="fr")
     text = to_yaml(SimpleNamespace(article=article, questions=[q]), file="sommet.txt")
     result = parse(text, "bank", "sommet.yaml")

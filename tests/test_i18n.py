@@ -1,5 +1,6 @@
 """Every interface string has its English translation, and the compiled
 catalogue matches its source."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -11,8 +12,14 @@ from babel.messages.pofile import read_po
 ROOT = Path(__file__).resolve().parents[1]
 PO = ROOT / "quizapp/translations/en/LC_MESSAGES/messages.po"
 MO = ROOT / "quizapp/translations/en/LC_MESSAGES/messages.mo"
-KEYWORDS = {"_": None, "gettext": None, "ngettext": (1, 2), "_l": None, "lazy_gettext": None,
-            "N_": None}
+KEYWORDS = {
+    "_": None,
+    "gettext": None,
+    "ngettext": (1, 2),
+    "_l": None,
+    "lazy_gettext": None,
+    "N_": None,
+}
 METHODS = [("quizapp/**.py", "python"), ("templates/**.html", "jinja2")]
 
 

@@ -13,6 +13,7 @@ One entry point for every caller (a view, the CLI, a test)::
 
 An import is all-or-nothing: ``importable`` is empty while any error remains.
 """
+
 from __future__ import annotations
 
 import codecs
@@ -38,8 +39,20 @@ from .base import (
 from .validation import validate
 
 __all__ = [
-    "FORMATS", "MAX_UPLOAD_BYTES", "DumpResult", "Format", "FormatError", "FormatInputError",
-    "ImportFailed", "ParseResult", "decode_upload", "detect_format", "dump", "load", "parse", "read_upload",
+    "FORMATS",
+    "MAX_UPLOAD_BYTES",
+    "DumpResult",
+    "Format",
+    "FormatError",
+    "FormatInputError",
+    "ImportFailed",
+    "ParseResult",
+    "decode_upload",
+    "detect_format",
+    "dump",
+    "load",
+    "parse",
+    "read_upload",
     "validate",
 ]
 
@@ -55,22 +68,35 @@ class Format:
     mimetype: str = "text/plain"
 
 
-_ALL = ("mcq", "multi", "truefalse", "short", "numeric", "matching", "cloze", "essay",
-        "description")
+_ALL = (
+    "mcq",
+    "multi",
+    "truefalse",
+    "short",
+    "numeric",
+    "matching",
+    "cloze",
+    "essay",
+    "description",
+)
 FORMATS: dict[str, Format] = {
-    "gift": Format("gift", "GIFT (Moodle)", (".gift", ".txt"), gift,
-                   tuple(t for t in _ALL if t != "cloze")),
-    "moodle_xml": Format("moodle_xml", "Moodle XML", (".xml",), moodle_xml, _ALL,
-                         "application/xml"),
+    "gift": Format(
+        "gift", "GIFT (Moodle)", (".gift", ".txt"), gift, tuple(t for t in _ALL if t != "cloze")
+    ),
+    "moodle_xml": Format(
+        "moodle_xml", "Moodle XML", (".xml",), moodle_xml, _ALL, "application/xml"
+    ),
     "aiken": Format("aiken", "Aiken (Moodle)", (".txt", ".aiken"), aiken, ("mcq",)),
     "csv": Format("csv", "CSV", (".csv",), csv_format, _ALL, "text/csv"),
-    "bank": Format("bank", "Banque quizapp (YAML)", (".yaml", ".yml"), bank, _ALL,
-                   "application/yaml"),
+    "bank": Format(
+        "bank", "Banque quizapp (YAML)", (".yaml", ".yml"), bank, _ALL, "application/yaml"
+    ),
 }
 
 
-def _input_error(file: str, line: int | None, column: int | None, template: str,
-                 **params: Any) -> FormatInputError:
+def _input_error(
+    file: str, line: int | None, column: int | None, template: str, **params: Any
+) -> FormatInputError:
     return FormatInputError(make_error(file, line, column, template, **params))
 
 
@@ -80,8 +106,9 @@ _AIKEN_OPTION = re.compile(r"[A-Z][.)][ \t]")
 
 def _looks_like_aiken(text: str) -> bool:
     lines = [line.strip() for line in text[:20000].splitlines()]
-    return (any(line.startswith("ANSWER:") for line in lines)
-            and any(_AIKEN_OPTION.match(line) for line in lines))
+    return any(line.startswith("ANSWER:") for line in lines) and any(
+        _AIKEN_OPTION.match(line) for line in lines
+    )
 
 
 def detect_format(filename: str, text: str) -> str:
@@ -103,9 +130,15 @@ def detect_format(filename: str, text: str) -> str:
         return "aiken"
     if "{" in text and "}" in text:
         return "gift"
-    raise _input_error(filename, None, None, N_(
-        "format du fichier non reconnu ; formats attendus : GIFT (.gift), Moodle XML (.xml), "
-        "Aiken (.txt avec des lignes ANSWER:), CSV (.csv) ou banque quizapp (.yaml)"))
+    raise _input_error(
+        filename,
+        None,
+        None,
+        N_(
+            "format du fichier non reconnu ; formats attendus : GIFT (.gift), Moodle XML (.xml), "
+            "Aiken (.txt avec des lignes ANSWER:), CSV (.csv) ou banque quizapp (.yaml)"
+        ),
+    )
 
 
 def read_upload(stream: IO[bytes], limit: int = MAX_UPLOAD_BYTES, filename: str = "") -> bytes:
@@ -119,18 +152,26 @@ def read_upload(stream: IO[bytes], limit: int = MAX_UPLOAD_BYTES, filename: str 
         size += len(chunk)
     data = b"".join(chunks)
     if len(data) > limit:
-        raise _input_error(filename, None, None, N_(
-            "le fichier dépasse %(mb)s Mo ; envoyez un fichier plus petit (découpez la banque)"),
-            mb=round(limit / 1024 / 1024, 1))
+        raise _input_error(
+            filename,
+            None,
+            None,
+            N_("le fichier dépasse %(mb)s Mo ; envoyez un fichier plus petit (découpez la banque)"),
+            mb=round(limit / 1024 / 1024, 1),
+        )
     return data
 
 
 def decode_upload(data: bytes, limit: int = MAX_UPLOAD_BYTES, filename: str = "") -> str:
     """Bytes of an upload -> text: UTF-8 with or without a BOM (UTF-16 with a BOM too)."""
     if len(data) > limit:
-        raise _input_error(filename, None, None, N_(
-            "le fichier dépasse %(mb)s Mo ; envoyez un fichier plus petit (découpez la banque)"),
-            mb=round(limit / 1024 / 1024, 1))
+        raise _input_error(
+            filename,
+            None,
+            None,
+            N_("le fichier dépasse %(mb)s Mo ; envoyez un fichier plus petit (découpez la banque)"),
+            mb=round(limit / 1024 / 1024, 1),
+        )
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         try:
             return data.decode("utf-16")
@@ -149,10 +190,16 @@ def decode_upload(data: bytes, limit: int = MAX_UPLOAD_BYTES, filename: str = ""
     except UnicodeDecodeError as exc:
         line = data.count(b"\n", 0, exc.start) + 1
         column = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
-        raise _input_error(filename, line, column, N_(
-            "le fichier n'est pas en UTF-8 (octet 0x%(b)s) : enregistrez-le de nouveau en "
-            "choisissant l'encodage UTF-8 (dans un tableur, « CSV UTF-8 »)"),
-            b=data[exc.start:exc.start + 1].hex()) from None
+        raise _input_error(
+            filename,
+            line,
+            column,
+            N_(
+                "le fichier n'est pas en UTF-8 (octet 0x%(b)s) : enregistrez-le de nouveau en "
+                "choisissant l'encodage UTF-8 (dans un tableur, « CSV UTF-8 »)"
+            ),
+            b=data[exc.start : exc.start + 1].hex(),
+        ) from None
 
 
 def parse(text: str, fmt: str, filename: str = "") -> ParseResult:
@@ -161,8 +208,12 @@ def parse(text: str, fmt: str, filename: str = "") -> ParseResult:
         raise ValueError(f"unknown format {fmt!r}; expected one of {', '.join(FORMATS)}")
     if len(text) > MAX_UPLOAD_BYTES:
         res = ParseResult(file=filename)
-        res.error(None, None, N_("le fichier dépasse %(mb)s Mo ; envoyez un fichier plus petit"),
-                  mb=round(MAX_UPLOAD_BYTES / 1024 / 1024, 1))
+        res.error(
+            None,
+            None,
+            N_("le fichier dépasse %(mb)s Mo ; envoyez un fichier plus petit"),
+            mb=round(MAX_UPLOAD_BYTES / 1024 / 1024, 1),
+        )
         return res
     if not text.strip("\ufeff \t\r\n"):
         res = ParseResult(file=filename)
@@ -176,14 +227,19 @@ def parse(text: str, fmt: str, filename: str = "") -> ParseResult:
             for problem in validate(q):
                 res.error(line, None, N_("%(q)s : %(p)s"), q=label, p=problem)
     if not res.questions and not res.errors:
-        res.error(1, None, N_("aucune question trouvée ; des questions au format %(f)s sont attendues"),
-                  f=FORMATS[fmt].label)
+        res.error(
+            1,
+            None,
+            N_("aucune question trouvée ; des questions au format %(f)s sont attendues"),
+            f=FORMATS[fmt].label,
+        )
     res.errors.sort(key=lambda e: (e.line is None, e.line or 0, e.column or 0))
     return res
 
 
-def load(data: bytes, filename: str = "", fmt: str | None = None,
-         limit: int = MAX_UPLOAD_BYTES) -> ParseResult:
+def load(
+    data: bytes, filename: str = "", fmt: str | None = None, limit: int = MAX_UPLOAD_BYTES
+) -> ParseResult:
     """Decode, detect and parse an upload; every problem ends up in ``errors``."""
     try:
         text = decode_upload(data, limit, filename)

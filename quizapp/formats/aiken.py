@@ -11,6 +11,7 @@ Options are a capital letter, ``.`` or ``)``, then a space; ``ANSWER:``
 closes the question. As in Moodle, the text may run over several lines and
 lines shorter than two characters are ignored.
 """
+
 from __future__ import annotations
 
 import re
@@ -30,8 +31,15 @@ def parse(text: str, filename: str = "") -> ParseResult:
     start = 0
 
     def unfinished(line: int) -> None:
-        res.error(start, None, N_("'ANSWER: <lettre>' est attendu après les options de la question "
-                                  "qui commence ici (trouvé d'abord la ligne %(l)d)"), l=line)
+        res.error(
+            start,
+            None,
+            N_(
+                "'ANSWER: <lettre>' est attendu après les options de la question "
+                "qui commence ici (trouvé d'abord la ligne %(l)d)"
+            ),
+            l=line,
+        )
 
     for n, raw in enumerate(text.splitlines(), 1):
         line = raw.strip()
@@ -39,24 +47,34 @@ def parse(text: str, filename: str = "") -> ParseResult:
             continue
         if _OPTION.match(line):
             if not stem:
-                res.error(n, 1, N_("le texte de la question est attendu avant l'option %(o)r"), o=line[:2])
+                res.error(
+                    n, 1, N_("le texte de la question est attendu avant l'option %(o)r"), o=line[:2]
+                )
                 continue
             options.append(line[2:].strip())
         elif line.startswith(_ANSWER):
-            letter = line[len(_ANSWER):].strip()[:1]
+            letter = line[len(_ANSWER) :].strip()[:1]
             index = ord(letter) - ord("A") if letter else -1
             if not stem:
                 res.error(n, 1, N_("'ANSWER:' sans question avant"))
             elif len(options) < 2:
-                res.error(n, 1, N_("au moins 2 options (A. ..., B. ...) sont attendues avant 'ANSWER:'"))
+                res.error(
+                    n, 1, N_("au moins 2 options (A. ..., B. ...) sont attendues avant 'ANSWER:'")
+                )
             elif not 0 <= index < len(options):
-                res.error(n, len(_ANSWER) + 2, N_("ANSWER: est suivi d'une lettre parmi %(l)s, "
-                                                  "pas %(g)r"),
-                          l=", ".join(chr(65 + i) for i in range(len(options))),
-                          g=line[len(_ANSWER):].strip())
+                res.error(
+                    n,
+                    len(_ANSWER) + 2,
+                    N_("ANSWER: est suivi d'une lettre parmi %(l)s, pas %(g)r"),
+                    l=", ".join(chr(65 + i) for i in range(len(options))),
+                    g=line[len(_ANSWER) :].strip(),
+                )
             else:
-                q = QuestionData(type="mcq", stem="\n".join(stem), answers=[
-                    Answer(o, 1.0 if i == index else 0.0) for i, o in enumerate(options)])
+                q = QuestionData(
+                    type="mcq",
+                    stem="\n".join(stem),
+                    answers=[Answer(o, 1.0 if i == index else 0.0) for i, o in enumerate(options)],
+                )
                 res.add(q, start)
             stem, options = [], []
         else:
@@ -70,8 +88,14 @@ def parse(text: str, filename: str = "") -> ParseResult:
         if options:
             unfinished(len(text.splitlines()))
         else:
-            res.error(start, 1, N_("des options (A. ..., B. ...) et 'ANSWER:' sont attendues "
-                                   "après ce texte de question"))
+            res.error(
+                start,
+                1,
+                N_(
+                    "des options (A. ..., B. ...) et 'ANSWER:' sont attendues "
+                    "après ce texte de question"
+                ),
+            )
     return res
 
 
@@ -80,14 +104,26 @@ def dump(questions: list[QuestionData], **meta) -> DumpResult:
     out = []
     for i, q in enumerate(questions):
         if q.type != "mcq":
-            res.skipped.append((i, N_("Aiken ne contient que des QCM à une bonne réponse, pas %(t)s")
-                                % {"t": q.type}))
+            res.skipped.append(
+                (
+                    i,
+                    N_("Aiken ne contient que des QCM à une bonne réponse, pas %(t)s")
+                    % {"t": q.type},
+                )
+            )
             continue
         lines = [ln.strip() for ln in q.stem.splitlines() if len(ln.strip()) >= 2]
         right = [k for k, a in enumerate(q.answers) if a.fraction == 1.0]
         if not lines or any(_OPTION.match(ln) or ln.startswith(_ANSWER) for ln in lines):
-            res.skipped.append((i, N_("le texte est vide ou a une ligne qu'Aiken lirait "
-                                      "comme une option ou une réponse")))
+            res.skipped.append(
+                (
+                    i,
+                    N_(
+                        "le texte est vide ou a une ligne qu'Aiken lirait "
+                        "comme une option ou une réponse"
+                    ),
+                )
+            )
             continue
         if len(right) != 1 or not 2 <= len(q.answers) <= 26:
             res.skipped.append((i, N_("Aiken demande 2 à 26 options dont exactement une bonne")))
@@ -95,8 +131,11 @@ def dump(questions: list[QuestionData], **meta) -> DumpResult:
         if any("\n" in a.text or not a.text.strip() for a in q.answers):
             res.skipped.append((i, N_("chaque option Aiken tient sur une ligne non vide")))
             continue
-        if q.explanation or any(a.feedback for a in q.answers) or any(
-                a.fraction not in (0.0, 1.0) for a in q.answers):
+        if (
+            q.explanation
+            or any(a.feedback for a in q.answers)
+            or any(a.fraction not in (0.0, 1.0) for a in q.answers)
+        ):
             res.lossy.append((i, N_("Aiken ne garde ni feedback ni crédit partiel")))
         opts = [f"{chr(65 + k)}. {a.text.strip()}" for k, a in enumerate(q.answers)]
         out.append("\n".join(lines + opts + [f"{_ANSWER} {chr(65 + right[0])}"]) + "\n")

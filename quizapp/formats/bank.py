@@ -21,6 +21,7 @@ their default, plus ``id`` and ``review_note`` (kept in ``extra``). Everything
 quizapp knows is carried: kind, source span, confidence, status, extra.
 The file is read with ``safe_load`` semantics only; errors give the line.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -73,39 +74,64 @@ def _answer(d: Any, what: str) -> Answer:
         d = {"text": d}  # a bare value is an answer worth 100%
     unknown = set(d) - {"text", "fraction", "feedback", "tolerance"}
     if unknown:
-        raise ValueError(N_("%(w)s : champ(s) inconnu(s) %(u)s ; champs possibles : text, "
-                            "fraction, feedback, tolerance") % {"w": what, "u": ", ".join(sorted(map(str, unknown)))})
+        raise ValueError(
+            N_(
+                "%(w)s : champ(s) inconnu(s) %(u)s ; champs possibles : text, "
+                "fraction, feedback, tolerance"
+            )
+            % {"w": what, "u": ", ".join(sorted(map(str, unknown)))}
+        )
     try:
-        return Answer(_text(d.get("text", ""), what), float(d.get("fraction", 1.0)),
-                      _text(d.get("feedback", ""), what), float(d.get("tolerance", 0.0)))
+        return Answer(
+            _text(d.get("text", ""), what),
+            float(d.get("fraction", 1.0)),
+            _text(d.get("feedback", ""), what),
+            float(d.get("tolerance", 0.0)),
+        )
     except (TypeError, ValueError):
-        raise ValueError(N_("%(w)s : fraction et tolerance sont des nombres") % {"w": what}) from None
+        raise ValueError(
+            N_("%(w)s : fraction et tolerance sont des nombres") % {"w": what}
+        ) from None
 
 
 def _question(d: Any) -> QuestionData:
     if not isinstance(d, dict):
-        raise ValueError(N_("une question (des champs avec leurs valeurs) est attendue, pas %(v)r") % {"v": d})
+        raise ValueError(
+            N_("une question (des champs avec leurs valeurs) est attendue, pas %(v)r") % {"v": d}
+        )
     unknown = [str(k) for k in d if k not in QUESTION_KEYS]
     if unknown:
-        raise ValueError(N_("champ(s) inconnu(s) %(u)s ; champs possibles : %(k)s")
-                         % {"u": ", ".join(unknown), "k": ", ".join(QUESTION_KEYS)})
+        raise ValueError(
+            N_("champ(s) inconnu(s) %(u)s ; champs possibles : %(k)s")
+            % {"u": ", ".join(unknown), "k": ", ".join(QUESTION_KEYS)}
+        )
     if "type" not in d or "stem" not in d:
         raise ValueError(N_("les champs 'type' et 'stem' sont obligatoires"))
     q = QuestionData(type=_text(d["type"], "type"), stem=_text(d["stem"], "stem"))
     for key in TEXT_KEYS[2:]:
         if key in d and d[key] is not None:
             setattr(q, key, _text(d[key], key))
-    q.answers = [_answer(a, N_("réponse %(i)d") % {"i": i}) for i, a in enumerate(d.get("answers") or [], 1)]
+    q.answers = [
+        _answer(a, N_("réponse %(i)d") % {"i": i}) for i, a in enumerate(d.get("answers") or [], 1)
+    ]
     for i, p in enumerate(d.get("pairs") or [], 1):
         if not isinstance(p, list | tuple) or len(p) != 2:
             raise ValueError(N_("paire %(i)d : [élément, correspondance] est attendu") % {"i": i})
-        q.pairs.append((_text(p[0], N_("paire %(i)d") % {"i": i}), _text(p[1], N_("paire %(i)d") % {"i": i})))
+        q.pairs.append(
+            (_text(p[0], N_("paire %(i)d") % {"i": i}), _text(p[1], N_("paire %(i)d") % {"i": i}))
+        )
     for i, b in enumerate(d.get("blanks") or [], 1):
         if not isinstance(b, dict) or "type" not in b:
-            raise ValueError(N_("trou %(i)d : des champs avec au moins 'type' sont attendus") % {"i": i})
-        q.blanks.append(Blank(_text(b["type"], N_("trou %(i)d") % {"i": i}),
-                              [_answer(a, N_("trou %(i)d") % {"i": i}) for a in b.get("answers") or []],
-                              float(b.get("weight", 1.0))))
+            raise ValueError(
+                N_("trou %(i)d : des champs avec au moins 'type' sont attendus") % {"i": i}
+            )
+        q.blanks.append(
+            Blank(
+                _text(b["type"], N_("trou %(i)d") % {"i": i}),
+                [_answer(a, N_("trou %(i)d") % {"i": i}) for a in b.get("answers") or []],
+                float(b.get("weight", 1.0)),
+            )
+        )
     q.tags = [_text(t, "tags") for t in d.get("tags") or []]
     for key in ("options", "extra"):
         value = d.get(key) or {}
@@ -150,8 +176,12 @@ def parse(text: str, filename: str = "") -> ParseResult:
             data = loader.construct_document(node) if node is not None else None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
-        res.error(mark.line + 1 if mark else None, mark.column + 1 if mark else None,
-                  N_("YAML invalide : %(p)s"), p=exc.problem or str(exc))
+        res.error(
+            mark.line + 1 if mark else None,
+            mark.column + 1 if mark else None,
+            N_("YAML invalide : %(p)s"),
+            p=exc.problem or str(exc),
+        )
         return res
     except yaml.YAMLError as exc:
         res.error(None, None, N_("YAML invalide : %(p)s"), p=str(exc))
@@ -159,12 +189,22 @@ def parse(text: str, filename: str = "") -> ParseResult:
     finally:
         loader.dispose()
     if not isinstance(data, dict) or data.get("format") != FORMAT:
-        res.error(1, None, N_("un fichier de banque commençant par 'format: %(f)s' est attendu"), f=FORMAT)
+        res.error(
+            1, None, N_("un fichier de banque commençant par 'format: %(f)s' est attendu"), f=FORMAT
+        )
         return res
     version = data.get("version")
     if not isinstance(version, int) or isinstance(version, bool) or not 1 <= version <= VERSION:
-        res.error(1, None, N_("'version: %(v)d' est attendu, pas %(g)r ; ce fichier vient peut-être "
-                              "d'une version plus récente de quizapp"), v=VERSION, g=version)
+        res.error(
+            1,
+            None,
+            N_(
+                "'version: %(v)d' est attendu, pas %(g)r ; ce fichier vient peut-être "
+                "d'une version plus récente de quizapp"
+            ),
+            v=VERSION,
+            g=version,
+        )
         return res
     unknown = [str(k) for k in data if k not in TOP_KEYS]
     if unknown:
@@ -186,9 +226,17 @@ def parse(text: str, filename: str = "") -> ParseResult:
         ident = q.extra.get("id")
         if ident is not None:
             if ident in seen:
-                res.error(line, None, N_("question %(n)d : l'id %(i)r est déjà pris ligne %(l)s ; "
-                                         "chaque id est unique dans un fichier"),
-                          n=i + 1, i=ident, l=seen[ident])
+                res.error(
+                    line,
+                    None,
+                    N_(
+                        "question %(n)d : l'id %(i)r est déjà pris ligne %(l)s ; "
+                        "chaque id est unique dans un fichier"
+                    ),
+                    n=i + 1,
+                    i=ident,
+                    l=seen[ident],
+                )
             seen[ident] = line
         res.add(q, line)
     return res
@@ -231,14 +279,22 @@ def _compact(q: QuestionData) -> dict[str, Any]:
     if q.pairs:
         out["pairs"] = [list(p) for p in q.pairs]
     if q.source is not None:
-        out["source"] = {"sentence": q.source.sentence, "start": q.source.start,
-                         "end": q.source.end}
+        out["source"] = {
+            "sentence": q.source.sentence,
+            "start": q.source.start,
+            "end": q.source.end,
+        }
     if q.answers:
         out["answers"] = [_compact_answer(a) for a in q.answers]
     if q.blanks:
-        out["blanks"] = [{"type": b.type, "answers": [_compact_answer(a) for a in b.answers],
-                          **({"weight": b.weight} if b.weight != 1.0 else {})}
-                         for b in q.blanks]
+        out["blanks"] = [
+            {
+                "type": b.type,
+                "answers": [_compact_answer(a) for a in b.answers],
+                **({"weight": b.weight} if b.weight != 1.0 else {}),
+            }
+            for b in q.blanks
+        ]
     if extra:
         out["extra"] = _yamlable(extra)
     else:
@@ -253,8 +309,9 @@ def _compact(q: QuestionData) -> dict[str, Any]:
 def _yamlable(value: Any) -> Any:
     """What safe YAML can hold: tuples and sets become lists, other objects text."""
     if isinstance(value, dict):
-        return {str(k) if not isinstance(k, str | int) else k: _yamlable(v)
-                for k, v in value.items()}
+        return {
+            str(k) if not isinstance(k, str | int) else k: _yamlable(v) for k, v in value.items()
+        }
     if isinstance(value, list | tuple):
         return [_yamlable(v) for v in value]
     if isinstance(value, set | frozenset):
@@ -276,8 +333,13 @@ def _yaml_value(value: Any) -> Any:
     return value
 
 
-def dump(questions: list[QuestionData], name: str = "", tags: list[str] | None = None,
-         article: dict[str, Any] | None = None, **meta) -> DumpResult:
+def dump(
+    questions: list[QuestionData],
+    name: str = "",
+    tags: list[str] | None = None,
+    article: dict[str, Any] | None = None,
+    **meta,
+) -> DumpResult:
     doc: dict[str, Any] = {"format": FORMAT, "version": VERSION}
     if name:
         doc["name"] = name
@@ -287,6 +349,12 @@ def dump(questions: list[QuestionData], name: str = "", tags: list[str] | None =
         doc["article"] = _yaml_value(dict(article))
     with gc_paused():
         doc["questions"] = [_compact(q) for q in questions]
-        text = yaml.dump(doc, Dumper=_Dumper, allow_unicode=True, sort_keys=False,
-                         default_flow_style=False, width=100)
+        text = yaml.dump(
+            doc,
+            Dumper=_Dumper,
+            allow_unicode=True,
+            sort_keys=False,
+            default_flow_style=False,
+            width=100,
+        )
     return DumpResult(text=text)

@@ -8,6 +8,7 @@ with ``N_`` so that the translation catalogue picks them up; a
 it in the reader's language (``gettext(err.template) % err.params``) while the
 CLI prints ``message``.
 """
+
 from __future__ import annotations
 
 import gc
@@ -63,10 +64,12 @@ class ImportFailed(Exception):
         super().__init__(f"{len(self.errors)} erreur(s) : {shown}{more}")
 
 
-def make_error(file: str, line: int | None, column: int | None, template: str,
-               **params: Any) -> FormatError:
-    return FormatError(file, line, column, template % params if params else template,
-                       template, params)
+def make_error(
+    file: str, line: int | None, column: int | None, template: str, **params: Any
+) -> FormatError:
+    return FormatError(
+        file, line, column, template % params if params else template, template, params
+    )
 
 
 @dataclass
@@ -95,8 +98,14 @@ class ParseResult:
         if len(self.errors) < MAX_ERRORS:
             self.errors.append(make_error(self.file, line, column, template, **params))
         elif len(self.errors) == MAX_ERRORS:
-            self.errors.append(make_error(self.file, line, column, N_(
-                "trop d'erreurs ; celles qui suivent cette ligne ne sont pas listées")))
+            self.errors.append(
+                make_error(
+                    self.file,
+                    line,
+                    column,
+                    N_("trop d'erreurs ; celles qui suivent cette ligne ne sont pas listées"),
+                )
+            )
 
     def raise_for_errors(self) -> None:
         """Raise :class:`ImportFailed` listing every error, if there is any."""

@@ -10,6 +10,7 @@ The leading number is the gap's mark (default 1). quizapp keeps the text with
 a Blank has no field for (``MULTICHOICE_V``, ``SHORTANSWER_C``…) are kept
 in ``extra["cloze_variants"]`` so they are written back unchanged.
 """
+
 from __future__ import annotations
 
 import re
@@ -20,17 +21,41 @@ from .base import N_, fmt_num, from_percent, parse_num
 
 # Moodle's subquestion type names and their short forms -> quizapp blank type.
 SUBTYPES = {
-    "SHORTANSWER": "short", "SA": "short", "MW": "short",
-    "SHORTANSWER_C": "short", "SAC": "short", "MWC": "short",
-    "NUMERICAL": "numeric", "NM": "numeric",
-    "MULTICHOICE": "mcq", "MC": "mcq", "MULTICHOICE_V": "mcq", "MCV": "mcq",
-    "MULTICHOICE_H": "mcq", "MCH": "mcq", "MULTICHOICE_S": "mcq", "MCS": "mcq",
-    "MULTICHOICE_VS": "mcq", "MCVS": "mcq", "MULTICHOICE_HS": "mcq", "MCHS": "mcq",
-    "MULTIRESPONSE": "multi", "MR": "multi", "MULTIRESPONSE_H": "multi", "MRH": "multi",
-    "MULTIRESPONSE_S": "multi", "MRS": "multi", "MULTIRESPONSE_HS": "multi", "MRHS": "multi",
+    "SHORTANSWER": "short",
+    "SA": "short",
+    "MW": "short",
+    "SHORTANSWER_C": "short",
+    "SAC": "short",
+    "MWC": "short",
+    "NUMERICAL": "numeric",
+    "NM": "numeric",
+    "MULTICHOICE": "mcq",
+    "MC": "mcq",
+    "MULTICHOICE_V": "mcq",
+    "MCV": "mcq",
+    "MULTICHOICE_H": "mcq",
+    "MCH": "mcq",
+    "MULTICHOICE_S": "mcq",
+    "MCS": "mcq",
+    "MULTICHOICE_VS": "mcq",
+    "MCVS": "mcq",
+    "MULTICHOICE_HS": "mcq",
+    "MCHS": "mcq",
+    "MULTIRESPONSE": "multi",
+    "MR": "multi",
+    "MULTIRESPONSE_H": "multi",
+    "MRH": "multi",
+    "MULTIRESPONSE_S": "multi",
+    "MRS": "multi",
+    "MULTIRESPONSE_HS": "multi",
+    "MRHS": "multi",
 }
-DEFAULT_SUBTYPE = {"short": "SHORTANSWER", "numeric": "NUMERICAL", "mcq": "MULTICHOICE",
-                   "multi": "MULTIRESPONSE"}
+DEFAULT_SUBTYPE = {
+    "short": "SHORTANSWER",
+    "numeric": "NUMERICAL",
+    "mcq": "MULTICHOICE",
+    "multi": "MULTIRESPONSE",
+}
 _MARKER = re.compile(r"\{(\d+(?:\.\d+)?)?:([A-Za-z_]+):")
 
 
@@ -39,7 +64,7 @@ def _split_unescaped(text: str, sep: str) -> list[str]:
     while i < len(text):
         c = text[i]
         if c == "\\" and i + 1 < len(text):
-            buf.append(text[i:i + 2])
+            buf.append(text[i : i + 2])
             i += 2
             continue
         if c == sep and not (sep == "#" and i > 0 and text[i - 1] == "&"):
@@ -70,7 +95,7 @@ def _alternatives(body: str, btype: str) -> tuple[list[Answer], str | None]:
             value = parse_num(alt[1:end]) if end > 0 else None
             if value is None:
                 return [], N_("un poids comme %%50%% est attendu, pas %(a)r") % {"a": alt[:12]}
-            fraction, alt = from_percent(value), alt[end + 1:]
+            fraction, alt = from_percent(value), alt[end + 1 :]
         text, *fb = _split_unescaped(alt, "#")
         feedback = _unescape("#".join(fb))
         tolerance = 0.0
@@ -106,15 +131,22 @@ def parse_cloze(text: str) -> tuple[str, list[Blank], dict[str, str], list[tuple
             errors.append((m.start(), N_("réponse intégrée non fermée : '}' est attendue")))
             break
         name = m.group(2).upper()
-        stem.append(text[pos:m.start()])
+        stem.append(text[pos : m.start()])
         pos = i + 1
         if name not in SUBTYPES:
-            errors.append((m.start(), N_("type de réponse intégrée inconnu %(t)r ; types possibles : "
-                                         "SHORTANSWER, NUMERICAL, MULTICHOICE, MULTIRESPONSE…")
-                           % {"t": m.group(2)}))
+            errors.append(
+                (
+                    m.start(),
+                    N_(
+                        "type de réponse intégrée inconnu %(t)r ; types possibles : "
+                        "SHORTANSWER, NUMERICAL, MULTICHOICE, MULTIRESPONSE…"
+                    )
+                    % {"t": m.group(2)},
+                )
+            )
             continue
         btype = SUBTYPES[name]
-        answers, problem = _alternatives(text[m.end():i], btype)
+        answers, problem = _alternatives(text[m.end() : i], btype)
         if problem:
             errors.append((m.start(), problem))
             continue

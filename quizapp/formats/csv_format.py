@@ -10,6 +10,7 @@ required, the others may be left out or left empty)::
 UTF-8 with or without a BOM; comma or semicolon, whichever the header uses;
 fields with commas, semicolons or new lines are quoted as usual.
 """
+
 from __future__ import annotations
 
 import csv
@@ -22,11 +23,15 @@ from . import cloze
 from .base import N_, DumpResult, ParseResult, fmt_num, parse_num
 
 REQUIRED = ("type", "stem")
-SINGLE = ("type", "title", "stem", "category", "tags", "answer", "tolerance", "unit",
-          "explanation")
+SINGLE = ("type", "title", "stem", "category", "tags", "answer", "tolerance", "unit", "explanation")
 NUMBERED = ("option", "fraction", "feedback", "match")
-ALIASES = {"multichoice": "mcq", "shortanswer": "short", "numerical": "numeric",
-           "match": "matching", "multianswer": "cloze"}
+ALIASES = {
+    "multichoice": "mcq",
+    "shortanswer": "short",
+    "numerical": "numeric",
+    "match": "matching",
+    "multianswer": "cloze",
+}
 TRUE_WORDS = {"true", "vrai", "t", "v", "1", "yes", "oui"}
 FALSE_WORDS = {"false", "faux", "f", "0", "no", "non"}
 _NUMBERED_RE = re.compile(r"(option|fraction|feedback|match)_(\d{1,3})$")
@@ -46,17 +51,28 @@ def _fraction(text: str) -> float | None:
     return parse_num(text)
 
 
-def _row_question(row: dict[str, str], numbered: dict[int, dict[str, str]], res: ParseResult,
-                  line: int) -> QuestionData | None:
+def _row_question(
+    row: dict[str, str], numbered: dict[int, dict[str, str]], res: ParseResult, line: int
+) -> QuestionData | None:
     options = [numbered[k] for k in sorted(numbered)]
     qtype = row.get("type", "").strip().lower()
     qtype = ALIASES.get(qtype, qtype)
     if qtype not in TYPES:
-        res.error(line, None, N_("type inconnu %(t)r ; types possibles : %(ts)s"),
-                  t=row.get("type", ""), ts=", ".join(TYPES))
+        res.error(
+            line,
+            None,
+            N_("type inconnu %(t)r ; types possibles : %(ts)s"),
+            t=row.get("type", ""),
+            ts=", ".join(TYPES),
+        )
         return None
-    q = QuestionData(type=qtype, stem=row.get("stem", ""), title=row.get("title", ""),
-                     category=row.get("category", ""), explanation=row.get("explanation", ""))
+    q = QuestionData(
+        type=qtype,
+        stem=row.get("stem", ""),
+        title=row.get("title", ""),
+        category=row.get("category", ""),
+        explanation=row.get("explanation", ""),
+    )
     q.tags = [t.strip() for t in row.get("tags", "").split("|") if t.strip()]
     answer = row.get("answer", "").strip()
     before = len(res.errors)
@@ -67,8 +83,13 @@ def _row_question(row: dict[str, str], numbered: dict[int, dict[str, str]], res:
             return default
         value = _fraction(raw)
         if value is None:
-            res.error(line, None, N_("fraction_%(i)d : un nombre comme 1, 0,5 ou 50 %% est attendu, "
-                                     "pas %(v)r"), i=i, v=raw)
+            res.error(
+                line,
+                None,
+                N_("fraction_%(i)d : un nombre comme 1, 0,5 ou 50 %% est attendu, pas %(v)r"),
+                i=i,
+                v=raw,
+            )
             return 0.0
         return value
 
@@ -79,28 +100,48 @@ def _row_question(row: dict[str, str], numbered: dict[int, dict[str, str]], res:
             for token in filter(None, (t.strip() for t in answer.split("|"))):
                 index = _option_index(token, options)
                 if index is None:
-                    res.error(line, None, N_("answer : le numéro (1, 2…), la lettre (A, B…) "
-                                             "ou le texte d'une option est attendu, pas %(a)r"), a=token)
+                    res.error(
+                        line,
+                        None,
+                        N_(
+                            "answer : le numéro (1, 2…), la lettre (A, B…) "
+                            "ou le texte d'une option est attendu, pas %(a)r"
+                        ),
+                        a=token,
+                    )
                 else:
                     right.add(index)
             if not right and not answer:
-                res.error(line, None, N_("fraction_1..fraction_N ou une colonne answer qui désigne "
-                                         "la bonne option est attendue"))
+                res.error(
+                    line,
+                    None,
+                    N_(
+                        "fraction_1..fraction_N ou une colonne answer qui désigne "
+                        "la bonne option est attendue"
+                    ),
+                )
         for i, o in enumerate(options, 1):
             share = 1.0 if qtype == "mcq" else 1.0 / max(len(right), 1)
             default = share if i - 1 in right else 0.0
-            q.answers.append(Answer(o.get("option", ""), fraction(i, o, default),
-                                    o.get("feedback", "")))
+            q.answers.append(
+                Answer(o.get("option", ""), fraction(i, o, default), o.get("feedback", ""))
+            )
     elif qtype == "truefalse":
         word = answer.lower()
         if word not in TRUE_WORDS | FALSE_WORDS:
-            res.error(line, None, N_("answer : vrai ou faux (true ou false) est attendu, pas %(a)r"),
-                      a=answer)
+            res.error(
+                line,
+                None,
+                N_("answer : vrai ou faux (true ou false) est attendu, pas %(a)r"),
+                a=answer,
+            )
         right = word in TRUE_WORDS
         # feedback_1 goes with "true", feedback_2 with "false", even when one is empty
         fbs = [numbered.get(k, {}).get("feedback", "") for k in (1, 2)]
-        q.answers = [Answer("true", 1.0 if right else 0.0, fbs[0]),
-                     Answer("false", 0.0 if right else 1.0, fbs[1])]
+        q.answers = [
+            Answer("true", 1.0 if right else 0.0, fbs[0]),
+            Answer("false", 0.0 if right else 1.0, fbs[1]),
+        ]
     elif qtype in ("short", "numeric"):
         rows = options or [{"option": a} for a in answer.split("|") if a.strip()]
         tolerances = [t.strip() for t in row.get("tolerance", "").split("|")]
@@ -112,9 +153,14 @@ def _row_question(row: dict[str, str], numbered: dict[int, dict[str, str]], res:
                 if tol is None:
                     res.error(line, None, N_("tolerance : un nombre est attendu, pas %(t)r"), t=raw)
                     tol = 0.0
-            q.answers.append(Answer(o.get("option", "").strip() if qtype == "numeric"
-                                    else o.get("option", ""),
-                                    fraction(i, o, 1.0), o.get("feedback", ""), abs(tol)))
+            q.answers.append(
+                Answer(
+                    o.get("option", "").strip() if qtype == "numeric" else o.get("option", ""),
+                    fraction(i, o, 1.0),
+                    o.get("feedback", ""),
+                    abs(tol),
+                )
+            )
         if qtype == "numeric" and row.get("unit", "").strip():
             q.options["unit"] = row["unit"].strip()
     elif qtype == "matching":
@@ -141,7 +187,9 @@ def parse(text: str, filename: str = "") -> ParseResult:
     res = ParseResult(file=filename)
     text = text.removeprefix("\ufeff")
     if not text.strip():
-        res.error(1, None, N_("le fichier est vide ; une ligne d'en-tête est attendue : type, stem, ..."))
+        res.error(
+            1, None, N_("le fichier est vide ; une ligne d'en-tête est attendue : type, stem, ...")
+        )
         return res
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=_sniff_delimiter(text))
     try:
@@ -151,9 +199,15 @@ def parse(text: str, filename: str = "") -> ParseResult:
         return res
     missing = [c for c in REQUIRED if c not in header]
     if missing:
-        res.error(1, None, N_("colonne(s) obligatoire(s) manquante(s) : %(m)s ; l'en-tête doit "
-                              "contenir au moins type, stem (voir la documentation pour les autres)"),
-                  m=", ".join(missing))
+        res.error(
+            1,
+            None,
+            N_(
+                "colonne(s) obligatoire(s) manquante(s) : %(m)s ; l'en-tête doit "
+                "contenir au moins type, stem (voir la documentation pour les autres)"
+            ),
+            m=", ".join(missing),
+        )
         return res
     unknown = [h for h in header if h and h not in SINGLE and not _NUMBERED_RE.match(h)]
     if unknown:
@@ -172,8 +226,13 @@ def parse(text: str, filename: str = "") -> ParseResult:
         if not any(c.strip() for c in cells):
             continue
         if len(cells) > len(header):
-            res.error(line, None, N_("au plus %(n)d champs sont attendus (un par colonne), "
-                                     "il y en a %(f)d"), n=len(header), f=len(cells))
+            res.error(
+                line,
+                None,
+                N_("au plus %(n)d champs sont attendus (un par colonne), il y en a %(f)d"),
+                n=len(header),
+                f=len(cells),
+            )
             continue
         row: dict[str, str] = {}
         numbered: dict[int, dict[str, str]] = {}
@@ -193,8 +252,14 @@ def parse(text: str, filename: str = "") -> ParseResult:
 
 # --- writing ---------------------------------------------------------------
 def _cells(q: QuestionData, n: int, res: DumpResult, i: int) -> dict[str, str]:
-    row = {"type": q.type, "title": q.title, "stem": q.stem, "category": q.category,
-           "tags": "|".join(q.tags), "explanation": q.explanation}
+    row = {
+        "type": q.type,
+        "title": q.title,
+        "stem": q.stem,
+        "category": q.category,
+        "tags": "|".join(q.tags),
+        "explanation": q.explanation,
+    }
     if any("|" in t for t in q.tags):
         res.lossy.append((i, N_("en CSV, une étiquette contenant '|' est coupée en deux")))
     if q.type in ("mcq", "multi", "short", "numeric"):
@@ -207,7 +272,14 @@ def _cells(q: QuestionData, n: int, res: DumpResult, i: int) -> dict[str, str]:
             row["tolerance"] = tols[0] if len(set(tols)) <= 1 else "|".join(tols)
             row["unit"] = str(q.options.get("unit", ""))
         if q.type == "short" and any(q.options.values()):
-            res.lossy.append((i, N_("CSV ne garde pas les options de réponse courte (casse, accents, fautes de frappe)")))
+            res.lossy.append(
+                (
+                    i,
+                    N_(
+                        "CSV ne garde pas les options de réponse courte (casse, accents, fautes de frappe)"
+                    ),
+                )
+            )
     elif q.type == "truefalse":
         true = next((a for a in q.answers if a.text == "true"), Answer("true", 1.0))
         false = next((a for a in q.answers if a.text == "false"), Answer("false", 0.0))
@@ -221,8 +293,9 @@ def _cells(q: QuestionData, n: int, res: DumpResult, i: int) -> dict[str, str]:
     return row
 
 
-def dump(questions: list[QuestionData], delimiter: str = ",", bom: bool = False,
-         **meta) -> DumpResult:
+def dump(
+    questions: list[QuestionData], delimiter: str = ",", bom: bool = False, **meta
+) -> DumpResult:
     """CSV text; ``delimiter=";"`` and ``bom=True`` suit a French spreadsheet program."""
     res = DumpResult(text="")
     n = max([len(q.answers) for q in questions] + [len(q.pairs) for q in questions] + [2])
@@ -232,8 +305,9 @@ def dump(questions: list[QuestionData], delimiter: str = ",", bom: bool = False,
         header += [f"{kind}_{k}" for k in range(1, n + 1)]
     header += ["answer", "tolerance", "unit", "explanation"]
     buf = io.StringIO()
-    writer = csv.DictWriter(buf, fieldnames=header, delimiter=delimiter, lineterminator="\r\n",
-                            extrasaction="ignore")
+    writer = csv.DictWriter(
+        buf, fieldnames=header, delimiter=delimiter, lineterminator="\r\n", extrasaction="ignore"
+    )
     writer.writeheader()
     for i, q in enumerate(questions):
         if q.type not in TYPES:

@@ -11,6 +11,7 @@ the block makes it a missing-word question (the block becomes ``_____``).
 Like Moodle, text without a marker is in Moodle's auto-format (``moodle``).
 The scanner is linear: it looks for characters, never backtracks.
 """
+
 from __future__ import annotations
 
 import re
@@ -24,8 +25,16 @@ BLANK = "_____"
 
 # Escapes keep their length (backslash -> \ue000, char -> a private-use twin)
 # so offsets in the escaped text are offsets in the file, for error columns.
-_ESCAPABLE = {"\\": "\ue05c", ":": "\ue03a", "#": "\ue023", "=": "\ue03d",
-              "{": "\ue07b", "}": "\ue07d", "~": "\ue07e", "n": "\ue00a"}
+_ESCAPABLE = {
+    "\\": "\ue05c",
+    ":": "\ue03a",
+    "#": "\ue023",
+    "=": "\ue03d",
+    "{": "\ue07b",
+    "}": "\ue07d",
+    "~": "\ue07e",
+    "n": "\ue00a",
+}
 _UNESCAPED = {v: ("\n" if k == "n" else k) for k, v in _ESCAPABLE.items()}
 _ESC_RE = re.compile(r"\\([\\:#={}~n])")
 _PLACEHOLDER_RE = re.compile("\ue000([\ue000-\ue0ff])")
@@ -47,7 +56,7 @@ def _with_format(text: str, default: str) -> tuple[str, str]:
     if text.startswith("["):
         end = text.find("]")
         if end > 0 and text[1:end] in FORMAT_NAMES:
-            return _post(text[end + 1:]).strip(), text[1:end]
+            return _post(text[end + 1 :]).strip(), text[1:end]
     return _post(text).strip(), default
 
 
@@ -60,7 +69,8 @@ class _Block:
         self.text = "\n".join(" " if ln.strip().startswith("//") else ln for ln in lines)
         #: the first line that is not a comment: where a reader looks for the question
         self.question_line = first_line + next(
-            (i for i, ln in enumerate(lines) if not ln.strip().startswith("//")), 0)
+            (i for i, ln in enumerate(lines) if not ln.strip().startswith("//")), 0
+        )
 
     def where(self, offset: int) -> tuple[int, int]:
         before = self.text[:offset]
@@ -92,7 +102,7 @@ def _weight(answer: str) -> tuple[float | None, str]:
     m = _WEIGHT_RE.match(answer)
     if not m:
         return None, answer
-    return from_percent(parse_num(m.group(1)) or 0.0), answer[m.end():]
+    return from_percent(parse_num(m.group(1)) or 0.0), answer[m.end() :]
 
 
 def _feedback(answer: str, fmt: str) -> tuple[str, str]:
@@ -131,8 +141,9 @@ def _number(text: str, res: ParseResult, at: tuple[int, int]) -> tuple[str, floa
     return ans.strip(), abs(tolerance)
 
 
-def _answers(qtype: str, answertext: str, fmt: str, res: ParseResult,
-             at: tuple[int, int]) -> QuestionData | None:
+def _answers(
+    qtype: str, answertext: str, fmt: str, res: ParseResult, at: tuple[int, int]
+) -> QuestionData | None:
     q = QuestionData(type=qtype, stem="", text_format=fmt)
     if qtype in ("mcq", "multi"):
         parts = _split(answertext.replace("=", "~="), "~")
@@ -149,8 +160,13 @@ def _answers(qtype: str, answertext: str, fmt: str, res: ParseResult,
     elif qtype == "matching":
         for part in _split(answertext, "="):
             if "->" not in part:
-                res.error(*at, N_("'élément -> correspondance' est attendu dans une question d'appariement, pas %(p)r"),
-                          p=_post(part))
+                res.error(
+                    *at,
+                    N_(
+                        "'élément -> correspondance' est attendu dans une question d'appariement, pas %(p)r"
+                    ),
+                    p=_post(part),
+                )
                 return None
             prompt, match = part.split("->", 1)
             q.pairs.append((_with_format(prompt.strip(), fmt)[0], _post(match).strip()))
@@ -161,8 +177,10 @@ def _answers(qtype: str, answertext: str, fmt: str, res: ParseResult,
         bits = [b.strip() for b in answertext.split("#", 2)] + ["", ""]
         right = bits[0] in ("T", "TRUE")
         wrong_fb, right_fb = _with_format(bits[1], fmt)[0], _with_format(bits[2], fmt)[0]
-        q.answers = [Answer("true", 1.0 if right else 0.0, right_fb if right else wrong_fb),
-                     Answer("false", 0.0 if right else 1.0, wrong_fb if right else right_fb)]
+        q.answers = [
+            Answer("true", 1.0 if right else 0.0, right_fb if right else wrong_fb),
+            Answer("false", 0.0 if right else 1.0, wrong_fb if right else right_fb),
+        ]
     elif qtype == "short":
         parts = _split(answertext, "=")
         if not parts:
@@ -183,8 +201,14 @@ def _answers(qtype: str, answertext: str, fmt: str, res: ParseResult,
             raw, _, fb = part.partition("#")
             num = _number(_post(raw), res, at)
             if num is not None:
-                q.answers.append(Answer(num[0], 1.0 if weight is None else weight,
-                                        _with_format(fb.strip(), fmt)[0], num[1]))
+                q.answers.append(
+                    Answer(
+                        num[0],
+                        1.0 if weight is None else weight,
+                        _with_format(fb.strip(), fmt)[0],
+                        num[1],
+                    )
+                )
         if tilde:
             q.answers.append(Answer("*", 0.0, _feedback(wrong, fmt)[1]))
     return q
@@ -213,7 +237,7 @@ def _read_block(block: _Block, res: ParseResult, category: str) -> str:
     if not text:
         return category
     if text.startswith("$CATEGORY:"):
-        return _post(text[len("$CATEGORY:"):]).strip()
+        return _post(text[len("$CATEGORY:") :]).strip()
 
     title = ""
     if text.startswith("::"):
@@ -222,7 +246,7 @@ def _read_block(block: _Block, res: ParseResult, category: str) -> str:
             res.error(*block.where(base), N_("'::' est attendu pour fermer le titre ouvert ici"))
             return category
         title = _post(text[2:end]).strip()
-        rest = text[end + 2:]
+        rest = text[end + 2 :]
         base += end + 2 + len(rest) - len(rest.lstrip())
         text = rest.strip()
 
@@ -230,25 +254,35 @@ def _read_block(block: _Block, res: ParseResult, category: str) -> str:
     if start == -1 and finish == -1:
         qtype, answertext, stem = "description", "", text
     elif finish == -1:
-        res.error(*block.where(base + start),
-                  N_("'{' non fermée : '}' est attendue pour finir les réponses avant la ligne vide"))
+        res.error(
+            *block.where(base + start),
+            N_("'{' non fermée : '}' est attendue pour finir les réponses avant la ligne vide"),
+        )
         return category
     elif start == -1 or finish < start:
-        res.error(*block.where(base + finish),
-                  N_("'}' sans '{' ouvrante (écrivez \\} pour une accolade dans le texte)"))
+        res.error(
+            *block.where(base + finish),
+            N_("'}' sans '{' ouvrante (écrivez \\} pour une accolade dans le texte)"),
+        )
         return category
     else:
         nested = text.find("{", start + 1)
-        extra = min((i for i in (text.find("{", finish + 1), text.find("}", finish + 1))
-                     if i != -1), default=-1)
+        extra = min(
+            (i for i in (text.find("{", finish + 1), text.find("}", finish + 1)) if i != -1),
+            default=-1,
+        )
         if -1 < nested < finish or extra != -1:
             bad = nested if -1 < nested < finish else extra
-            res.error(*block.where(base + bad),
-                      N_("un seul bloc de réponses {...} par question ; écrivez \\{ et \\} "
-                         "pour des accolades dans le texte"))
+            res.error(
+                *block.where(base + bad),
+                N_(
+                    "un seul bloc de réponses {...} par question ; écrivez \\{ et \\} "
+                    "pour des accolades dans le texte"
+                ),
+            )
             return category
-        answertext = text[start + 1:finish].strip()
-        after = text[finish + 1:]
+        answertext = text[start + 1 : finish].strip()
+        after = text[finish + 1 :]
         stem = text[:start] + (BLANK + after if after else "")
         qtype = None
     at = block.where(base + (start if start != -1 else 0))
@@ -256,7 +290,7 @@ def _read_block(block: _Block, res: ParseResult, category: str) -> str:
     general = ""
     gf = answertext.rfind("####")
     if gf != -1:
-        general, answertext = answertext[gf + 4:], answertext[:gf].strip()
+        general, answertext = answertext[gf + 4 :], answertext[:gf].strip()
     stem, fmt = _with_format(stem.strip(), "moodle")
     if qtype is None:
         qtype = _kind(answertext)
@@ -273,8 +307,7 @@ def _read_block(block: _Block, res: ParseResult, category: str) -> str:
     ident = _ID_RE.search(comments)
     if ident:
         q.extra["idnumber"] = _post(ident.group(1)).replace("\\]", "]").replace("\\[", "[")
-    q.tags = [_post(t).replace("\\]", "]").replace("\\[", "[")
-              for t in _TAG_RE.findall(comments)]
+    q.tags = [_post(t).replace("\\]", "]").replace("\\[", "[") for t in _TAG_RE.findall(comments)]
     res.add(q, block.question_line)
     return category
 
@@ -363,9 +396,18 @@ def _lines(q: QuestionData, res: DumpResult, i: int) -> str | None:
             res.skipped.append((i, N_("GIFT ne peut pas écrire '->' dans une réponse courte")))
             return None
         if any(q.options.get(k) for k in ("case_sensitive", "accents_matter", "typos")):
-            res.lossy.append((i, N_("GIFT ne garde pas les options de réponse courte (casse, accents, fautes de frappe)")))
-        body = [f"\t={_short_weight(a)}{_text(a.text, sub, sub)}{_fb(a.feedback, sub)}\n"
-                for a in q.answers]
+            res.lossy.append(
+                (
+                    i,
+                    N_(
+                        "GIFT ne garde pas les options de réponse courte (casse, accents, fautes de frappe)"
+                    ),
+                )
+            )
+        body = [
+            f"\t={_short_weight(a)}{_text(a.text, sub, sub)}{_fb(a.feedback, sub)}\n"
+            for a in q.answers
+        ]
         head.append(stem + "{\n" + "".join(body) + general + "}")
     elif t == "numeric":
         if q.options.get("unit"):
@@ -381,12 +423,16 @@ def _lines(q: QuestionData, res: DumpResult, i: int) -> str | None:
         head.append(stem + "{#\n" + "".join(body) + general + "}")
     elif t == "matching":
         if any("->" in p for p, _m in q.pairs):
-            res.skipped.append((i, N_("GIFT ne peut pas écrire '->' dans un élément d'appariement")))
+            res.skipped.append(
+                (i, N_("GIFT ne peut pas écrire '->' dans un élément d'appariement"))
+            )
             return None
         body = [f"\t={_text(p, sub, sub)} -> {_esc(m)}\n" for p, m in q.pairs]
         head.append(stem + "{\n" + "".join(body) + general + "}")
     else:
-        res.skipped.append((i, N_("GIFT n'a pas de questions %(t)s ; utilisez Moodle XML") % {"t": t}))
+        res.skipped.append(
+            (i, N_("GIFT n'a pas de questions %(t)s ; utilisez Moodle XML") % {"t": t})
+        )
         return None
     return "\n".join(head) + "\n"
 
@@ -403,7 +449,9 @@ def dump(questions: list[QuestionData], **meta) -> DumpResult:
             if q.category:
                 out.append(f"$CATEGORY: {q.category}\n")
             else:
-                res.lossy.append((i, N_("GIFT ne peut pas revenir à « sans catégorie » après une catégorie")))
+                res.lossy.append(
+                    (i, N_("GIFT ne peut pas revenir à « sans catégorie » après une catégorie"))
+                )
             category = q.category or category
         out.append(block)
     res.text = "\n".join(out)

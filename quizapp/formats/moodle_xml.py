@@ -16,6 +16,7 @@ question read from Moodle is written back as Moodle had it:
 Category ``<info>`` and ``<idnumber>`` go to ``bank_meta["category_info"]``
 and are written back when given as ``dump(..., category_info=...)``.
 """
+
 from __future__ import annotations
 
 import re
@@ -39,16 +40,50 @@ from .base import (
     percent,
 )
 
-TO_MOODLE_FORMAT = {"html": "html", "moodle": "moodle_auto_format", "plain": "plain_text",
-                    "markdown": "markdown"}
+TO_MOODLE_FORMAT = {
+    "html": "html",
+    "moodle": "moodle_auto_format",
+    "plain": "plain_text",
+    "markdown": "markdown",
+}
 FROM_MOODLE_FORMAT = {v: k for k, v in TO_MOODLE_FORMAT.items()}
-TO_MOODLE_TYPE = {"mcq": "multichoice", "multi": "multichoice", "truefalse": "truefalse",
-                  "short": "shortanswer", "numeric": "numerical", "matching": "matching",
-                  "cloze": "cloze", "essay": "essay", "description": "description"}
-_READ_TYPES = {"multichoice", "truefalse", "shortanswer", "numerical", "matching", "cloze",
-               "multianswer", "essay", "description"}
-_MAPPED = {"name", "questiontext", "generalfeedback", "defaultgrade", "penalty", "idnumber",
-           "tags", "hint", "answer", "single", "usecase", "subquestion", "units"}
+TO_MOODLE_TYPE = {
+    "mcq": "multichoice",
+    "multi": "multichoice",
+    "truefalse": "truefalse",
+    "short": "shortanswer",
+    "numeric": "numerical",
+    "matching": "matching",
+    "cloze": "cloze",
+    "essay": "essay",
+    "description": "description",
+}
+_READ_TYPES = {
+    "multichoice",
+    "truefalse",
+    "shortanswer",
+    "numerical",
+    "matching",
+    "cloze",
+    "multianswer",
+    "essay",
+    "description",
+}
+_MAPPED = {
+    "name",
+    "questiontext",
+    "generalfeedback",
+    "defaultgrade",
+    "penalty",
+    "idnumber",
+    "tags",
+    "hint",
+    "answer",
+    "single",
+    "usecase",
+    "subquestion",
+    "units",
+}
 _INVALID_XML_CHARS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 
@@ -107,27 +142,43 @@ def _answers(qel: ET.Element, numeric: bool = False) -> list[Answer]:
         fraction = from_percent(parse_num(a.get("fraction", "0")) or 0.0)
         tol = _number(a, "tolerance", 0.0) if numeric else 0.0
         text = _text(a)
-        out.append(Answer(text.strip() if numeric else text, fraction, _text(a, "feedback"),
-                          abs(tol)))
+        out.append(
+            Answer(text.strip() if numeric else text, fraction, _text(a, "feedback"), abs(tol))
+        )
     return out
 
 
 # Settings our writer puts in anyway: not worth keeping in extra.
-_DEFAULTS = {("shuffleanswers", "true"), ("shuffleanswers", "1"), ("answernumbering", "abc"),
-             ("responseformat", "editor"), ("responserequired", "1"),
-             ("responsefieldlines", "15"), ("attachments", "0"), ("attachmentsrequired", "0"),
-             ("graderinfo", ""), ("responsetemplate", ""), ("hidden", "0")}
+_DEFAULTS = {
+    ("shuffleanswers", "true"),
+    ("shuffleanswers", "1"),
+    ("answernumbering", "abc"),
+    ("responseformat", "editor"),
+    ("responserequired", "1"),
+    ("responsefieldlines", "15"),
+    ("attachments", "0"),
+    ("attachmentsrequired", "0"),
+    ("graderinfo", ""),
+    ("responsetemplate", ""),
+    ("hidden", "0"),
+}
 
 
 def _is_default(el: ET.Element) -> bool:
     return (el.tag, _text(el).strip()) in _DEFAULTS
 
 
-def _question(qel: ET.Element, qtype: str, category: str, res: ParseResult,
-              line: int) -> QuestionData | None:
+def _question(
+    qel: ET.Element, qtype: str, category: str, res: ParseResult, line: int
+) -> QuestionData | None:
     qtext = qel.find("questiontext")
-    q = QuestionData(type="description", stem=_text(qtext), title=_text(qel, "name").strip(),
-                     category=category, text_format=_format(qtext))
+    q = QuestionData(
+        type="description",
+        stem=_text(qtext),
+        title=_text(qel, "name").strip(),
+        category=category,
+        text_format=_format(qtext),
+    )
     q.explanation = _text(qel, "generalfeedback")
     q.default_mark = _number(qel, "defaultgrade", 1.0)
     q.penalty = _number(qel, "penalty", 0.0)
@@ -137,8 +188,9 @@ def _question(qel: ET.Element, qtype: str, category: str, res: ParseResult,
     hints = []
     for h in qel.findall("hint"):
         hint = {"text": _text(h), "format": _format(h)}
-        hint.update({flag: True for flag in ("shownumcorrect", "clearwrong")
-                     if h.find(flag) is not None})
+        hint.update(
+            {flag: True for flag in ("shownumcorrect", "clearwrong") if h.find(flag) is not None}
+        )
         hints.append(hint)
     if hints:
         q.extra["hints"] = hints
@@ -157,8 +209,12 @@ def _question(qel: ET.Element, qtype: str, category: str, res: ParseResult,
     elif qtype == "truefalse":
         by_text = {a.text.strip().lower(): a for a in _answers(qel)}
         if set(by_text) != {"true", "false"}:
-            res.error(line, None, N_("une question vrai/faux a les réponses 'true' et 'false', "
-                                     "pas %(f)s"), f=sorted(by_text))
+            res.error(
+                line,
+                None,
+                N_("une question vrai/faux a les réponses 'true' et 'false', pas %(f)s"),
+                f=sorted(by_text),
+            )
             return None
         q.type = "truefalse"
         q.answers = [by_text["true"], by_text["false"]]
@@ -172,8 +228,10 @@ def _question(qel: ET.Element, qtype: str, category: str, res: ParseResult,
     elif qtype == "numerical":
         q.type = "numeric"
         q.answers = _answers(qel, numeric=True)
-        units = [[(u.findtext("unit_name") or "").strip(), _number(u, "multiplier", 1.0)]
-                 for u in qel.findall("units/unit")]
+        units = [
+            [(u.findtext("unit_name") or "").strip(), _number(u, "multiplier", 1.0)]
+            for u in qel.findall("units/unit")
+        ]
         base = next((name for name, mult in units if mult == 1.0 and name), "")
         if base:
             q.options["unit"] = base
@@ -181,8 +239,9 @@ def _question(qel: ET.Element, qtype: str, category: str, res: ParseResult,
             q.extra["units"] = units
     elif qtype == "matching":
         q.type = "matching"
-        q.pairs = [(_text(s).strip(), _text(s, "answer").strip())
-                   for s in qel.findall("subquestion")]
+        q.pairs = [
+            (_text(s).strip(), _text(s, "answer").strip()) for s in qel.findall("subquestion")
+        ]
     elif qtype in ("cloze", "multianswer"):
         q.type = "cloze"
         q.stem, q.blanks, variants, problems = cloze.parse_cloze(q.stem)
@@ -193,9 +252,13 @@ def _question(qel: ET.Element, qtype: str, category: str, res: ParseResult,
         if variants:
             q.extra["cloze_variants"] = variants
         if any(b.type == "multi" for b in q.blanks):
-            res.warnings.append(N_("ligne %(l)d : un trou à réponses multiples (MULTIRESPONSE) "
-                                   "est gardé, mais quizapp le note comme un ensemble d'options")
-                                % {"l": line})
+            res.warnings.append(
+                N_(
+                    "ligne %(l)d : un trou à réponses multiples (MULTIRESPONSE) "
+                    "est gardé, mais quizapp le note comme un ensemble d'options"
+                )
+                % {"l": line}
+            )
     else:
         q.type = qtype
     return q
@@ -204,27 +267,42 @@ def _question(qel: ET.Element, qtype: str, category: str, res: ParseResult,
 def parse(text: str, filename: str = "") -> ParseResult:
     res = ParseResult(file=filename)
     target = _LineTarget()
-    parser = DefusedXMLParser(target=target, forbid_dtd=True, forbid_entities=True,
-                              forbid_external=True)
+    parser = DefusedXMLParser(
+        target=target, forbid_dtd=True, forbid_entities=True, forbid_external=True
+    )
     target.parser = parser
     try:
         with gc_paused():
             parser.feed(text)
             root = parser.close()
     except defusedxml.DTDForbidden:
-        res.error(target.line(), None,
-                  N_("le fichier déclare une DTD (<!DOCTYPE>), qui peut cacher des entités ou "
-                     "des références externes : refusé par sécurité ; du Moodle XML simple est attendu"))
+        res.error(
+            target.line(),
+            None,
+            N_(
+                "le fichier déclare une DTD (<!DOCTYPE>), qui peut cacher des entités ou "
+                "des références externes : refusé par sécurité ; du Moodle XML simple est attendu"
+            ),
+        )
         return res
     except defusedxml.DefusedXmlException:
-        res.error(target.line(), None,
-                  N_("le fichier déclare des entités ou des références externes : refusé par "
-                     "sécurité ; du Moodle XML simple est attendu"))
+        res.error(
+            target.line(),
+            None,
+            N_(
+                "le fichier déclare des entités ou des références externes : refusé par "
+                "sécurité ; du Moodle XML simple est attendu"
+            ),
+        )
         return res
     except ET.ParseError as exc:
         line, column = getattr(exc, "position", (None, None))
-        res.error(line, (column + 1) if column is not None else None,
-                  N_("XML mal formé : %(m)s"), m=str(exc).split(":")[0])
+        res.error(
+            line,
+            (column + 1) if column is not None else None,
+            N_("XML mal formé : %(m)s"),
+            m=str(exc).split(":")[0],
+        )
         return res
     if root.tag != "quiz":
         res.error(1, None, N_("l'élément racine <quiz> est attendu, pas <%(t)s>"), t=root.tag)
@@ -237,26 +315,43 @@ def parse(text: str, filename: str = "") -> ParseResult:
             category = _text(qel, "category").strip()
             if category and category not in res.categories:
                 res.categories.append(category)
-            meta = {k: v for k, v in (("info", _text(qel, "info")),
-                                      ("info_format", _format(qel.find("info"), "moodle")),
-                                      ("idnumber", (qel.findtext("idnumber") or "").strip()))
-                    if v}
+            meta = {
+                k: v
+                for k, v in (
+                    ("info", _text(qel, "info")),
+                    ("info_format", _format(qel.find("info"), "moodle")),
+                    ("idnumber", (qel.findtext("idnumber") or "").strip()),
+                )
+                if v
+            }
             if meta.get("info") or meta.get("idnumber"):
                 info[category] = meta
             continue
         if qtype not in _READ_TYPES:
-            res.warnings.append(N_("ligne %(l)d : le type de question %(t)r n'est pas pris en charge "
-                                   "par quizapp ; la question est laissée de côté") % {"l": line, "t": qtype})
+            res.warnings.append(
+                N_(
+                    "ligne %(l)d : le type de question %(t)r n'est pas pris en charge "
+                    "par quizapp ; la question est laissée de côté"
+                )
+                % {"l": line, "t": qtype}
+            )
             continue
         if qel.find("questiontext") is None:
-            res.error(line, None, N_("<questiontext> est attendu dans cette question %(t)s"), t=qtype)
+            res.error(
+                line, None, N_("<questiontext> est attendu dans cette question %(t)s"), t=qtype
+            )
             continue
         q = _question(qel, qtype, category, res, line)
         if q is not None:
             res.add(q, line)
             if next(qel.iter("file"), None) is not None:
-                res.warnings.append(N_("ligne %(l)d : les fichiers joints à la question (images…) "
-                                       "ne sont pas importés") % {"l": line})
+                res.warnings.append(
+                    N_(
+                        "ligne %(l)d : les fichiers joints à la question (images…) "
+                        "ne sont pas importés"
+                    )
+                    % {"l": line}
+                )
     if info:
         res.bank_meta["category_info"] = info
     return res
@@ -276,9 +371,11 @@ def _el(tag: str, text: str, fmt: str | None = None, indent: str = "    ") -> st
 
 
 def _answer_xml(a: Answer, fmt: str, numeric: bool = False) -> str:
-    out = [f'    <answer fraction="{percent(a.fraction)}" '
-           f'format="{TO_MOODLE_FORMAT.get(fmt, "html")}">\n',
-           f"      <text>{_cdata(a.text)}</text>\n"]
+    out = [
+        f'    <answer fraction="{percent(a.fraction)}" '
+        f'format="{TO_MOODLE_FORMAT.get(fmt, "html")}">\n',
+        f"      <text>{_cdata(a.text)}</text>\n",
+    ]
     if numeric:
         out.append(f"      <tolerance>{fmt_num(a.tolerance)}</tolerance>\n")
     out.append(_el("feedback", a.feedback, fmt, "      "))
@@ -322,23 +419,36 @@ def _body(q: QuestionData) -> str:
         out += [_answer_xml(a, "moodle") for a in q.answers]
     elif q.type == "numeric":
         out += [_answer_xml(a, "moodle", numeric=True) for a in q.answers]
-        units = q.extra.get("units") or ([[q.options["unit"], 1.0]] if q.options.get("unit") else [])
+        units = q.extra.get("units") or (
+            [[q.options["unit"], 1.0]] if q.options.get("unit") else []
+        )
         if units:
-            out.append("    <units>\n" + "".join(
-                f"      <unit>\n        <multiplier>{fmt_num(float(m))}</multiplier>\n"
-                f"        <unit_name>{_cdata(str(n))}</unit_name>\n      </unit>\n"
-                for n, m in units) + "    </units>\n")
+            out.append(
+                "    <units>\n"
+                + "".join(
+                    f"      <unit>\n        <multiplier>{fmt_num(float(m))}</multiplier>\n"
+                    f"        <unit_name>{_cdata(str(n))}</unit_name>\n      </unit>\n"
+                    for n, m in units
+                )
+                + "    </units>\n"
+            )
     elif q.type == "matching":
         default("shuffleanswers", "true")
         for prompt, match in q.pairs:
-            out.append(f'    <subquestion format="{TO_MOODLE_FORMAT.get(fmt, "html")}">\n'
-                       f"      <text>{_cdata(prompt)}</text>\n"
-                       f"      <answer>\n        <text>{_cdata(match)}</text>\n      </answer>\n"
-                       "    </subquestion>\n")
+            out.append(
+                f'    <subquestion format="{TO_MOODLE_FORMAT.get(fmt, "html")}">\n'
+                f"      <text>{_cdata(prompt)}</text>\n"
+                f"      <answer>\n        <text>{_cdata(match)}</text>\n      </answer>\n"
+                "    </subquestion>\n"
+            )
     elif q.type == "essay":
-        for tag, value in (("responseformat", "editor"), ("responserequired", "1"),
-                           ("responsefieldlines", "15"), ("attachments", "0"),
-                           ("attachmentsrequired", "0")):
+        for tag, value in (
+            ("responseformat", "editor"),
+            ("responserequired", "1"),
+            ("responsefieldlines", "15"),
+            ("attachments", "0"),
+            ("attachmentsrequired", "0"),
+        ):
             default(tag, value)
         if "graderinfo" not in have:
             out.append(_el("graderinfo", "", "html"))
@@ -348,11 +458,17 @@ def _body(q: QuestionData) -> str:
     for h in q.extra.get("hints") or []:
         hint = h if isinstance(h, dict) else {"text": str(h)}
         flags = "".join(f"      <{f}/>\n" for f in ("shownumcorrect", "clearwrong") if hint.get(f))
-        out.append(_el("hint", str(hint.get("text", "")), hint.get("format", fmt))
-                   .replace("    </hint>", flags + "    </hint>"))
+        out.append(
+            _el("hint", str(hint.get("text", "")), hint.get("format", fmt)).replace(
+                "    </hint>", flags + "    </hint>"
+            )
+        )
     if q.tags:
-        out.append("    <tags>\n" + "".join(f"      <tag><text>{_cdata(t)}</text></tag>\n"
-                                            for t in q.tags) + "    </tags>\n")
+        out.append(
+            "    <tags>\n"
+            + "".join(f"      <tag><text>{_cdata(t)}</text></tag>\n" for t in q.tags)
+            + "    </tags>\n"
+        )
     return "".join(out)
 
 
@@ -365,19 +481,30 @@ def dump(questions: list[QuestionData], **meta) -> DumpResult:
         if q.category and q.category != category:
             category = q.category
             cat = info.get(category, {})
-            out.append('  <question type="category">\n'
-                       f"    <category>\n      <text>{_cdata(category)}</text>\n    </category>\n"
-                       + _el("info", cat.get("info", ""), cat.get("info_format", "moodle"))
-                       + f"    <idnumber>{_cdata(cat.get('idnumber', ''))}</idnumber>\n"
-                       "  </question>\n")
+            out.append(
+                '  <question type="category">\n'
+                f"    <category>\n      <text>{_cdata(category)}</text>\n    </category>\n"
+                + _el("info", cat.get("info", ""), cat.get("info_format", "moodle"))
+                + f"    <idnumber>{_cdata(cat.get('idnumber', ''))}</idnumber>\n"
+                "  </question>\n"
+            )
         elif not q.category and category:
-            res.lossy.append((i, N_("Moodle XML ne peut pas revenir à « sans catégorie » après une catégorie")))
+            res.lossy.append(
+                (i, N_("Moodle XML ne peut pas revenir à « sans catégorie » après une catégorie"))
+            )
         if q.type not in TO_MOODLE_TYPE:
             res.skipped.append((i, N_("type de question inconnu %(t)r") % {"t": q.type}))
             continue
         if q.type == "short" and (q.options.get("accents_matter") or q.options.get("typos")):
-            res.lossy.append((i, N_("Moodle XML ne garde que la casse des options de réponse "
-                                    "courte (ni accents ni fautes de frappe)")))
+            res.lossy.append(
+                (
+                    i,
+                    N_(
+                        "Moodle XML ne garde que la casse des options de réponse "
+                        "courte (ni accents ni fautes de frappe)"
+                    ),
+                )
+            )
         out.append(f"  <question type={quoteattr(TO_MOODLE_TYPE[q.type])}>\n")
         out.append(_body(q))
         out.append("  </question>\n")

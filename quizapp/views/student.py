@@ -214,7 +214,10 @@ def take(attempt_id: int):
     attempt = own_attempt_or_404(attempt_id, page=True)
     now = utcnow()
     if svc.close_if_overdue(attempt, now):
-        flash(_("Temps écoulé : votre copie est rendue avec les réponses enregistrées à temps."), "info")
+        flash(
+            _("Temps écoulé : votre copie est rendue avec les réponses enregistrées à temps."),
+            "info",
+        )
     if attempt.state != "in_progress":
         return redirect(url_for("student.result", attempt_id=attempt.id))
     total = len(attempt.layout)
@@ -354,7 +357,10 @@ def submit(attempt_id: int):
     svc.submit(attempt)
     if not already:
         if timed_out:
-            flash(_("Temps écoulé : votre copie est rendue avec les réponses enregistrées à temps."), "info")
+            flash(
+                _("Temps écoulé : votre copie est rendue avec les réponses enregistrées à temps."),
+                "info",
+            )
         else:
             flash(_("Votre copie est rendue."), "success")
     return redirect(url_for("student.result", attempt_id=attempt.id))
