@@ -24,7 +24,8 @@ Fixtures:
 ``chromium``
     One Chromium per test session, launched from ``/usr/bin/chromium`` (or
     ``QUIZAPP_CHROMIUM``) with the flags this machine needs. The test is skipped,
-    saying why, when the browser or the ``playwright`` package is missing.
+    saying why, when the browser or the ``playwright`` package is missing, and
+    fails instead when ``QUIZAPP_REQUIRE_BROWSER`` is set (as CI does).
     ``playwright install`` is never run: it downloads a browser.
 ``phone_page`` / ``desktop_page``
     A page in a fresh browser context (own cookies), 360×740 or 1280×800, French.
@@ -113,20 +114,28 @@ def _shared_browser():
     if "browser" in _RUNNING:
         return _RUNNING["browser"]
     if not CHROMIUM.exists():
-        pytest.skip(f"browser tests need Chromium at {CHROMIUM} (apt-get install -y chromium)")
+        _unavailable(f"browser tests need Chromium at {CHROMIUM} (apt-get install -y chromium)")
     try:
+        from playwright.sync_api import Error as PlaywrightError
         from playwright.sync_api import sync_playwright
     except ImportError:
-        pytest.skip("browser tests need the playwright package (pip install -e '.[test]')")
+        _unavailable("browser tests need the playwright package (pip install -e '.[test]')")
     playwright = sync_playwright().start()
     try:
         browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=LAUNCH_ARGS)
-    except Exception as exc:  # a broken install: say so rather than fail every test
+    except PlaywrightError as exc:  # a broken install: say so
         playwright.stop()
-        pytest.skip(f"Chromium at {CHROMIUM} does not start: {exc}")
+        _unavailable(f"Chromium at {CHROMIUM} does not start: {exc}")
     _RUNNING.update(browser=browser, playwright=playwright)
     atexit.register(_close_browser)
     return browser
+
+
+def _unavailable(reason: str) -> None:
+    """Skip on a machine without a browser; fail where one is required (CI)."""
+    if os.environ.get("QUIZAPP_REQUIRE_BROWSER"):
+        pytest.fail(reason, pytrace=False)
+    pytest.skip(reason)
 
 
 def _close_browser() -> None:
