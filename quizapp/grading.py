@@ -194,9 +194,30 @@ def _short_options(options: Mapping[str, Any] | None) -> dict[str, bool]:
     }
 
 
-def _wildcard(text: str, norm: dict[str, bool]) -> re.Pattern[str]:
-    parts = [normalise_answer(p, **norm) if p.strip() else "" for p in text.split("*")]
-    return re.compile(r"\s*.*\s*".join(re.escape(p) for p in parts), re.DOTALL)
+def wildcard_match(pattern: str, said: str, norm: Mapping[str, bool]) -> bool:
+    """Whether a normalised response matches an accepted answer where ``*`` is any text.
+
+    No regular expression is built from the pattern: the first piece must begin
+    the response, the last must end it, and the ones between are found in order,
+    each at its leftmost place (which is always right for ``*`` alone). That takes
+    time linear in the response for each piece, however many stars there are, so
+    no accepted answer can make a save slow (a backtracking pattern could).
+    """
+    pieces = [normalise_answer(p, **norm) if p.strip() else "" for p in pattern.split("*")]
+    if len(pieces) == 1:
+        return said == pieces[0]
+    first, *middle, last = pieces
+    if not said.startswith(first):
+        return False
+    start, end = len(first), len(said) - len(last)
+    if end < start or not said.endswith(last):
+        return False
+    for piece in middle:
+        found = said.find(piece, start, end)
+        if found < 0:
+            return False
+        start = found + len(piece)
+    return True
 
 
 def _match_short(
@@ -213,7 +234,7 @@ def _match_short(
     said_numbers = re.findall(r"\d+", said)
     for answer in accepted:
         if "*" in answer.text:
-            if _wildcard(answer.text, norm).fullmatch(said):
+            if wildcard_match(answer.text, said, norm):
                 exact.append(answer)
             continue
         target = normalise_answer(answer.text, **norm)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
 from hypothesis import given
@@ -19,6 +20,7 @@ from quizapp.grading import (
     match_short,
     normalise_answer,
     parse_number,
+    wildcard_match,
 )
 from quizapp.questiondata import Answer, Blank, QuestionData
 
@@ -155,6 +157,42 @@ def test_match_short_wildcard():
     assert match_short("Emmanuel Macron", accepted) is accepted[0]
     assert match_short("Macron", accepted) is accepted[0]
     assert match_short("Macronie", accepted) is None
+
+
+@pytest.mark.parametrize(
+    ("pattern", "typed", "ok"),
+    [
+        ("*président*", "le président de la République", True),
+        ("président*République", "président de la République", True),
+        ("président*République", "République président", False),
+        ("*a*b*a*", "aba", True),
+        ("*a*b*a*", "ab", False),
+        ("a*a", "a", False),  # the two pieces may not overlap
+        ("*", "n'importe quoi", True),
+    ],
+)
+def test_wildcard_pieces_in_order(pattern, typed, ok):
+    assert (match_short(typed, [Answer(pattern)]) is not None) is ok
+
+
+@given(
+    pattern=st.text(alphabet="ab*", max_size=8),
+    typed=st.text(alphabet="ab", max_size=10),
+)
+def test_wildcard_agrees_with_a_regular_expression(pattern, typed):
+    """On small texts, where a regular expression is quick, both say the same."""
+    pattern = "*" + pattern  # at least one star, as match_short asks
+    reference = re.fullmatch(".*".join(re.escape(p) for p in pattern.split("*")), typed)
+    assert wildcard_match(pattern, typed, {}) is (reference is not None)
+
+
+@pytest.mark.timeout(20)
+@pytest.mark.parametrize("pattern", ["*président*de*la*république*", "*a*a*a*z"])
+def test_wildcard_stays_quick_on_a_long_answer_that_almost_matches(pattern):
+    # A backtracking pattern took more than 20 s on each of these (a save
+    # holding the database); matching in order takes a few milliseconds.
+    typed = "président de la " * 125 if "p" in pattern else "a " * 999
+    assert match_short(typed, [Answer(pattern)]) is None
 
 
 @pytest.mark.parametrize(
