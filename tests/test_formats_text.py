@@ -231,6 +231,36 @@ def test_bank_refuses_python_tags():
     assert result.errors and "YAML invalide" in result.errors[0].message
 
 
+def _alias_bomb(depth: int = 8) -> str:
+    lines = ["format: quizapp-bank", "version: 1", 'a0: &a0 ["lol", "lol", "lol", "lol"]']
+    for i in range(1, depth + 1):
+        lines.append(f"a{i}: &a{i} [" + ", ".join([f"*a{i - 1}"] * 8) + "]")
+    lines.append(f"tags: *a{depth}")
+    lines.append(f"questions: [{{type: essay, stem: *a{depth}}}]")
+    return "\n".join(lines) + "\n"
+
+
+def test_bank_refuses_yaml_aliases_before_expanding_them():
+    text = _alias_bomb()
+    assert len(text) < 700  # 4 × 8**8 ≈ 67 million strings once expanded
+    result = parse(text, "bank", "bomb.yaml")
+    assert result.questions == [] and len(result.errors) == 1
+    error = result.errors[0]
+    assert "alias" in error.message and error.line == 3
+    assert len(str(error)) < 300
+
+
+def test_bank_errors_show_a_long_value_cut_short():
+    text = (
+        "format: quizapp-bank\nversion: 1\nquestions:\n  - type: essay\n    stem: ["
+        + ("x, " * 5000)
+        + "y]\n"
+    )
+    result = parse(text, "bank", "long.yaml")
+    assert result.errors and "du texte est attendu" in result.errors[0].message
+    assert len(result.errors[0].message) < 300
+
+
 def test_the_examples_in_the_documentation_parse():
     import re
 

@@ -32,7 +32,7 @@ import yaml
 
 from quizapp.questiondata import Answer, Blank, QuestionData, Source
 
-from .base import N_, DumpResult, ParseResult, gc_paused
+from .base import N_, DumpResult, ParseResult, brief, gc_paused
 
 FORMAT = "quizapp-bank"
 VERSION = 1
@@ -66,7 +66,7 @@ def _text(value: Any, what: str) -> str:
         return str(value)
     if isinstance(value, dt.date):
         return value.isoformat()
-    raise ValueError(N_("%(w)s : du texte est attendu, pas %(v)r") % {"w": what, "v": value})
+    raise ValueError(N_("%(w)s : du texte est attendu, pas %(v)s") % {"w": what, "v": brief(value)})
 
 
 def _answer(d: Any, what: str) -> Answer:
@@ -97,7 +97,8 @@ def _answer(d: Any, what: str) -> Answer:
 def _question(d: Any) -> QuestionData:
     if not isinstance(d, dict):
         raise ValueError(
-            N_("une question (des champs avec leurs valeurs) est attendue, pas %(v)r") % {"v": d}
+            N_("une question (des champs avec leurs valeurs) est attendue, pas %(v)s")
+            % {"v": brief(d)}
         )
     unknown = [str(k) for k in d if k not in QUESTION_KEYS]
     if unknown:
@@ -173,6 +174,17 @@ def parse(text: str, filename: str = "") -> ParseResult:
     try:
         with gc_paused():
             node = loader.get_single_node()
+            alias = _first_alias(node)
+            if alias is not None:
+                res.error(
+                    alias.start_mark.line + 1,
+                    alias.start_mark.column + 1,
+                    N_(
+                        "les ancres et alias YAML (&nom, *nom) ne sont pas acceptés dans "
+                        "un fichier de banque : écrivez chaque valeur en entier"
+                    ),
+                )
+                return res
             data = loader.construct_document(node) if node is not None else None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
@@ -199,11 +211,11 @@ def parse(text: str, filename: str = "") -> ParseResult:
             1,
             None,
             N_(
-                "'version: %(v)d' est attendu, pas %(g)r ; ce fichier vient peut-être "
+                "'version: %(v)d' est attendu, pas %(g)s ; ce fichier vient peut-être "
                 "d'une version plus récente de quizapp"
             ),
             v=VERSION,
-            g=version,
+            g=brief(version),
         )
         return res
     unknown = [str(k) for k in data if k not in TOP_KEYS]
@@ -240,6 +252,30 @@ def parse(text: str, filename: str = "") -> ParseResult:
             seen[ident] = line
         res.add(q, line)
     return res
+
+
+def _first_alias(root: yaml.Node | None) -> yaml.Node | None:
+    """The first node reached twice, that is, the target of an alias (``*nom``).
+
+    The composer gives an alias the very node of its anchor, so a file of a few
+    hundred bytes can stand for a tree of millions of nodes (« billion laughs »);
+    this walk visits each node once, and refuses the file before it is built.
+    """
+    if root is None:
+        return None
+    seen: set[int] = set()
+    stack = [root]
+    while stack:
+        node = stack.pop()
+        if id(node) in seen:
+            return node
+        seen.add(id(node))
+        if isinstance(node, yaml.SequenceNode):
+            stack.extend(reversed(node.value))
+        elif isinstance(node, yaml.MappingNode):
+            for key, value in reversed(node.value):
+                stack.extend((value, key))
+    return None
 
 
 def _question_lines(root: yaml.Node | None) -> list[int]:

@@ -64,9 +64,29 @@ class ImportFailed(Exception):
         super().__init__(f"{len(self.errors)} erreur(s) : {shown}{more}")
 
 
+#: The most of one value an error message repeats: a file's whole value could be
+#: megabytes (a pasted article, an expanded YAML alias), the message a line.
+MAX_SHOWN = 200
+
+
+def brief(value: Any, limit: int = 60) -> str:
+    """``repr(value)``, cut to ``limit`` characters with « … », for an error message."""
+    text = repr(value)
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _capped(value: Any) -> Any:
+    if isinstance(value, str) and len(value) > MAX_SHOWN:
+        return value[: MAX_SHOWN - 1] + "…"
+    if isinstance(value, list | dict | tuple | set):
+        return brief(value, MAX_SHOWN)
+    return value
+
+
 def make_error(
     file: str, line: int | None, column: int | None, template: str, **params: Any
 ) -> FormatError:
+    params = {k: _capped(v) for k, v in params.items()}
     return FormatError(
         file, line, column, template % params if params else template, template, params
     )
