@@ -7,7 +7,16 @@ import re
 from datetime import timedelta
 
 import pytest
-from conftest import Auth, csrf_token, make_bank, make_class, make_quiz, make_user, post
+from conftest import (
+    Auth,
+    csrf_token,
+    make_bank,
+    make_class,
+    make_quiz,
+    make_user,
+    post,
+    sample_questions,
+)
 
 from quizapp.extensions import db
 from quizapp.models import Attempt, Response, ReviewCard, ReviewLog
@@ -700,6 +709,30 @@ def test_teacher_sees_reviews_due_and_forgotten_questions(client, auth, world):
     auth.logout()
     auth.login("autre")
     assert client.get(f"/classes/{school_class.id}/practice").status_code == 404
+
+
+def test_class_practice_shows_no_question_of_another_teacher(client, auth, world):
+    teacher, student, school_class, _bank = world
+    other = make_user("teacher", "autre")
+    other_class = make_class(other, "2nde A", students=[student])
+    private = sample_questions()
+    for q in private:
+        q.stem = "Privé : " + q.stem
+    other_quiz = make_quiz(other, make_bank(other, private, name="Privée"), [other_class])
+    attempt = svc.start_or_resume(other_quiz, student)
+    svc.save_answer(attempt, slot_of(attempt, "short"), "Lyon")  # wrong: a forgotten card
+    db.session.commit()
+    svc.submit(attempt)
+    db.session.execute(db.update(ReviewCard).values(due_at=utcnow() - timedelta(minutes=1)))
+    db.session.commit()
+    auth.login("prof")
+    page = client.get(f"/classes/{school_class.id}/practice").get_data(as_text=True)
+    assert "Privé" not in page
+    assert re.search(r"Révisions à faire maintenant</dt><dd><strong>0<", page)
+    auth.logout()
+    auth.login("autre")
+    page = client.get(f"/classes/{other_class.id}/practice").get_data(as_text=True)
+    assert "Privé : " in page
 
 
 def test_a_long_quiz_still_submits(client, auth, world, monkeypatch):

@@ -13,11 +13,23 @@ from typing import Any
 
 from quizapp import grading, scheduling
 from quizapp.extensions import db
-from quizapp.models import Attempt, Membership, Question, Response, ReviewCard, ReviewLog
+from quizapp.models import (
+    Attempt,
+    Bank,
+    Membership,
+    Question,
+    Quiz,
+    QuizQuestion,
+    Response,
+    ReviewCard,
+    ReviewLog,
+    User,
+)
 from quizapp.models.base import utcnow
 from quizapp.questiondata import SCORED_TYPES, QuestionData
 from quizapp.services.attempts import N_, review_visible, to_stored, versions_for
 from quizapp.services.question_view import is_blank
+from quizapp.services.workspace import visible_banks_query
 
 #: Seconds a student is expected to spend on one question, to tell Easy from Good.
 EXPECTED_SECONDS = 30.0
@@ -266,13 +278,32 @@ class ClassPractice:
     forgotten: list[ForgottenQuestion]
 
 
-def class_practice(class_id: int, now: datetime | None = None, top: int = 10) -> ClassPractice:
-    """Reviews due now and the questions the class forgets most (wrong reviews)."""
+def questions_seen_by(teacher: User):
+    """The ids of the questions a teacher may read: those of their own quizzes and
+    of the banks they own or that were shared with them (an admin reads them all).
+
+    A student can belong to the classes of several teachers; what one teacher's
+    class practice shows of that student's cards stays within this set."""
+    if teacher.role == "admin":
+        return db.select(Question.id)
+    own_quizzes = db.select(Quiz.id).where(Quiz.owner_id == teacher.id)
+    in_quizzes = db.select(QuizQuestion.question_id).where(QuizQuestion.quiz_id.in_(own_quizzes))
+    banks = visible_banks_query(teacher).with_only_columns(Bank.id)
+    return db.select(Question.id).where(Question.bank_id.in_(banks) | Question.id.in_(in_quizzes))
+
+
+def class_practice(
+    class_id: int, teacher: User, now: datetime | None = None, top: int = 10
+) -> ClassPractice:
+    """Reviews due now and the questions the class forgets most (wrong reviews),
+    among the questions ``teacher`` may read."""
     now = now or utcnow()
     members = db.select(Membership.student_id).where(Membership.class_id == class_id)
     n_students = db.session.scalar(db.select(db.func.count()).select_from(members.subquery()))
+    seen = questions_seen_by(teacher)
     due_filter = (
         ReviewCard.student_id.in_(members),
+        ReviewCard.question_id.in_(seen),
         ReviewCard.due_at <= now,
         Question.status == "accepted",
     )
@@ -289,6 +320,7 @@ def class_practice(class_id: int, now: datetime | None = None, top: int = 10) ->
         .join(ReviewCard, ReviewCard.id == ReviewLog.card_id)
         .where(
             ReviewCard.student_id.in_(members),
+            ReviewCard.question_id.in_(seen),
             ReviewLog.reviewed_at >= now - timedelta(days=7),
         )
     )
@@ -301,7 +333,7 @@ def class_practice(class_id: int, now: datetime | None = None, top: int = 10) ->
             db.func.count(db.distinct(ReviewCard.student_id)).label("students"),
         )
         .join(ReviewCard, ReviewCard.id == ReviewLog.card_id)
-        .where(ReviewCard.student_id.in_(members))
+        .where(ReviewCard.student_id.in_(members), ReviewCard.question_id.in_(seen))
         .group_by(ReviewCard.question_id)
         .having(wrong > 0)
         .order_by(wrong.desc(), ReviewCard.question_id)

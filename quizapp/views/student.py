@@ -483,5 +483,5 @@ def class_practice(class_id: int):
     return render_template(
         "student/class_practice.html",
         school_class=school_class,
-        summary=practice.class_practice(class_id),
+        summary=practice.class_practice(class_id, current_user),
     )
