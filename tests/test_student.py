@@ -22,6 +22,7 @@ from quizapp.extensions import db
 from quizapp.models import Attempt, Response, ReviewCard, ReviewLog
 from quizapp.models.base import utcnow
 from quizapp.services import attempts as svc
+from quizapp.services import practice
 
 
 @pytest.fixture
@@ -685,6 +686,79 @@ def test_practice_hides_answers_the_quiz_has_not_shown_yet(client, auth, world):
         token_from="/student/practice",
     ).get_data(as_text=True)
     assert "Incorrect" in html and "Moscou" not in html
+
+
+def _submit_with_a_wrong_answer(quiz, student):
+    attempt = svc.start_or_resume(quiz, student)
+    short = slot_of(attempt, "short")
+    svc.save_answer(attempt, short, "Lyon")
+    db.session.commit()
+    svc.submit(attempt)
+    db.session.execute(db.update(ReviewCard).values(due_at=utcnow() - timedelta(minutes=1)))
+    db.session.commit()
+    return attempt.layout[short]["question_id"]
+
+
+def test_practice_never_grades_a_question_whose_quiz_never_shows_correctness(client, auth, world):
+    teacher, student, school_class, bank = world
+    quiz = make_quiz(
+        teacher,
+        bank,
+        [school_class],
+        max_attempts=2,
+        show_correctness="never",
+        show_answers="never",
+        show_explanations="never",
+    )
+    question_id = _submit_with_a_wrong_answer(quiz, student)
+    auth.login("lea")
+    assert "Rien à réviser" in client.get("/student/practice").get_data(as_text=True)
+    refused = post(
+        client, f"/student/practice/{question_id}", {"a0": "Moscou"}, token_from="/student"
+    )
+    assert refused.status_code == 404
+    assert "Incorrect" not in refused.get_data(as_text=True)
+
+
+def test_practice_waits_until_the_quiz_shows_correctness(client, auth, world):
+    teacher, student, school_class, bank = world
+    closes = utcnow() + timedelta(days=2)
+    quiz = make_quiz(
+        teacher, bank, [school_class], closes_at=closes, show_correctness="after_close"
+    )
+    question_id = _submit_with_a_wrong_answer(quiz, student)
+    assert practice.due_count(student.id) == 0
+    auth.login("lea")
+    assert "Rien à réviser" in client.get("/student/practice").get_data(as_text=True)
+    page = post(
+        client,
+        f"/student/practice/{question_id}",
+        {"a0": "Moscou"},
+        token_from="/student",
+        follow_redirects=True,
+    ).get_data(as_text=True)
+    assert "Incorrect" not in page and "Correct" not in page
+    assert "quand son quiz montrera les corrections" in page
+    # Once the quiz is closed, its questions come back to practice.
+    later = closes + timedelta(hours=1)
+    assert practice.due_count(student.id, later) > 0
+    assert practice.next_item(student.id, "k", later) is not None
+
+
+def test_practice_holds_back_the_questions_of_an_attempt_in_progress(world):
+    teacher, student, school_class, bank = world
+    quiz = make_quiz(teacher, bank, [school_class], max_attempts=2)
+    question_id = _submit_with_a_wrong_answer(quiz, student)
+    assert question_id in {c.question_id for c in practice.due_cards(student.id)}
+    second = svc.start_or_resume(quiz, student)
+    db.session.commit()
+    assert second.state == "in_progress"
+    assert question_id not in {c.question_id for c in practice.due_cards(student.id)}
+    with pytest.raises(practice.PracticeError):
+        practice.practice_item(student.id, question_id, "k")
+    svc.submit(second)  # left blank: the card is due again a few minutes on
+    soon = utcnow() + timedelta(hours=1)
+    assert question_id in {c.question_id for c in practice.due_cards(student.id, soon)}
 
 
 def test_teacher_sees_reviews_due_and_forgotten_questions(client, auth, world):

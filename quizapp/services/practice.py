@@ -80,6 +80,8 @@ def schedule_from_attempt(attempt: Attempt, responses: dict[int, Response]) -> N
 
     The student's cards are read in one query and written in one flush: a submit
     of a 16-question quiz costs a few statements, not two per question."""
+    if attempt.quiz.show_correctness == "never":
+        return  # practice would tell right from wrong, which this quiz never does
     now = attempt.submitted_at or utcnow()
     previous = attempt.started_at
     reviews = []
@@ -125,17 +127,69 @@ def schedule_from_attempt(attempt: Attempt, responses: dict[int, Response]) -> N
     )
 
 
+@dataclass(frozen=True)
+class ReviewRights:
+    """What practice may show of one question: what its quiz's review settings show now."""
+
+    correctness: bool = True
+    answers: bool = True
+    explanations: bool = True
+
+
+def review_rights_by_question(student_id: int, now: datetime) -> dict[int, ReviewRights]:
+    """For each question the student met in a quiz, what practice may show of it now.
+
+    The latest submitted attempt with the question decides, by its quiz's review
+    settings at this moment: practice grades an answer, so a question whose quiz
+    does not show right from wrong yet (« après la fermeture ») waits until it
+    does. A question in an attempt still in progress shows nothing: practice
+    would let the student try answers to the quiz they are taking.
+    """
+    attempts = db.session.scalars(
+        db.select(Attempt)
+        .where(Attempt.student_id == student_id, Attempt.state.in_(("submitted", "in_progress")))
+        .order_by(Attempt.submitted_at.desc())
+    ).all()
+    rights: dict[int, ReviewRights] = {}
+    closed = ReviewRights(False, False, False)
+    for attempt in attempts:
+        if attempt.state == "in_progress":
+            rights.update((slot["question_id"], closed) for slot in attempt.layout)
+    for attempt in attempts:
+        if attempt.state != "submitted":
+            continue
+        quiz = attempt.quiz
+        shown = ReviewRights(
+            review_visible(quiz.show_correctness, quiz, attempt, None, now),
+            review_visible(quiz.show_answers, quiz, attempt, None, now),
+            review_visible(quiz.show_explanations, quiz, attempt, None, now),
+        )
+        for slot in attempt.layout:
+            rights.setdefault(slot["question_id"], shown)
+    return rights
+
+
+def _withheld(student_id: int, now: datetime) -> list[int]:
+    return [q for q, r in review_rights_by_question(student_id, now).items() if not r.correctness]
+
+
+def _due_filter(student_id: int, now: datetime) -> tuple[Any, ...]:
+    return (
+        ReviewCard.student_id == student_id,
+        ReviewCard.due_at <= now,
+        Question.status == "accepted",
+        ReviewCard.question_id.not_in(_withheld(student_id, now)),
+    )
+
+
 def due_cards(student_id: int, now: datetime | None = None, limit: int = 20) -> list[ReviewCard]:
+    """The student's cards due now, but those whose quiz does not show corrections yet."""
     now = now or utcnow()
     return list(
         db.session.scalars(
             db.select(ReviewCard)
             .join(Question, Question.id == ReviewCard.question_id)
-            .where(
-                ReviewCard.student_id == student_id,
-                ReviewCard.due_at <= now,
-                Question.status == "accepted",
-            )
+            .where(*_due_filter(student_id, now))
             .order_by(ReviewCard.due_at)
             .limit(limit)
         )
@@ -148,11 +202,7 @@ def due_count(student_id: int, now: datetime | None = None) -> int:
         db.session.scalar(
             db.select(db.func.count(ReviewCard.id))
             .join(Question, Question.id == ReviewCard.question_id)
-            .where(
-                ReviewCard.student_id == student_id,
-                ReviewCard.due_at <= now,
-                Question.status == "accepted",
-            )
+            .where(*_due_filter(student_id, now))
         )
         or 0
     )
@@ -212,6 +262,11 @@ def practice_item(
         raise PracticeError(N_("Cette question ne fait pas partie de vos révisions."), 404)
     if card.due_at > now:
         raise PracticeError(N_("Cette question est déjà révisée : elle reviendra plus tard."), 409)
+    if not review_rights(student_id, question_id, now).correctness:
+        raise PracticeError(
+            N_("Cette question reviendra en révision quand son quiz montrera les corrections."),
+            409,
+        )
     data = question.current_version.question_data
     return PracticeItem(card, question, data, _practice_entry(card, data, secret))
 
@@ -239,25 +294,10 @@ def answer(
     return stored, result
 
 
-def review_rights(student_id: int, question_id: int, now: datetime) -> tuple[bool, bool]:
-    """Whether practice may show the right answer and the explanation of a question.
-
-    The quiz it was met in decides: a question from a quiz whose answers are only
-    shown after it closes stays without them in practice until then.
-    """
-    attempts = db.session.scalars(
-        db.select(Attempt)
-        .where(Attempt.student_id == student_id, Attempt.state == "submitted")
-        .order_by(Attempt.submitted_at.desc())
-    ).all()
-    for attempt in attempts:
-        if any(slot["question_id"] == question_id for slot in attempt.layout):
-            quiz = attempt.quiz
-            return (
-                review_visible(quiz.show_answers, quiz, attempt, None, now),
-                review_visible(quiz.show_explanations, quiz, attempt, None, now),
-            )
-    return True, True
+def review_rights(student_id: int, question_id: int, now: datetime) -> ReviewRights:
+    """What practice may show of one question (see :func:`review_rights_by_question`);
+    a question never met in a quiz shows everything."""
+    return review_rights_by_question(student_id, now).get(question_id, ReviewRights())
 
 
 # --- what the teacher sees --------------------------------------------------------

@@ -456,7 +456,7 @@ def practice_answer(question_id: int):
         abort(400, exc.translated())
     db.session.commit()
     session.pop("practice_shown", None)
-    answers, explanations = practice.review_rights(current_user.id, question_id, now)
+    rights = practice.review_rights(current_user.id, question_id, now)
     response = SimpleNamespace(answer=stored, fraction=grade.fraction, mark=grade.fraction)
     return render_template(
         "student/practice_feedback.html",
@@ -467,8 +467,8 @@ def practice_answer(question_id: int):
             item.entry,
             response,
             show_outcome=True,
-            show_answers=answers,
-            show_explanation=explanations,
+            show_answers=rights.answers,
+            show_explanation=rights.explanations,
         ),
         due=practice.due_count(current_user.id),
     )
