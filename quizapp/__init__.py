@@ -57,7 +57,20 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
 
 
 def register_blueprints(app: Flask) -> None:
+    from werkzeug.routing import IntegerConverter
+
+    from quizapp.models.base import MAX_ID
     from quizapp.views import admin, auth, classes, main, reports, student, teacher
+
+    class IdConverter(IntegerConverter):
+        """``<int:…>`` up to the largest id a database holds: a larger one is a 404
+        (SQLite cannot even compare it, and answered 500)."""
+
+        def __init__(self, map, *args, **kwargs):
+            kwargs.setdefault("max", MAX_ID)
+            super().__init__(map, *args, **kwargs)
+
+    app.url_map.converters["int"] = IdConverter
 
     for module in (main, auth, admin, classes, teacher, student, reports):
         app.register_blueprint(module.bp)

@@ -99,6 +99,14 @@ class RegisterForm(AccountFields):
         description=_l("Le code donné par votre enseignant."),
     )
 
+    def refuse_join_code(self, message: str) -> None:
+        """Check only the CSRF token and the code's own rules, then refuse the code."""
+        csrf = getattr(self, "csrf_token", None)  # absent where CSRF is switched off
+        if csrf is not None:
+            csrf.validate(self)
+        self.join_code.validate(self)
+        self.join_code.errors = [*self.join_code.errors, message]
+
 
 class SetupAdminForm(AccountFields):
     pass

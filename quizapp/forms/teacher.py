@@ -25,6 +25,7 @@ from wtforms.widgets import CheckboxInput, ListWidget
 
 from quizapp.forms.base import AppForm, select_choices
 from quizapp.grading import parse_number
+from quizapp.models.base import db_id
 from quizapp.questiondata import Answer, Blank, QuestionData
 
 
@@ -105,7 +106,7 @@ class BulkReviewForm(AppForm):
     threshold = FloatField(
         _l("Seuil de confiance"), default=0.8, validators=[Optional(), NumberRange(0, 1)]
     )
-    selected = SelectMultipleField(coerce=int, validate_choice=False)
+    selected = SelectMultipleField(coerce=db_id, validate_choice=False)
 
 
 class ImportForm(AppForm):
@@ -397,8 +398,8 @@ class QuizForm(AppForm):
     instructions = TextAreaField(
         _l("Consignes"), validators=[Optional(), Length(max=5000)], render_kw={"rows": 3}
     )
-    bank_id = SelectField(_l("Banque"), coerce=int)
-    question_ids = MultiCheckboxField(_l("Questions"), coerce=int, validate_choice=False)
+    bank_id = SelectField(_l("Banque"), coerce=db_id)
+    question_ids = MultiCheckboxField(_l("Questions"), coerce=db_id, validate_choice=False)
     draw_spec = TextAreaField(
         _l("Ou tirage au sort par étiquette"),
         validators=[Optional(), Length(max=2000)],
@@ -451,7 +452,7 @@ class QuizForm(AppForm):
     pass_mark = FloatField(
         _l("Seuil de réussite (%)"), default=50.0, validators=[Optional(), NumberRange(0, 100)]
     )
-    class_ids = MultiCheckboxField(_l("Classes"), coerce=int, validate_choice=False)
+    class_ids = MultiCheckboxField(_l("Classes"), coerce=db_id, validate_choice=False)
 
     def draw_per_tag(self) -> dict[str, int] | None:
         spec = {}

@@ -90,11 +90,18 @@ def logout():
 def register():
     """A student creates an account with their class's join code."""
     form = RegisterForm(join_code=request.args.get("code", ""))
-    if form.validate_on_submit():
+    if not form.is_submitted():
+        return render_template("auth/register.html", form=form)
+    # The class code first: without a class to join, nothing is said of the
+    # other fields (whether a username is taken) and no password is hashed.
+    school_class = accounts.class_by_code(form.join_code.data) if form.join_code.data else None
+    if school_class is None:
+        form.refuse_join_code(_("Ce code ne correspond à aucune classe ouverte."))
+    elif form.validate():
         end_transaction()  # the hash takes about 0.1 s: hold no write lock meanwhile
         hashed = hash_password(form.password.data)
         school_class = accounts.class_by_code(form.join_code.data)
-        if school_class is None:
+        if school_class is None:  # closed while the password was hashed
             form.join_code.errors.append(_("Ce code ne correspond à aucune classe ouverte."))
         else:
             user = accounts.create_user(

@@ -38,6 +38,7 @@ from quizapp.models import (
     SchoolClass,
     User,
 )
+from quizapp.models.base import db_id
 from quizapp.reports import analysis, charts, exports, regrade
 from quizapp.reports.data import (
     ATTEMPT_SETS,
@@ -128,7 +129,7 @@ def _date_arg(name: str) -> date | None:
 
 
 def filters_from_request(with_class: bool = True) -> Filters:
-    class_id = request.args.get("class_id", type=int) if with_class else None
+    class_id = request.args.get("class_id", type=db_id) if with_class else None
     if class_id:
         owned_class_or_404(class_id)
     return Filters(class_id or None, _date_arg("from"), _date_arg("to"))
@@ -291,7 +292,7 @@ def statistics(quiz_id: int):
 def regrade_preview(quiz_id: int):
     """Dry run: the attempts whose score would change, and by how much."""
     quiz = owned_quiz_or_404(quiz_id)
-    question_id = request.args.get("question_id", type=int)
+    question_id = request.args.get("question_id", type=db_id)
     plan = regrade.plan_regrade(quiz, question_id)
     return render_template(
         "reports/regrade.html",
@@ -310,7 +311,7 @@ def apply_regrade(quiz_id: int):
     quiz = owned_quiz_or_404(quiz_id)
     if not ConfirmForm().validate_on_submit():
         abort(400)
-    question_id = request.form.get("question_id", type=int)
+    question_id = request.form.get("question_id", type=db_id)
     if question_id is not None and db.session.get(Question, question_id) is None:
         abort(404)
     record = regrade.apply_regrade(quiz, current_user, question_id)

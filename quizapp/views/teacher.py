@@ -35,6 +35,7 @@ from quizapp.models import (
     SchoolClass,
     User,
 )
+from quizapp.models.base import db_id
 from quizapp.questiondata import QuestionData
 from quizapp.security import role_required
 from quizapp.services import workspace
@@ -457,8 +458,8 @@ def _quiz_form(quiz: Quiz | None) -> QuizForm:
             form.draw_spec.data = "\n".join(
                 f"{t}: {n}" for t, n in (quiz.draw_per_tag or {}).items()
             )
-        elif request.args.get("bank", type=int):
-            form.bank_id.data = request.args.get("bank", type=int)
+        elif request.args.get("bank", type=db_id):
+            form.bank_id.data = request.args.get("bank", type=db_id)
     return form
 
 
