@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import csv
+import io
 from pathlib import Path
 
 import pytest
@@ -133,6 +135,39 @@ def test_csv_writer_options_for_french_spreadsheets():
     assert text.startswith("\ufefftype;title;stem;")
     assert '"Q;1"' in text
     assert parse(text, "csv").questions == qs
+
+
+def test_csv_cells_a_spreadsheet_would_run_are_written_as_text_and_read_back():
+    qs = [
+        QuestionData(
+            "mcq",
+            '=HYPERLINK("http://x","cliquez")',
+            [Answer("+33 1 23", 1.0), Answer("-le reste", 0.0), Answer("@moi", 0.0)],
+            explanation="\t=1+1",
+            tags=["-50"],
+        )
+    ]
+    text = dump(qs, "csv").text
+    rows = list(csv.reader(io.StringIO(text)))
+    cells = [c for c in rows[1] if c]
+    assert all(not c.startswith(("=", "+", "@", "\t")) for c in cells), cells
+    assert "'=HYPERLINK" in text and "'+33 1 23" in text and "'-le reste" in text
+    assert "-50" in cells  # a plain number stays a number
+    assert parse(text, "csv").questions == qs
+
+
+@pytest.mark.parametrize("fmt", ["gift", "aiken", "csv", "bank"])
+def test_control_characters_refuse_the_whole_file_with_their_line(fmt):
+    texts = {
+        "gift": "::Q1:: Capitale ? {=Paris ~Lyon}\n\n::Q2:: Cap\x00itale ? {=Rome ~Milan}\n",
+        "aiken": "Capitale ?\nA. Paris\nB. Lyon\nANSWER: A\n\nAutre\x01 ?\nA. Oui\nB. Non\nANSWER: A\n",
+        "csv": "type,stem,answer\nshort,Capitale ?,Paris\nshort,Cap\x00itale ?,Rome\n",
+        "bank": 'format: quizapp-bank\nversion: 1\nquestions:\n  - {type: essay, stem: "a\x00b"}\n',
+    }
+    line = {"gift": 3, "aiken": 6, "csv": 3, "bank": 4}[fmt]
+    result = parse(texts[fmt], fmt, "f")
+    assert result.importable == []
+    assert result.errors[0].line == line and "U+00" in result.errors[0].message
 
 
 # --- YAML bank ---------------------------------------------------------------

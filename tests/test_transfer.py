@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import json
+import os
 import re
+import time
 from io import BytesIO
+from pathlib import Path
 
 from conftest import make_bank, make_user, post
 
@@ -98,6 +101,36 @@ def test_web_import_preview_then_confirm(client, auth):
     )
     db.session.rollback()
     assert db.session.scalar(db.select(db.func.count(Question.id))) == 2
+
+
+def test_an_upload_never_confirmed_is_deleted_after_a_day(app, client, auth):
+    teacher = make_user("teacher", "prof")
+    bank = make_bank(teacher, [])
+    auth.login("prof")
+
+    def upload(name: str) -> str:
+        html = post(
+            client,
+            f"/teacher/banks/{bank.id}/import",
+            {"upload": (BytesIO(BAD_GIFT.encode()), name)},
+            token_from="/teacher/banks",
+            content_type="multipart/form-data",
+        ).get_data(as_text=True)
+        return re.search(r'name="token" type="hidden" value="([^"]+)"', html).group(1)
+
+    stash = Path(app.config["DATA_DIR"]) / "uploads"
+    old = upload("old.gift")
+    two_days_ago = time.time() - 2 * 24 * 3600
+    os.utime(stash / old, (two_days_ago, two_days_ago))
+    html = post(
+        client,
+        f"/teacher/banks/{bank.id}/import",
+        {"token": old, "confirm": "1", "skip_invalid": "y"},
+        token_from="/teacher/banks",
+    ).get_data(as_text=True)
+    assert "plus disponible" in html
+    fresh = upload("fresh.gift")
+    assert sorted(p.name for p in stash.iterdir()) == [fresh]
 
 
 def test_web_export_downloads_a_file(client, auth):

@@ -34,7 +34,9 @@ from .base import (
     ImportFailed,
     ParseResult,
     gc_paused,
+    line_starts,
     make_error,
+    position,
 )
 from .validation import validate
 
@@ -202,6 +204,28 @@ def decode_upload(data: bytes, limit: int = MAX_UPLOAD_BYTES, filename: str = ""
         ) from None
 
 
+#: Control characters no form accepts (NUL among them); tabs and new lines are text.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+def _control_characters(text: str, filename: str) -> ParseResult:
+    """Refuse a file holding control characters, with the line and column of each."""
+    res = ParseResult(file=filename)
+    starts = line_starts(text)
+    for match in _CONTROL.finditer(text):
+        line, column = position(starts, match.start())
+        res.error(
+            line,
+            column,
+            N_(
+                "caractère de contrôle U+%(code)04X : il n'a pas sa place dans une question ; "
+                "enregistrez le fichier de nouveau comme texte"
+            ),
+            code=ord(match.group()),
+        )
+    return res
+
+
 def parse(text: str, fmt: str, filename: str = "") -> ParseResult:
     """Parse ``text`` in format ``fmt``, then check every question with :func:`validate`."""
     if fmt not in FORMATS:
@@ -220,6 +244,8 @@ def parse(text: str, fmt: str, filename: str = "") -> ParseResult:
         res.error(1, None, N_("le fichier est vide ; au moins une question est attendue"))
         return res
     text = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+    if _CONTROL.search(text):
+        return _control_characters(text, filename)
     with gc_paused():
         res = FORMATS[fmt].module.parse(text, filename)
         for q, line in zip(res.questions, res.lines, strict=True):

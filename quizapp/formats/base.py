@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import gc
 import math
+import re
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
@@ -81,6 +82,26 @@ def _capped(value: Any) -> Any:
     if isinstance(value, list | dict | tuple | set):
         return brief(value, MAX_SHOWN)
     return value
+
+
+#: What a spreadsheet program runs as a formula when a cell starts with it.
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+_PLAIN_NUMBER = re.compile(r"[+-]?\d+(?:[.,]\d+)?\s?%?")
+
+
+def neutralise(text: str) -> str:
+    """Text a spreadsheet will show as text, never run as a formula (OWASP's advice:
+    a leading apostrophe); a plain number such as ``-50`` is left as it is."""
+    if text and text.startswith(FORMULA_START) and not _PLAIN_NUMBER.fullmatch(text):
+        return "'" + text
+    return text
+
+
+def unneutralise(text: str) -> str:
+    """The text :func:`neutralise` was given (a file read back keeps no apostrophe)."""
+    if len(text) > 1 and text[0] == "'" and text[1] in "".join(FORMULA_START):
+        return text[1:]
+    return text
 
 
 def make_error(

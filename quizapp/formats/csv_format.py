@@ -20,7 +20,7 @@ import re
 from quizapp.questiondata import TYPES, Answer, QuestionData
 
 from . import cloze
-from .base import N_, DumpResult, ParseResult, fmt_num, parse_num
+from .base import N_, DumpResult, ParseResult, fmt_num, neutralise, parse_num, unneutralise
 
 REQUIRED = ("type", "stem")
 SINGLE = ("type", "title", "stem", "category", "tags", "answer", "tolerance", "unit", "explanation")
@@ -237,7 +237,7 @@ def parse(text: str, filename: str = "") -> ParseResult:
         row: dict[str, str] = {}
         numbered: dict[int, dict[str, str]] = {}
         for name, value in zip(header, cells, strict=False):
-            value = value.strip()
+            value = unneutralise(value.strip())
             m = _NUMBERED_RE.match(name)
             if m:
                 if value:
@@ -313,6 +313,7 @@ def dump(
         if q.type not in TYPES:
             res.skipped.append((i, N_("type de question inconnu %(t)r") % {"t": q.type}))
             continue
-        writer.writerow(_cells(q, n, res, i))
+        cells = _cells(q, n, res, i)
+        writer.writerow({k: neutralise(v) if isinstance(v, str) else v for k, v in cells.items()})
     res.text = ("\ufeff" if bom else "") + buf.getvalue()
     return res

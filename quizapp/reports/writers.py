@@ -19,17 +19,10 @@ from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 
+from quizapp.formats.base import neutralise
 from quizapp.reports.tables import Table, Typed
 
 DIALECTS = ("rfc", "excel-fr")
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-
-
-def neutralise(text: str) -> str:
-    """Text a spreadsheet will show as text, never run as a formula."""
-    if text and text.startswith(_FORMULA_START):
-        return "'" + text
-    return text
 
 
 def _number(x: float, digits: int, decimal: str) -> str:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import secrets
+import time
 from pathlib import Path
 
 from flask import current_app
@@ -38,8 +39,28 @@ def _stash_dir() -> Path:
     return folder
 
 
+#: How long an uploaded file waits for its import to be confirmed.
+STASH_SECONDS = 24 * 3600
+
+
+def purge_stash(now: float | None = None) -> int:
+    """Delete uploads older than :data:`STASH_SECONDS` (a preview never confirmed);
+    returns how many went."""
+    limit = (time.time() if now is None else now) - STASH_SECONDS
+    removed = 0
+    for path in _stash_dir().iterdir():
+        try:
+            if path.is_file() and path.stat().st_mtime < limit:
+                path.unlink()
+                removed += 1
+        except FileNotFoundError:  # another worker removed it first
+            continue
+    return removed
+
+
 def stash_upload(storage) -> str:
-    """Keep an upload between the preview and the confirmation; returns its token."""
+    """Keep an upload between the preview and the confirmation; returns its token.
+    Uploads left unconfirmed for a day are deleted on the way."""
     from quizapp.formats import MAX_UPLOAD_BYTES, FormatInputError, read_upload
 
     try:
@@ -48,6 +69,7 @@ def stash_upload(storage) -> str:
         raise TransferError(str(exc.error.message if hasattr(exc, "error") else exc)) from None
     name = re.sub(r"[^A-Za-z0-9._-]", "_", Path(storage.filename or "upload").name)[-80:]
     token = f"{secrets.token_urlsafe(16)}--{name}"
+    purge_stash()
     (_stash_dir() / token).write_bytes(data)
     return token
 
@@ -56,7 +78,7 @@ def _stashed(token: str) -> tuple[bytes, str]:
     if not re.fullmatch(r"[A-Za-z0-9_-]{22}--[A-Za-z0-9._-]{1,80}", token or ""):
         raise TransferError("Envoyez d’abord un fichier.")
     path = _stash_dir() / token
-    if not path.is_file():
+    if not path.is_file() or path.stat().st_mtime < time.time() - STASH_SECONDS:
         raise TransferError("Ce fichier n’est plus disponible : envoyez-le de nouveau.")
     return path.read_bytes(), token.split("--", 1)[1]
 
