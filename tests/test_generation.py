@@ -20,7 +20,7 @@ from quizapp.generation.dates import find_dates
 from quizapp.generation.distractors import distinct
 from quizapp.generation.figures import find_figures
 from quizapp.generation.text import clean_text, fold, split_sentences
-from quizapp.questiondata import QuestionData
+from quizapp.questiondata import Answer, QuestionData
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "questions" / "moscou-pyongyang-2024-11-01.txt"
@@ -401,3 +401,22 @@ def test_distractors_are_never_aliases_of_the_answer(seed):
             assert "moscou" not in folded, q.stem  # the capital stands for the country
         if "coree du nord" in folded:
             assert "pyongyang" not in folded, q.stem
+
+
+def test_the_right_option_takes_each_place_in_turn():
+    from quizapp.generation.pipeline import place_keys
+
+    def choice(i: int) -> QuestionData:
+        answers = [Answer(f"juste {i}", 1.0)] + [Answer(f"faux {i}.{k}", 0.0) for k in range(3)]
+        return QuestionData(type="mcq", stem=f"Question {i} ?", answers=answers)
+
+    questions = [choice(i) for i in range(20)]
+    place_keys(questions, "un article")
+    places = [[a.fraction for a in q.answers].index(1.0) for q in questions]
+    for start in range(0, 20, 4):  # each run of four puts the key once at each place
+        assert sorted(places[start : start + 4]) == [0, 1, 2, 3]
+    assert places != [0, 1, 2, 3] * 5  # and not in a fixed order a student could learn
+    for i, q in enumerate(questions):  # the distractors keep their order around it
+        assert [a.text for a in q.answers if a.fraction == 0.0] == [
+            f"faux {i}.{k}" for k in range(3)
+        ]

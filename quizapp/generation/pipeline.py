@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+import random
+import zlib
 from dataclasses import dataclass, field
 
 from ..questiondata import QuestionData
@@ -68,7 +70,31 @@ def generate_from_article(
     for rule in RULES:
         cands.extend(rule(ctx))
     ranked = rank(cands, max_questions)
-    return GenerationResult(article=article, questions=[c.question for c in ranked])
+    questions = [c.question for c in ranked]
+    place_keys(questions, article.text)
+    return GenerationResult(article=article, questions=questions)
+
+
+def place_keys(questions: list[QuestionData], seed: str) -> None:
+    """Put each choice question's right option at a place that says nothing.
+
+    Taken in the bank's order, every run of as many choice questions as they have
+    options puts the key once at each place, in an order drawn afresh for each run:
+    a student who always picks the first (or last) option gets a quarter right,
+    in the top 20 as in the whole bank. Distractors keep their order around it.
+    """
+    rng = random.Random(zlib.crc32(seed.encode("utf-8")))
+    places: dict[int, list[int]] = {}
+    for q in questions:
+        keys = [a for a in q.answers if a.fraction >= 1.0]
+        if q.type != "mcq" or len(keys) != 1 or len(q.answers) < 2:
+            continue
+        n = len(q.answers)
+        if not places.get(n):
+            places[n] = rng.sample(range(n), n)
+        others = [a for a in q.answers if a is not keys[0]]
+        others.insert(places[n].pop(), keys[0])
+        q.answers = others
 
 
 def generate_many(texts: list[tuple[str, str | None, dt.date | None]]) -> list[GenerationResult]:
