@@ -1,10 +1,22 @@
 """Regrading: after a teacher fixes a question, mark the stored answers again.
 
-Each stored ``Response.answer`` is graded against the CURRENT version of its
-question; :func:`plan_regrade` lists every attempt whose score would change
-(a dry run, nothing written), :func:`apply_regrade` writes the same changes in
-one transaction and records a :class:`~quizapp.models.Regrade` with who did it.
-Questions marked by hand (essays) keep their marks.
+Each stored ``Response.answer`` of a submitted attempt is graded against the
+CURRENT version of its question; :func:`plan_regrade` lists every attempt whose
+score would change (a dry run, nothing written), :func:`apply_regrade` writes the
+same changes in one transaction and records a :class:`~quizapp.models.Regrade`
+with who did it. Questions marked by hand (essays) keep their marks.
+
+An answer holds option indexes of the version its attempt was laid out with, so
+it is carried to the current version by option identity (:mod:`.remap`), never
+by position. An answer that picked an option the current version no longer has
+is listed in ``errors`` and keeps its mark. The attempt's slot moves to the
+current version (order and answer rewritten in its indexes) only when every
+option the student was shown is still there; otherwise it keeps the version
+seen, so the review shows what the student answered.
+
+Attempts in progress are left alone: the student is answering the version laid
+out for them, and each answer is graded with it when saved. A regrade run after
+they submit marks them again.
 """
 
 from __future__ import annotations
@@ -18,6 +30,7 @@ from quizapp import grading
 from quizapp.extensions import begin_write, db
 from quizapp.models import Attempt, Question, QuestionVersion, Quiz, Regrade, Response, User
 from quizapp.questiondata import QuestionData
+from quizapp.reports.remap import carry
 
 _EPS = 1e-9
 
@@ -51,14 +64,26 @@ class AttemptChange:
 
 
 @dataclass
+class VersionMove:
+    """A response and its attempt's slot carried to the current version of the question."""
+
+    response_id: int
+    attempt_id: int
+    slot: int
+    version_id: int
+    answer: Any  # in the new version's option indexes
+    entry: dict[str, Any]  # the attempt's layout slot, pointing at the new version
+
+
+@dataclass
 class RegradePlan:
     quiz_id: int
     question_id: int | None
     checked: int = 0  # responses graded again
     attempts: list[AttemptChange] = field(default_factory=list)
     errors: list[dict[str, Any]] = field(default_factory=list)  # answers the new key cannot read
-    # (response id, attempt id, slot, version id) of answers graded against a newer version
-    moved_versions: list[tuple[int, int, int, int]] = field(default_factory=list)
+    # answers (and their attempts' slots) that move to the current version
+    moved_versions: list[VersionMove] = field(default_factory=list)
     layouts: dict[int, list[dict[str, Any]]] = field(default_factory=dict, repr=False)
 
     @property
@@ -79,7 +104,7 @@ def _attempts(quiz: Quiz, lock: bool):
             User.username,
         )
         .join(User, User.id == Attempt.student_id)
-        .where(Attempt.quiz_id == quiz.id)
+        .where(Attempt.quiz_id == quiz.id, Attempt.state == "submitted")
         .order_by(User.username, Attempt.number)
     )
     if lock:
@@ -96,6 +121,16 @@ def _current_versions(question_ids: set[int]) -> dict[int, tuple[int, QuestionDa
     return {qid: (vid, QuestionData.from_dict(data)) for qid, vid, data in rows}
 
 
+def _seen_versions(version_ids: set[int]) -> dict[int, QuestionData]:
+    """The versions the attempts were laid out with."""
+    rows = db.session.execute(
+        sa.select(QuestionVersion.id, QuestionVersion.data).where(
+            QuestionVersion.id.in_(version_ids)
+        )
+    ).all()
+    return {vid: QuestionData.from_dict(data) for vid, data in rows}
+
+
 def plan_regrade(quiz: Quiz, question_id: int | None = None, *, lock: bool = False) -> RegradePlan:
     """What a regrade would change, attempt by attempt; writes nothing."""
     plan = RegradePlan(quiz.id, question_id)
@@ -105,6 +140,14 @@ def plan_regrade(quiz: Quiz, question_id: int | None = None, *, lock: bool = Fal
     if question_id is not None:
         qids &= {question_id}
     versions = _current_versions(qids)
+    seen = _seen_versions(
+        {
+            slot["version_id"]
+            for layout in layouts.values()
+            for slot in layout
+            if slot["question_id"] in versions
+        }
+    )
     responses = db.session.execute(
         sa.select(
             Response.id,
@@ -115,7 +158,7 @@ def plan_regrade(quiz: Quiz, question_id: int | None = None, *, lock: bool = Fal
             Response.question_version_id,
         )
         .join(Attempt, Attempt.id == Response.attempt_id)
-        .where(Attempt.quiz_id == quiz.id)
+        .where(Attempt.quiz_id == quiz.id, Attempt.state == "submitted")
     ).all()
     by_attempt: dict[int, list] = {}
     for r in responses:
@@ -132,8 +175,16 @@ def plan_regrade(quiz: Quiz, question_id: int | None = None, *, lock: bool = Fal
             if slot is None or slot["question_id"] not in versions:
                 continue
             version_id, data = versions[slot["question_id"]]
+            seen_id = slot.get("version_id")
             try:
-                result = grading.grade(data, r.answer)
+                if seen_id == version_id:
+                    answer, entry = r.answer, None
+                elif seen_id in seen:
+                    carried = carry(seen[seen_id], data, slot, r.answer)
+                    answer, entry = carried.answer, carried.entry
+                else:  # a version that is not there any more: nothing to carry from
+                    continue
+                result = grading.grade(data, answer)
             except (grading.InvalidResponse, ValueError) as exc:
                 error = exc.translated() if isinstance(exc, grading.InvalidResponse) else str(exc)
                 plan.errors.append(
@@ -143,8 +194,12 @@ def plan_regrade(quiz: Quiz, question_id: int | None = None, *, lock: bool = Fal
             if result.fraction is None:  # marked by hand: keep the teacher's mark
                 continue
             plan.checked += 1
-            if r.question_version_id != version_id:
-                plan.moved_versions.append((r.id, a.id, r.slot, version_id))
+            if entry is not None:
+                plan.moved_versions.append(
+                    VersionMove(
+                        r.id, a.id, r.slot, version_id, answer, {**entry, "version_id": version_id}
+                    )
+                )
             new_mark = result.fraction * float(slot.get("mark", 1.0))
             if r.mark is None or abs(new_mark - r.mark) > _EPS:
                 change.marks.append(
@@ -160,8 +215,7 @@ def plan_regrade(quiz: Quiz, question_id: int | None = None, *, lock: bool = Fal
                 )
                 total += new_mark - (r.mark or 0.0)
         if change.marks:
-            if a.state == "submitted":
-                change.new_score = total
+            change.new_score = total
             plan.attempts.append(change)
     return plan
 
@@ -171,18 +225,19 @@ def apply_regrade(quiz: Quiz, user: User | None, question_id: int | None = None)
     begin_write()
     plan = plan_regrade(quiz, question_id, lock=True)
     changed = {m.response_id: m for a in plan.attempts for m in a.marks}
-    versions = {rid: vid for rid, _a, _s, vid in plan.moved_versions}
+    versions = {move.response_id: move for move in plan.moved_versions}
     updates = [
         {
             "id": rid,
-            "question_version_id": vid,
+            "question_version_id": move.version_id,
+            "answer": move.answer,
             **(
                 {"fraction": changed[rid].new_fraction, "mark": changed[rid].new_mark}
                 if rid in changed
                 else {}
             ),
         }
-        for rid, vid in versions.items()
+        for rid, move in versions.items()
     ] + [
         {"id": rid, "fraction": m.new_fraction, "mark": m.new_mark}
         for rid, m in changed.items()
@@ -194,9 +249,7 @@ def apply_regrade(quiz: Quiz, user: User | None, question_id: int | None = None)
             batch = [u for u in updates if tuple(sorted(u)) == keys]
             db.session.execute(sa.update(Response), batch)
     _move_layout_versions(plan)
-    scores = [
-        {"id": a.attempt_id, "score": a.new_score} for a in plan.attempts if a.state == "submitted"
-    ]
+    scores = [{"id": a.attempt_id, "score": a.new_score} for a in plan.attempts]
     if scores:
         db.session.execute(sa.update(Attempt), scores)
     record = Regrade(
@@ -222,15 +275,16 @@ def apply_regrade(quiz: Quiz, user: User | None, question_id: int | None = None)
 
 
 def _move_layout_versions(plan: RegradePlan) -> None:
-    """Point each regraded slot at the version it was graded against, so reviews match."""
-    moved: dict[int, dict[int, int]] = {}
-    for _rid, attempt_id, slot, version_id in plan.moved_versions:
-        moved.setdefault(attempt_id, {})[slot] = version_id
+    """Point each slot carried to the current version at it, with its option order in
+    that version's indexes, so that reviews match."""
+    moved: dict[int, dict[int, dict[str, Any]]] = {}
+    for move in plan.moved_versions:
+        moved.setdefault(move.attempt_id, {})[move.slot] = move.entry
     updates = []
     for attempt_id, slots in moved.items():
         layout = [dict(s) for s in plan.layouts[attempt_id]]
-        for slot, version_id in slots.items():
-            layout[slot]["version_id"] = version_id
+        for slot, entry in slots.items():
+            layout[slot] = entry
         updates.append({"id": attempt_id, "layout": layout})
     if updates:
         db.session.execute(sa.update(Attempt), updates)

@@ -77,11 +77,26 @@ class QuestionView:
         return ""
 
 
-def _position(order: list[int], original: Any) -> str | None:
+def _position(order: list[int], original: Any, size: int) -> str | None:
+    """Where the option ``original`` is shown; ``None`` when the version has no such option."""
     try:
-        return str(order.index(int(original)))
+        index = int(original)
+        return str(order.index(index)) if 0 <= index < size else None
     except (TypeError, ValueError):
         return None
+
+
+def _shown(order: list[int], size: int) -> list[tuple[int, int]]:
+    """(display position, option index) of the options shown, in order.
+
+    An attempt is rendered with the version it was laid out with, so every index is
+    in range; one that is not (a layout written for another version) is left out
+    rather than failing the page, and the others keep their positions, which are
+    what the page posts back.
+    """
+    return [
+        (p, i) for p, i in enumerate(order or range(size)) if isinstance(i, int) and 0 <= i < size
+    ]
 
 
 def _display_value(data: QuestionData, entry: dict[str, Any], stored: Any) -> Any:
@@ -89,27 +104,30 @@ def _display_value(data: QuestionData, entry: dict[str, Any], stored: Any) -> An
     order = entry.get("order") or []
     if stored is None:
         return [] if data.type == "multi" else None
+    size = len(data.answers)
     if data.type == "mcq":
-        return _position(order, stored)
+        return _position(order or list(range(size)), stored, size)
     if data.type == "multi":
-        return [p for p in (_position(order, i) for i in stored or []) if p is not None]
+        positions = (_position(order or list(range(size)), i, size) for i in stored or [])
+        return [p for p in positions if p is not None]
     if data.type == "truefalse":
         return "true" if str(stored).casefold() in ("true", "vrai") else "false"
     if data.type == "matching":
-        shown = [data.pairs[i][1] for i in order]
+        shown = {data.pairs[i][1]: p for p, i in reversed(_shown(order, len(data.pairs)))}
         prompts = [i for i, (p, _) in enumerate(data.pairs) if p]
         result = {}
         for number, original in enumerate(prompts):
             text = (stored or {}).get(str(original))
             if text in shown:
-                result[str(number)] = str(shown.index(text))
+                result[str(number)] = str(shown[text])
         return result
     if data.type == "cloze":
         blank_orders = entry.get("blank_orders") or [[] for _ in data.blanks]
         values = []
         for blank, bo, said in zip(data.blanks, blank_orders, stored, strict=False):
             if blank.type == "mcq" and said is not None:
-                values.append(_position(bo or list(range(len(blank.answers))), said))
+                size = len(blank.answers)
+                values.append(_position(bo or list(range(size)), said, size))
             else:
                 values.append(said)
         return values
@@ -131,14 +149,16 @@ def question_view(
     )
     order = entry.get("order") or []
     if data.type in ("mcq", "multi"):
-        order = order or list(range(len(data.answers)))
-        view.choices = [Choice(str(p), data.answers[i].text) for p, i in enumerate(order)]
+        view.choices = [
+            Choice(str(p), data.answers[i].text) for p, i in _shown(order, len(data.answers))
+        ]
     elif data.type == "truefalse":
         view.choices = [Choice("true", "true"), Choice("false", "false")]
     elif data.type == "matching":
-        order = order or list(range(len(data.pairs)))
         view.prompts = [p for p, _ in data.pairs if p]
-        view.matches = [Choice(str(pos), data.pairs[i][1]) for pos, i in enumerate(order)]
+        view.matches = [
+            Choice(str(pos), data.pairs[i][1]) for pos, i in _shown(order, len(data.pairs))
+        ]
     elif data.type == "cloze":
         view.segments = _cloze_segments(data, entry.get("blank_orders"))
     elif data.type == "numeric":
@@ -159,10 +179,11 @@ def _cloze_segments(data: QuestionData, blank_orders: list[list[int]] | None) ->
         blank = data.blanks[number - 1]
         view = BlankView(number, blank.type)
         if blank.type == "mcq":
-            bo = (blank_orders or [[]] * len(data.blanks))[number - 1] or list(
-                range(len(blank.answers))
-            )
-            view.choices = [Choice(str(p), blank.answers[i].text) for p, i in enumerate(bo)]
+            orders = blank_orders or []
+            bo = orders[number - 1] if number - 1 < len(orders) else []
+            view.choices = [
+                Choice(str(p), blank.answers[i].text) for p, i in _shown(bo, len(blank.answers))
+            ]
         segments.append(Segment("", view))
         last = match.end()
     segments.append(Segment(data.stem[last:]))
@@ -239,9 +260,8 @@ def right_answers(data: QuestionData) -> list[str]:
 def _right_positions(data: QuestionData, order: list[int]) -> list[str]:
     if data.type not in ("mcq", "multi"):
         return []
-    order = order or list(range(len(data.answers)))
     right = set(right_answers(data))
-    return [str(p) for p, i in enumerate(order) if data.answers[i].text in right]
+    return [str(p) for p, i in _shown(order, len(data.answers)) if data.answers[i].text in right]
 
 
 def _highlight_words(data: QuestionData) -> list[str]:
