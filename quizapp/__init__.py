@@ -38,7 +38,7 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
         app.config.update(test_config)
     app.config.setdefault("QUESTIONS_DIR", str(resource_dir("questions")))
 
-    from quizapp import cli, errors, i18n, ops, security, timeutil
+    from quizapp import cli, errors, i18n, ops, security, throttle, timeutil
     from quizapp.extensions import csrf, db, login_manager, migrate, write_requests_take_the_lock
 
     db.init_app(app)
@@ -49,6 +49,7 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     i18n.init_app(app)
     security.init_app(app)
     errors.init_app(app)
+    throttle.init_app(app)
     timeutil.init_app(app)
     ops.init_app(app)
     register_blueprints(app)

@@ -93,12 +93,6 @@ def serve_command(
         current_app.run(host=host, port=port, debug=True, use_reloader=True)
         return
     workers = workers or default_workers()
-    if workers > 1 and not current_app.config.get("REDIS_URL"):
-        click.echo(
-            f"warning: {workers} workers without QUIZAPP_REDIS_URL: login throttling is counted "
-            "per worker. Set QUIZAPP_REDIS_URL to share it.",
-            err=True,
-        )
     _prepare_metrics_dir(workers)
     run_gunicorn(host, port, workers, threads)
 

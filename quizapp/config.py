@@ -5,7 +5,7 @@
 | QUIZAPP_DATA_DIR        | ./quizapp-data (created when missing)     |
 | QUIZAPP_DATABASE_URL    | sqlite:///<data dir>/quizapp.sqlite3      |
 | QUIZAPP_SECRET_KEY      | generated once into <data dir>/secret_key |
-| QUIZAPP_REDIS_URL       | unset: per-process throttling and caches  |
+| QUIZAPP_REDIS_URL       | unset: login throttling in <data dir>     |
 | QUIZAPP_MAX_UPLOAD_MB   | 2                                         |
 | QUIZAPP_PROXY_HOPS      | 0 (number of trusted reverse proxies)     |
 | QUIZAPP_TIMEZONE        | Europe/Paris (how teachers read times)    |
@@ -106,6 +106,9 @@ DEFAULTS = {
     "SESSION_REFRESH_EACH_REQUEST": False,
     "IDLE_TIMEOUT": 2 * 3600,  # seconds without a request before a session ends
     "SETUP_TOKEN_MINUTES": 30,
-    "LOGIN_MAX_FAILURES": 5,
-    "LOGIN_LOCK_SECONDS": 300,
+    # Failed logins allowed in a moving window (Flask-Limiter's notation). The address
+    # ceiling is high: a whole school can reach the server from one NAT address.
+    "LOGIN_LIMIT_ACCOUNT": "10 per 15 minutes",
+    "LOGIN_LIMIT_ADDRESS_ACCOUNT": "5 per 5 minutes",
+    "LOGIN_LIMIT_ADDRESS": "300 per 5 minutes",
 }

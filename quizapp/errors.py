@@ -36,6 +36,8 @@ def init_app(app: Flask) -> None:
 
     @app.errorhandler(HTTPException)
     def http_error(exc: HTTPException):
+        if exc.response is not None:  # made by the code that raised it (a refused login)
+            return exc.response
         code = exc.code or 500
         detail = (
             exc.description

@@ -6,6 +6,8 @@ import contextvars
 import sqlite3
 
 from flask_babel import Babel
+from flask_limiter import Limiter
+from flask_limiter.util import get_remote_address
 from flask_login import LoginManager
 from flask_migrate import Migrate
 from flask_sqlalchemy import SQLAlchemy
@@ -32,6 +34,11 @@ migrate = Migrate()
 csrf = CSRFProtect()
 login_manager = LoginManager()
 babel = Babel()
+# "quizapp://" hands every count to the current app's own store, Redis or a file
+# shared by the server's workers (quizapp.throttle, which registers the scheme).
+limiter = Limiter(
+    get_remote_address, storage_uri="quizapp://", strategy="moving-window", key_prefix="quizapp"
+)
 
 # --- SQLite: WAL, foreign keys, busy timeout, BEGIN IMMEDIATE on demand -------
 _immediate = contextvars.ContextVar("quizapp_begin_immediate", default=False)

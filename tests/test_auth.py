@@ -6,6 +6,7 @@ import re
 
 import pytest
 from conftest import PASSWORD, csrf_token, make_class, make_user, post, save_during
+from limits import parse
 
 from quizapp.extensions import db
 from quizapp.models import Membership, User
@@ -167,7 +168,7 @@ def test_post_without_csrf_token_is_refused(client):
 
 def test_login_is_throttled_per_account(client, auth, app):
     make_user("teacher", "prof")
-    for _ in range(app.config["LOGIN_MAX_FAILURES"]):
+    for _ in range(parse(app.config["LOGIN_LIMIT_ADDRESS_ACCOUNT"]).amount):
         auth.login("prof", "wrong-password-123")
     blocked = auth.login("prof")
     assert blocked.status_code == 429

@@ -1,11 +1,12 @@
-"""Operations: request ids, metrics, backups that restore every attempt, shared throttling."""
+"""Operations: request ids, metrics, backups that restore every attempt.
+
+Login throttling shared between workers (Redis, or a file) is in ``test_throttle.py``.
+"""
 
 from __future__ import annotations
 
-import os
-
 import pytest
-from conftest import PASSWORD, make_bank, make_class, make_quiz, make_user, post
+from conftest import make_bank, make_class, make_quiz, make_user
 
 from quizapp.cli import backup_command, restore_command
 from quizapp.extensions import db
@@ -70,24 +71,3 @@ def test_restore_refuses_a_file_that_is_not_a_database(runner, tmp_path, app):
     junk.write_bytes(b"not a database at all" * 100)
     result = runner.invoke(restore_command, [str(junk), "--yes"])
     assert result.exit_code == 1 and "Traceback" not in result.output
-
-
-REDIS_URL = os.environ.get("QUIZAPP_TEST_REDIS_URL")
-
-
-@pytest.mark.skipif(not REDIS_URL, reason="QUIZAPP_TEST_REDIS_URL is not set")
-def test_login_throttling_is_shared_through_redis(app):
-    """Two app instances (two workers) see the same failure count."""
-    import redis
-
-    from quizapp import create_app
-
-    redis.Redis.from_url(REDIS_URL).flushdb()
-    app.config["REDIS_URL"] = REDIS_URL
-    make_user("teacher", "prof")
-    other = create_app({**app.config, "REDIS_URL": REDIS_URL})
-    worker_a, worker_b = app.test_client(), other.test_client()
-    for _ in range(app.config["LOGIN_MAX_FAILURES"]):
-        post(worker_a, "/login", {"username": "prof", "password": "wrong-password-1"})
-    blocked = post(worker_b, "/login", {"username": "prof", "password": PASSWORD})
-    assert blocked.status_code == 429

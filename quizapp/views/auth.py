@@ -4,7 +4,18 @@ from __future__ import annotations
 
 import functools
 
-from flask import Blueprint, abort, flash, redirect, render_template, request, session, url_for
+from flask import (
+    Blueprint,
+    Response,
+    abort,
+    flash,
+    make_response,
+    redirect,
+    render_template,
+    request,
+    session,
+    url_for,
+)
 from flask_babel import gettext as _
 from flask_login import current_user, login_required, login_user, logout_user
 from werkzeug.security import check_password_hash
@@ -42,15 +53,19 @@ def _start_session(user: User) -> None:
     user.last_login_at = utcnow()
 
 
+def _too_many_failures(_limit) -> Response:
+    """The login page again, whether the account exists or not (Flask-Limiter's on_breach)."""
+    flash(_("Trop de tentatives : patientez quelques minutes avant de réessayer."), "error")
+    form = LoginForm(next=request.args.get("next", ""))
+    return make_response(render_template("auth/login.html", form=form), 429)
+
+
 @bp.route("/login", methods=["GET", "POST"])
+@throttle.failed_logins(on_breach=_too_many_failures)
 def login():
     """Log in; a failure never says whether the account exists."""
     form = LoginForm(next=request.args.get("next", ""))
     if form.validate_on_submit():
-        address = request.remote_addr or "-"
-        if throttle.login_blocked(form.username.data, address):
-            flash(_("Trop de tentatives : patientez quelques minutes avant de réessayer."), "error")
-            return render_template("auth/login.html", form=form), 429
         user = db.session.scalar(
             db.select(User).where(
                 (User.username == form.username.data) | (User.email == form.username.data)
@@ -63,11 +78,11 @@ def login():
         ok = check_password_hash(stored or _dummy_hash(), form.password.data) and user is not None
         # Read again: the password must not have changed while it was being checked.
         if ok and user.active and user.password_hash == stored:
-            throttle.login_succeeded(form.username.data)
+            throttle.login_succeeded()
             _start_session(user)
             db.session.commit()
             return redirect(safe_next(form.next.data) or url_for("main.index"))
-        throttle.login_failed(form.username.data, address)
+        throttle.login_failed()
         flash(_("Identifiant ou mot de passe incorrect."), "error")
     return render_template("auth/login.html", form=form)
 
