@@ -89,3 +89,55 @@ def review_stats(questions: list[QuestionData], verdicts: list[dict]) -> ReviewS
             continue
         counts[v] += 1
     return ReviewStats(len(questions), counts["usable"], counts["edit"], counts["reject"], missing)
+
+
+# --- the development set's rule (tests/data/eval/dev/keyfacts-dev.json) ---------------
+def _dev_fold(text: str) -> str:
+    """The development set's folding: accents removed, lower case, typographic
+    apostrophes turned into ``'``; nothing else (punctuation and spaces stay)."""
+    import unicodedata
+
+    text = text.replace("\u2019", "'").replace("\u02bc", "'").lower()
+    return "".join(c for c in unicodedata.normalize("NFD", text) if unicodedata.category(c) != "Mn")
+
+
+def _asked_text(q: QuestionData) -> str:
+    """The stem and the options a student reads (a cloze's choice blanks included)."""
+    options = list(q.choices) if q.type != "truefalse" else []
+    if q.type == "cloze":
+        options += [a.text for b in q.blanks if b.type == "mcq" for a in b.answers]
+    return " ".join([q.stem, *options])
+
+
+def keyfact_covered(fact: dict, q: QuestionData) -> bool:
+    """The development set's matching rule: every ``ask`` group has a string in the
+    stem plus options, and an ``answer`` string is in one of the accepted answers."""
+    asked = _dev_fold(_asked_text(q))
+    if not all(any(_dev_fold(s) in asked for s in group) for group in fact["ask"]):
+        return False
+    accepted = [_dev_fold(a) for a in answers_of(q)]
+    return any(_dev_fold(s) in a for group in fact["answer"] for s in group for a in accepted)
+
+
+def keyfact_coverage(facts: list[dict], questions: list[QuestionData]) -> list[str]:
+    """The ids of the facts no question covers."""
+    return [f["id"] for f in facts if not any(keyfact_covered(f, q) for q in questions)]
+
+
+def structural_faults(q: QuestionData, article_text: str) -> list[str]:
+    """What makes a question wrong whatever a reader thinks of it."""
+    faults = []
+    if q.source is not None and q.source.sentence not in article_text:
+        faults.append("source sentence not in the article")
+    if q.type == "mcq":
+        keys = [a for a in q.answers if a.fraction >= 1.0]
+        if len(keys) != 1:
+            faults.append("not exactly one right option")
+        if len({fold(a.text) for a in q.answers}) != len(q.answers):
+            faults.append("duplicate options")
+    stem = fold(q.stem)
+    for answer in answers_of(q):
+        key = fold(answer)
+        if q.type in ("mcq", "short", "numeric") and len(key) >= 3 and f" {key} " in f" {stem} ":
+            faults.append(f"answer in the stem: {answer}")
+    return faults
