@@ -98,6 +98,17 @@ def upload_article(client, data: bytes, filename: str):
     )
 
 
+def test_an_article_sent_as_a_word_document_becomes_a_bank(client, teacher):
+    from test_generation_documents import PARAGRAPHS, _docx
+
+    response = upload_article(client, _docx(PARAGRAPHS), "2024-12-03-sommet.docx")
+    assert response.status_code == 302, response.get_data(as_text=True)[:300]
+    db.session.rollback()
+    article = db.session.scalar(db.select(Article))
+    assert article.title == "Sommet européen" and article.published_on.isoformat() == "2024-12-03"
+    assert "500 millions d'euros" in article.text
+
+
 def test_generator_refusals_are_in_the_teachers_language(client, teacher):
     post(client, "/language", {"lang": "en"}, token_from="/teacher/articles/new")
     text = "The allies met in Brussels on Monday to discuss the war and the weapons. " * 3
@@ -121,9 +132,12 @@ def test_empty_article_and_wrong_upload_type_get_a_message(client, teacher):
         client, "/teacher/articles/new", {"text": "  "}, token_from="/teacher/articles/new"
     ).get_data(as_text=True)
     assert "Collez le texte" in html
-    response = upload_article(client, b"%PDF-1.4 binary", "article.pdf")
+    response = upload_article(client, b"PK binary", "article.odt")
     assert response.status_code == 400
     assert "non pris en charge" in response.get_data(as_text=True)
+    response = upload_article(client, b"%PDF-1.4 binary", "article.pdf")
+    assert response.status_code == 400
+    assert "PDF est illisible" in response.get_data(as_text=True)
 
 
 # --- review queue --------------------------------------------------------------------

@@ -57,7 +57,7 @@ class ArticleForm(AppForm):
         validators=[Optional(), Length(max=200_000)],
         render_kw={"rows": 12},
     )
-    upload = FileField(_l("… ou un fichier .txt, .md ou .html"))
+    upload = FileField(_l("… ou un fichier .txt, .md, .html, .pdf ou .docx"))
 
     def validate_source(self, field):
         if field.data and "://" in field.data:

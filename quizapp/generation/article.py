@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import io
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -26,20 +27,29 @@ class Article:
 _DATE_IN_NAME = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
 
 
+#: Formats whose text is extracted from a document rather than read as text.
+DOCUMENT_SUFFIXES = (".pdf", ".docx")
+#: A PDF or a Word file carries fonts and pictures: more bytes for the same article.
+MAX_DOCUMENT_BYTES = 5 * 1024 * 1024
+
+
 def load_article(path: str | Path) -> tuple[str, str | None, dt.date | None]:
-    """Read a ``.txt``, ``.md`` or ``.html`` article: (text, title, date).
+    """Read a ``.txt``, ``.md``, ``.html``, ``.pdf`` or ``.docx`` article: (text, title, date).
 
     The date comes from a ``YYYY-MM-DD`` in the file name when there is one;
     the title from an HTML ``<title>``/metadata or a Markdown ``#`` heading.
     """
     path = Path(path)
+    suffix = path.suffix.lower()
+    limit = MAX_DOCUMENT_BYTES if suffix in DOCUMENT_SUFFIXES else MAX_BYTES
     try:
         size = path.stat().st_size
-        if size > MAX_BYTES:
+        if size > limit:
             raise GenerationError(
-                N_("%(file)s : le fichier est trop gros (%(size)d Ko, maximum 200 Ko)"),
+                N_("%(file)s : le fichier est trop gros (%(size)d Ko, maximum %(max)d Ko)"),
                 file=path.name,
                 size=size // 1024,
+                max=limit // 1024,
             )
         raw = path.read_bytes()
     except OSError as exc:
@@ -48,9 +58,13 @@ def load_article(path: str | Path) -> tuple[str, str | None, dt.date | None]:
             file=str(path),
             reason=exc.strerror or str(exc),
         ) from None
-    text = check_raw(raw)
     title: str | None = None
-    suffix = path.suffix.lower()
+    if suffix == ".pdf":
+        text, title = _pdf_text(raw)
+    elif suffix == ".docx":
+        text, title = _docx_text(raw)
+    else:
+        text = check_raw(raw)
     if suffix in (".html", ".htm"):
         text, title = _html_main_text(text)
     elif suffix in (".md", ".markdown"):
@@ -68,6 +82,58 @@ def load_article(path: str | Path) -> tuple[str, str | None, dt.date | None]:
         except ValueError:
             date = None
     return text, title, date
+
+
+def _pdf_text(raw: bytes) -> tuple[str, str | None]:
+    """The text of a PDF's pages (pypdf), and its title when the file names one."""
+    from pypdf import PdfReader
+    from pypdf.errors import PdfReadError
+
+    try:
+        reader = PdfReader(io.BytesIO(raw))
+        if reader.is_encrypted:
+            raise GenerationError(N_("le PDF est protégé par un mot de passe"))
+        pages = [page.extract_text() or "" for page in reader.pages]
+        title = (reader.metadata.title if reader.metadata else None) or None
+    except (PdfReadError, ValueError, KeyError, TypeError, OSError):
+        raise GenerationError(N_("le PDF est illisible (fichier abîmé ou pas un PDF)")) from None
+    # A line broken at the page's edge (« souve-\nraineté ») is one word again; a single
+    # new line inside a paragraph is a space; blank lines stay paragraph breaks.
+    text = "\n\n".join(pages)
+    text = re.sub(r"(\w)-\n(\w)", r"\1\2", text)
+    text = re.sub(r"(?<!\n)\n(?!\n)", " ", text)
+    if not text.strip():
+        raise GenerationError(
+            N_("le PDF ne contient pas de texte (une page scannée n'est qu'une image)")
+        )
+    return check_raw(text), title.strip() if isinstance(title, str) and title.strip() else None
+
+
+def _docx_text(raw: bytes) -> tuple[str, str | None]:
+    """The paragraphs of a Word document (python-docx); a « Titre » paragraph or the
+    document's title property is the title."""
+    import zipfile
+
+    import docx
+
+    try:
+        document = docx.Document(io.BytesIO(raw))
+    except (zipfile.BadZipFile, KeyError, ValueError):
+        raise GenerationError(
+            N_("le document Word est illisible (fichier abîmé ou pas un .docx)")
+        ) from None
+    title = (document.core_properties.title or "").strip() or None
+    paragraphs = []
+    for para in document.paragraphs:
+        text = para.text.strip()
+        if not text:
+            continue
+        style = (para.style.name if para.style is not None else "").lower()
+        if title is None and not paragraphs and style in ("title", "titre", "heading 1", "titre 1"):
+            title = text
+            continue
+        paragraphs.append(text)
+    return check_raw("\n\n".join(paragraphs) or " "), title
 
 
 def _html_main_text(html: str) -> tuple[str, str | None]:

@@ -78,7 +78,7 @@ def _render(results: list, paths: list[Path], fmt: str) -> str:
 def generate_command(
     articles: tuple[Path, ...], fmt: str, output: Path | None, max_questions: int | None
 ) -> None:
-    """Generate a ranked question bank from French news articles (.txt, .md, .html)."""
+    """Generate a ranked question bank from French news articles (.txt, .md, .html, .pdf, .docx)."""
     paths = list(articles)
     results = []
     if len(paths) > 1:

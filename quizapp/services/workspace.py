@@ -67,16 +67,16 @@ class ArticleInput:
 
 
 def read_upload(data: bytes, filename: str) -> ArticleInput:
-    """A .txt, .md or .html upload, read exactly as the CLI reads a file."""
+    """A .txt, .md, .html, .pdf or .docx upload, read exactly as the CLI reads a file."""
     from quizapp.generation import GenerationError, load_article
 
     suffix = Path(filename or "article.txt").suffix.lower()
-    if suffix not in (".txt", ".md", ".markdown", ".html", ".htm"):
+    if suffix not in (".txt", ".md", ".markdown", ".html", ".htm", ".pdf", ".docx"):
         raise WorkspaceError(
             _as_sentence(
                 _(
                     "type de fichier non pris en charge (%(suffix)s) : "
-                    "envoyez un fichier .txt, .md ou .html",
+                    "envoyez un fichier .txt, .md, .html, .pdf ou .docx",
                     suffix=suffix or _("aucune extension"),
                 )
             )
