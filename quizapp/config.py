@@ -111,4 +111,5 @@ DEFAULTS = {
     "LOGIN_LIMIT_ACCOUNT": "10 per 15 minutes",
     "LOGIN_LIMIT_ADDRESS_ACCOUNT": "5 per 5 minutes",
     "LOGIN_LIMIT_ADDRESS": "300 per 5 minutes",
+    "REGISTER_LIMIT_ADDRESS": "40 per 10 minutes",
 }

@@ -106,6 +106,28 @@ def failed_logins(*, on_breach: Callable[[RequestLimit], Any]) -> Callable:
     return decorate
 
 
+_REFUSED = "quizapp_signup_refused"
+
+
+def refused_signups(*, on_breach: Callable[[RequestLimit], Any]) -> Callable:
+    """Decorate the sign-up view: refused sign-ups (a wrong class code, a username
+    taken) count per address (``REGISTER_LIMIT_ADDRESS``), so that nobody can try
+    codes or probe for usernames by the thousand; a class signing up is not slowed."""
+    return limiter.limit(
+        _configured("REGISTER_LIMIT_ADDRESS"),
+        key_func=client_network,
+        scope="signup",
+        methods=["POST"],
+        deduct_when=lambda _response: g.get(_REFUSED, False),
+        on_breach=on_breach,
+    )
+
+
+def signup_refused() -> None:
+    """Count this sign-up against the address."""
+    setattr(g, _REFUSED, True)
+
+
 def login_failed() -> None:
     """Count this request against the account, the address and both together."""
     setattr(g, _FAILED, True)

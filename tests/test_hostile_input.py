@@ -102,3 +102,29 @@ def test_a_sign_up_without_a_valid_csrf_token_is_refused_even_with_a_wrong_code(
     assert response.status_code in (200, 400)
     db.session.rollback()
     assert db.session.scalar(db.select(User).where(User.username == "new")) is None
+
+
+def test_refused_sign_ups_are_limited_per_address_but_a_class_can_sign_up(app, client):
+    app.config["REGISTER_LIMIT_ADDRESS"] = "5 per 10 minutes"
+    school_class = make_class(make_user("teacher", "prof"))
+
+    def sign_up(code: str, username: str):
+        return post(
+            client,
+            "/register",
+            {
+                "join_code": code,
+                "username": username,
+                "password": "un-mot-de-passe-long",
+                "confirm": "un-mot-de-passe-long",
+            },
+            token_from="/register",
+        )
+
+    for i in range(6):  # six pupils of one class behind one address: none refused
+        assert sign_up(school_class.join_code, f"eleve{i}").status_code == 302
+        post(client, "/logout")
+    for i in range(5):
+        assert sign_up(f"FAUX{i}", "curieux").status_code == 200
+    refused = sign_up(school_class.join_code, "tard")
+    assert refused.status_code == 429 and "Trop de tentatives" in refused.get_data(as_text=True)

@@ -101,7 +101,14 @@ def logout():
     return redirect(url_for("auth.login"))
 
 
+def _too_many_signups(_limit) -> Response:
+    flash(_("Trop de tentatives : patientez quelques minutes avant de réessayer."), "error")
+    form = RegisterForm(join_code=request.args.get("code", ""))
+    return make_response(render_template("auth/register.html", form=form), 429)
+
+
 @bp.route("/register", methods=["GET", "POST"])
+@throttle.refused_signups(on_breach=_too_many_signups)
 def register():
     """A student creates an account with their class's join code."""
     form = RegisterForm(join_code=request.args.get("code", ""))
@@ -136,6 +143,7 @@ def register():
                 "success",
             )
             return redirect(url_for("main.index"))
+    throttle.signup_refused()
     return render_template("auth/register.html", form=form)
 
 
