@@ -119,10 +119,12 @@ def test_generator_refusals_are_in_the_teachers_language(client, teacher):
     assert response.status_code == 400
     assert "The text is not in French (language detected: en)." in html
     assert "allies met in Brussels" in html  # what was typed is still there
-    response = upload_article(client, b"%PDF-1.4 binary", "article.pdf")
-    assert "File type not supported (.pdf): send a .txt, .md or .html file." in (
+    response = upload_article(client, b"PK binary", "article.odt")
+    assert "File type not supported (.odt): send a .txt, .md, .html, .pdf or .docx file." in (
         response.get_data(as_text=True)
     )
+    response = upload_article(client, b"%PDF-1.4 binary", "article.pdf")
+    assert "The PDF cannot be read (damaged file, or not a PDF)." in response.get_data(as_text=True)
     response = upload_article(client, b"\x00\x01binary", "article.txt")
     assert "The file is binary, not text." in response.get_data(as_text=True)
 
