@@ -47,6 +47,8 @@ class Context:
     sentences: list[SentenceInfo]
     ents: ArticleEntities
     extra_sources: dict[int, list[int]] = field(default_factory=dict)
+    #: What the rules work out once per article and ask for again (distractors' pools).
+    cache: dict[str, object] = field(default_factory=dict)
 
     # --- entity helpers -------------------------------------------------
     def display(self, e: Entity) -> str:

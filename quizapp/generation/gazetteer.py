@@ -1,4 +1,9 @@
-"""The bundled gazetteer of current-affairs entities (quizapp/data/gazetteer.yaml)."""
+"""The bundled gazetteer of current-affairs entities (quizapp/data/gazetteer.yaml).
+
+People carry the offices they held, with years, so that wrong options can be drawn
+from the same world as the answer: same country or region, same kind of office, same
+period (see distractors.py).
+"""
 
 from __future__ import annotations
 
@@ -13,6 +18,65 @@ from .text import fold
 
 PATH = Path(__file__).resolve().parent.parent / "data" / "gazetteer.yaml"
 
+#: Kinds of office, from an apposition: head of state, head of government, foreign
+#: minister, other minister, leader of an organisation, anything else.
+OFFICE_KINDS = ("state", "government", "foreign", "minister", "org", "other")
+
+_FOREIGN = re.compile(
+    r"(?i)affaires étrangères|secrétaire d'état (?:américain|des états-unis)|chef(?:fe)? de la diplomatie"
+)
+_GOVERNMENT = re.compile(
+    r"(?i)premi(?:er|ère) ministre|chanceli[eè]re?\b|président(?:e)? du conseil (?:italien|des ministres)"
+    r"|chef(?:fe)? du gouvernement|président(?:e)? du gouvernement"
+)
+_STATE = re.compile(
+    r"(?i)^(?:l'|le |la )?(?:ancien(?:ne)? |nouve(?:au|lle) )?(?:vice-)?(?:président(?:e)?|roi|reine|émir"
+    r"|empereur|impératrice|sultan|pape|guide suprême|dirigeant(?:e)?|prince héritier|chef de l'état)\b"
+)
+_MINISTER = re.compile(r"(?i)\bministre\b|\bsecrétaire d'état\b|\bsecrétaire (?:américain|d'état)")
+_ORG_LEADER = re.compile(
+    r"(?i)\b(?:secrétaire général(?:e)?|directeur général|directrice générale|haut(?:e)?[- ]commissaire"
+    r"|haut représentant|procureure?|président(?:e)? de la commission|président(?:e)? du parlement"
+    r"|président(?:e)? de la banque|président(?:e)? du conseil européen)\b"
+)
+
+
+def office_kind(role: str) -> str:
+    """ "président turc" -> state, "Premier ministre espagnol" -> government, ..."""
+    if not role:
+        return ""
+    if _ORG_LEADER.search(role):
+        return "org"
+    if _FOREIGN.search(role):
+        return "foreign"
+    if _GOVERNMENT.search(role):
+        return "government"
+    if _STATE.search(role):
+        return "state"
+    if _MINISTER.search(role):
+        return "minister"
+    return "other"
+
+
+@dataclass(frozen=True)
+class Office:
+    """One office a person held: "président turc" in Turquie from 2014 on."""
+
+    role: str
+    kind: str  # one of OFFICE_KINDS
+    country: str = ""  # the country it is an office of ("" for an organisation's)
+    org: str = ""  # the organisation it leads, by name
+    start: int | None = None  # first year held; None: not known
+    end: int | None = None  # last year held; None: still held (or not known)
+
+    def distance(self, year: int) -> int:
+        """Years between ``year`` and the time the office was held (0: held that year)."""
+        if self.start is not None and year < self.start:
+            return self.start - year
+        if self.end is not None and year > self.end:
+            return year - self.end
+        return 0
+
 
 @dataclass
 class Entity:
@@ -23,12 +87,13 @@ class Entity:
     name: str
     article: str = ""  # "la", "le", "l'", "les" or "" (countries, organisations)
     gender: str = ""  # f | m (people)
-    role: str = ""
+    role: str = ""  # people: latest office; organisations: their kind (party, media, ...)
     country: str = ""  # people and cities: country name
     capital: str = ""
     adjective: str = ""
-    region: str = ""
+    region: str = ""  # world region (europe, est, moyen-orient, afrique, asie, amerique, monde)
     aliases: list[str] = field(default_factory=list)
+    offices: list[Office] = field(default_factory=list)  # people, oldest first
 
     def with_article(self) -> str:
         """ "la Chine", "l'Ukraine", "les États-Unis", "Israël"."""
@@ -48,12 +113,23 @@ class Entity:
             out.add("country:" + fold(self.country))
         return out
 
+    def office_at(self, year: int | None) -> Office | None:
+        """The office held in ``year`` (the latest one when ``year`` is None), else the nearest."""
+        if not self.offices:
+            return None
+        if year is None:
+            return self.offices[-1]
+        # nearest in time; among those held that year, the latest taken up
+        return min(reversed(self.offices), key=lambda o: o.distance(year))
+
 
 @dataclass
 class Gazetteer:
     entities: dict[str, Entity]
     index: dict[str, str]  # folded surface -> entity id
     pattern: re.Pattern[str]
+    places: list[tuple[re.Pattern[str], str, str]] = field(default_factory=list)
+    # (folded name or adjective of a country or region, country, world region), longest first
 
     def by_type(self, kind: str) -> list[Entity]:
         return [e for e in self.entities.values() if e.type == kind]
@@ -61,6 +137,59 @@ class Gazetteer:
     def lookup(self, surface: str) -> Entity | None:
         eid = self.index.get(fold(surface))
         return self.entities.get(eid) if eid else None
+
+    def region_of(self, country: str) -> str:
+        """World region of a country name ("" when unknown)."""
+        e = self.entities.get("country:" + fold(country)) if country else None
+        return e.region if e is not None else ""
+
+    def place_in(self, text: str) -> tuple[str, str]:
+        """(country, world region) named in a role or phrase.
+
+        "ministre nord-coréenne des Affaires étrangères" -> (Corée du Nord, asie);
+        "président du Kurdistan irakien" -> (Irak, moyen-orient); "" when none.
+        """
+        folded = fold(text)
+        for pat, country, region in self.places:
+            if pat.search(folded):
+                return country, region
+        return "", ""
+
+
+def _adjective_forms(adj: str) -> set[str]:
+    """Masculine and feminine, singular and plural: "iranien" -> iranien(ne)(s)."""
+    if not adj:
+        return set()
+    if adj.endswith("e"):
+        fem = adj
+    elif adj.endswith(("ien", "éen", "on")):
+        fem = adj + "ne"
+    elif adj.endswith("c"):
+        fem = adj[:-1] + "que"  # turc -> turque
+    else:
+        fem = adj + "e"
+    out = {adj, fem, fem + "s"}
+    out.add(adj if adj.endswith(("s", "x")) else adj + "s")
+    return out
+
+
+def _former(role: str, gender: str) -> str:
+    """ "Premier ministre britannique" held until 2016 -> "ancien Premier ministre britannique"."""
+    return ("ancienne " if gender == "f" else "ancien ") + role
+
+
+def _offices(p: dict, orgs: dict[str, str]) -> Office:
+    role = p.get("role", "")
+    org = p.get("org", "")
+    kind = "org" if org else office_kind(role)
+    return Office(
+        role=role,
+        kind=kind,
+        country="" if org else p.get("country", ""),
+        org=orgs.get(fold(org), org),
+        start=p.get("from"),
+        end=p.get("to"),
+    )
 
 
 @functools.cache
@@ -76,6 +205,7 @@ def load_gazetteer() -> Gazetteer:
             index.setdefault(fold(n), e.id)
             surfaces.add(n)
 
+    regions: dict[str, str] = {}  # country name -> world region
     for c in data.get("countries", []):
         e = Entity(
             id="country:" + fold(c["name"]),
@@ -87,38 +217,43 @@ def load_gazetteer() -> Gazetteer:
             aliases=c.get("aliases", []),
             region=c.get("region", ""),
         )
+        regions[e.name] = e.region
         add(e, [e.name, *e.aliases])
         if e.capital:
             capital = Entity(
-                id="city:" + fold(e.capital), type="city", name=e.capital, country=e.name
+                id="city:" + fold(e.capital),
+                type="city",
+                name=e.capital,
+                country=e.name,
+                region=e.region,
             )
             add(capital, [e.capital])
     for c in data.get("cities", []):
+        country = c.get("country", "")
         e = Entity(
-            id="city:" + fold(c["name"]), type="city", name=c["name"], country=c.get("country", "")
+            id="city:" + fold(c["name"]),
+            type="city",
+            name=c["name"],
+            country=country,
+            region=regions.get(country, ""),
         )
         if e.id not in entities:
             add(e, [e.name])
     for r in data.get("regions", []):
+        country = r.get("country", "")
         e = Entity(
             id="region:" + fold(r["name"]),
             type="region",
             name=r["name"],
             article=r.get("article", ""),
+            country=country,
+            region=r.get("area", "") or regions.get(country, ""),
         )
         entities.setdefault(e.id, e)
-    for p in data.get("people", []):
-        e = Entity(
-            id="person:" + fold(p["name"]),
-            type="person",
-            name=p["name"],
-            gender=p.get("gender", ""),
-            role=p.get("role", ""),
-            country=p.get("country", ""),
-            aliases=p.get("aliases", []),
-        )
-        add(e, [e.name, *e.aliases])
+    orgs: dict[str, str] = {}  # folded name or alias -> name
     for o in data.get("organisations", []):
+        where = o.get("region", "")
+        country = where if where in regions else ""
         e = Entity(
             id="org:" + fold(o["name"]),
             type="org",
@@ -126,10 +261,51 @@ def load_gazetteer() -> Gazetteer:
             article=o.get("article", ""),
             aliases=o.get("aliases", []),
             role=o.get("kind", ""),
+            country=country,
+            region=regions[country] if country else where,
         )
         add(e, [e.name, *e.aliases])
+        for n in [e.name, *e.aliases]:
+            orgs.setdefault(fold(n), e.name)
+    nationality: dict[str, str] = {}  # person id -> the first country given
+    for p in data.get("people", []):  # one entry per office: merged by name
+        pid = "person:" + fold(p["name"])
+        office = _offices(p, orgs)
+        e = entities.get(pid)
+        if e is None:
+            e = Entity(id=pid, type="person", name=p["name"], gender=p.get("gender", ""))
+            add(e, [e.name])
+            nationality[pid] = p.get("country", "")
+        for alias in p.get("aliases", []):
+            if alias not in e.aliases:
+                e.aliases.append(alias)
+                add(e, [alias])
+        e.offices.append(office)
+    for e in entities.values():
+        if e.type != "person":
+            continue
+        e.offices.sort(key=lambda o: (o.start or 0, o.end or 9999))
+        latest = e.offices[-1]
+        e.role = latest.role if latest.end is None else _former(latest.role, e.gender)
+        national = [o for o in e.offices if o.country]
+        e.country = national[-1].country if national else nationality.get(e.id, "")
+        org = entities.get("org:" + fold(latest.org)) if latest.org else None
+        e.region = org.region if org is not None else regions.get(e.country, "")
     alternatives = sorted(surfaces, key=len, reverse=True)
     pattern = re.compile(
         r"(?<![\w-])(" + "|".join(re.escape(s) for s in alternatives) + r")(?![\w-])"
     )
-    return Gazetteer(entities, index, pattern)
+    return Gazetteer(entities, index, pattern, _place_patterns(entities))
+
+
+def _place_patterns(entities: dict[str, Entity]) -> list[tuple[re.Pattern[str], str, str]]:
+    forms: list[tuple[str, str, str]] = []
+    for e in entities.values():
+        if e.type == "country":
+            for n in [e.name, *e.aliases, *_adjective_forms(e.adjective)]:
+                forms.append((fold(n), e.name, e.region))
+        elif e.type == "region":
+            forms.append((fold(e.name), e.country, e.region))
+    # longest first: "kurdistan irakien" before "kurdistan", "nord coreen" before "coreen"
+    forms.sort(key=lambda f: -len(f[0]))
+    return [(re.compile(rf"(?<!\w){re.escape(f)}(?!\w)"), c, r) for f, c, r in forms if f]
