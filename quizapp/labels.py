@@ -36,6 +36,7 @@ KIND_LABELS = {
     "role": _l("Fonction"),
     "position": _l("Prise de position"),
     "place": _l("Lieu"),
+    "definition": _l("Définition"),
     "truefalse": _l("Vrai ou faux"),
     "cloze": _l("Texte à trous"),
 }

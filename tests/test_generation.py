@@ -172,12 +172,49 @@ def test_sentences_keep_quotations_whole_and_index_the_text():
         ("lors de la visite en juin dernier.", "en juin 2024"),
         ("a perdu du terrain depuis août.", "en août 2024"),
         ("le début de l'invasion en février 2022.", "en février 2022"),
-        ("le Brexit, qui sera lancé mercredi 29,", "le 29 octobre 2024"),
+        ("La FIDH a lancé hier une campagne", "le 31 octobre 2024"),
+        ("a annoncé ce vendredi", "le 1er novembre 2024"),
+        ("a été reçu mardi par le ministre", "le 29 octobre 2024"),
+        ("sera reçu lundi prochain", "le 4 novembre 2024"),
+        ("comme le mois dernier", "en octobre 2024"),
+        ("avant la fin de cette année", "en 2024"),
     ],
 )
 def test_dates_are_resolved_against_the_article_date(text, expected):
     found = find_dates(text, dt.date(2024, 11, 1))
     assert [d.value.text() for d in found] == [expected]
+
+
+def test_a_weekday_that_contradicts_the_date_is_not_moved():
+    # 29 October 2024 is a Tuesday: « mercredi 29 » names no day near 1 November 2024.
+    assert find_dates("le Brexit, qui sera lancé mercredi 29,", dt.date(2024, 11, 1)) == []
+    # 3 March 2024 was a Sunday, 3 March 2025 a Monday: the weekday says which year.
+    assert [d.value.text() for d in find_dates("lundi 3 mars", dt.date(2024, 11, 1))] == [
+        "le 3 mars 2025"
+    ]
+    found = find_dates("le Brexit, qui sera lancé mercredi 29,", dt.date(2017, 3, 25))
+    assert [d.value.text() for d in found] == ["le 29 mars 2017"]
+
+
+@pytest.mark.parametrize(
+    ("stem", "expected"),
+    [
+        (
+            "Quand l'association a-t-elle lancé hier une campagne ?",
+            "Quand l'association a-t-elle lancé le 7 décembre 2016 une campagne ?",
+        ),
+        ("Le juge a statué jeudi 8 décembre.", "Le juge a statué le 8 décembre 2016."),
+        ("Ce mardi, le vote a eu lieu.", "Le 6 décembre 2016, le vote a eu lieu."),
+        ("Il est en poste depuis le 3 décembre.", "Il est en poste depuis le 3 décembre 2016."),
+        ("Le 8 décembre 2016, rien.", "Le 8 décembre 2016, rien."),
+        ("Il a dit : « hier encore, rien ».", "Il a dit : « hier encore, rien »."),
+    ],
+)
+def test_stems_name_relative_days_in_full(stem, expected):
+    from quizapp.generation.dates import absolute_dates
+
+    assert absolute_dates(stem, dt.date(2016, 12, 8)) == expected
+    assert absolute_dates(stem, None) == stem  # without the article's date, nothing to say
 
 
 def test_figures_keep_hedges_and_units():

@@ -31,6 +31,21 @@ _DAY_RE = re.compile(
 _WD_DAY_RE = re.compile(
     rf"\b(?P<wd>{_WEEKDAY})\s+(?P<day>1er|[12]?\d|3[01])\b(?!\s*(?:{_MONTH_RE}|\d))", re.IGNORECASE
 )
+_WEEKDAYS = ("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche")
+#: A day named only relative to the article: « hier », « ce vendredi », « mardi dernier ».
+_RELATIVE_DAY_RE = re.compile(
+    rf"\b(?:(?P<word>avant-hier|hier|aujourd'hui|après-demain|demain)"
+    rf"|(?:(?P<this>ce)\s+)?(?P<wd>{_WEEKDAY})(?:\s+(?P<rel>dernier|prochain))?)\b"
+    rf"(?!\s*(?:\d|1er|{_MONTH_RE}))",
+    re.IGNORECASE,
+)
+_WORD_DAYS = {"avant-hier": -2, "hier": -1, "aujourd'hui": 0, "demain": 1, "après-demain": 2}
+#: « le mois dernier », « cette année », « l'an dernier »: a month or a year named relatively.
+_RELATIVE_PERIOD_RE = re.compile(
+    r"\b(?P<what>le mois dernier|le mois prochain|ce mois-ci|cette année|l'an dernier"
+    r"|l'année dernière|l'an prochain|l'année prochaine)\b",
+    re.IGNORECASE,
+)
 _MONTH_ONLY_RE = re.compile(
     rf"\b(?P<prep>en|depuis|dès|d'|fin|début|avant|après|jusqu'en)?\s*(?P<month>{_MONTH_RE})"
     rf"(?:\s+(?P<year>\d{{4}}))?(?P<rel>\s+dernier|\s+prochain)?\b",
@@ -97,8 +112,8 @@ def find_dates(text: str, ref: dt.date | None = None) -> list[DateMention]:
         year = int(m["year"]) if m["year"] else None
         resolved = False
         if year is None and ref is not None:
-            year, resolved = _nearest_year(ref, month, day), True
-        if _valid(year, month, day):
+            year, resolved = _nearest_year(ref, month, day, m["wd"]), True
+        if _valid(year, month, day) and _weekday_agrees(m["wd"], year, month, day):
             found.append(
                 DateMention(m.start(), m.end(), m.group(), DateValue(year, month, day), resolved)
             )
@@ -107,8 +122,32 @@ def find_dates(text: str, ref: dt.date | None = None) -> list[DateMention]:
         if not free(m.start(), m.end()) or ref is None:
             continue
         day = 1 if m["day"].lower() == "1er" else int(m["day"])
-        value = _nearest_day(ref, day)
+        value = _nearest_day(ref, day, m["wd"])
         if value:
+            found.append(DateMention(m.start(), m.end(), m.group(), value, True))
+            taken.append((m.start(), m.end()))
+    if ref is not None:
+        for m in _RELATIVE_DAY_RE.finditer(text):
+            if not free(m.start(), m.end()):
+                continue
+            day = _relative_day(ref, m)
+            if day is not None:
+                value = DateValue(day.year, day.month, day.day)
+                found.append(DateMention(m.start(), m.end(), m.group(), value, True))
+                taken.append((m.start(), m.end()))
+        for m in _RELATIVE_PERIOD_RE.finditer(text):
+            if not free(m.start(), m.end()):
+                continue
+            what = m["what"].lower()
+            shift = (
+                -1 if "dernier" in what or "dernière" in what else 1 if "prochain" in what else 0
+            )
+            if "mois" in what:
+                y, mo = ref.year, ref.month + shift
+                y, mo = (y - 1, 12) if mo < 1 else (y + 1, 1) if mo > 12 else (y, mo)
+                value = DateValue(y, mo)
+            else:
+                value = DateValue(ref.year + shift)
             found.append(DateMention(m.start(), m.end(), m.group(), value, True))
             taken.append((m.start(), m.end()))
     for m in _MONTH_ONLY_RE.finditer(text):
@@ -155,11 +194,39 @@ def _valid(year: int | None, month: int, day: int) -> bool:
     return True
 
 
-def _nearest_year(ref: dt.date, month: int, day: int) -> int:
-    best = min(
-        (ref.year - 1, ref.year, ref.year + 1), key=lambda y: abs((_safe(y, month, day) - ref).days)
-    )
-    return best
+def _weekday_agrees(weekday: str | None, year: int | None, month: int, day: int) -> bool:
+    """A date written with its weekday (« mercredi 29 mars ») names that day only when
+    the weekday is right; a contradiction is never moved silently to another date."""
+    if not weekday or year is None:
+        return True
+    return _WEEKDAYS.index(weekday.lower()) == dt.date(year, month, day).weekday()
+
+
+def _nearest_year(ref: dt.date, month: int, day: int, weekday: str | None = None) -> int:
+    years = [
+        y
+        for y in (ref.year - 1, ref.year, ref.year + 1)
+        if _valid(y, month, day) and _weekday_agrees(weekday, y, month, day)
+    ] or [ref.year - 1, ref.year, ref.year + 1]
+    return min(years, key=lambda y: abs((_safe(y, month, day) - ref).days))
+
+
+def _relative_day(ref: dt.date, m: re.Match) -> dt.date | None:
+    """The day « hier », « ce vendredi » or « mardi dernier » names, seen from the article's date.
+
+    A bare weekday in news is the one of the week around the article: the nearest
+    such day, before it unless « prochain » says after."""
+    if m["word"]:
+        return ref + dt.timedelta(days=_WORD_DAYS[m["word"].lower()])
+    target = _WEEKDAYS.index(m["wd"].lower())
+    back = (ref.weekday() - target) % 7
+    rel = (m["rel"] or "").lower()
+    if rel == "prochain":
+        return ref + dt.timedelta(days=(target - ref.weekday()) % 7 or 7)
+    if rel == "dernier":
+        return ref - dt.timedelta(days=back or 7)
+    forward = (target - ref.weekday()) % 7
+    return ref - dt.timedelta(days=back) if back <= forward else ref + dt.timedelta(days=forward)
 
 
 def _safe(y: int, m: int, d: int) -> dt.date:
@@ -169,7 +236,9 @@ def _safe(y: int, m: int, d: int) -> dt.date:
         return dt.date(y, m, 28)
 
 
-def _nearest_day(ref: dt.date, day: int) -> DateValue | None:
+def _nearest_day(ref: dt.date, day: int, weekday: str | None = None) -> DateValue | None:
+    """« mercredi 29 »: the nearest 29th (last, this or next month) that is a Wednesday;
+    none when no such day is near (the text or its date is wrong: ask nothing)."""
     options = []
     for delta in (-1, 0, 1):
         y, m = ref.year, ref.month + delta
@@ -177,7 +246,7 @@ def _nearest_day(ref: dt.date, day: int) -> DateValue | None:
             y, m = y - 1, 12
         elif m > 12:
             y, m = y + 1, 1
-        if _valid(y, m, day):
+        if _valid(y, m, day) and _weekday_agrees(weekday, y, m, day):
             options.append(dt.date(y, m, day))
     if not options:
         return None
@@ -254,3 +323,31 @@ def _shift(v: DateValue, dy: int, dm: int, dd: int) -> DateValue | None:
         base = base + dt.timedelta(days=dd)
         return DateValue(v.year and base.year, base.month, base.day)
     return DateValue(v.year and year, month)
+
+
+_EXPLICIT_YEAR = re.compile(r"\b\d{4}\b")
+_KEPT_PREP = re.compile(r"(?i)(depuis le|dès le|avant le|après le|jusqu'au|du|au)\s")
+
+
+def absolute_dates(text: str, ref: dt.date | None) -> str:
+    """``text`` with every date named relative to the article (« hier », « ce vendredi »,
+    « jeudi 8 décembre », « le mois dernier ») written out in full (« le 7 décembre 2016 »),
+    so that a question read weeks later still says when. Quotations are left as written."""
+    if ref is None:
+        return text
+    out, last = [], 0
+    for d in find_dates(text, ref):
+        if not d.resolved or _EXPLICIT_YEAR.search(d.surface):
+            continue
+        if text.count("«", 0, d.start) > text.count("»", 0, d.start):
+            continue
+        prep = _KEPT_PREP.match(d.surface)
+        if prep:  # « depuis le 8 décembre » stays « depuis le 8 décembre 2016 »
+            full = prep.group(1) + " " + d.value.text(prep=False)
+        else:
+            full = d.value.text()
+        if d.surface[:1].isupper():
+            full = full[:1].upper() + full[1:]
+        out.append(text[last : d.start] + full)
+        last = d.end
+    return "".join(out) + text[last:]

@@ -77,15 +77,34 @@ class ReviewStats:
         return self.usable / self.total if self.total else 0.0
 
 
+def verdict_key(q: QuestionData | dict) -> tuple:
+    """What a verdict was given for: the whole question, not only its stem.
+
+    The type, the stem, the options (in any order) and the right answers: a new
+    key, a changed option or a stem with another answer is a new question to read.
+    """
+    if isinstance(q, dict):
+        qtype, stem = q["type"], q["stem"]
+        options, answers = q.get("options") or [], q.get("answers") or []
+    else:
+        qtype, stem = q.type, q.stem
+        options = [a.text for a in q.answers] if q.type in ("mcq", "multi") else []
+        if q.type == "cloze":
+            options = [a.text for b in q.blanks if b.type == "mcq" for a in b.answers]
+        answers = q.correct_answers
+    return qtype, stem, tuple(sorted(options)), tuple(sorted(answers))
+
+
 def review_stats(questions: list[QuestionData], verdicts: list[dict]) -> ReviewStats:
-    """Count verdicts for the questions; ``missing`` lists stems nobody has reviewed yet."""
-    by_key = {(v["type"], v["stem"]): v["verdict"] for v in verdicts}
+    """Count verdicts for the questions; ``missing`` lists those nobody has reviewed yet
+    (as "stem → answers")."""
+    by_key = {verdict_key(v): v["verdict"] for v in verdicts}
     counts = {"usable": 0, "edit": 0, "reject": 0}
     missing = []
     for q in questions:
-        v = by_key.get((q.type, q.stem))
+        v = by_key.get(verdict_key(q))
         if v is None:
-            missing.append(q.stem)
+            missing.append(f"{q.stem} → {', '.join(q.correct_answers)}")
             continue
         counts[v] += 1
     return ReviewStats(len(questions), counts["usable"], counts["edit"], counts["reject"], missing)

@@ -46,15 +46,50 @@ def _resolve_subject(ctx: Context, sent: SentenceInfo, subject: str) -> str | No
     return subject
 
 
+_IMPERSONAL = re.compile(
+    r"(?i)il\s+(?:y\b|faut|fallait|s'agit|s'agissait|semble|paraît|reste|suffit|convient|importe"
+    r"|arrive|(?:est|était|sera)\s+(?:question|probable|possible|nécessaire|clair|difficile"
+    r"|temps|prévu|urgent|important)|(?:a|avait)\s+été\s+(?:convenu|décidé|prévu|annoncé"
+    r"|question|jugé|dit|rapporté|indiqué|signalé|confirmé|précisé|établi|demandé|proposé))\b"
+)
+
+
+def _antecedent(ctx: Context, sent: SentenceInfo) -> str | None:
+    """Who « il » or « elle » opening a clause is: the subject of the sentence before,
+    when that subject is named, agrees in gender and number, and nothing else in
+    between could be meant (the sentence before has a single person or none)."""
+    c = sent.clause
+    if sent.index == 0 or c.pronoun not in ("il", "elle", "ils", "elles"):
+        return None
+    if _IMPERSONAL.match(ctx.article.text[c.subject_start : c.subject_start + 60]):
+        return None  # « il a été convenu », « il faut »: nobody is « il »
+    prev = ctx.sentences[sent.index - 1]
+    p = prev.clause
+    if p is None or p.subject_is_pronoun or p.demonstrative or p.pronoun != c.pronoun:
+        return None
+    people = {m.entity.id for m in prev.mentions if m.entity.type == "person"}
+    in_subject = [
+        m for m in prev.mentions if p.subject_start <= m.start and m.end <= p.subject_end + 1
+    ]
+    if not in_subject or len(people - {m.entity.id for m in in_subject}) > 0:
+        return None  # the subject names nobody, or another person could be « il »
+    if re.match(r"(?i)(?:un|une|des)\b", p.subject):
+        return None
+    return _resolve_subject(ctx, prev, p.subject)
+
+
 def _question_clause(
     ctx: Context, sent: SentenceInfo, remove: tuple[int, int] | None
 ) -> tuple[str, str] | None:
     """(subject, inverted predicate without the removed span) for a "Quand …" question."""
     c = sent.clause
-    if c is None or c.subject_is_pronoun:
+    if c is None:
         return None
     text = ctx.article.text
-    subject = _resolve_subject(ctx, sent, c.subject)
+    if c.subject_is_pronoun:
+        subject = _antecedent(ctx, sent)
+    else:
+        subject = _resolve_subject(ctx, sent, c.subject)
     if subject is None:
         return None
     finite = text[c.finite_start : c.finite_end]
@@ -182,15 +217,7 @@ def figure_questions(ctx: Context) -> list[Candidate]:
                 wrong = [format_number(v) for v in number_distractors(f.value, others)]
                 if len(wrong) < 3:
                     continue
-                q = mcq(
-                    stem,
-                    answer,
-                    wrong,
-                    kind="figure",
-                    source=source_of(sent),
-                    explanation=explanation(sent, f"{f.hedge + ' ' if f.hedge else ''}{answer}"),
-                    tags=["figure"],
-                )
+                q = figure_mcq(sent, f, stem, answer, wrong)
                 out.append(Candidate(q, sent, [answer, f.surface], 0.87))
                 num = QuestionData(
                     type="numeric",
@@ -224,6 +251,19 @@ def figure_questions(ctx: Context) -> list[Candidate]:
                 )
                 out.append(Candidate(q, sent, [f.surface], 0.6 - (0.1 if len(stem) > 180 else 0)))
     return out
+
+
+def figure_mcq(sent: SentenceInfo, f: Figure, stem: str, answer: str, wrong: list[str]):
+    """A choice question on a figure; the explanation keeps the article's hedge."""
+    return mcq(
+        stem,
+        answer,
+        wrong,
+        kind="figure",
+        source=source_of(sent),
+        explanation=explanation(sent, f"{f.hedge + ' ' if f.hedge else ''}{answer}"),
+        tags=["figure"],
+    )
 
 
 def _plain(v: float) -> str:
@@ -273,11 +313,23 @@ def _subject_figure(ctx: Context, sent: SentenceInfo, f: Figure, unit: str) -> s
     if a:
         who = a.group("who").strip()
         attrib = f"Selon {who[:1].lower() + who[1:]}, "
-    hedge = f"{f.hedge} " if f.hedge else ""
     de = "d'" if re.match(r"[aeiouyhéè]", unit) else "de "
-    lead = f"{hedge}combien {de}{unit} {rest} ?"
+    # « Quelque 4 000 soldats » asks « Environ combien de soldats » (never « Quelque combien »);
+    # « au moins 10 personnes », « Combien de personnes au moins ».
+    hedge = _HEDGE_FOR_COMBIEN.get(f.hedge, "")
+    after = " au moins" if f.hedge in ("au moins", "plus de") else ""
+    lead = f"{hedge}combien {de}{unit}{after} {rest} ?"
     stem = attrib + lead
     return capitalize(stem)
+
+
+_HEDGE_FOR_COMBIEN = {
+    "environ": "environ ",
+    "quelque": "environ ",
+    "près de": "environ ",
+    "presque": "environ ",
+    "jusqu'à": "jusqu'à ",
+}
 
 
 def _first_clause(text: str) -> str:
@@ -478,43 +530,83 @@ def actor_questions(ctx: Context) -> list[Candidate]:
     return out
 
 
+#: What can stand before a place the main verb governs: « à Rome », « en Italie »,
+#: « au Mans », « dans la province du Baloutchistan », « sur le mont Thourda ».
+_PLACE_LEAD = re.compile(
+    r"(?:\b(?:à|en|au|aux|dans|sur)\s+(?:(?:la|le|l')\s?(?:ville|province|région|commune"
+    r"|préfecture|capitale|gouvernorat|département|État|territoire|camp|mont|île)"
+    r"(?:\s[a-zéèêûôî-]+)?\s+(?:de\s+la\s+|de\s+l'|de\s+|d'|du\s+|des\s+)?)?|\b(?:à|en|au|aux|dans\s+l'|dans\s+le\s+|dans\s+la\s+))$"
+)
+_PLACE_TYPES = ("city", "place", "country", "region")
+
+
+def _place_before(text: str, m) -> int | None:
+    """Where the words leading to a place start (« à », « dans la province du »), if any."""
+    lead = _PLACE_LEAD.search(text[max(0, m.start - 60) : m.start])
+    return max(0, m.start - 60) + lead.start() if lead else None
+
+
+def _said_of_the_verb(ctx: Context, m) -> bool:
+    """Whether a place tells where the verb happens (« se sont réunis à Rome »), not where
+    a noun is (« la guerre en Ukraine », « la crise en Ukraine »)."""
+    span = ctx.doc.char_span(m.start, m.end, alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    root = span.root
+    while root.dep_ in ("flat:name", "fixed", "compound") and root.head is not root:
+        root = root.head
+    return root.dep_.startswith("obl") and root.head.pos_ in ("VERB", "AUX")
+
+
 def place_questions(ctx: Context) -> list[Candidate]:
-    """ "Où les chefs d'État … se sont-ils réunis ?" when the main clause says "à <ville>"."""
+    """ "Où les chefs d'État … se sont-ils réunis ?" when the main clause says where:
+    « à <ville> », « en <pays> », « dans la province de <région> »."""
     from .distractors import entity_options
 
     out: list[Candidate] = []
     text = ctx.article.text
     for sent in ctx.sentences:
         c = sent.clause
-        if c is None or c.subject_is_pronoun:
+        if c is None:
             continue
-        cities = [
-            m
-            for m in sent.mentions
-            if m.entity.type == "city"
-            and c.finite_end <= m.start - 2
-            and m.end <= c.end
-            and text[m.start - 2 : m.start] == "à "
-            and not _in_quote(sent.text, m.start - sent.start)
-        ]
-        if len(cities) != 1:
+        places = []
+        for m in sent.mentions:
+            if m.entity.type not in _PLACE_TYPES or not (
+                c.finite_end <= m.start and m.end <= c.end
+            ):
+                continue
+            if _in_quote(sent.text, m.start - sent.start):
+                continue
+            lead = _place_before(text, m)
+            if lead is not None and lead >= c.finite_end and _said_of_the_verb(ctx, m):
+                places.append((lead, m))
+        if len(places) != 1:
+            continue  # none, or « en Italie et en France »: two right answers
+        start, place = places[0]
+        if re.match(r"\s*(?:et|ou)\s", text[place.end : place.end + 5]):
             continue
-        city = cities[0]
-        start = city.start - 2
         before = re.search(
             r"\s(?:en|au|aux) [A-ZÉ][\w'-]*(?: d[eu] [A-ZÉ][\w-]*)?,\s$", text[c.finite_end : start]
         )
         if before:
             start = c.finite_end + before.start()  # "en Italie, à Rome": both say where
-        built = _question_clause(ctx, sent, (start, city.end))
+        end = place.end
+        paren = re.match(r"\s*\([^()]{1,40}\)", text[end : end + 45])
+        if paren:
+            end += paren.end()  # « au Mans (Sarthe) »
+        built = _question_clause(ctx, sent, (start, end))
         if not built:
             continue
         subject, pred = built
         stem = f"Où {subject[:1].lower() + subject[1:] if _common(subject) else subject} {pred} ?"
         if len(stem) > 200 or re.match(r"(?:Un|Une|Des)\b", subject):
             continue
-        answer = ctx.display(city.entity)
-        opts, gaz = entity_options(ctx, city.entity, answer, stem)
+        if re.search(r"\bn'|\bne\s|\bque\s+celui|\bainsi\s*$|,\s*que\b", pred):
+            continue  # a negation, or a comparison cut in half
+        answer = ctx.display(place.entity)
+        if place.entity.type == "country":
+            answer = capitalize(place.entity.with_article())
+        opts, gaz = entity_options(ctx, place.entity, answer, stem)
         if len(opts) < 3:
             continue
         q = mcq(
@@ -529,5 +621,5 @@ def place_questions(ctx: Context) -> list[Candidate]:
         score = (
             0.76 - 0.02 * gaz - (0.08 if c.demonstrative else 0) - (0.05 if len(stem) > 150 else 0)
         )
-        out.append(Candidate(q, sent, [answer, *city.entity.aliases], score))
+        out.append(Candidate(q, sent, [answer, place.text, *place.entity.aliases], score))
     return out

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from ..questiondata import QuestionData
 from .article import Article, prepare_article
 from .context import build_context
-from .dates import find_dates
+from .dates import absolute_dates, find_dates
 from .kinds_facts import (
     actor_questions,
     date_questions,
@@ -18,16 +18,21 @@ from .kinds_facts import (
     place_questions,
     position_questions,
 )
-from .kinds_people import meeting_questions, quote_questions, role_questions
+from .kinds_figures import governed_figure_questions
+from .kinds_people import meeting_questions
+from .kinds_roles import definition_questions, role_questions
+from .kinds_speech import speech_questions
 from .kinds_text import cloze_questions, date_cloze_questions, truefalse_questions
 from .nlp import get_nlp
 from .ranking import rank
 
 RULES = (
     meeting_questions,
-    quote_questions,
+    speech_questions,
     role_questions,
+    definition_questions,
     figure_questions,
+    governed_figure_questions,
     date_questions,
     place_questions,
     position_questions,
@@ -69,6 +74,8 @@ def generate_from_article(
     cands = []
     for rule in RULES:
         cands.extend(rule(ctx))
+    for c in cands:
+        c.question.stem = absolute_dates(c.question.stem, article.date)
     ranked = rank(cands, max_questions)
     questions = [c.question for c in ranked]
     place_keys(questions, article.text)

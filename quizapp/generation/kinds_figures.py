@@ -1,0 +1,122 @@
+"""Figures a clause governs: « À combien d'années de prison ferme X a-t-il été condamné ? ».
+
+``kinds_facts.figure_questions`` asks about a quantity that is the subject of its
+clause (« Combien de soldats … ont pénétré en Russie ? »); a quantity inside the
+predicate, after a preposition (« condamné à trois ans de prison ») or as the
+object (« en blesse 110 autres »), became a cloze. Here the prepositional phrase
+moves to the front of the question, « combien de » taking the number's place,
+and the clause is inverted as for a date (« Quand X a-t-il … ? »). The answer is
+the number with what it counts (« 3 ans »), so the options read as quantities.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .context import Candidate, Context, SentenceInfo
+from .figures import Figure, format_number, number_distractors
+from .kinds_facts import _common, _in_quote, _noun_unit, _question_clause, figure_mcq
+
+#: The prepositions that can lead a figure to the front: « à trois ans », « de 15 jours ».
+_PREP = re.compile(r"(?:^|\s)(?P<prep>à|pour|sur|par|avec|après|pendant)\s*$")
+#: « combien d'ans » reads as a slip; French says « combien d'années ».
+_PLURAL_FOR_COMBIEN = {"ans": "années", "an": "années"}
+#: Parts of a noun phrase that end what the question moves to the front.
+_STOP_DEPS = {"conj", "cc", "punct", "acl", "acl:relcl", "advcl", "appos", "parataxis"}
+
+
+def _counted_phrase(
+    ctx: Context, sent: SentenceInfo, f: Figure, unit: str
+) -> tuple[str, int] | None:
+    """What the figure counts, with its complements (« ans de prison ferme »), and where
+    that phrase ends in the article; ``None`` when the parse does not find the noun."""
+    unit_start = sent.start + f.end - len(unit)
+    span = ctx.doc.char_span(unit_start, sent.start + f.end, alignment_mode="expand")
+    if span is None or not len(span):
+        return None
+    head = span.root
+    if not head.dep_.startswith("obl"):
+        return None  # « un montant de 210 000 euros »: the noun's, not the verb's
+    end_tok = span[-1]
+    for child in head.rights:
+        if child.dep_ in _STOP_DEPS or child.i <= end_tok.i:
+            if child.dep_ in _STOP_DEPS:
+                break
+            continue
+        # « de prison ferme », « d'inéligibilité », « de dollars »: the counted thing's complement
+        if child.dep_ in ("nmod", "amod") and not any(t.dep_ in _STOP_DEPS for t in child.subtree):
+            end_tok = max(end_tok, child.right_edge, key=lambda t: t.i)
+        else:
+            break
+    phrase_end = end = end_tok.idx + len(end_tok.text)
+    conj = [c for c in head.rights if c.dep_ == "conj"]
+    if conj:  # « à trois ans de prison et cinq ans d'inéligibilité »: both leave the stem
+        end = max(end, conj[-1].right_edge.idx + len(conj[-1].right_edge.text))
+    if re.match(r"\s*contre\s+\d", ctx.article.text[end : end + 12]):
+        return None  # « par 385 voix contre 2 »: a score, not one figure
+    phrase = ctx.article.text[unit_start:phrase_end].strip()
+    if not phrase or re.search(r"[«»()]|\bcontre\b", phrase) or len(phrase) > 60:
+        return None
+    first, _, rest = phrase.partition(" ")
+    first = _PLURAL_FOR_COMBIEN.get(first.lower(), first)
+    return (first + (" " + rest if rest else "")), end
+
+
+def _bare_noun(ctx: Context, sent: SentenceInfo) -> bool:
+    """A subject that is a capitalised common noun without determiner (« Habitants de
+    Loriol … »): a heading or a caption, whose clause makes no question."""
+    span = ctx.doc.char_span(sent.clause.subject_start, sent.clause.subject_end, "expand")
+    return bool(span is not None and len(span) and span[0].pos_ == "NOUN")
+
+
+def _with_unit(value: float, unit: str) -> str:
+    return f"{format_number(value)} {unit}" if unit != "%" else f"{format_number(value)} %"
+
+
+def governed_figure_questions(ctx: Context) -> list[Candidate]:
+    out: list[Candidate] = []
+    every = [(x.value, x.unit) for s in ctx.sentences for x in s.figures]
+    for sent in ctx.sentences:
+        for f in sent.figures:
+            if _in_quote(sent.text, f.num_start) or f.hedge in ("plus de", "moins de", "au moins"):
+                continue
+            if f.value <= 1 or re.search(r"\bet demie?\b", sent.text[f.end : f.end + 10]):
+                continue
+            unit = _noun_unit(ctx, sent, f, f.unit)
+            if not unit or (len(unit) < 3 and unit != "%"):
+                continue  # « 8 h »: an hour, not a quantity to ask about
+            prep = _PREP.search(sent.text[: f.start])
+            if not prep:
+                continue
+            counted = _counted_phrase(ctx, sent, f, unit)
+            if counted is None:
+                continue
+            phrase, end = counted
+            start = sent.start + prep.start("prep")
+            built = _question_clause(ctx, sent, (start, end))
+            if not built:
+                continue
+            subject, pred = built
+            if re.match(r"(?:Un|Une|Des)\b", subject) or _bare_noun(ctx, sent):
+                continue
+            word = prep.group("prep")
+            de = "d'" if re.match(r"[aeiouyhéèêà]", phrase, re.IGNORECASE) else "de "
+            hedge = "environ " if f.hedge in ("environ", "près de", "presque", "quelque") else ""
+            lead = f"{word[:1].upper()}{word[1:]}{'' if word.endswith(chr(39)) else ' '}"
+            wh = f"{lead}{hedge}combien {de}{phrase}"
+            if unit == "%":
+                wh = f"{lead}{hedge}combien de pour cent"
+            subject_text = subject[:1].lower() + subject[1:] if _common(subject) else subject
+            stem = f"{wh} {subject_text} {pred} ?"
+            if len(stem) > 230 or re.search(r"\b(?:il|elle|ils|elles)\b", subject_text.lower()):
+                continue
+            others = [v for v, u in every if u == f.unit and v != f.value]
+            values = [v for v in number_distractors(f.value, others + [f.value * 4]) if v >= 2]
+            wrong = [_with_unit(v, unit) for v in values[:3]]
+            answer = _with_unit(f.value, unit)
+            if len(wrong) < 3:
+                continue
+            q = figure_mcq(sent, f, stem, answer, wrong)
+            score = 0.82 - (0.06 if len(stem) > 160 else 0)
+            out.append(Candidate(q, sent, [answer, f.surface, format_number(f.value)], score))
+    return out

@@ -1,0 +1,148 @@
+"""Role and definition questions read off appositions (quizapp/generation/kinds_roles.py)."""
+
+from __future__ import annotations
+
+import pytest
+
+from quizapp.generation import generate
+from quizapp.generation.article import prepare_article
+from quizapp.generation.context import build_context
+from quizapp.generation.kinds_roles import definition_questions, find_appositions, role_questions
+from quizapp.generation.nlp import get_nlp
+from quizapp.generation.text import fold
+
+#: A made-up article: every name and title here is invented for the test.
+ARTICLE = (
+    "Le gouvernement de Valdorie a présenté mardi un plan d'économies. "
+    "Paul Verneuil, ministre valdorien des Finances, a défendu le texte devant les députés. "
+    "Le Premier ministre valdorien Marc Dubreuil a promis une baisse des impôts en 2026. "
+    "Sophie Marchal, porte-parole du syndicat des enseignants, a dénoncé des coupes budgétaires. "
+    "L'ancien ministre de la Santé Hervé Lacombe a critiqué le calendrier retenu. "
+    "La société Ferlux, opérateur de téléphonie mobile, prévoit de supprimer 300 emplois. "
+    "Le groupe Tarvel, une firme japonaise, a racheté la société Brimon l'an dernier. "
+    "Brimon, fabricant de satellites, emploie 800 personnes dans le pays. "
+    "Le Conseil de Valdorie, une assemblée consultative, doit rendre son avis en mars. "
+    "Le directeur général de Ferlux, Jean Castel, a refusé de commenter ces annonces. "
+    "Selon Hélène Brun, présidente de l'association des consommateurs, les tarifs vont augmenter."
+)
+
+
+@pytest.fixture(scope="module")
+def ctx():
+    article = prepare_article(ARTICLE, "Valdorie : le plan d'économies", None)
+    return build_context(article, get_nlp()(article.text))
+
+
+@pytest.fixture(scope="module")
+def roles(ctx):
+    return role_questions(ctx)
+
+
+@pytest.fixture(scope="module")
+def definitions(ctx):
+    return definition_questions(ctx)
+
+
+def _by_stem(cands, stem):
+    found = [c.question for c in cands if c.question.stem == stem]
+    assert found, f"no question {stem!r} among {[c.question.stem for c in cands]}"
+    return found[0]
+
+
+@pytest.mark.parametrize(
+    ("holder", "phrase"),
+    [
+        ("Paul Verneuil", "ministre valdorien des Finances"),
+        ("Marc Dubreuil", "Premier ministre valdorien"),
+        ("Sophie Marchal", "porte-parole du syndicat des enseignants"),
+        ("Hervé Lacombe", "ancien ministre de la Santé"),
+        ("Jean Castel", "directeur général de Ferlux"),
+        ("Hélène Brun", "présidente de l'association des consommateurs"),
+    ],
+)
+def test_titles_are_read_from_appositions_on_either_side(ctx, holder, phrase):
+    found = {(a.holder, a.phrase) for a in find_appositions(ctx) if a.person and a.is_title}
+    assert (holder, phrase) in found
+
+
+def test_who_holds_the_title(roles):
+    q = _by_stem(roles, "Qui est le ministre valdorien des Finances ?")
+    assert q.correct_answers == ["Paul Verneuil"]
+    assert q.kind == "role" and q.type == "mcq" and len(q.answers) == 4
+    assert "ministre valdorien des Finances" in q.explanation
+    assert q.source.sentence.startswith("Paul Verneuil, ministre valdorien")
+    # the wrong options are the article's other people first
+    assert {"Marc Dubreuil", "Hervé Lacombe"} & set(q.choices)
+
+
+def test_which_title_someone_holds(roles):
+    q = _by_stem(roles, "Quelle est la fonction de Jean Castel ?")
+    assert q.correct_answers == ["directeur général de Ferlux"]
+    assert "ministre valdorien des Finances" in q.choices  # another title of the article
+
+
+def test_a_feminine_holder_gets_feminine_options(roles):
+    q = _by_stem(roles, "Quelle est la fonction d'Hélène Brun ?")
+    assert q.correct_answers == ["présidente de l'association des consommateurs"]
+    wrong = [c for c in q.choices if c not in q.correct_answers]
+    assert all(not c.startswith(("président ", "directeur ")) for c in wrong), wrong
+
+
+def test_a_former_office_keeps_ancien(roles):
+    q = _by_stem(roles, "Qui est l'ancien ministre de la Santé ?")
+    assert q.correct_answers == ["Hervé Lacombe"]
+
+
+def test_epicene_title_of_unknown_gender_takes_no_article(roles):
+    q = _by_stem(roles, "Qui est porte-parole du syndicat des enseignants ?")
+    assert q.correct_answers == ["Sophie Marchal"]
+
+
+def test_what_a_name_stands_for(definitions):
+    q = _by_stem(definitions, "Qu'est-ce que Brimon ?")
+    assert q.correct_answers == ["un fabricant de satellites"]
+    assert q.kind == "definition" and len(q.answers) == 4
+    assert "une firme japonaise" in q.choices
+
+
+def test_which_name_a_description_stands_for(definitions):
+    q = _by_stem(definitions, "Dans l'article, comment s'appelle la firme japonaise ?")
+    assert q.correct_answers == ["Tarvel"]
+    assert {"Ferlux", "Brimon"} <= set(q.choices)
+
+
+def test_possessive_and_anaphoric_titles_never_reach_a_stem():
+    text = (
+        "Le parquet a requis trois ans de prison contre Luc Ferrand. "
+        "Son avocat Pierre Vidal a plaidé la relaxe devant le tribunal. "
+        "Le patron de la banque, Louis Garnier, a été condamné à un an de prison avec sursis. "
+        "Le chef du gouvernement du pays, Marc Olin, a refusé de commenter la décision."
+    )
+    article = prepare_article(text, None, None)
+    c = build_context(article, get_nlp()(article.text))
+    stems = [x.question.stem for x in role_questions(c)]
+    assert not any(s.startswith("Qui est son") or " du pays ?" in s for s in stems), stems
+    assert "Qui est le patron de la banque ?" not in stems  # which bank? the stem cannot say
+    assert {
+        "Quelle est la fonction de Pierre Vidal ?",
+        "Quelle est la fonction de Louis Garnier ?",
+    } <= set(stems)
+
+
+def test_no_answer_in_its_stem(roles, definitions):
+    for c in [*roles, *definitions]:
+        stem = fold(c.question.stem)
+        for answer in c.question.correct_answers:
+            assert fold(answer) not in stem, c.question.stem
+
+
+def test_the_pipeline_ranks_roles_above_true_false():
+    bank = generate(ARTICLE, title="Valdorie : le plan d'économies").questions
+    kinds = [q.kind for q in bank]
+    assert "role" in kinds and "definition" in kinds
+    first_role = kinds.index("role")
+    assert all(k not in ("truefalse", "cloze") for k in kinds[:first_role])
+    for q in bank:
+        if q.kind in ("role", "definition"):
+            assert q.source.sentence in ARTICLE
+            assert len(q.answers) == 4 and len(q.correct_answers) == 1
