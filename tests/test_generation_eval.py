@@ -91,3 +91,28 @@ def test_reviewed_usable_share(banks):
         f"all {all_all[0]}/{all_all[1]} ({all_all[0] / all_all[1]:.0%})"
     )
     print("\n" + "\n".join(lines))
+
+
+def test_a_verdict_is_for_the_whole_question_not_its_stem():
+    from quizapp.generation.evaluation import verdict_key
+    from quizapp.questiondata import Answer, QuestionData
+
+    def quote(speaker: str) -> QuestionData:
+        others = [n for n in ("Choe Son Hui", "Sergueï Lavrov", "Antony Blinken") if n != speaker]
+        answers = [Answer(speaker, 1.0)] + [Answer(n, 0.0) for n in others]
+        return QuestionData(type="mcq", stem="Qui a déclaré : « … » ?", answers=answers)
+
+    read = quote("Choe Son Hui")
+    verdicts = [
+        {
+            **dict(zip(("type", "stem"), verdict_key(read)[:2], strict=True)),
+            "options": list(verdict_key(read)[2]),
+            "answers": ["Choe Son Hui"],
+            "verdict": "usable",
+        }
+    ]
+    assert review_stats([read], verdicts).usable == 1
+    read.answers.reverse()  # the same question with its options in another order
+    assert review_stats([read], verdicts).usable == 1
+    changed = quote("Sergueï Lavrov")  # same stem and options, another key: read it again
+    assert review_stats([changed], verdicts).missing == ["Qui a déclaré : « … » ? → Sergueï Lavrov"]
