@@ -58,3 +58,21 @@ def test_where_the_verb_happens_is_asked_not_where_a_noun_is(questions):
 def test_an_impersonal_il_is_nobody(questions):
     # « Il a été convenu à Lyon … »: no question makes the unions or anyone « il »
     assert not [s for s in questions if "convenu" in s]
+
+
+def test_a_title_before_the_name_is_dropped_and_two_facts_on_one_answer_both_asked():
+    article = (
+        "Le sommet\n\nLe président sortant américain Barack Obama a autorisé le déploiement "
+        "de nouvelles troupes en Pologne. Le chancelier allemand Olaf Scholz a salué le "
+        "déploiement devant la presse.\n"
+    )
+    stems = {
+        q.stem: q.correct_answers
+        for q in generate(article, date=dt.date(2017, 1, 21)).questions
+        if q.type == "mcq"
+    }
+    # what he did, and who he is: two facts with one answer, both kept
+    assert stems["Qui a autorisé le déploiement de nouvelles troupes en Pologne ?"] == [
+        "Barack Obama"
+    ]
+    assert stems["Qui est le président sortant américain ?"] == ["Barack Obama"]

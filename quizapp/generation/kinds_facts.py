@@ -449,6 +449,11 @@ def _masculine(pred: str) -> str:
     return _FEM_PARTICIPLE.sub(lambda m: m.group(1) + m.group(2) + m.group(3), pred)
 
 
+#: « Le président sortant américain Barack Obama », « L'ancien ministre du budget X »:
+#: a title in lower case between the article and the name, which the question may drop.
+_TITLE_BEFORE_NAME = re.compile(r"(?:[Ll]e |[Ll]a |[Ll]')[a-zàâçéèêëîïôûùüÿœ' -]{3,60}\s")
+
+
 def actor_questions(ctx: Context) -> list[Candidate]:
     """ "Qui a exprimé sa frustration … ?" / "Quel pays a pris ses distances … ?" from a clause's subject."""
     from .distractors import entity_options
@@ -472,9 +477,13 @@ def actor_questions(ctx: Context) -> list[Candidate]:
         rest = subj[: m.start - c.subject_start] + subj[m.end - c.subject_start :]
         if fold(rest) not in ("", "la", "le", "les", "l'") and not (
             m.entity.type == "person"
-            and m.entity.id in ctx.ents.roles
-            and fold(rest.replace(",", " ")).startswith(
-                fold(ctx.ents.roles[m.entity.id]).split()[0]
+            and (
+                _TITLE_BEFORE_NAME.fullmatch(subj[: m.start - c.subject_start])
+                and not subj[m.end - c.subject_start :].strip(" ,")
+                or m.entity.id in ctx.ents.roles
+                and fold(rest.replace(",", " ")).startswith(
+                    fold(ctx.ents.roles[m.entity.id]).split()[0]
+                )
             )
         ):
             continue  # the subject says more than the name: asking "qui" would lose it

@@ -56,6 +56,18 @@ def _fact(c: Candidate) -> tuple[int, tuple[str, ...]]:
     return c.sentence.index, _answers(c)
 
 
+def _same_fact(a: Candidate, b: Candidate) -> bool:
+    """One sentence, one answer, asked twice: a cloze of the sentence a choice question
+    came from, or two questions of one kind. Two kinds on one answer ask two facts
+    (« Qui est le président américain ? », « Qui a autorisé le déploiement ? »)."""
+    if _fact(a) != _fact(b):
+        return False
+    cheap = ("cloze", "truefalse")
+    return (
+        a.question.type in cheap or b.question.type in cheap or a.question.kind == b.question.kind
+    )
+
+
 def rank(cands: list[Candidate], limit: int | None = None) -> list[Candidate]:
     cands = [c for c in cands if well_formed(c) and not gives_away(c)]
     cands.sort(key=lambda c: -c.score)
@@ -66,7 +78,7 @@ def rank(cands: list[Candidate], limit: int | None = None) -> list[Candidate]:
             continue
         # The same fact asked again in another form (a cloze of the sentence an MCQ came
         # from, with the same answer) is the same question: keep the better one.
-        if c.question.type != "truefalse" and any(_fact(k) == _fact(c) for k in kept):
+        if c.question.type != "truefalse" and any(_same_fact(k, c) for k in kept):
             continue
         if c.question.type == "truefalse" and any(
             k.sentence.index == c.sentence.index and k.question.type != "truefalse" for k in kept
