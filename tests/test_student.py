@@ -785,6 +785,24 @@ def test_teacher_sees_reviews_due_and_forgotten_questions(client, auth, world):
     assert client.get(f"/classes/{school_class.id}/practice").status_code == 404
 
 
+def test_class_practice_counts_reviews_done_in_practice_not_quiz_answers(client, auth, world):
+    teacher, student, school_class, bank = world
+    question_id = _submit_with_a_wrong_answer(make_quiz(teacher, bank, [school_class]), student)
+    auth.login("lea")
+    client.get("/student/practice")
+    post(
+        client,
+        f"/student/practice/{question_id}",
+        {"a0": "Moscou"},
+        token_from="/student/practice",
+    )
+    auth.logout()
+    auth.login("prof")
+    page = client.get(f"/classes/{school_class.id}/practice").get_data(as_text=True)
+    # the quiz scheduled every one of its questions; the student reviewed one card
+    assert re.search(r"Révisions faites ces 7 derniers jours</dt><dd>1<", page), page[-2000:]
+
+
 def test_class_practice_shows_no_question_of_another_teacher(client, auth, world):
     teacher, student, school_class, _bank = world
     other = make_user("teacher", "autre")

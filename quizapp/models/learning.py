@@ -35,3 +35,5 @@ class ReviewLog(db.Model):
     rating: Mapped[int]
     correct: Mapped[bool]
     reviewed_at: Mapped[datetime] = mapped_column(default=utcnow)
+    #: False when a quiz's submission scheduled the card: a review is one done in practice.
+    in_practice: Mapped[bool] = mapped_column(default=True, server_default=sa.true())

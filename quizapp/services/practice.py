@@ -122,7 +122,9 @@ def schedule_from_attempt(attempt: Attempt, responses: dict[int, Response]) -> N
         ratings.append((card, _review_card(card, correct, seconds, now), correct))
     db.session.flush()
     db.session.add_all(
-        ReviewLog(card_id=card.id, rating=rating, correct=correct, reviewed_at=now)
+        ReviewLog(
+            card_id=card.id, rating=rating, correct=correct, reviewed_at=now, in_practice=False
+        )
         for card, rating, correct in ratings
     )
 
@@ -361,6 +363,7 @@ def class_practice(
         .where(
             ReviewCard.student_id.in_(members),
             ReviewCard.question_id.in_(seen),
+            ReviewLog.in_practice.is_(True),
             ReviewLog.reviewed_at >= now - timedelta(days=7),
         )
     )
