@@ -13,6 +13,10 @@ from flask.cli import with_appcontext
 from quizapp.formats import FORMATS
 
 
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}{'' if n == 1 else 's'}"
+
+
 def _fail(message: str, status: int = 1):
     click.echo(f"quizapp: error: {message}", err=True)
     sys.exit(status)
@@ -106,9 +110,9 @@ def import_command(paths, fmt, bank_ref, owner, dry_run, skip_invalid, as_json) 
             click.echo(str(e), err=True)
         verb = "would import" if dry_run else ("imported" if imported else "imported nothing:")
         click.echo(
-            f"{verb} {len(questions)} question(s)"
+            f"{verb} {_count(len(questions), 'question')}"
             + (f" into bank {bank.id} ({bank.name})" if imported else "")
-            + (f", {len(errors)} error(s)" if errors else "")
+            + (f", {_count(len(errors), 'error')}" if errors else "")
         )
     sys.exit(0 if ok else 1)
 

@@ -104,12 +104,12 @@ def test_a_student_takes_the_seed_quiz_on_a_phone(browser_app, browser_server, p
     page.get_by_role("button", name="Suivante").click()
     expect(page.get_by_text("Question 2 sur 7")).to_be_visible()
     kinds.append(_answer(page))
-    assert page.locator(".answered-count").inner_text() == "2 réponse(s) sur 7"
+    assert page.locator(".answered-count").inner_text() == "2 réponses sur 7"
 
     # Reload mid-attempt: the answers are still there.
     page.reload()
     expect(page.get_by_text("Question 2 sur 7")).to_be_visible()
-    assert page.locator(".answered-count").inner_text() == "2 réponse(s) sur 7"
+    assert page.locator(".answered-count").inner_text() == "2 réponses sur 7"
     page.get_by_role("button", name=re.compile(r"^Question 1 : répondue")).click()
     expect(page.get_by_text("Question 1 sur 7")).to_be_visible()
     first = page.locator("fieldset.question")
@@ -208,4 +208,4 @@ def test_answers_given_offline_are_sent_when_the_attempt_is_opened_again(
     page = page.context.new_page()
     page.context.set_offline(False)
     page.goto(attempt_url)
-    expect(page.locator(".answered-count")).to_have_text("1 réponse(s) sur 7")
+    expect(page.locator(".answered-count")).to_have_text("1 réponse sur 7")

@@ -94,7 +94,7 @@ def test_regrade_page_and_button(client, auth, world):
     db.session.rollback()
     assert scores() == [1.0, 2.0, 0.0, 1.0]
     html = client.get(url).get_data(as_text=True)
-    assert "Aucune note ne changerait" in html and "4 tentative(s) modifiée(s)" in html
+    assert "Aucune note ne changerait" in html and "4 tentatives modifiées" in html
 
 
 def test_regrade_cli_dry_run_then_apply(app, world):

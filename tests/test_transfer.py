@@ -82,7 +82,7 @@ def test_web_import_preview_then_confirm(client, auth):
         content_type="multipart/form-data",
     )
     html = response.get_data(as_text=True)
-    assert "2 question(s) lue(s)" in html and "ligne" in html
+    assert "2 questions lues" in html and "ligne" in html
     token = re.search(r'name="token" type="hidden" value="([^"]+)"', html).group(1)
     response = post(
         client,

@@ -119,7 +119,8 @@ def import_stashed(
     """Import what the stashed file ``token`` gave (``result``, from :func:`preview`),
     all or nothing unless ``skip_invalid``; the stash is then removed."""
     if result.errors and not skip_invalid:
-        raise TransferError(f"{len(result.errors)} erreur(s) : rien n’a été importé.")
+        n = len(result.errors)
+        raise TransferError(f"{n} erreur{'s' if n > 1 else ''} : rien n’a été importé.")
     count = import_questions(result, bank, owner, skip_invalid)
     (_stash_dir() / token).unlink(missing_ok=True)
     return count

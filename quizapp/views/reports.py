@@ -21,6 +21,7 @@ from flask import (
     url_for,
 )
 from flask_babel import gettext as _
+from flask_babel import ngettext
 from flask_login import current_user
 from markupsafe import Markup
 from werkzeug.routing import BuildError
@@ -316,9 +317,10 @@ def apply_regrade(quiz_id: int):
         abort(404)
     record = regrade.apply_regrade(quiz, current_user, question_id)
     flash(
-        _(
-            "Notes recalculées : %(attempts)d tentative(s) modifiée(s).",
-            attempts=record.attempts_changed,
+        ngettext(
+            "Notes recalculées : %(num)d tentative modifiée.",
+            "Notes recalculées : %(num)d tentatives modifiées.",
+            record.attempts_changed,
         ),
         "success",
     )

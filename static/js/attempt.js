@@ -4,6 +4,7 @@
 
 (function () {
   var form = document.getElementById("attempt-form");
+  var plurals = new Intl.PluralRules(document.documentElement.lang || "fr");
   var timerBox = document.querySelector("[data-remaining]");
   var autoSubmit = document.getElementById("auto-submit");
   var pending = {};   // slot -> answer not yet accepted by the server
@@ -89,7 +90,9 @@
     if (counter) { total = parseInt(counter.getAttribute("data-total"), 10); }
     var done = total - unanswered.length;
     if (counter) {
-      counter.textContent = form.getAttribute("data-msg-done")
+      // The language's own plural rule: « 0 réponse », "0 answers", « 2 réponses ».
+      var form_ = plurals.select(done) === "one" ? "data-msg-done-one" : "data-msg-done-other";
+      counter.textContent = form.getAttribute(form_)
         .replace("{done}", done).replace("{total}", total);
     }
     if (bar) { bar.value = done; }
