@@ -29,11 +29,13 @@ from quizapp.generation import generate, load_article  # noqa: E402
 from quizapp.generation.evaluation import (  # noqa: E402
     coverage,
     keyfact_coverage,
+    review_stats,
     structural_faults,
 )
 
 DEV = ROOT / "tests" / "data" / "eval" / "dev"
 OWN = ROOT / "tests" / "data" / "eval" / "keyfacts.yaml"
+VERDICTS = ROOT / "tests" / "data" / "eval" / "verdicts.yaml"
 CHEAP = ("truefalse", "cloze")
 
 
@@ -96,6 +98,28 @@ def main(argv: list[str] | None = None) -> int:
         f"top {args.top}: {totals['cheap']}/{totals['top']} ({totals['cheap'] / totals['top']:.1%})"
     )
     print("kinds in the top", args.top, ":", dict(kinds_top.most_common()))
+
+    verdicts = yaml.safe_load(VERDICTS.read_text(encoding="utf-8"))["articles"]
+    read = [name for name in spec if name[:-4] in verdicts]
+    if read:
+        print(f"\nteacher's verdicts on the top {args.top} of {len(read)} development articles:")
+        shares = collections.Counter()
+        for name in read:
+            text, title, date = load_article(DEV / name)
+            top = generate(text, title=title, date=date).questions[: args.top]
+            stats = review_stats(top, verdicts[name[:-4]])
+            shares.update(usable=stats.usable, edit=stats.edit, reject=stats.reject)
+            shares.update(read=stats.total - len(stats.missing), unread=len(stats.missing))
+            print(
+                f"  {name[:-4]:44} usable {stats.usable}, edit {stats.edit}, reject "
+                f"{stats.reject}, not read yet {len(stats.missing)}"
+            )
+        print(
+            f"  TOTAL usable {shares['usable']}/{shares['read']} read "
+            f"({shares['usable'] / max(1, shares['read']):.0%}), edit {shares['edit']}, "
+            f"reject {shares['reject']}; {shares['unread']} questions changed since "
+            "(benchmarks/review_queue.py lists them)"
+        )
 
     own = yaml.safe_load(OWN.read_text(encoding="utf-8"))["articles"]
     print("\nthe three articles with their own facts (tests/data/eval/keyfacts.yaml):")

@@ -175,6 +175,9 @@ def test_sentences_keep_quotations_whole_and_index_the_text():
         ("La FIDH a lancé hier une campagne", "le 31 octobre 2024"),
         ("a annoncé ce vendredi", "le 1er novembre 2024"),
         ("a été reçu mardi par le ministre", "le 29 octobre 2024"),
+        ("a annoncé lundi sa décision", "le 28 octobre 2024"),  # Friday's article: 4 days before
+        ("a signé jeudi", "le 31 octobre 2024"),
+        ("a annoncé ce même lundi qu'il partira", "le 28 octobre 2024"),
         ("sera reçu lundi prochain", "le 4 novembre 2024"),
         ("comme le mois dernier", "en octobre 2024"),
         ("avant la fin de cette année", "en 2024"),
@@ -457,3 +460,15 @@ def test_the_right_option_takes_each_place_in_turn():
         assert [a.text for a in q.answers if a.fraction == 0.0] == [
             f"faux {i}.{k}" for k in range(3)
         ]
+
+
+def test_a_figure_blank_is_answered_as_the_number_is_written():
+    article = (
+        "Le contrat\n\nLe montant du contrat signé par l'entreprise pourrait dépasser "
+        "les 10 milliards de dollars, selon le ministre. L'usine emploiera 3 500 personnes.\n"
+    )
+    clozes = [
+        q for q in generate(article, date=dt.date(2016, 1, 24)).questions if q.type == "cloze"
+    ]
+    billions = [q for q in clozes if "{1} milliards de dollars" in q.stem]
+    assert billions and all(q.blanks[0].answers[0].text == "10" for q in billions)

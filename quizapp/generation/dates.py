@@ -35,7 +35,7 @@ _WEEKDAYS = ("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "diman
 #: A day named only relative to the article: « hier », « ce vendredi », « mardi dernier ».
 _RELATIVE_DAY_RE = re.compile(
     rf"\b(?:(?P<word>avant-hier|hier|aujourd'hui|après-demain|demain)"
-    rf"|(?:(?P<this>ce)\s+)?(?P<wd>{_WEEKDAY})(?:\s+(?P<rel>dernier|prochain))?)\b"
+    rf"|(?:(?P<this>ce(?:\s+même)?)\s+)?(?P<wd>{_WEEKDAY})(?:\s+(?P<rel>dernier|prochain))?)\b"
     rf"(?!\s*(?:\d|1er|{_MONTH_RE}))",
     re.IGNORECASE,
 )
@@ -214,8 +214,9 @@ def _nearest_year(ref: dt.date, month: int, day: int, weekday: str | None = None
 def _relative_day(ref: dt.date, m: re.Match) -> dt.date | None:
     """The day « hier », « ce vendredi » or « mardi dernier » names, seen from the article's date.
 
-    A bare weekday in news is the one of the week around the article: the nearest
-    such day, before it unless « prochain » says after."""
+    A bare weekday in news tells what happened: the last such day, the article's
+    own day included (« lundi » in a Friday's article is four days before, never
+    three days after); « prochain » says after."""
     if m["word"]:
         return ref + dt.timedelta(days=_WORD_DAYS[m["word"].lower()])
     target = _WEEKDAYS.index(m["wd"].lower())
@@ -225,8 +226,7 @@ def _relative_day(ref: dt.date, m: re.Match) -> dt.date | None:
         return ref + dt.timedelta(days=(target - ref.weekday()) % 7 or 7)
     if rel == "dernier":
         return ref - dt.timedelta(days=back or 7)
-    forward = (target - ref.weekday()) % 7
-    return ref - dt.timedelta(days=back) if back <= forward else ref + dt.timedelta(days=forward)
+    return ref - dt.timedelta(days=back)
 
 
 def _safe(y: int, m: int, d: int) -> dt.date:

@@ -9,7 +9,7 @@ from .clauses import invert, strip_discourse, tidy
 from .context import Candidate, Context, SentenceInfo, capitalize, explanation, mcq, source_of
 from .dates import date_distractors
 from .distractors import clashes
-from .figures import Figure, format_number, number_distractors
+from .figures import Figure, format_number, number_distractors, parse_number
 from .text import fold
 
 _BACK_REF = re.compile(
@@ -235,8 +235,13 @@ def figure_questions(ctx: Context) -> list[Candidate]:
                 stem = sent.text[: f.num_start] + "{1}" + sent.text[f.num_end :]
                 if len(stem) > 260:
                     continue
+                # The blank holds the number as written: « {1} milliards de dollars » is
+                # answered 10, not 10 000 000 000 (the scale stays in the sentence).
+                written = parse_number(sent.text[f.num_start : f.num_end]) or f.value
+                scale = written / f.value if f.value else 1.0
                 blank = Blank(
-                    type="numeric", answers=[Answer(_plain(f.value), 1.0, tolerance=f.tolerance)]
+                    type="numeric",
+                    answers=[Answer(_plain(written), 1.0, tolerance=f.tolerance * scale)],
                 )
                 q = QuestionData(
                     type="cloze",

@@ -70,7 +70,12 @@ def _bare_noun(ctx: Context, sent: SentenceInfo) -> bool:
 
 
 def _with_unit(value: float, unit: str) -> str:
-    return f"{format_number(value)} {unit}" if unit != "%" else f"{format_number(value)} %"
+    number = format_number(value)
+    if unit == "%":
+        return f"{number} %"
+    if number.endswith(("million", "millions", "milliard", "milliards")):
+        return f"{number} {'d' + chr(39) if unit[:1].lower() in 'aeiouyhéè' else 'de '}{unit}"
+    return f"{number} {unit}"
 
 
 def governed_figure_questions(ctx: Context) -> list[Candidate]:
