@@ -12,13 +12,78 @@ from .text import fold
 
 
 def gives_away(c: Candidate) -> bool:
-    """True when the stem already contains the answer (or one of its other names)."""
+    """True when the stem already contains the answer (or one of its other names), its
+    adjective (« ministre iranien » for l'Iran) or the words its acronym stands for
+    (« Forces démocratiques syriennes » for FDS)."""
     stem = fold(c.question.stem.replace("{1}", " "))
     for form in c.answer_forms:
         f = fold(form)
         if len(f) >= 3 and re.search(rf"(?<!\w){re.escape(f)}(?!\w)", stem):
             return True
+    for answer in c.question.correct_answers:
+        if any(re.search(rf"(?<!\w){re.escape(fold(a))}(?!\w)", stem) for a in _adjectives(answer)):
+            return True
+        if _spelled_out(answer, c.question.stem):
+            return True
     return False
+
+
+def _adjectives(answer: str) -> set[str]:
+    """The adjective forms of a country the gazetteer knows (« iranien(ne)(s) »)."""
+    from .gazetteer import _adjective_forms, load_gazetteer
+
+    entity = load_gazetteer().lookup(answer)
+    if entity is None or entity.type != "country":
+        return set()
+    return {a for a in _adjective_forms(entity.adjective) if len(a) >= 4}
+
+
+def _spelled_out(answer: str, stem: str) -> bool:
+    """An acronym answer whose letters begin consecutive words of the stem."""
+    letters = answer.replace(".", "").strip()
+    if not (2 <= len(letters) <= 6 and letters.isalpha() and letters.isupper()):
+        return False
+    words = [w for w in re.findall(r"[\w-]+", stem) if w.lower() not in _SMALL_WORDS]
+    initials = "".join(w[0].upper() for w in words)
+    return letters in initials
+
+
+_SMALL_WORDS = {"de", "du", "des", "la", "le", "les", "l", "d", "et", "pour", "en", "à", "au"}
+
+
+#: A sentence copied as it stands (true/false, cloze) that opens on one of these leans
+#: on the sentence before: « Il », « Son successeur », « Cette dernière », « Enfin ».
+_LEANS_ON_BEFORE = re.compile(
+    r"(?:il|elle|ils|elles|on|son|sa|ses|leur|leurs|ce|cet|cette|ces|cela|ceci|celui|celle"
+    r"|ceux|celles|lui|eux|enfin|en effet|par ailleurs|de son côté|pour sa part|cependant"
+    r"|mais|et|ainsi|donc|aussi|alors|toutefois|pourtant|en revanche|de plus|là|les deux)\b",
+    re.IGNORECASE,
+)
+#: « Comme en 2013 toujours, il est présenté … »: the subject is a pronoun after an opening.
+_PRONOUN_AFTER_OPENING = re.compile(r"[^,«»]{0,50},\s*(?:il|elle|ils|elles)\b", re.IGNORECASE)
+#: Anywhere in a stem: a referent the student cannot see (« cette décision », « ce dernier »).
+_POINTS_BACK = re.compile(
+    r"\b(?:ce dernier|cette dernière|ces derniers|ces dernières|le premier|le second"
+    r"|(?:cette|ces|cet)\s+(?!année|semaine|fois|saison|nuit|matinée|après-midi)[a-zéèêàâîôûç-]{3,}"
+    r"|son homologue|leur homologue)\b",
+    re.IGNORECASE,
+)
+
+
+def needs_the_sentence_before(c: Candidate) -> bool:
+    """Whether the question can only be understood with the sentence before it."""
+    stem = c.question.stem.replace("{1}", "…")
+    if c.question.type in ("truefalse", "cloze") and (
+        _LEANS_ON_BEFORE.match(stem) or _PRONOUN_AFTER_OPENING.match(stem)
+    ):
+        return True
+    return bool(_POINTS_BACK.search(stem))
+
+
+def says_too_little(c: Candidate) -> bool:
+    """« Qui a annoncé ? », « Quand le président a-t-il ordonné ? »: nothing left to ask about."""
+    q = c.question
+    return q.type == "mcq" and len(re.findall(r"[\w'-]+", q.stem)) < 5
 
 
 def well_formed(c: Candidate) -> bool:
@@ -69,7 +134,10 @@ def _same_fact(a: Candidate, b: Candidate) -> bool:
 
 
 def rank(cands: list[Candidate], limit: int | None = None) -> list[Candidate]:
-    cands = [c for c in cands if well_formed(c) and not gives_away(c)]
+    cands = [c for c in cands if well_formed(c) and not gives_away(c) and not says_too_little(c)]
+    for c in cands:
+        if needs_the_sentence_before(c):
+            c.score -= 0.3  # kept for the teacher, below what reads on its own
     cands.sort(key=lambda c: -c.score)
     kept: list[Candidate] = []
     per_sentence: dict[int, int] = {}
