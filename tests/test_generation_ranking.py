@@ -61,3 +61,14 @@ def test_what_reads_on_its_own_comes_first_and_empty_questions_go():
     empty = choice("Qui a annoncé ?", "Nawaz Sharif", 2)
     ranked = rank([leaning, standing, empty])
     assert [c.question.stem for c in ranked] == [standing.question.stem, leaning.question.stem]
+
+
+def test_the_office_of_a_head_of_state_everyone_knows_is_not_a_question_to_lead_with():
+    def role(stem: str, answer: str, score: float) -> Candidate:
+        c = choice(stem, answer, score=score)
+        c.question.kind = "role"
+        return c
+
+    known = role("Quelle est la fonction de Vladimir Poutine ?", "président russe", 0.86)
+    taught = role("Quelle est la fonction d'Abbas Akhoundi ?", "ministre des Transports", 0.8)
+    assert [c.question.stem for c in rank([known, taught])][0] == taught.question.stem

@@ -80,6 +80,24 @@ def needs_the_sentence_before(c: Candidate) -> bool:
     return bool(_POINTS_BACK.search(stem))
 
 
+def common_knowledge(c: Candidate) -> bool:
+    """« Quelle est la fonction de Donald Trump ? », « Qui est le président russe ? »: the
+    office of a head of state or government, which every student knows without the article."""
+    from .gazetteer import load_gazetteer
+
+    if c.question.kind != "role":
+        return False
+    gazetteer = load_gazetteer()
+    names = list(c.question.correct_answers)
+    names += re.findall(r"(?:de|d')\s?([A-ZÉ][\w'-]+(?:\s[A-ZÉ][\w'-]+)+)\s\?", c.question.stem)
+    for name in names:
+        entity = gazetteer.lookup(name)
+        if entity is not None and entity.type == "person":
+            if any(o.kind in ("state", "government") for o in entity.offices):
+                return True
+    return False
+
+
 def says_too_little(c: Candidate) -> bool:
     """« Qui a annoncé ? », « Quand le président a-t-il ordonné ? »: nothing left to ask about."""
     q = c.question
@@ -138,6 +156,8 @@ def rank(cands: list[Candidate], limit: int | None = None) -> list[Candidate]:
     for c in cands:
         if needs_the_sentence_before(c):
             c.score -= 0.3  # kept for the teacher, below what reads on its own
+        if common_knowledge(c):
+            c.score -= 0.3  # true, but it tests nothing the article taught
     cands.sort(key=lambda c: -c.score)
     kept: list[Candidate] = []
     per_sentence: dict[int, int] = {}
