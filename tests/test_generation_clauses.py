@@ -76,3 +76,22 @@ def test_a_title_before_the_name_is_dropped_and_two_facts_on_one_answer_both_ask
         "Barack Obama"
     ]
     assert stems["Qui est le président sortant américain ?"] == ["Barack Obama"]
+
+
+def test_a_date_is_asked_of_the_verb_it_dates():
+    article = (
+        "Les décisions\n\nLundi 23 janvier, le président a signé une ordonnance sur le commerce. "
+        "Le président a autorisé le déploiement en réponse à l'intervention russe en Ukraine "
+        "en 2014. Le ministre a lancé le projet de mur et a signé, mercredi, un décret "
+        "sur l'immigration.\n"
+    )
+    stems = {
+        q.stem: q.correct_answers
+        for q in generate(article, date=dt.date(2017, 1, 27)).questions
+        if q.type == "mcq" and q.kind == "date"
+    }
+    assert stems["Quand le président a-t-il signé une ordonnance sur le commerce ?"] == [
+        "le 23 janvier 2017"
+    ]
+    # 2014 dates the intervention, mercredi the decree: neither dates the main verb
+    assert not [s for s in stems if "autorisé" in s or "projet de mur" in s]

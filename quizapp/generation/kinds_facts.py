@@ -116,12 +116,26 @@ def _question_clause(
     return subject, tidy(f"{clitics}{invert(finite, c.pronoun)} {rest}")
 
 
+def _dates_the_main_verb(ctx: Context, sent: SentenceInfo, d) -> bool:
+    """Whether a date says when the sentence's main verb happened: « Lundi 23 janvier,
+    Trump a signé … », not « l'intervention russe en 2014 » (a noun's date) nor
+    « … et a signé, mercredi, un décret » (another verb's)."""
+    span = ctx.doc.char_span(sent.start + d.start, sent.start + d.end, alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    root = span.root
+    main = sent.span.root
+    if root.dep_.startswith("obl") or root.dep_ in ("advmod", "nmod:tmod"):
+        return root.head == main or root.head.head == main and root.head.dep_ in ("xcomp", "aux")
+    return False
+
+
 def date_questions(ctx: Context) -> list[Candidate]:
     out: list[Candidate] = []
     every = [d.value for s in ctx.sentences for d in s.dates]
     for sent in ctx.sentences:
         for d in sent.dates:
-            if _in_quote(sent.text, d.start):
+            if _in_quote(sent.text, d.start) or not _dates_the_main_verb(ctx, sent, d):
                 continue
             built = _question_clause(ctx, sent, (sent.start + d.start, sent.start + d.end))
             if not built:

@@ -56,7 +56,7 @@ _SMALL_WORDS = {"de", "du", "des", "la", "le", "les", "l", "d", "et", "pour", "e
 _LEANS_ON_BEFORE = re.compile(
     r"(?:il|elle|ils|elles|on|son|sa|ses|leur|leurs|ce|cet|cette|ces|cela|ceci|celui|celle"
     r"|ceux|celles|lui|eux|enfin|en effet|par ailleurs|de son côté|pour sa part|cependant"
-    r"|mais|et|ainsi|donc|aussi|alors|toutefois|pourtant|en revanche|de plus|là|les deux)\b",
+    r"|mais|et|ainsi|donc|aussi|alors|toutefois|pourtant|en revanche|de plus|là|les deux|un autre|une autre|d'autres)\b",
     re.IGNORECASE,
 )
 #: « Comme en 2013 toujours, il est présenté … »: the subject is a pronoun after an opening.
