@@ -10,6 +10,8 @@ identifier is named once, in French, and translated in the catalogue.
 
 from __future__ import annotations
 
+import re
+
 from flask import Flask
 from flask_babel import lazy_gettext as _l
 
@@ -73,7 +75,25 @@ def topic_label(topic: str) -> str:
     return topic
 
 
+def tag_labels(question) -> list[str]:
+    """A question's tags as a teacher reads them: the generator's kind tags in words,
+    leaving out those that only repeat the type and kind badges beside them."""
+    shown = []
+    for tag in question.tags or []:
+        if tag in (question.type, question.kind) or tag in TYPE_LABELS:
+            continue
+        label = topic_label(tag)
+        if label not in shown:
+            shown.append(label)
+    return shown
+
+
+def blanks(stem: str) -> str:
+    """A cloze stem as a reader sees it: « {1} » becomes « ___ »."""
+    return re.sub(r"\{\d+\}", "___", stem or "")
+
+
 def register(app: Flask) -> None:
     """Install the labels as Jinja filters (``{{ q.type|type_label }}``)."""
-    for function in (type_label, kind_label, status_label, topic_label):
+    for function in (type_label, kind_label, status_label, topic_label, tag_labels, blanks):
         app.add_template_filter(function)

@@ -113,7 +113,14 @@ def test_quiz_xlsx_sheets_cell_by_cell(world):
     qs = wb["Questions"]
     assert qs.freeze_panes == "B2"
     q1 = [c.value for c in qs[2]]
-    assert q1[:6] == ["Q1", "Qui Choe Son Hui a-t-elle rencontré ?", "mcq", "meeting", 1.0, 3]
+    assert q1[:6] == [
+        "Q1",
+        "Qui Choe Son Hui a-t-elle rencontré ?",
+        "Choix unique",
+        "Rencontre",
+        1.0,
+        3,
+    ]
     assert q1[6] == pytest.approx(2 / 3) and qs.cell(2, 7).number_format == "0.0%"
     assert q1[10] == "*Lavrov: 2 | Blinken: 1 | Zelensky: 0"
 

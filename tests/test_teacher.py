@@ -732,3 +732,31 @@ def test_the_bank_page_says_which_questions_would_answer_each_other(client, teac
     )
     page = client.get(f"/teacher/banks/{bank.id}").get_data(as_text=True)
     assert "donnerait la réponse" not in page
+
+
+def test_pages_name_generated_tags_and_show_blanks_not_identifiers(client, teacher):
+    from quizapp.questiondata import Blank
+
+    statement = QuestionData(
+        type="truefalse",
+        stem="La Chine a pris ses distances.",
+        answers=[Answer("true", 1.0), Answer("false", 0.0)],
+        kind="truefalse",
+        tags=["truefalse", "position", "écrit en classe"],
+    )
+    gap = QuestionData(
+        type="cloze",
+        stem="La rencontre a eu lieu à {1}.",
+        blanks=[Blank("short", [Answer("Moscou", 1.0)])],
+        kind="cloze",
+        tags=["cloze"],
+    )
+    bank = make_bank(teacher, [statement, gap])
+    page = client.get(f"/teacher/banks/{bank.id}").get_data(as_text=True)
+    assert "La rencontre a eu lieu à ___." in page and "{1}" not in page
+    assert ">Prise de position<" in page and ">écrit en classe<" in page
+    for code in ("truefalse", "cloze", "position"):
+        assert f">{code}<" not in page
+    builder = client.get(f"/teacher/quizzes/new?bank={bank.id}").get_data(as_text=True)
+    assert "La rencontre a eu lieu à ___." in builder
+    assert "· truefalse" not in builder and "· cloze" not in builder

@@ -12,6 +12,7 @@ from typing import Any
 
 from flask_babel import gettext as _
 
+from quizapp.labels import blanks, kind_label, type_label
 from quizapp.reports.analysis import QuizAnalysis
 from quizapp.reports.data import Gradebook, QuizReport, StudentReport
 
@@ -189,9 +190,9 @@ def quiz_questions(qa: QuizAnalysis) -> Table:
         rows.append(
             [
                 c.label,
-                c.stem,
-                c.type,
-                c.kind,
+                blanks(c.stem),
+                type_label(c.type),
+                kind_label(c.kind),
                 c.max_mark,
                 s.attempts,
                 _pct(s.facility),
