@@ -8,6 +8,7 @@ replaced by their closest Latin-1 form, or by ``?``.
 
 from __future__ import annotations
 
+import math
 import unicodedata
 from datetime import datetime
 from typing import Any
@@ -15,6 +16,7 @@ from typing import Any
 from flask_babel import gettext as _
 from fpdf import FPDF
 
+from quizapp.i18n import numbers
 from quizapp.reports.charts import Chart
 from quizapp.reports.tables import Table, Typed
 
@@ -67,9 +69,9 @@ def _fmt(value: Any, kind: str) -> str:
     if isinstance(value, datetime):
         return value.strftime("%Y-%m-%d %H:%M")
     if kind == "percent":
-        return f"{value:.1f} %"
+        return numbers().percent(value, 1)  # « 55,0 % » in French, "55.0%" in English
     if isinstance(value, float):
-        return f"{value:.2f}".rstrip("0").rstrip(".")
+        return numbers().number(value, 2)
     return str(value)
 
 
@@ -138,11 +140,22 @@ class ReportPDF(FPDF):
         line = 5.0
 
         def head() -> None:
+            # Titles wrap on as many lines as the longest needs, never cut (« Discrimi… »).
             self.set_font("Helvetica", "B", 8)
             self.set_fill_color(230)
-            for c, w, a in zip(columns, widths, aligns, strict=True):
-                self.cell(w, line + 1, self._fit(latin1(c.title), w), border=1, align=a, fill=True)
-            self.ln()
+            titles = [latin1(c.title) for c in columns]
+            lines = max(
+                len(self.multi_cell(w - 1, line, t, dry_run=True, output="LINES"))
+                for t, w in zip(titles, widths, strict=True)
+            )
+            height = line * lines + 1
+            x, y = self.l_margin, self.get_y()
+            for t, w, a in zip(titles, widths, aligns, strict=True):
+                self.rect(x, y, w, height, style="DF")
+                self.set_xy(x + 0.5, y + 0.5)
+                self.multi_cell(w - 1, line, t, align=a)
+                x += w
+            self.set_xy(self.l_margin, y + height)
             self.set_font("Helvetica", "", 8)
 
         head()
@@ -176,7 +189,9 @@ class ReportPDF(FPDF):
         values = [v or 0.0 for v in chart.values]
         top_value = chart.y_max or max(values) or 1.0
         if chart.y_max is None:
-            top_value = max(1.0, float(int(top_value) + (1 if top_value % 1 == 0 else 2)))
+            # Counts: a top that four steps divide into whole numbers (0, 1, 2, 3, 4 — never
+            # 0, 0, 1, 2, 2 as rounding quarters of 2 gave).
+            top_value = float(max(4, 4 * math.ceil(top_value / 4)))
         self.set_draw_color(160)
         self.set_font("Helvetica", "", 7)
         for k in range(5):  # grid and y labels
