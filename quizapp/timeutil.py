@@ -15,8 +15,14 @@ from zoneinfo import ZoneInfo
 from flask import Flask, current_app
 
 
+def zone() -> str:
+    """The school's time zone, as its name (« Europe/Paris »): every page and export
+    shows times in it, and says so."""
+    return current_app.config.get("TIMEZONE") or "Europe/Paris"
+
+
 def _zone() -> ZoneInfo:
-    return ZoneInfo(current_app.config.get("TIMEZONE") or "Europe/Paris")
+    return ZoneInfo(zone())
 
 
 def to_utc(local: datetime | None) -> datetime | None:
@@ -88,6 +94,5 @@ def init_app(app: Flask) -> None:
         """A stored (UTC) time in the school's zone, in the reader's language."""
         return format_when(to_local(value)) if value else ""
 
-    # Report tables that say "(UTC)" in their headers show the stored time as it is.
-    app.add_template_filter(format_when, "utctime")
     app.add_template_filter(format_day, "day")
+    app.jinja_env.globals["time_zone"] = zone

@@ -260,12 +260,13 @@ def test_reports_write_percentages_and_times_in_the_readers_language(client, aut
     auth.login("prof")
     french = _text(client.get(f"/reports/quizzes/{quiz.id}").get_data(as_text=True))
     assert f"100,0{NBSP}%" in french and f"66,7{NBSP}%" in french
-    assert "2 nov. 2026, 09:10" in french  # stored UTC, as the column header says
+    # stored 09:10 UTC; the school's time (Europe/Paris), as the column header says
+    assert "2 nov. 2026, 10:10" in french and "Fin (Europe/Paris)" in french
     assert "30,0" in french  # minutes
     as_english(teacher)
     english = _text(client.get(f"/reports/quizzes/{quiz.id}").get_data(as_text=True))
     assert "100.0%" in english and "66.7%" in english and " %" not in english
-    assert f"Nov 2, 2026, 9:10{NNBSP}AM" in english
+    assert f"Nov 2, 2026, 10:10{NNBSP}AM" in english
 
 
 def test_flash_messages_have_no_french_space_in_english(client, auth):

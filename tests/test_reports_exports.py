@@ -39,11 +39,11 @@ def test_quiz_csv_cell_by_cell(world):
     assert export.filename == f"quiz-{world['quiz'].id}-moscou-et-pyongyang.csv"
     rows = read_csv(export.data)
     assert rows[0] == [
-        "Identifiant", "Nom", "Tentative", "État", "Début (UTC)", "Fin (UTC)", "Durée (min)",
+        "Identifiant", "Nom", "Tentative", "État", "Début (Europe/Paris)", "Fin (Europe/Paris)", "Durée (min)",
         "Note", "Sur", "Pourcentage", "Compte", "Q1", "Q2", "Q3",
     ]  # fmt: skip
     assert rows[1] == [
-        "alice", "Alice Martin", "1", "rendu", "2026-11-02 09:00:00", "2026-11-02 09:10:00",
+        "alice", "Alice Martin", "1", "rendu", "2026-11-02 10:00:00", "2026-11-02 10:10:00",
         "10", "2", "3", "66.7", "non", "1", "1", "0",
     ]  # fmt: skip
     assert rows[3][:3] == ["bob", "bob", "1"] and rows[3][9] == "33.3"
@@ -104,7 +104,8 @@ def test_quiz_xlsx_sheets_cell_by_cell(world):
     assert header[:3] == ["Identifiant", "Nom", "Tentative"] and header[-3:] == ["Q1", "Q2", "Q3"]
     alice1 = [c for c in ws[2]]
     assert [c.value for c in alice1[:4]] == ["alice", "Alice Martin", 1, "rendu"]
-    assert alice1[4].value.isoformat() == "2026-11-02T09:00:00" and alice1[4].is_date
+    # stored as 09:00 UTC, written in the school's zone (Europe/Paris, UTC+1 in November)
+    assert alice1[4].value.isoformat() == "2026-11-02T10:00:00" and alice1[4].is_date
     assert alice1[6].value == 10.0 and alice1[7].value == 2.0 and alice1[8].value == 3.0
     assert alice1[9].value == pytest.approx(2 / 3) and alice1[9].number_format == "0.0%"
     assert [c.value for c in alice1[11:]] == [1.0, 1.0, 0.0]
@@ -183,7 +184,7 @@ def test_class_and_student_exports(world):
     assert "Carnet de notes" in pdf_text(export_class(world["class"], "pdf").data)
 
     student = read_csv(export_student(world["alice"], "csv").data)
-    assert student[1] == ["Moscou et Pyongyang", "2", "2", "100", "2026-11-03 09:10:00"]
+    assert student[1] == ["Moscou et Pyongyang", "2", "2", "100", "2026-11-03 10:10:00"]
     wb = openpyxl.load_workbook(io.BytesIO(export_student(world["alice"], "xlsx").data))
     progress = list(wb["Progression"].iter_rows(min_row=2, values_only=True))
     assert [(r[1], r[2], round(r[3], 4)) for r in progress] == [

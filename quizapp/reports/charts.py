@@ -12,6 +12,7 @@ from typing import Any
 
 from quizapp.reports.analysis import QuizAnalysis
 from quizapp.reports.data import StudentReport
+from quizapp.timeutil import format_day, to_local
 
 
 @dataclass
@@ -56,7 +57,7 @@ def facility_by_question(qa: QuizAnalysis, title: str, y_label: str) -> Chart:
 
 
 def scores_over_time(report: StudentReport, title: str, y_label: str) -> Chart:
-    labels = [p.submitted_at.strftime("%Y-%m-%d") for p in report.points]
+    labels = [format_day(to_local(p.submitted_at)) for p in report.points]
     values = [round(p.percent, 1) for p in report.points]
     names = [p.title for p in report.points]
     return Chart("line", title, labels, values, y_label, y_max=100.0, meta={"names": names})

@@ -15,6 +15,7 @@ from flask_babel import gettext as _
 from quizapp.labels import blanks, kind_label, type_label
 from quizapp.reports.analysis import QuizAnalysis
 from quizapp.reports.data import Gradebook, QuizReport, StudentReport
+from quizapp.timeutil import to_local, zone
 
 TYPES = ("text", "int", "number", "percent", "datetime", "minutes")
 
@@ -124,7 +125,9 @@ def quiz_summary(report: QuizReport, qa: QuizAnalysis | None) -> Table:
     f = report.filters
     if f.date_from or f.date_to:
         rows.append([_("Période"), f"{f.date_from or '…'} → {f.date_to or '…'}"])
-    rows.append([_("Établi le (UTC)"), Typed(report.generated_at, "datetime")])
+    rows.append(
+        [_("Établi le (%(zone)s)", zone=zone()), Typed(to_local(report.generated_at), "datetime")]
+    )
     return Table(
         _("Résumé"), [Column(_("Indicateur"), width=30), Column(_("Valeur"), width=30)], rows
     )
@@ -136,8 +139,8 @@ def quiz_students(report: QuizReport) -> Table:
         Column(_("Nom"), width=22),
         Column(_("Tentative"), "int", 9),
         Column(_("État"), width=12),
-        Column(_("Début (UTC)"), "datetime", 17),
-        Column(_("Fin (UTC)"), "datetime", 17),
+        Column(_("Début (%(zone)s)", zone=zone()), "datetime", 17),
+        Column(_("Fin (%(zone)s)", zone=zone()), "datetime", 17),
         Column(_("Durée (min)"), "minutes", 10),
         Column(_("Note"), "number", 8),
         Column(_("Sur"), "number", 6),
@@ -152,8 +155,8 @@ def quiz_students(report: QuizReport) -> Table:
                 r.name,
                 r.number,
                 state_label(r.state),
-                r.started_at,
-                r.submitted_at,
+                to_local(r.started_at),
+                to_local(r.submitted_at),
                 _minutes(r.duration_seconds),
                 r.score if r.state == "submitted" else None,
                 r.max_score,
@@ -241,20 +244,21 @@ def student_quizzes(report: StudentReport) -> Table:
         Column(_("Tentatives"), "int", 10),
         Column(_("Rendues"), "int", 9),
         Column(_("Note"), "percent", 9),
-        Column(_("Dernière remise (UTC)"), "datetime", 19),
+        Column(_("Dernière remise (%(zone)s)", zone=zone()), "datetime", 19),
     ]
     rows = [
-        [q.title, q.attempts, q.submitted, q.grade, q.last_submitted_at] for q in report.quizzes
+        [q.title, q.attempts, q.submitted, q.grade, to_local(q.last_submitted_at)]
+        for q in report.quizzes
     ]
     return Table(_("Quiz"), columns, rows)
 
 
 def student_progress(report: StudentReport) -> Table:
     columns = [
-        Column(_("Rendu le (UTC)"), "datetime", 17),
+        Column(_("Rendu le (%(zone)s)", zone=zone()), "datetime", 17),
         Column(_("Quiz"), width=40),
         Column(_("Tentative"), "int", 9),
         Column(_("Pourcentage"), "percent", 11),
     ]
-    rows = [[p.submitted_at, p.title, p.number, p.percent] for p in report.points]
+    rows = [[to_local(p.submitted_at), p.title, p.number, p.percent] for p in report.points]
     return Table(_("Progression"), columns, rows)
