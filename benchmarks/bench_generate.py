@@ -7,18 +7,8 @@ seed and the two dev articles, and the throughput over a batch (3 articles + 20
 PIAF paragraphs), each with spaCy's bare ``nlp(text)`` / ``nlp.pipe`` in the
 same run and the ratio generation / bare parse.
 
-Figures it printed on the development machine (2 CPUs shared with other jobs,
-load average about 4, so absolute times vary by 2x between runs; the ratios are
-what to compare):
-
-    model load (fr_core_news_sm): 6.82 s
-    article                          words   generate  nlp(text)  ratio questions
-    moscou-pyongyang-2024-11-01        532      149ms      129ms   1.15        31
-    2017-03-25-traite-de-rome          540      127ms       96ms   1.32        20
-    2016-01-31-donbass                 916      351ms      297ms   1.18        20
-    batch of 23 texts (4208 words): generate_many 1.52 s, nlp.pipe 1.13 s, ratio 1.35
-
-On a quieter run the seed took 95 ms against 78 ms for the bare parse (ratio 1.22).
+What it printed last is in docs/benchmarks.md; the ratios are what to compare,
+since absolute times vary with the machine's load.
 """
 
 from __future__ import annotations
