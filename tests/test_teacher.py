@@ -760,3 +760,34 @@ def test_pages_name_generated_tags_and_show_blanks_not_identifiers(client, teach
     builder = client.get(f"/teacher/quizzes/new?bank={bank.id}").get_data(as_text=True)
     assert "La rencontre a eu lieu à ___." in builder
     assert "· truefalse" not in builder and "· cloze" not in builder
+
+
+def test_editing_a_question_to_review_keeps_it_to_review_unless_accepted_too(client, teacher):
+    mcq = QuestionData(
+        type="mcq",
+        stem="Qui ?",
+        answers=[Answer("Lavrov", 1.0), Answer("Blinken", 0.0), Answer("Xi", 0.0)],
+    )
+    bank = make_bank(teacher, [mcq, QuestionData.from_dict(mcq.to_dict())], status="candidate")
+    first, second = bank.questions[0], bank.questions[1]
+    page = client.get(f"/teacher/questions/{first.id}/edit").get_data(as_text=True)
+    assert "Enregistrer et accepter" in page and "reste à relire" in page
+    saved = post(
+        client,
+        f"/teacher/questions/{first.id}/edit",
+        mcq_form(),
+        token_from=f"/teacher/questions/{first.id}/edit",
+        follow_redirects=True,
+    ).get_data(as_text=True)
+    assert "elle reste à relire" in saved
+    accepted = post(
+        client,
+        f"/teacher/questions/{second.id}/edit",
+        mcq_form(accept="1"),
+        token_from=f"/teacher/questions/{second.id}/edit",
+    )
+    assert accepted.status_code == 302
+    db.session.rollback()
+    assert db.session.get(Question, first.id).status == "candidate"
+    assert db.session.get(Question, first.id).current_version.number == 2
+    assert db.session.get(Question, second.id).status == "accepted"

@@ -409,13 +409,19 @@ def edit_question_view(question_id: int):
         elif form.check_question(data):
             data.status = question.status
             edit_question(question, data, author=current_user)
-            if question.status == "candidate":
-                question.status = "accepted"  # a teacher's edit is a review
+            # An edit is not a review: the question keeps its state unless the teacher
+            # chose « Enregistrer et accepter ».
+            if question.status == "candidate" and "accept" in request.form:
+                question.status, question.reject_reason = "accepted", ""
             db.session.commit()
-            flash(
-                _("Question modifiée (version %(n)d).", n=question.current_version.number),
-                "success",
-            )
+            number = question.current_version.number
+            if question.status == "candidate":
+                message = _("Question modifiée (version %(n)d) ; elle reste à relire.", n=number)
+            elif question.status == "accepted":
+                message = _("Question modifiée (version %(n)d) et acceptée.", n=number)
+            else:
+                message = _("Question modifiée (version %(n)d).", n=number)
+            flash(message, "success")
             return redirect(url_for("teacher.bank", bank_id=bank.id) + f"#q{question.id}")
     status = 400 if request.method == "POST" else 200
     return render_template(
