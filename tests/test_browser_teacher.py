@@ -39,14 +39,14 @@ def test_teachers_day(browser_app, browser_server, desktop_page):
         page.locator("article.question-card").first.get_by_role("button", name="Accepter").click()
         page.wait_for_load_state()
 
-    # Edit a candidate: change its stem; the edit is saved as version 2 and accepted.
+    # Edit a candidate: change its stem; « Enregistrer et accepter » saves version 2, accepted.
     page.locator("article.question-card").first.locator("a", has_text="Modifier").click()
     stem = page.get_by_label("Énoncé")
     new_stem = stem.input_value().rstrip(" ?") + " (d’après l’article) ?"
     stem.fill(new_stem)
-    page.get_by_role("button", name="Enregistrer").click()
+    page.get_by_role("button", name="Enregistrer et accepter").click()
     page.wait_for_load_state()
-    assert "version 2" in page.content()
+    assert "version 2" in page.content() and "acceptée" in page.content()
 
     # Accept every remaining candidate above 0.5 in one go.
     page.locator("#bulk-form select[name=action]").select_option("accept_above")

@@ -791,3 +791,23 @@ def test_editing_a_question_to_review_keeps_it_to_review_unless_accepted_too(cli
     assert db.session.get(Question, first.id).status == "candidate"
     assert db.session.get(Question, first.id).current_version.number == 2
     assert db.session.get(Question, second.id).status == "accepted"
+
+
+def test_number_fields_are_written_and_read_the_french_way(client, teacher):
+    import re
+
+    bank = make_bank(teacher, status="candidate")
+    quiz_page = client.get("/teacher/quizzes/new").get_data(as_text=True)
+    assert re.search(r'name="pass_mark"[^>]*value="50"', quiz_page)
+    assert 'value="50.0"' not in quiz_page
+    mcq = next(q for q in bank.questions if q.type == "mcq")
+    edit = client.get(f"/teacher/questions/{mcq.id}/edit").get_data(as_text=True)
+    assert re.search(r'name="options-0-fraction"[^>]*value="100"', edit)
+    assert "100.0" not in edit
+    response = post(
+        client,
+        f"/teacher/banks/{bank.id}/review",
+        {"action": "accept_above", "threshold": "0,5"},
+        token_from=f"/teacher/banks/{bank.id}",
+    )
+    assert response.status_code == 302

@@ -10,7 +10,7 @@ from babel import support
 from flask import current_app
 from flask_babel import get_locale
 from flask_wtf import FlaskForm
-from wtforms import SelectChoice
+from wtforms import FloatField, SelectChoice
 from wtforms.i18n import messages_path
 
 _catalogues: dict[str, support.Translations] = {}
@@ -36,3 +36,35 @@ class AppForm(FlaskForm):
     class Meta:
         def get_translations(self, form):
             return wtforms_translations()
+
+
+#: WTForms' own message, which its catalogue translates (not one of ours to extract).
+_WTFORMS_NOT_A_NUMBER = "Not a valid float value."
+
+
+class LocalFloatField(FloatField):
+    """A number typed and shown as the reader's language writes it: « 0,8 » and « 100 »
+    on a French page, "0.8" in English; either decimal mark is read back."""
+
+    def _value(self) -> str:
+        if self.raw_data:
+            return self.raw_data[0]
+        if self.data is None:
+            return ""
+        from babel.numbers import get_decimal_symbol
+
+        text = f"{self.data:.4f}".rstrip("0").rstrip(".")  # no thousands separator to retype
+        return text.replace(".", get_decimal_symbol(str(get_locale() or "fr")))
+
+    def process_formdata(self, valuelist: list[str]) -> None:
+        if not valuelist or not valuelist[0].strip():
+            self.data = None
+            return
+        text = valuelist[0].strip()
+        for space in (" ", "\u00a0", "\u202f"):
+            text = text.replace(space, "")
+        try:
+            self.data = float(text.replace(",", "."))
+        except ValueError:
+            self.data = None
+            raise ValueError(self.gettext(_WTFORMS_NOT_A_NUMBER)) from None

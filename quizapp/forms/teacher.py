@@ -9,7 +9,6 @@ from wtforms import (
     DateField,
     DateTimeLocalField,
     FieldList,
-    FloatField,
     Form,
     FormField,
     HiddenField,
@@ -23,7 +22,7 @@ from wtforms import (
 from wtforms.validators import URL, DataRequired, Length, NumberRange, Optional, ValidationError
 from wtforms.widgets import CheckboxInput, ListWidget
 
-from quizapp.forms.base import AppForm, select_choices
+from quizapp.forms.base import AppForm, LocalFloatField, select_choices
 from quizapp.grading import parse_number
 from quizapp.models.base import db_id
 from quizapp.questiondata import Answer, Blank, QuestionData
@@ -103,7 +102,7 @@ class BulkReviewForm(AppForm):
             ]
         )
     )
-    threshold = FloatField(
+    threshold = LocalFloatField(
         _l("Seuil de confiance"), default=0.8, validators=[Optional(), NumberRange(0, 1)]
     )
     selected = SelectMultipleField(coerce=db_id, validate_choice=False)
@@ -143,7 +142,7 @@ QUESTION_TYPES = [
 
 class OptionForm(Form):
     text = StringField(_l("Option"), filters=[_strip], validators=[Optional(), Length(max=500)])
-    fraction = FloatField(
+    fraction = LocalFloatField(
         _l("Valeur (%)"), default=0.0, validators=[Optional(), NumberRange(-100, 100)]
     )
     feedback = StringField(
@@ -449,7 +448,7 @@ class QuizForm(AppForm):
         choices=select_choices(REVIEW_CHOICES),
         default="after_submit",
     )
-    pass_mark = FloatField(
+    pass_mark = LocalFloatField(
         _l("Seuil de réussite (%)"), default=50.0, validators=[Optional(), NumberRange(0, 100)]
     )
     class_ids = MultiCheckboxField(_l("Classes"), coerce=db_id, validate_choice=False)
