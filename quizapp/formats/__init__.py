@@ -154,26 +154,24 @@ def read_upload(stream: IO[bytes], limit: int = MAX_UPLOAD_BYTES, filename: str 
         size += len(chunk)
     data = b"".join(chunks)
     if len(data) > limit:
-        raise _input_error(
-            filename,
-            None,
-            None,
-            N_("le fichier dépasse %(mb)s Mo ; envoyez un fichier plus petit (découpez la banque)"),
-            mb=round(limit / 1024 / 1024, 1),
-        )
+        raise _too_big(filename, limit)
     return data
+
+
+def _too_big(filename: str, limit: int) -> FormatInputError:
+    return _input_error(
+        filename,
+        None,
+        None,
+        N_("le fichier dépasse %(mb)s Mo ; envoyez un fichier plus petit (découpez la banque)"),
+        mb=round(limit / 1024 / 1024, 1),
+    )
 
 
 def decode_upload(data: bytes, limit: int = MAX_UPLOAD_BYTES, filename: str = "") -> str:
     """Bytes of an upload -> text: UTF-8 with or without a BOM (UTF-16 with a BOM too)."""
     if len(data) > limit:
-        raise _input_error(
-            filename,
-            None,
-            None,
-            N_("le fichier dépasse %(mb)s Mo ; envoyez un fichier plus petit (découpez la banque)"),
-            mb=round(limit / 1024 / 1024, 1),
-        )
+        raise _too_big(filename, limit)
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         try:
             return data.decode("utf-16")
