@@ -811,3 +811,32 @@ def test_number_fields_are_written_and_read_the_french_way(client, teacher):
         token_from=f"/teacher/banks/{bank.id}",
     )
     assert response.status_code == 302
+
+
+def test_the_quiz_list_says_where_each_quiz_stands_and_links_preview_and_report(client, teacher):
+    from datetime import timedelta
+
+    from quizapp.models.base import utcnow
+
+    school_class = make_class(teacher)
+    bank = make_bank(teacher)
+    make_quiz(teacher, bank, [school_class], title="En cours")
+    make_quiz(teacher, bank, [school_class], title="Passé", closes_at=utcnow() - timedelta(days=1))
+    make_quiz(teacher, bank, [], title="Brouillon")
+    page = client.get("/teacher/quizzes").get_data(as_text=True)
+    rows = {title: page.split(f">{title}</a>", 1)[1].split("</tr>", 1)[0] for title in
+            ("En cours", "Passé", "Brouillon")}  # fmt: skip
+    assert ">Ouvert<" in rows["En cours"] and ">Fermé<" in rows["Passé"]
+    assert ">Non attribué<" in rows["Brouillon"]
+    assert "/preview" in rows["En cours"] and "/reports/quizzes/" in rows["En cours"]
+
+
+def test_a_comment_on_an_option_shows_on_the_review_card(client, teacher):
+    mcq = QuestionData(
+        type="mcq",
+        stem="Qui ?",
+        answers=[Answer("Lavrov", 1.0, "Il l'a reçue à Moscou."), Answer("Blinken", 0.0)],
+    )
+    bank = make_bank(teacher, [mcq], status="candidate")
+    page = client.get(f"/teacher/banks/{bank.id}").get_data(as_text=True)
+    assert "Il l&#39;a reçue à Moscou." in page

@@ -35,7 +35,7 @@ from quizapp.models import (
     SchoolClass,
     User,
 )
-from quizapp.models.base import db_id
+from quizapp.models.base import db_id, utcnow
 from quizapp.questiondata import QuestionData
 from quizapp.security import role_required
 from quizapp.services import workspace
@@ -443,7 +443,24 @@ def quizzes():
     )
     if current_user.role != "admin":
         query = query.where(Quiz.owner_id == current_user.id)
-    return render_template("teacher/quizzes.html", quizzes=db.session.scalars(query).all())
+    listed = db.session.scalars(query).all()
+    now = utcnow()
+    return render_template(
+        "teacher/quizzes.html",
+        quizzes=listed,
+        states={quiz.id: _quiz_state(quiz, now) for quiz in listed},
+    )
+
+
+def _quiz_state(quiz: Quiz, now) -> str:
+    """Where a quiz stands for its students: not assigned, not open yet, open, closed."""
+    if not quiz.assignments:
+        return _("Non attribué")
+    if quiz.opens_at is not None and now < quiz.opens_at:
+        return _("Pas encore ouvert")
+    if quiz.closes_at is not None and now > quiz.closes_at:
+        return _("Fermé")
+    return _("Ouvert")
 
 
 def _quiz_form(quiz: Quiz | None) -> QuizForm:
