@@ -160,7 +160,7 @@ def _looks_finite(seg) -> bool:
 
 
 def _after_name(seg, k: int) -> bool:
-    """ "Vladimir Poutine nomme Boris Gryslov": a verb-like word right after the name opening a segment."""
+    """ "Paul Durand nomme Anne Morel": a verb-like word right after the name opening a segment."""
     if (
         k + 1 >= len(seg)
         or not all(x.text[:1].isupper() for x in seg[:k])
@@ -253,7 +253,7 @@ def find_clause(span, text: str, gender_of=None) -> Clause | None:
                 return None
             subj_text = text[real[0].idx : real[-1].idx + len(real[-1])]
             if None in subj_toks:
-                subj_text += ","  # "la ministre …, Choe Son Hui, a-t-elle …": close the apposition
+                subj_text += ","  # "la ministre …, Anne Morel, a-t-elle …": close the apposition
             low = subj_text.lower()
             first = real[0].text.lower()
             is_pron = (

@@ -468,7 +468,7 @@ def _masculine(pred: str) -> str:
     return _FEM_PARTICIPLE.sub(lambda m: m.group(1) + m.group(2) + m.group(3), pred)
 
 
-#: « Le président sortant américain Barack Obama », « L'ancien ministre du budget X »:
+#: « Le président sortant américain X », « L'ancien ministre du budget X »:
 #: a title in lower case between the article and the name, which the question may drop.
 _TITLE_BEFORE_NAME = re.compile(r"(?:[Ll]e |[Ll]a |[Ll]')[a-zàâçéèêëîïôûùüÿœ' -]{3,60}\s")
 

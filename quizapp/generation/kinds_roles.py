@@ -1,8 +1,8 @@
 """Questions on who holds which title, and on what the article says a name stands for.
 
 Both come from appositions read off the parse: a noun phrase next to a name,
-« Florent Geel, directeur du bureau Afrique de la FIDH », « le Premier ministre
-espagnol Mariano Rajoy », « Sprint, opérateur de téléphonie mobile », « X est une
+« Jeanne Morel, directrice du bureau Afrique de l'ONG », « le Premier ministre
+portugais Paulo Ramos », « Télonet, opérateur de téléphonie mobile », « X est une
 firme japonaise ». When the phrase is headed by a title noun (ministre, directeur,
 porte-parole… French vocabulary, never names) and sits next to a person, it is a
 role; next to anything else it is a definition.
@@ -70,14 +70,14 @@ _NAME_PREFIX = re.compile(r"^(?:al|el|ad|ar|as|ach|at|az|ibn|bin|ben|abu|abou|ou
 
 
 def _attached(tok) -> bool:
-    """ "al" and "-" in "al-Joulani", cut in three tokens."""
+    """ "al" and "-" in "al-Rachid", cut in three tokens."""
     return (
         not tok.whitespace_ and (tok.text == "-" or tok.text.isalpha()) and tok.i + 1 < len(tok.doc)
     )
 
 
 def _name_like(tok) -> bool:
-    """A word that can be part of a name: capitalised, or "al-Joulani"."""
+    """A word that can be part of a name: capitalised, or "al-Rachid"."""
     return tok.text[:1].isupper() or bool(_NAME_PREFIX.match(tok.text))
 
 
@@ -91,7 +91,7 @@ _COPULA_BEFORE = re.compile(
 class Apposition:
     """A noun phrase the article puts next to a name, and what it tells about the name."""
 
-    holder: str  # the name, as the article writes it ("Sean Spicer", "l'Entsoe")
+    holder: str  # the name, as the article writes it ("Marie Lefort", "l'Unesco")
     entity: Entity | None
     phrase: str  # without its determiner: "porte-parole de la Maison Blanche"
     det: str  # the determiner the article used ("le", "l'", "son", "" …), lower case
@@ -205,7 +205,7 @@ def _run_before(doc, j: int, names: _Names, floor: int) -> _Run | None:
             return None
         i = start
         while i > floor + 1 and doc[i - 1].pos_ == "PROPN" and _name_like(doc[i - 1]):
-            i -= 1  # "Sheik Saif" + "Al Thani": one name the mentions cut in two
+            i -= 1  # "Cheikh Karim" + "Al Rachid": one name the mentions cut in two
         return _Run(i, j, m if i == start else None, True)
     i = j
     while i > floor and (
@@ -233,7 +233,7 @@ def _phrase_end(doc, head: int, limit: int, names: _Names, title: bool) -> int:
         t, low, prev = doc[j], _lower(doc[j]), doc[j - 1]
         after_adp = prev.pos_ in ("ADP", "DET") or _lower(prev) in _COMPLEMENT_ADP
         if j in names.person_start and not after_adp:
-            break  # "le président de la Commission Jean-Claude Juncker": the holder's name
+            break  # "le président de la Commission Jean-Paul Renaud": the holder's name
         if (
             not prev.whitespace_
             and (t.text[:1].isalnum() or t.text == "-")
@@ -257,7 +257,7 @@ def _phrase_end(doc, head: int, limit: int, names: _Names, title: bool) -> int:
             if not after_adp and not prev.text[:1].isupper() and nxt not in _COMPLEMENT_ADP:
                 break  # "l'opérateur de téléphonie mobile Sprint": the name after the title
             if not after_adp and j + 1 < limit and _name_like(doc[j + 1]):
-                break  # "le Ministre de la Défense Antoni Macierewicz": a two-word name
+                break  # "le Ministre de la Défense Anton Kowal": a two-word name
             if after_adp and j + 1 < limit and j + 1 in names.person_start:
                 pass
         elif _is_adj(t) and t.text[:1].islower():
@@ -337,7 +337,7 @@ def _clean_phrase(text: str) -> str:
 
 def _is_person(run: _Run, doc, is_title: bool) -> bool:
     if doc[run.start].text.lower() in ("le", "la", "les", "l'"):
-        return False  # "Le Temps", "La Tribune": a title of a paper, not a person
+        return False  # "Le Courrier", "La Gazette": a title of a paper, not a person
     if run.mention is not None:
         return run.mention.entity.type == "person"
     return is_title and run.end - run.start >= 2
@@ -393,7 +393,7 @@ def _find_appositions(ctx: Context) -> list[Apposition]:
             )
             words = phrase.split()
             if person and not is_title:
-                # "le socialiste Gianni Pittella": a one-word description right before the name
+                # "le socialiste Paolo Verdi": a one-word description right before the name
                 if pattern != "before" or det not in ("le", "la", "l'") or len(words) != 1:
                     continue
             if not person:
@@ -480,7 +480,7 @@ def _holder(
     """The name a phrase is set against (before it, after it, or linked by a copula) and how."""
     lo, hi = sent.span.start, sent.span.end
     text = ctx.article.text
-    # "Florent Geel, directeur …" / "l'Entsoe, l'association …" / "X, officiellement le …"
+    # "Jeanne Morel, directrice …" / "l'Unesco, l'agence …" / "X, officiellement le …"
     k = start - 1
     if k > lo and doc[k].pos_ == "ADV" and doc[k].text[:1].islower():
         k -= 1
@@ -488,12 +488,12 @@ def _holder(
         run = _run_before(doc, k, names, lo)
         if run is not None:
             return run, "after", False
-    # "le Premier ministre espagnol Mariano Rajoy"
+    # "le Premier ministre portugais Paulo Ramos"
     if det or (is_title and (start == lo or doc[start - 1].pos_ in ("ADP", "PUNCT"))):
         run = _run_after(doc, end, names, hi)
         if run is not None:
             return run, "before", False
-        # "Le Premier ministre, Malcolm Turnbull, …"
+        # "Le Premier ministre, Paul Durand, …"
         if (
             is_title
             and end + 1 < hi
@@ -687,7 +687,7 @@ def _who_stem(a: Apposition, gender: str) -> str | None:
         np = _with_det(a.phrase, gender or a.gender)
         return f"Qui est {np} {'citée' if (gender or a.gender) == 'f' else 'cité'} dans l'article ?"
     g = a.gender or gender
-    # "Qui est porte-parole de l'Entsoe ?": no article rather than a guessed gender
+    # "Qui est porte-parole de l'Unesco ?": no article rather than a guessed gender
     np = _with_det(a.phrase, g) if g or _VOWEL.match(a.phrase) else a.phrase
     verb = "était" if a.past and not _ANCIEN.match(a.phrase) else "est"
     return f"Qui {verb} {np} ?"
@@ -701,7 +701,7 @@ def role_questions(ctx: Context) -> list[Candidate]:
     done: list[Apposition] = []
     for a in apps:
         if any(_same_holder(a, d) and fold(a.phrase) == fold(d.phrase) for d in done):
-            continue  # "Cheikh Tamim ben Hamad Al Thani" then "Al Thani", both "l'émir"
+            continue  # "Cheikh Karim ben Ali Al Rachid" then "Al Rachid", both "l'émir"
         done.append(a)
         gender = _person_gender(ctx, a)
         person = dataclasses.replace(_person_entity(a), gender=gender)
@@ -755,7 +755,7 @@ def role_questions(ctx: Context) -> list[Candidate]:
 
 
 def _thing_entity(a: Apposition) -> Entity:
-    name = re.sub(r"^(?:l'|le |la |les )", "", a.holder)  # "Le Temps" keeps its capital article
+    name = re.sub(r"^(?:l'|le |la |les )", "", a.holder)  # "Le Courrier" keeps its capital article
     if a.entity is not None and a.entity.type != "person" and fold(a.entity.name) == fold(name):
         return a.entity
     return Entity(id="org:" + fold(name), type="org", name=name)
@@ -847,7 +847,7 @@ def definition_questions(ctx: Context) -> list[Candidate]:
 
 
 def _holder_with_article(ctx: Context, a: Apposition) -> str:
-    """ "l'Entsoe" when the article writes it with its article."""
+    """ "l'Unesco" when the article writes it with its article."""
     if re.match(r"(?i)(?:l'|la |le |les )", a.holder):
         return a.holder
     text = ctx.article.text

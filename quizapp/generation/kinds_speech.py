@@ -627,7 +627,7 @@ def _has_finite(ctx: Context, sent: SentenceInfo, offset: int) -> bool:
 
 def _mentions(ctx: Context, sent: SentenceInfo) -> list[Mention]:
     """The sentence's mentions, with a person's surname alone when the parser missed it
-    ("Al-Joulani indique …" after "Abou Mohammed al-Joulani")."""
+    ("Al-Rachid indique …" after "Karim Ali al-Rachid")."""
     surnames = {}
     for e in ctx.ents.entities.values():
         if e.type == "person":

@@ -81,7 +81,7 @@ def needs_the_sentence_before(c: Candidate) -> bool:
 
 
 def common_knowledge(c: Candidate) -> bool:
-    """« Quelle est la fonction de Donald Trump ? », « Qui est le président russe ? »: the
+    """« Quelle est la fonction de [un chef d'État] ? », « Qui est le président russe ? »: the
     office of a head of state or government, which every student knows without the article."""
     from .gazetteer import load_gazetteer
 

@@ -151,7 +151,7 @@ def split_sentences(text: str) -> list[Sentence]:
                     i = j
                     continue
             elif c in ".!?" and depth > 0:
-                # "… victoire en Ukraine. » Lavrov, …": the quotation closes the sentence.
+                # "… grande victoire. » Le ministre, …": the quotation closes the sentence.
                 m = re.match(r"[.!?]+ *» *(?=[A-ZÀ-Ý])", p_text[i:])
                 if m:
                     j = i + m.end()
