@@ -93,15 +93,21 @@ def test_a_wrong_class_code_says_nothing_of_the_username_and_hashes_nothing(clie
     assert 'value="taken"' in html  # what was typed stays
 
 
-def test_a_sign_up_without_a_valid_csrf_token_is_refused_even_with_a_wrong_code(client):
+def test_a_sign_up_with_a_forged_csrf_token_creates_nothing_even_with_a_good_code(client):
+    school_class = make_class(make_user("teacher", "prof"))
     csrf_token(client, "/register")
-    response = client.post(
-        "/register",
-        data={"join_code": "NOPE123", "username": "new", "csrf_token": "forged"},
-    )
+    fields = {
+        "join_code": school_class.join_code,
+        "username": "new",
+        "password": "un-mot-de-passe-long",
+        "confirm": "un-mot-de-passe-long",
+    }
+    response = client.post("/register", data={**fields, "csrf_token": "forged"})
     assert response.status_code in (200, 400)
     db.session.rollback()
     assert db.session.scalar(db.select(User).where(User.username == "new")) is None
+    # the same fields with the page's token do create the account
+    assert post(client, "/register", fields, token_from="/register").status_code == 302
 
 
 def test_refused_sign_ups_are_limited_per_address_but_a_class_can_sign_up(app, client):

@@ -156,7 +156,7 @@ class Gazetteer:
         return "", ""
 
 
-def _adjective_forms(adj: str) -> set[str]:
+def adjective_forms(adj: str) -> set[str]:
     """Masculine and feminine, singular and plural: "iranien" -> iranien(ne)(s)."""
     if not adj:
         return set()
@@ -302,7 +302,7 @@ def _place_patterns(entities: dict[str, Entity]) -> list[tuple[re.Pattern[str], 
     forms: list[tuple[str, str, str]] = []
     for e in entities.values():
         if e.type == "country":
-            for n in [e.name, *e.aliases, *_adjective_forms(e.adjective)]:
+            for n in [e.name, *e.aliases, *adjective_forms(e.adjective)]:
                 forms.append((fold(n), e.name, e.region))
         elif e.type == "region":
             forms.append((fold(e.name), e.country, e.region))

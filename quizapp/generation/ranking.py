@@ -30,12 +30,12 @@ def gives_away(c: Candidate) -> bool:
 
 def _adjectives(answer: str) -> set[str]:
     """The adjective forms of a country the gazetteer knows (« iranien(ne)(s) »)."""
-    from .gazetteer import _adjective_forms, load_gazetteer
+    from .gazetteer import adjective_forms, load_gazetteer
 
     entity = load_gazetteer().lookup(answer)
     if entity is None or entity.type != "country":
         return set()
-    return {a for a in _adjective_forms(entity.adjective) if len(a) >= 4}
+    return {a for a in adjective_forms(entity.adjective) if len(a) >= 4}
 
 
 def _spelled_out(answer: str, stem: str) -> bool:
