@@ -299,12 +299,12 @@ def _pronoun(real, subj_text: str, gender_of) -> str:
         genders = [gender_of(p) if gender_of else "" for p in re.split(r"\s+et\s+", subj_text)]
         return "elles" if genders and all(g == "f" for g in genders) else "ils"
     head = next((t for t in real if t.pos_ in ("NOUN", "PROPN")), real[0])
-    if gender_of:
-        g = gender_of(subj_text)
-        if g:
-            return "elle" if g == "f" else "il"
     det = real[0].text.lower()
     plural = det in ("les", "des", "ces") or "Plur" in head.morph.get("Number")
+    if gender_of:
+        g = gender_of(subj_text)
+        if g:  # « les États-Unis »: masculine and plural
+            return ("elle" if g == "f" else "il") + ("s" if plural else "")
     fem = det in ("la", "cette", "une") or (
         det not in ("le", "ce", "cet", "un") and "Fem" in head.morph.get("Gender")
     )

@@ -222,6 +222,29 @@ def _org_fits(answer_kind: str, e: Entity, in_article: bool) -> bool:
     return False
 
 
+_SHE = re.compile(r"(?i)\belles?(?:-mêmes?)?\b")
+
+
+def feminine_agreement(stem: str) -> bool:
+    """Whether a « Qui … ? » stem agrees with a woman (« sort fragilisée », « a été
+    assermentée », « elle-même »), so that a man among the options would be ruled out."""
+    if _SHE.search(stem):
+        return True
+    from .nlp import get_nlp
+
+    doc = get_nlp()(stem)
+    # a feminine word right after a verb, an auxiliary or an adverb is a participle or an
+    # attribute of the subject (the small model sometimes tags it a noun); after a
+    # determiner or a noun it belongs to something else (« la délégation »)
+    return any(
+        t.pos_ in ("VERB", "ADJ", "NOUN")
+        and "Fem" in t.morph.get("Gender")
+        and t.i > 0
+        and doc[t.i - 1].pos_ in ("AUX", "VERB", "ADV", "PRON")
+        for t in doc
+    )
+
+
 def entity_options(
     ctx: Context,
     answer: Entity,
@@ -262,14 +285,22 @@ def entity_options(
         gaz = cache[key]
     pool += [(e, False) for e in gaz]
     answer_org_kind = org_kind(answer) if kind == "org" else ""
+    # a city that acts (« Moscou a accusé ») stands for its government: other capitals
+    actor_city = kind in ("city", "place") and re.match(r"(?i)(?:qui|selon qui)\b", stem)
+    capitals = {fold(c.capital) for c in gazetteer.by_type("country") if c.capital}
+    if actor_city and fold(answer.name) not in capitals:
+        actor_city = False
     out: list[str] = []
     from_gaz = 0
     gender = entity_gender(answer)
+    gender_shows = bool(gender) and (same_gender or gender == "f" and feminine_agreement(stem))
     for e, in_article in pool:
         if e.id in related or answer.id in e.related:
             continue
-        if kind == "person" and same_gender and gender and e.gender and e.gender != gender:
+        if in_article and e.id in ctx.ents.doubtful:
             continue
+        if kind == "person" and gender_shows and e.gender and e.gender != gender:
+            continue  # « Qui réussit son pari mais sort fragilisée ? »: women only
         if kind == "country" and with_article and not e.article:
             continue
         if same_article and e.article != answer.article:
@@ -296,6 +327,11 @@ def entity_options(
         f = fold(text)
         if f and re.search(rf"\b{re.escape(f)}\b", folded_stem):
             continue
+        surname = fold(e.name.split()[-1]) if kind == "person" else ""
+        if len(surname) >= 4 and re.search(rf"\b{re.escape(surname)}\b", folded_stem):
+            continue  # « Qui a déclaré que Trump … ? »: not Donald Trump
+        if actor_city and fold(e.name) not in capitals:
+            continue  # « Moscou a accusé … »: Washington, not Mossoul
         out.append(text)
         from_gaz += 0 if in_article else 1
         if len(out) == n:

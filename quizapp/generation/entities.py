@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import functools
 import re
+import unicodedata
 from dataclasses import dataclass, field
 
 from .gazetteer import Entity, load_gazetteer
@@ -57,6 +59,9 @@ class ArticleEntities:
     roles: dict[str, str] = field(default_factory=dict)  # person id -> role as written
     role_spans: dict[str, tuple[int, int]] = field(default_factory=dict)
     counts: dict[str, int] = field(default_factory=dict)
+    #: people only spaCy calls people, named once, with no role, title or known first name
+    #: (« l'occasion d'Australia Day »): never offered as a wrong option
+    doubtful: set[str] = field(default_factory=set)
 
     def in_span(self, start: int, end: int) -> list[Mention]:
         return [m for m in self.mentions if m.start >= start and m.end <= end]
@@ -147,7 +152,98 @@ def find_entities(text: str, doc) -> ArticleEntities:
         ):
             result.display[m.entity.id] = m.text
     _find_roles(text, result)
+    _settle_people(text, result)
     return result
+
+
+#: Right before a name, words a person's name does not take: a preposition of place
+#: (« en Haute-Savoie », not « à », which people take too) or a determiner (« aux
+#: Démocrates »); with a person a title stands between them (« la ministre X »).
+_PLACE_BEFORE = re.compile(r"\b(?:en|vers|depuis)\s$", re.I)
+_DETERMINER_BEFORE = re.compile(r"(?:\b(?:au|aux|le|la|les|des|du)\s|\bl')$", re.I)
+#: A list of places: « Dubaï, Abu Dhabi, Doha et Istanbul ».
+_LIST_JOIN = re.compile(r"^\s?(?:,|et)\s?$")
+
+
+def _settle_people(text: str, ents: ArticleEntities) -> None:
+    """spaCy's people checked against how the article writes them, and given a gender.
+
+    A name the gazetteer does not know and the article gives no role is a place when a
+    mention of it follows a preposition of place or sits in a list of known places
+    (« Dubaï, Abu Dhabi, Doha et Istanbul »), and
+    something other than a person (an organisation, an event) when it follows a
+    determiner or opens with an article (« Le Temps »). A person's gender comes from
+    « M. » / « Mme » or from a first name that is clearly one or the other.
+    """
+    gaz = load_gazetteer()
+    retype: dict[str, str] = {}
+    for i, m in enumerate(ents.mentions):
+        e = m.entity
+        if e.type != "person" or e.id in gaz.entities or e.id in ents.roles:
+            continue
+        before = text[max(0, m.start - 12) : m.start]
+        if _PLACE_BEFORE.search(before):
+            retype[e.id] = "place"
+        elif m.text.split()[0] in ("Le", "La", "Les") or _DETERMINER_BEFORE.search(before):
+            retype.setdefault(e.id, "org")
+        for j in (i - 1, i + 1):
+            if 0 <= j < len(ents.mentions):
+                n = ents.mentions[j]
+                gap = text[n.end : m.start] if j < i else text[m.end : n.start]
+                if n.entity.type in ("city", "country", "place") and _LIST_JOIN.match(gap):
+                    retype[e.id] = "place"
+    for m in ents.mentions:
+        kind = retype.get(m.entity.id)
+        if kind is None:
+            continue
+        old = m.entity
+        new_id = f"{kind}:" + fold(old.name)
+        m.entity = ents.entities.setdefault(new_id, Entity(id=new_id, type=kind, name=old.name))
+        if ents.entities.get(old.id) is old:
+            del ents.entities[old.id]
+            ents.counts[new_id] = ents.counts.get(new_id, 0) + ents.counts.pop(old.id, 0)
+            if old.id in ents.display:
+                ents.display[new_id] = ents.display.pop(old.id)
+    for m in ents.mentions:
+        e = m.entity
+        if e.type != "person" or e.gender:
+            continue
+        title = re.search(r"\b(M\.|Mme|Madame|Monsieur)\s$", text[max(0, m.start - 9) : m.start])
+        if title:
+            e.gender = "m" if title.group(1) in ("M.", "Monsieur") else "f"
+        else:
+            e.gender = first_name_gender(e.name)
+    for e in ents.entities.values():
+        if (
+            e.type == "person"
+            and not e.gender
+            and e.id not in gaz.entities
+            and e.id not in ents.roles
+            and ents.counts.get(e.id, 0) <= 1
+        ):
+            ents.doubtful.add(e.id)
+
+
+@functools.cache
+def _first_names():
+    import gender_guesser.detector
+
+    return gender_guesser.detector.Detector(case_sensitive=False)
+
+
+def first_name_gender(name: str) -> str:
+    """f | m from a name's first name when it is clearly one or the other, else ''."""
+    first = name.split()[0].split("-")[0]
+    plain = "".join(
+        c for c in unicodedata.normalize("NFD", first) if unicodedata.category(c) != "Mn"
+    )
+    for form in (first, plain):
+        found = _first_names().get_gender(form)
+        if found == "female":
+            return "f"
+        if found == "male":
+            return "m"
+    return ""
 
 
 def _looks_like_person(text: str, s: int, e: int) -> bool:

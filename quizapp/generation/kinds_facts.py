@@ -402,6 +402,7 @@ def position_questions(ctx: Context) -> list[Candidate]:
         if not _STANCE.match(short) or ent.type == "person" or len(c.subject.split()) > 6:
             continue
         subject = c.subject
+        plural = c.pronoun in ("ils", "elles")
         ctx_phrase = ""
         m = re.match(r"(Face à [^,]+),", sent.text)
         if m:
@@ -410,9 +411,13 @@ def position_questions(ctx: Context) -> list[Candidate]:
             )
             phrase = re.sub(r"\b(l)[ae] (?=[aeiouyhéèê])", r"\1'", phrase)
             ctx_phrase = " " + phrase[0].lower() + phrase[1:]
+        else:
+            # without « face à … » the question does not say what the position is about,
+            # and the stock wrong positions (« un soutien sans réserve à Moscou ») read absurd
+            continue
         stem = (
             f"Quelle position {subject[:1].lower() + subject[1:] if _common(subject) else subject} "
-            f"{invert('a', c.pronoun)} adoptée{ctx_phrase} ?"
+            f"{invert('ont' if plural else 'a', c.pronoun)} adoptée{ctx_phrase} ?"
         )
         pron = capitalize(c.pronoun)
         answer = f"{pron} {short}"
@@ -420,9 +425,9 @@ def position_questions(ctx: Context) -> list[Candidate]:
         verb = short.split()[1] if past else short.split()[0]
         wrong = []
         for stance in _STANCES:
-            text = stance[0 if past else 1].format(
-                P=pron, s="nt" if c.pronoun in ("ils", "elles") else ""
-            )
+            text = stance[0 if past else 1].format(P=pron)
+            if plural:  # « Ils ont apporté », « Ils proposent »
+                text = _plural_stance(text)
             if verb[:5] in text or any(clashes(text, w) for w in [answer, *wrong]):
                 continue
             wrong.append(text)
@@ -437,12 +442,21 @@ def position_questions(ctx: Context) -> list[Candidate]:
             explanation=explanation(sent, answer),
             tags=["position"],
         )
-        # without "face à …" the question does not say what the position is about
-        out.append(Candidate(q, sent, [short], 0.78 if ctx_phrase else 0.62))
+        out.append(Candidate(q, sent, [short], 0.78))
     return out
 
 
 _DEFINITE = {"cette": "la ", "ce": "le ", "cet": "l'", "ces": "les "}
+
+
+def _plural_stance(text: str) -> str:
+    pron, verb, rest = text.split(" ", 2)
+    plural = {"a": "ont", "apporte": "apportent", "propose": "proposent", "annonce": "annoncent"}
+    plural["rompt"] = "rompent"
+    rest = re.sub(r"\bses\b", "leurs", re.sub(r"\bsa\b", "leur", rest))
+    return f"{pron} {plural.get(verb, verb)} {rest}"
+
+
 #: Wrong positions for "Quelle position X a-t-il adoptée ?" (past, present); {P} is the pronoun.
 _STANCES = (
     (
@@ -471,6 +485,37 @@ def _masculine(pred: str) -> str:
 #: « Le président sortant américain X », « L'ancien ministre du budget X »:
 #: a title in lower case between the article and the name, which the question may drop.
 _TITLE_BEFORE_NAME = re.compile(r"(?:[Ll]e |[Ll]a |[Ll]')[a-zàâçéèêëîïôûùüÿœ' -]{3,60}\s")
+
+
+_PLURAL_AUX = {
+    "ont": "a",
+    "sont": "est",
+    "avaient": "avait",
+    "étaient": "était",
+    "seront": "sera",
+    "auront": "aura",
+    "veulent": "veut",
+    "doivent": "doit",
+    "peuvent": "peut",
+}
+
+
+def _singular(pred: str) -> str | None:
+    """ "ont affirmé …" -> "a affirmé …", "se sont défendus …" -> "s'est défendu …", for
+    « Quel pays » when the subject was plural (« les États-Unis »); None for a plural verb
+    it cannot put in the singular."""
+    m = re.match(r"((?:ne |n')?(?:se |s')?)(\S+)(.*)$", pred)
+    if m is None:
+        return pred
+    pre, verb, rest = m.groups()
+    if verb in _PLURAL_AUX:
+        pre = "s'" if pre == "se " and _PLURAL_AUX[verb][0] in "ae" else pre
+        rest = re.sub(r"^(\s+(?:[^\W\d_]+ment\s+)*[^\W\d_]+[éiut])s\b", r"\1", rest)
+        rest = re.sub(r"\bet (ont|sont) ", lambda a: f"et {_PLURAL_AUX[a.group(1)]} ", rest)
+        return pre + _PLURAL_AUX[verb] + rest
+    if verb.endswith("ent") and len(verb) > 4:
+        return None
+    return pred
 
 
 def actor_questions(ctx: Context) -> list[Candidate]:
@@ -534,7 +579,10 @@ def actor_questions(ctx: Context) -> list[Candidate]:
             app = ""
             if c.apposition and len(c.apposition) < 90:
                 app = ", " + re.sub(r"\b([^\W\d_]+é)e(s?)\b", r"\1\2", c.apposition) + ","
-            stem = f"Quel pays{app} {_masculine(pred)} ?"
+            singular = _singular(pred)
+            if singular is None:
+                continue  # « Quel pays ont … » cannot be said, nor its verb guessed
+            stem = f"Quel pays{app} {_masculine(singular)} ?"
             answer = m.text
             if re.match(r"(?i)(la |le |les |l')", answer) is None:
                 art = m.entity.with_article()

@@ -670,14 +670,36 @@ def _looks_feminine(title: str) -> bool:
     )
 
 
+#: One-word titles that say something on their own (« émir » among « ministre »,
+#: « directeur »), unlike « chef », « président » or « porte-parole ».
+_ONE_OF_A_KIND = frozenset(
+    "émir roi reine pape prince princesse sultan monarque patriarche chancelier chancelière"
+    " imam ayatollah".split()
+)
+
+
+#: One-word titles that say nothing on their own: every article has a « chef ».
+_EMPTY_ALONE = frozenset(
+    "chef président ministre directeur porte-parole patron dirigeant responsable secrétaire"
+    " leader membre représentant conseiller général haut numéro".split()
+)
+
+
+def _feminine_free(head: str) -> str:
+    return {"présidente": "président", "directrice": "directeur", "patronne": "patron"}.get(
+        head, re.sub(r"(?<=[nt])e$", "", head.replace("ère", "er"))
+    )
+
+
 def _who_stem(a: Apposition, gender: str) -> str | None:
     """ "Qui est le Premier ministre espagnol ?" """
     if a.det in _POSSESSIVE or a.det in _DEMONSTRATIVE:
         return None
     if len(a.phrase.split()) < 2:
-        # "le général Souheil al-Hassan": "Qui est le général cité dans l'article ?"
-        if a.pattern != "before" or a.det not in ("le", "la", "l'") or not a.is_title:
-            return None  # "Qui est ministre ?": every article has one
+        # "Qui est le général cité dans l'article ?": others the article names may be
+        # generals too; only a title one person holds (« l'émir », « la reine ») is asked
+        if a.pattern != "before" or a.det not in ("le", "la", "l'") or a.head not in _ONE_OF_A_KIND:
+            return None
         g = gender or a.gender
         np = _with_det(a.phrase, g)
         return f"Qui est {np} {'citée' if g == 'f' else 'cité'} dans l'article ?"
@@ -722,13 +744,15 @@ def role_questions(ctx: Context) -> list[Candidate]:
                     explanation=explanation(a.sent, f"{name}, {a.phrase}"),
                     tags=["role"],
                 )
-                one_word = len(a.phrase.split()) == 1
-                score = (0.86 if a.is_title and not one_word else 0.74) - 0.02 * gaz
+                score = (0.86 if a.is_title else 0.74) - 0.02 * gaz
                 out.append(Candidate(q, a.sent, forms, score))
         # which title they hold
         if (
             not a.is_title
             or a.head in _RELATIONAL
+            # « chef », « président » among « ministre », « porte-parole »: empty
+            or len(a.phrase.split()) == 1
+            and _feminine_free(a.head) in _EMPTY_ALONE
             or any(_same_holder(a, b) for b in asked_forward)
         ):
             continue
@@ -749,8 +773,7 @@ def role_questions(ctx: Context) -> list[Candidate]:
             tags=["role"],
         )
         asked_forward.append(a)
-        vague = 0.06 if len(a.phrase.split()) == 1 else 0.0
-        out.append(Candidate(q, a.sent, [a.phrase], 0.84 - vague))
+        out.append(Candidate(q, a.sent, [a.phrase], 0.84))
     return out
 
 

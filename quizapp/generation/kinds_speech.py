@@ -732,9 +732,7 @@ def speech_questions(ctx: Context) -> list[Candidate]:
             if len(fold(f)) >= 3
         ):
             continue  # the stem names the speaker
-        opts, gaz = entity_options(
-            ctx, st.speaker.entity, answer, st.stem, same_gender=st.speaker.entity.type == "person"
-        )
+        opts, gaz = entity_options(ctx, st.speaker.entity, answer, st.stem)
         if len(opts) < 3:
             continue
         kind = "quote" if st.quote else "position"

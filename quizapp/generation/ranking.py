@@ -8,6 +8,7 @@ from rapidfuzz import fuzz
 
 from .context import Candidate
 from .distractors import distinct
+from .standalone import leans_back, plain_statement
 from .text import fold
 
 
@@ -151,10 +152,21 @@ def _same_fact(a: Candidate, b: Candidate) -> bool:
     )
 
 
+def _leans_back(c: Candidate) -> bool:
+    """Drops the links a copied sentence (true/false, cloze) had in the article, then says
+    whether it still cannot be read without the sentence before."""
+    if c.question.type not in ("truefalse", "cloze"):
+        return False
+    c.question.stem = plain_statement(c.question.stem)
+    return leans_back(c.sentence, c.question.stem)
+
+
 def rank(cands: list[Candidate], limit: int | None = None) -> list[Candidate]:
     cands = [c for c in cands if well_formed(c) and not gives_away(c) and not says_too_little(c)]
     for c in cands:
-        if needs_the_sentence_before(c):
+        if _leans_back(c):
+            c.score -= 0.45  # « Le ministère évalue… »: which one? A teacher's edit away
+        elif needs_the_sentence_before(c):
             c.score -= 0.3  # kept for the teacher, below what reads on its own
         if common_knowledge(c):
             c.score -= 0.3  # true, but it tests nothing the article taught

@@ -1,0 +1,145 @@
+"""Wrong options a student could not rule out without the article, on made-up articles:
+no place or event offered as a person, no woman given away by agreement, no one the
+stem names, no city that is not a government, and stems that agree with plural actors."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from quizapp.generation import generate
+from quizapp.generation.context import build_context
+from quizapp.generation.distractors import entity_options, feminine_agreement
+from quizapp.generation.nlp import get_nlp
+from quizapp.generation.pipeline import prepare_article
+from quizapp.generation.standalone import leans_back, plain_statement
+
+
+def context(text: str):
+    article = prepare_article(text, "Test", dt.date(2016, 5, 3))
+    return build_context(article, get_nlp()(article.text))
+
+
+def person(ctx, name: str):
+    return next(e for e in ctx.ents.of_type("person") if e.name == name)
+
+
+def test_a_name_in_a_list_of_places_or_after_a_determiner_is_no_person():
+    ctx = context(
+        "Le ministre valdorien des Transports, Paul Verneuil, a annoncé l'achat de cent avions. "
+        "Les voyageurs ne devront plus passer par les grands hubs que sont Dubaï, Abu Dhabi, "
+        "Doha et Istanbul. Marc Dubreuil a salué la décision. L'opposition, proche des "
+        "Verts Unis, a demandé un vote. Le journal Le Matin Valdorien a publié le contrat."
+    )
+    people = {e.name for e in ctx.ents.of_type("person")}
+    assert {"Paul Verneuil", "Marc Dubreuil"} <= people
+    assert not people & {"Abu Dhabi", "Verts Unis", "Le Matin Valdorien"}
+
+
+def test_a_stem_that_agrees_with_a_woman_gets_women_only():
+    ctx = context(
+        "La ministre valdorienne de la Santé, Sophie Marchal, a présenté le plan. "
+        "Paul Verneuil, ministre valdorien des Finances, a défendu le budget. "
+        "Hélène Brun, présidente de l'association des consommateurs, a critiqué le texte. "
+        "Claire Dumas, porte-parole du syndicat, a appelé à la grève. "
+        "Jean Castel, directeur de Ferlux, a annoncé des embauches."
+    )
+    stem = "Qui a été longuement applaudie par les députés ?"
+    assert feminine_agreement(stem)
+    opts, _ = entity_options(ctx, person(ctx, "Sophie Marchal"), "Sophie Marchal", stem)
+    assert len(opts) == 3
+    for name in opts:
+        found = [e for e in ctx.ents.of_type("person") if e.name == name]
+        assert not found or found[0].gender == "f", opts
+    assert "Paul Verneuil" not in opts and "Jean Castel" not in opts
+
+
+@pytest.mark.parametrize(
+    "stem",
+    ["Qui a exprimé le soutien de la Valdorie à la Russie ?", "Qui a salué les contacts étroits ?"],
+)
+def test_a_stem_with_no_agreement_shows_no_gender(stem):
+    assert not feminine_agreement(stem)
+
+
+def test_no_option_is_someone_the_stem_names():
+    ctx = context(
+        "Paul Verneuil, ministre valdorien des Finances, a défendu le budget. "
+        "Marc Dubreuil, député de l'opposition, a déclaré que Verneuil « ne comprend pas "
+        "l'économie ». Jean Castel, directeur de Ferlux, a annoncé des embauches. "
+        "Hervé Lacombe, ancien ministre de la Santé, a critiqué le plan. "
+        "Luc Ferrand, maire de Valbourg, s'est abstenu."
+    )
+    stem = "Qui a déclaré que Verneuil « ne comprend pas l'économie » ?"
+    opts, _ = entity_options(ctx, person(ctx, "Marc Dubreuil"), "Marc Dubreuil", stem)
+    assert len(opts) == 3 and "Paul Verneuil" not in opts
+
+
+def test_a_city_that_acts_for_its_government_gets_capitals():
+    text = (
+        "Des frappes ont touché Alep et Mossoul le 17 septembre. Moscou a accusé les "
+        "États-Unis de vouloir « défendre l'État islamique ». Washington a reconnu une erreur. "
+        "Les combats continuent à Raqqa et à Novossibirsk, selon les médias."
+    )
+    questions = generate(text, title="Frappes en Syrie", date=dt.date(2016, 9, 19)).questions
+    asked = [q for q in questions if q.type == "mcq" and q.correct_answers == ["Moscou"]]
+    assert asked, [q.stem for q in questions]
+    for q in asked:
+        assert not {"Alep", "Mossoul", "Raqqa", "Novossibirsk"} & set(q.choices), q.choices
+
+
+def test_a_plural_country_is_asked_in_the_singular():
+    text = (
+        "Le 17 septembre 2016, des avions de la coalition ont frappé des positions de l'armée "
+        "syrienne près de Deir ez-Zor. Les États-Unis ont affirmé avoir voulu frapper l'État "
+        "islamique. La Russie a demandé une réunion du Conseil de sécurité. La Syrie a dénoncé "
+        "une agression. L'Irak a appelé au calme."
+    )
+    questions = generate(text, title="Frappe", date=dt.date(2016, 9, 19)).questions
+    stems = [q.stem for q in questions]
+    assert not any(s.startswith("Quel pays ont") for s in stems), stems
+    assert "Quel pays a affirmé avoir voulu frapper l'État islamique ?" in stems
+
+
+@pytest.mark.parametrize(
+    ("stem", "plain"),
+    [
+        ("En effet, l'armée valdorienne a renversé trois gouvernements.", "L'armée valdorienne a"),
+        ("Or les syndicats valdoriens ont appelé à la grève.", "Les syndicats valdoriens ont"),
+        ("Vers 18h00, à {1}, les agriculteurs ont rejoint le cortège.", "À {1}, les agriculteurs"),
+        ("La Valdorie se dirige donc vers de nouvelles élections.", "La Valdorie se dirige vers"),
+    ],
+)
+def test_links_to_the_sentence_before_are_dropped(stem, plain):
+    assert plain_statement(stem).startswith(plain)
+
+
+def _sentence(text: str):
+    ctx = context(text)
+    return ctx.sentences[0]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Le ministère évalue le bilan à au moins onze morts et trente blessés.",
+        "Le pays se dirige vers un gouvernement fragile ou de nouvelles élections.",
+        "Quelques heures après, une seconde explosion s'est produite à Valbourg.",
+        "Un autre contrat a été annoncé par Paul Verneuil à Valbourg.",
+    ],
+)
+def test_a_sentence_that_points_back_is_recognised(text):
+    assert leans_back(_sentence(text), text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "L'armée valdorienne a renversé trois gouvernements civils depuis 1958.",
+        "Le ministère valdorien de la Santé évalue le bilan à onze morts.",
+        "Paul Verneuil a annoncé un contrat de deux milliards d'euros à Valbourg.",
+    ],
+)
+def test_a_sentence_that_says_which_one_stands_alone(text):
+    assert not leans_back(_sentence(text), text)
