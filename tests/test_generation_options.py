@@ -143,3 +143,57 @@ def test_a_sentence_that_points_back_is_recognised(text):
 )
 def test_a_sentence_that_says_which_one_stands_alone(text):
     assert not leans_back(_sentence(text), text)
+
+
+def _cloze_stems(text: str, title: str = "Test") -> list[str]:
+    questions = generate(text, title=title, date=dt.date(2018, 12, 10)).questions
+    return [q.stem for q in questions if q.type == "cloze"]
+
+
+def test_the_hour_of_a_live_blog_is_no_figure_to_ask():
+    text = (
+        "Le 9 avril 2017, peu avant 10 heures, une explosion a retenti dans une église de "
+        "Valbourg. La séance du Parlement valdorien a débuté à 8 h avec 450 députés présents. "
+        "Le gouvernement valdorien a annoncé 300 millions d'euros d'aide aux victimes."
+    )
+    questions = generate(text, title="Valbourg", date=dt.date(2017, 4, 10)).questions
+    figures = [q for q in questions if q.kind == "figure"]
+    assert figures, [q.stem for q in questions]
+    assert not any("{1} heures" in q.stem or "{1} h " in q.stem for q in figures)
+
+
+def test_a_blank_keeps_no_parenthesis_that_says_where():
+    text = (
+        "Deux jours après l'attentat survenu à Stockholm (Suède), c'est au tour de l'Égypte "
+        "d'être visée par des attaques. Le président égyptien Abdel Fattah al-Sissi a décrété "
+        "l'état d'urgence au Caire. Des fidèles se sont rassemblés à Alexandrie et à Louxor."
+    )
+    stems = _cloze_stems(text)
+    assert not any("{1} (" in s or "{1}(" in s for s in stems), stems
+
+
+def test_an_elided_or_contracted_blank_is_not_asked_with_options_that_do_not_fit():
+    text = (
+        "La Russie a indiqué par la voix d'Igor Morozov que le groupe restera une cible de "
+        "son aviation. Sergueï Lavrov et Vladimir Poutine ont salué la frappe. Quatre femmes "
+        "ont été nommées au conseil de la loi du Qatar, ont annoncé l'Égypte et l'Arabie "
+        "saoudite. Les Émirats arabes unis ont protesté."
+    )
+    stems = _cloze_stems(text)
+    assert not any("d'{1}" in s for s in stems), stems
+    for q in generate(text, title="Test", date=dt.date(2017, 11, 13)).questions:
+        if q.type == "cloze" and "du {1}" in q.stem:
+            assert not any(o.startswith(("É", "A", "E", "I", "O")) for o in q.choices), q.choices
+
+
+def test_a_newspaper_described_gets_newspapers_as_options():
+    text = (
+        "Le quotidien valdorien Le Matin de Valbourg estime que l'accord est fragile. "
+        "Le Pentagone a démenti. L'État islamique a revendiqué l'attaque. "
+        "Le quotidien suisse Le Temps juge la situation inquiétante."
+    )
+    questions = generate(text, title="Test", date=dt.date(2016, 9, 19)).questions
+    asked = [q for q in questions if "comment s'appelle le quotidien" in q.stem]
+    assert asked, [q.stem for q in questions]
+    for q in asked:
+        assert not {"Pentagone", "Le Pentagone", "État islamique"} & set(q.choices), q.choices

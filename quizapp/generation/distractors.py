@@ -106,6 +106,11 @@ def _work_out_article_world(ctx: Context, gaz: Gazetteer) -> tuple[list[str], fr
     return countries, frozenset(r for r in (gaz.region_of(c) for c in countries) if r)
 
 
+def article_countries(ctx: Context) -> list[str]:
+    """The countries the article is about, most named first."""
+    return _article_world(ctx, load_gazetteer())[0]
+
+
 def world_of(ctx: Context, answer: Entity) -> World:
     """The answer's country, region and kind: from the gazetteer, else from its role in the
     article ("ministre iranien des Transports"), else from the article's main country."""

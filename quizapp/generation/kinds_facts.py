@@ -205,8 +205,10 @@ def figure_questions(ctx: Context) -> list[Candidate]:
                 and re.search(r"\b(?:les|des|ces|ses|leurs|nos|aux)\s*$", sent.text[: f.start])
             ):
                 continue  # "les deux pays": not a figure worth asking about
-            unit = _noun_unit(ctx, sent, f, f.unit)
             after = sent.text[f.num_end :]
+            if f.value <= 24 and re.match(r"\s?(?:h\b|heures?\b|h\d{2})", after):
+                continue  # « à 8 h », « peu avant 10 heures »: the hour, a detail
+            unit = _noun_unit(ctx, sent, f, f.unit)
             if (
                 not unit
                 and re.match(r"\s*(?:seraient|sont|ont|auraient|étaient|avaient)\b", after)

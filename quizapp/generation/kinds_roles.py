@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz
 
 from .context import Candidate, Context, SentenceInfo, de, explanation, mcq, source_of
-from .distractors import clashes, entity_options
+from .distractors import article_countries, clashes, entity_options
 from .entities import Mention
 from .gazetteer import Entity, load_gazetteer
 from .kinds_people import feminine
@@ -573,8 +573,12 @@ _ANCIEN = re.compile(r"(?i)^(?:ancien|ancienne|ex-)\s?")
 _COMMON_OFFICES = ("ministre", "ambassadeur", "porte-parole", "député", "sénateur", "gouverneur")
 
 
-def _title_distractors(a: Apposition, gender: str, pool: list[Apposition]) -> list[str]:
-    """Other titles of the article first, then the gazetteer's, agreeing with the holder.
+def _title_distractors(
+    a: Apposition, gender: str, pool: list[Apposition], countries: list[str]
+) -> list[str]:
+    """Other titles of the article first, then the gazetteer's titles of the article's
+    countries (never « ministre russe de la Défense » for a Qatari minister), agreeing
+    with the holder.
 
     A one-word answer gets one-word options: "président" among "Premier ministre israélien"
     and "vice-présidente américaine" would stand out.
@@ -590,7 +594,11 @@ def _title_distractors(a: Apposition, gender: str, pool: list[Apposition]) -> li
         cands += [p.head for p in pool if not _same_holder(p, a) and p.head not in _RELATIONAL]
         cands += list(_COMMON_OFFICES)
     else:
-        gaz = [e.role for e in load_gazetteer().by_type("person") if e.role]
+        gaz = [
+            e.role
+            for e in load_gazetteer().by_type("person")
+            if e.role and e.country and e.country in countries
+        ]
         gaz.sort(key=lambda r: -fuzz.token_set_ratio(r, a.phrase))
         cands = [*others, *gaz]
     wrong: list[str] = []
@@ -760,7 +768,7 @@ def role_questions(ctx: Context) -> list[Candidate]:
             stem = f"Quelle fonction a occupée {name} ?"
         else:
             stem = f"Quelle est la fonction {de(name)} ?"
-        wrong = _title_distractors(a, gender, apps)
+        wrong = _title_distractors(a, gender, apps, article_countries(ctx))
         if len(wrong) < 3:
             continue
         q = mcq(
@@ -775,6 +783,16 @@ def role_questions(ctx: Context) -> list[Candidate]:
         asked_forward.append(a)
         out.append(Candidate(q, a.sent, [a.phrase], 0.84))
     return out
+
+
+#: What a description's head noun says the thing is: « le quotidien libanais » is a
+#: newspaper, so its wrong options are newspapers, never « Pentagone ».
+_KIND_OF_THING = {
+    **dict.fromkeys(
+        "quotidien journal hebdomadaire magazine mensuel agence chaîne radio site".split(), "media"
+    ),
+    **dict.fromkeys("parti formation".split(), "party"),
+}
 
 
 def _thing_entity(a: Apposition) -> Entity:
@@ -842,6 +860,8 @@ def definition_questions(ctx: Context) -> list[Candidate]:
         stem = f"Dans l'article, comment {'s’appellent' if a.plural else 's’appelle'} {np} ?"
         stem = stem.replace("’", "'")
         thing = _thing_entity(a)
+        if not thing.role and _KIND_OF_THING.get(a.head):
+            thing = dataclasses.replace(thing, role=_KIND_OF_THING[a.head])
         name = thing.name
         # names of the article only: the gazetteer's bodies make absurd firms or newspapers
         pool = [_thing_entity(b).name for b in others]

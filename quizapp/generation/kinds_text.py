@@ -219,6 +219,8 @@ def cloze_questions(ctx: Context) -> list[Candidate]:
     for sent in ctx.sentences:
         if len(sent.text) > 210 or len(sent.text.split()) < 8 or _DANGLING.match(sent.text):
             continue
+        if sent.text.rstrip().endswith(":"):
+            continue  # « Vous pouvez également consulter les articles suivants : »
         if _BACK_REFERENCE.search(sent.text):
             continue
         keys = [m for m in sent.mentions if m.entity.type in (*_KEY_TYPES, "place")]
@@ -259,7 +261,18 @@ def cloze_questions(ctx: Context) -> list[Candidate]:
             r"(?:président|ministre|chef)\s[a-zé-]+\s$", sent.text[:s]
         ):
             continue  # "le président ukrainien {1}": only one option fits
+        if key.entity.type in ("person", "city", "place") and re.search(
+            r"\b(?:d|l|qu|jusqu)'$", sent.text[:s], re.IGNORECASE
+        ):
+            continue  # « par la voix d'{1} »: only a name with a vowel fits
+        contracted = re.search(r"\b(?:du|au|aux|des)\s$", sent.text[:s]) is not None
+        if contracted and key.entity.type == "country" and not key.entity.article:
+            continue
         after_en = re.search(r"\ben\s$", sent.text[:s]) is not None
+        # « à {1} (Suède) », « à {1} (Creuse) »: the parenthesis says where; it goes
+        e_cut = re.match(r"\s*\(\s*[A-ZÉ][^()]{1,40}\)", sent.text[e:])
+        if e_cut:
+            e += e_cut.end()
         if re.search(r"\b(?:une?|des)\s$", sent.text[:s]):
             continue  # "une {1} plus petite": a figurative use, and the adjectives give it away
         stem = _cloze_stem(sent.text[:s] + "{1}" + sent.text[e:])
@@ -268,7 +281,8 @@ def cloze_questions(ctx: Context) -> list[Candidate]:
             key.entity,
             answer,
             stem,
-            same_article=bool(art) and art.group().lower() != "l'",
+            # « la loi du {1} »: « du Qatar », never « du Égypte »
+            same_article=bool(art) and art.group().lower() != "l'" or contracted,
             feminine_only=after_en,
         )
         if len(opts) < 3:

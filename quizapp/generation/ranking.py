@@ -100,9 +100,11 @@ def common_knowledge(c: Candidate) -> bool:
 
 
 def says_too_little(c: Candidate) -> bool:
-    """« Qui a annoncé ? », « Quand le président a-t-il ordonné ? »: nothing left to ask about."""
+    """« Qui a annoncé ? », « Quand le président a-t-il ordonné ? », « {1}. – » (a dateline):
+    nothing left to ask about."""
     q = c.question
-    return q.type == "mcq" and len(re.findall(r"[\w'-]+", q.stem)) < 5
+    words = len(re.findall(r"[\w'-]+", q.stem.replace("{1}", " ")))
+    return words < 5 if q.type in ("mcq", "cloze") else False
 
 
 def well_formed(c: Candidate) -> bool:
