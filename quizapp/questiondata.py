@@ -7,8 +7,11 @@ question the same way.
 
 Types (``QuestionData.type``):
 
-``mcq``        one right answer among ``answers`` (the options, in order);
-               a missing-word question is an ``mcq`` whose stem holds the blank.
+``mcq``        one answer to pick among ``answers`` (the options, in order);
+               an option worth 1 is right. Several may be, as in Moodle
+               (GIFT's ``{=Paris =Lyon ~Lille}``): picking any of them scores
+               full marks. A missing-word question is an ``mcq`` whose stem
+               holds the blank.
 ``multi``      several right answers: each option has a fraction, positive
                ones add up to 1, wrong ones may be negative (a penalty).
 ``truefalse``  ``answers`` is ``[Answer("true", f, fb), Answer("false", 1-f, fb)]``.

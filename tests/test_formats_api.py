@@ -150,8 +150,8 @@ def mcq(*fractions):
     "q, words",
     [
         (mcq(1.0, 0.0), None),
-        (mcq(1.0, 1.0), "exactement une bonne option"),
-        (mcq(0.5, 0.0), "exactement une bonne option"),
+        (mcq(1.0, 1.0, 0.0), None),  # as in Moodle: either right option scores full marks
+        (mcq(0.5, 0.0), "au moins une bonne option"),
         (mcq(1.0), "au moins 2 options"),
         (QuestionData("multi", "Q", [Answer("a", 0.5), Answer("b", 0.5), Answer("c", -1)]), None),
         (
@@ -174,7 +174,7 @@ def mcq(*fractions):
             QuestionData(
                 "cloze", "{1}", blanks=[Blank("mcq", [Answer("a", 0.0), Answer("b", 0.0)])]
             ),
-            "trou {1} : il faut exactement une bonne option",
+            "trou {1} : il faut au moins une bonne option",
         ),
         (QuestionData("essay", "Write."), None),
         (QuestionData("description", "Read."), None),

@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from quizapp.formats import dump, parse
+from quizapp.grading import grade
 from quizapp.questiondata import Answer, QuestionData
 
 DATA = Path(__file__).parent / "data" / "formats"
@@ -117,6 +118,15 @@ def test_weights_negative_and_multiple_answers(doc_examples):
     ]
     short = by_title(doc_examples, "Jesus' hometown (short)")
     assert answers(short) == [("Nazareth", 1.0), ("Nazereth", 0.75), ("Bethlehem", 0.25)]
+
+
+def test_several_right_answers_among_wrong_ones_each_score_full_marks():
+    # Moodle reads this as one single-answer question where each « = » answer is right
+    q = one("::Q:: Qui ? {=Paris =Lyon ~Lille}")
+    assert q.type == "mcq"
+    assert answers(q) == [("Paris", 1.0), ("Lyon", 1.0), ("Lille", 0.0)]
+    assert [grade(q, i).fraction for i in range(3)] == [1.0, 1.0, 0.0]
+    assert "=Paris" in dump([q], "gift").text and answers(one(dump([q], "gift").text)) == answers(q)
 
 
 def test_true_false_feedback_order_is_wrong_then_right():

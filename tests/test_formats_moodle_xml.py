@@ -280,3 +280,73 @@ def test_embedded_files_are_reported_not_silently_lost():
     assert result.warnings == [
         "ligne 2 : les fichiers joints à la question (images…) ne sont pas importés"
     ]
+
+
+def _multichoice(single: str, *fractions: str) -> str:
+    answers = "".join(
+        f'<answer fraction="{f}"><text>o{i}</text></answer>' for i, f in enumerate(fractions)
+    )
+    return (
+        '<?xml version="1.0" encoding="UTF-8"?>\n<quiz>\n<question type="multichoice">'
+        "<name><text>Q</text></name><questiontext><text>Lesquels ?</text></questiontext>"
+        f"<single>{single}</single>{answers}</question></quiz>"
+    )
+
+
+@pytest.mark.parametrize(
+    "fractions, shares, shown",
+    [
+        (("100", "100", "-100"), [0.5, 0.5, -1.0], "50"),
+        (("100", "0", "100", "100"), [0.3333333, 0.0, 0.3333333, 0.3333333], "33.33333"),
+    ],
+)
+def test_multiple_answers_each_worth_100_share_the_marks_with_a_warning(fractions, shares, shown):
+    result = parse(_multichoice("false", *fractions), "moodle_xml")
+    assert result.errors == [], [str(e) for e in result.errors]
+    assert [a.fraction for a in result.questions[0].answers] == shares
+    right = len([f for f in fractions if f == "100"])
+    assert result.warnings == [
+        f"ligne 3 : les {right} bonnes options valaient chacune 100 % ; "
+        f"elles se partagent maintenant la note ({shown} % chacune) : "
+        "il faut toutes les cocher pour la note entière"
+    ]
+
+
+def test_multiple_answers_that_do_not_add_up_otherwise_are_still_refused():
+    result = parse(_multichoice("false", "100", "50", "0"), "moodle_xml")
+    assert result.importable == [] and result.errors[0].line == 3
+    assert "faire 1 au total" in result.errors[0].message
+
+
+def test_a_grade_moodle_refuses_is_kept_on_import_and_rounded_on_export():
+    result = parse(_multichoice("true", "100", "33", "0"), "moodle_xml")
+    assert result.errors == []
+    q = result.questions[0]
+    assert q.answers[1].fraction == 0.33
+    out = dump([q], "moodle_xml")
+    assert 'fraction="33.33333"' in out.text and 'fraction="33"' not in out.text
+    rounded = [(0, "notes arrondies à la plus proche que Moodle accepte : 33 % → 33.33333 %")]
+    assert out.lossy == rounded
+    gift = dump([q], "gift")
+    assert "~%33.33333%o1" in gift.text and gift.lossy == rounded
+    assert q.answers[1].fraction == 0.33  # the question itself is left as it was
+
+
+@pytest.mark.parametrize(
+    "fraction, nearest",
+    [
+        (0.33, 0.3333333),
+        (0.97, 1.0),
+        (0.15, 0.1428571),
+        (0.026, 0.05),
+        (0.024, 0.0),
+        (-0.34, -0.3333333),
+        (-0.98, -1.0),
+        (0.1666667, 0.1666667),
+        (1 / 3, 0.3333333),
+    ],
+)
+def test_grades_round_to_the_nearest_moodle_accepts(fraction, nearest):
+    from quizapp.formats.base import moodle_fraction
+
+    assert moodle_fraction(fraction) == nearest

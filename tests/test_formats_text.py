@@ -39,12 +39,25 @@ def test_aiken_sample():
         ("Q?\nA. a\nANSWER: A\n", 3, "au moins 2 options"),
         ("A. a\nB. b\nANSWER: A\n", 1, "texte de la question est attendu avant"),
         ("Just text\n", 1, "des options (A. ..., B. ...)"),
+        ("A)a\nB)b\nANSWER: A\n", 1, "texte de la question est attendu avant"),
+        ("Q?\nA)a\nB)\nANSWER: A\n", 1, "'ANSWER: <lettre>' est attendu"),
     ],
 )
 def test_aiken_errors(text, line, words):
     result = parse(text, "aiken")
     assert result.errors[0].line == line and words in result.errors[0].message
     assert result.importable == []
+
+
+def test_aiken_options_without_a_space_are_read_as_moodle_reads_them():
+    # as in Moodle's fixture question/format/aiken/tests/fixtures/aiken_errors.txt
+    result = parse("Qui ?\nA)Correct\nB.Faux\nC) Autre\nANSWER: A\n", "aiken")
+    assert result.errors == [], [str(e) for e in result.errors]
+    assert [(a.text, a.fraction) for a in result.questions[0].answers] == [
+        ("Correct", 1.0),
+        ("Faux", 0.0),
+        ("Autre", 0.0),
+    ]
 
 
 def test_aiken_writer_skips_other_types():
@@ -154,6 +167,11 @@ def test_csv_cells_a_spreadsheet_would_run_are_written_as_text_and_read_back():
     assert "'=HYPERLINK" in text and "'+33 1 23" in text and "'-le reste" in text
     assert "-50" in cells  # a plain number stays a number
     assert parse(text, "csv").questions == qs
+
+
+def test_csv_text_that_starts_like_a_neutralised_cell_is_read_back_as_it_was():
+    qs = [QuestionData("mcq", "Signe ?", [Answer("'-", 1.0), Answer("'=", 0.0)])]
+    assert parse(dump(qs, "csv").text, "csv").questions == qs
 
 
 @pytest.mark.parametrize("fmt", ["gift", "aiken", "csv", "bank"])

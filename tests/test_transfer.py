@@ -103,6 +103,29 @@ def test_web_import_preview_then_confirm(client, auth):
     assert db.session.scalar(db.select(db.func.count(Question.id))) == 2
 
 
+def test_web_import_preview_shows_what_was_changed_on_the_way(client, auth):
+    teacher = make_user("teacher", "prof")
+    bank = make_bank(teacher, [])
+    auth.login("prof")
+    xml = (
+        '<?xml version="1.0" encoding="UTF-8"?>\n<quiz>\n<question type="multichoice">'
+        "<name><text>G7</text></name><questiontext><text>Lesquels ?</text></questiontext>"
+        '<single>false</single><answer fraction="100"><text>France</text></answer>'
+        '<answer fraction="100"><text>Japon</text></answer>'
+        '<answer fraction="0"><text>Chine</text></answer></question></quiz>'
+    )
+    response = post(
+        client,
+        f"/teacher/banks/{bank.id}/import",
+        {"upload": (BytesIO(xml.encode()), "g7.xml")},
+        token_from="/teacher/banks",
+        content_type="multipart/form-data",
+    )
+    html = response.get_data(as_text=True)
+    assert "1 question lue" in html and "erreur" not in html
+    assert "ligne 3 : les 2 bonnes options valaient chacune 100 %" in html
+
+
 def test_an_upload_never_confirmed_is_deleted_after_a_day(app, client, auth):
     teacher = make_user("teacher", "prof")
     bank = make_bank(teacher, [])

@@ -103,13 +103,12 @@ def _input_error(
 
 
 _XML_ENCODING = re.compile(rb"<\?xml[^>]{0,100}?encoding=[\"']([A-Za-z0-9._-]{1,40})[\"']")
-_AIKEN_OPTION = re.compile(r"[A-Z][.)][ \t]")
 
 
 def _looks_like_aiken(text: str) -> bool:
     lines = [line.strip() for line in text[:20000].splitlines()]
     return any(line.startswith("ANSWER:") for line in lines) and any(
-        _AIKEN_OPTION.match(line) for line in lines
+        aiken.OPTION.match(line) for line in lines
     )
 
 

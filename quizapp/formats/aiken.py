@@ -7,9 +7,12 @@
     B) Canberra
     ANSWER: B
 
-Options are a capital letter, ``.`` or ``)``, then a space; ``ANSWER:``
-closes the question. As in Moodle, the text may run over several lines and
-lines shorter than two characters are ignored.
+Options are a capital letter, ``.`` or ``)``, then the option's text, with a
+space before it or not (``A)Sydney``, as Moodle reads it); ``ANSWER:`` closes
+the question. As in Moodle, the text may run over several lines and lines
+shorter than two characters are ignored. A letter and its mark with no text
+after them (``B)``) is not an option: it is read as text, and the question it
+falls in is refused with its line.
 """
 
 from __future__ import annotations
@@ -20,7 +23,8 @@ from quizapp.questiondata import Answer, QuestionData
 
 from .base import N_, DumpResult, ParseResult
 
-_OPTION = re.compile(r"[A-Z][).][ \t]")
+#: An option line, as Moodle's ``/^[A-Z][).][ \t]?/`` but with some text after the mark.
+OPTION = re.compile(r"[A-Z][).][ \t]*\S")
 _ANSWER = "ANSWER:"
 
 
@@ -45,7 +49,7 @@ def parse(text: str, filename: str = "") -> ParseResult:
         line = raw.strip()
         if len(line) < 2:
             continue
-        if _OPTION.match(line):
+        if OPTION.match(line):
             if not stem:
                 res.error(
                     n, 1, N_("le texte de la question est attendu avant l'option %(o)r"), o=line[:2]
@@ -114,7 +118,7 @@ def dump(questions: list[QuestionData], **meta) -> DumpResult:
             continue
         lines = [ln.strip() for ln in q.stem.splitlines() if len(ln.strip()) >= 2]
         right = [k for k, a in enumerate(q.answers) if a.fraction == 1.0]
-        if not lines or any(_OPTION.match(ln) or ln.startswith(_ANSWER) for ln in lines):
+        if not lines or any(OPTION.match(ln) or ln.startswith(_ANSWER) for ln in lines):
             res.skipped.append(
                 (
                     i,

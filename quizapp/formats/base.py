@@ -15,11 +15,11 @@ import gc
 import math
 import re
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from quizapp.messages import N_
-from quizapp.questiondata import QuestionData
+from quizapp.questiondata import Answer, QuestionData
 
 #: Uploads larger than this are refused before any parsing.
 MAX_UPLOAD_BYTES = 10 * 1024 * 1024
@@ -98,8 +98,13 @@ def neutralise(text: str) -> str:
 
 
 def unneutralise(text: str) -> str:
-    """The text :func:`neutralise` was given (a file read back keeps no apostrophe)."""
-    if len(text) > 1 and text[0] == "'" and text[1] in "".join(FORMULA_START):
+    """The text :func:`neutralise` was given (a file read back keeps no apostrophe).
+
+    Apostrophes, then a formula character: one apostrophe goes, so that text which
+    itself starts like that (``'-``) can be written with one more (``''-``).
+    """
+    rest = text.lstrip("'")
+    if rest != text and rest[:1] in FORMULA_START:
         return text[1:]
     return text
 
@@ -217,6 +222,49 @@ def percent(fraction: float) -> str:
 def from_percent(value: float) -> float:
     """Moodle keeps fractions to 7 decimals; so do we, to round-trip cleanly."""
     return round(value / 100, 7)
+
+
+#: The grades Moodle accepts for an answer (``question_bank::fraction_options_full``):
+#: p/q for q <= 6, tenths, 1/q for q <= 10, 1/20, and their negatives. Importing a
+#: file with any other grade fails in Moodle ("invalidgrade").
+# fmt: off
+_MOODLE_POSITIVE = (
+    1.0, 0.9, 0.8333333, 0.8, 0.75, 0.7, 0.6666667, 0.6, 0.5, 0.4, 0.3333333,
+    0.3, 0.25, 0.2, 0.1666667, 0.1428571, 0.125, 0.1111111, 0.1, 0.05,
+)
+# fmt: on
+MOODLE_FRACTIONS = (*_MOODLE_POSITIVE, 0.0, *(-f for f in _MOODLE_POSITIVE))
+
+
+_MOODLE_SET = frozenset(MOODLE_FRACTIONS)
+
+
+def moodle_fraction(fraction: float) -> float:
+    """The grade Moodle accepts nearest to ``fraction`` (halfway between two, the one
+    nearer to 0): what Moodle's own "nearest grade" import option would pick."""
+    if fraction in _MOODLE_SET:  # nearly always: an export must stay fast
+        return fraction
+    return min(MOODLE_FRACTIONS, key=lambda f: (round(abs(f - fraction), 9), abs(f)))
+
+
+def moodle_answers(answers: list[Answer]) -> tuple[list[Answer], str]:
+    """``answers`` with each grade rounded by :func:`moodle_fraction` (a rounded one
+    is a copy: the question is left alone), and what changed (``"33 % → 33.33333 %"``),
+    or ``""``."""
+    out, changes = [], []
+    for a in answers:
+        nearest = moodle_fraction(a.fraction)
+        if nearest == a.fraction:
+            out.append(a)
+            continue
+        if percent(nearest) != percent(a.fraction):
+            changes.append(f"{percent(a.fraction)} % → {percent(nearest)} %")
+        out.append(replace(a, fraction=nearest))
+    return out, ", ".join(changes)
+
+
+#: Why an export to Moodle wrote another grade than the question has (``DumpResult.lossy``).
+ROUNDED_FOR_MOODLE = N_("notes arrondies à la plus proche que Moodle accepte : %(changes)s")
 
 
 def line_starts(text: str) -> list[int]:

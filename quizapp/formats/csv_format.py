@@ -293,6 +293,13 @@ def _cells(q: QuestionData, n: int, res: DumpResult, i: int) -> dict[str, str]:
     return row
 
 
+def _cell(text: str) -> str:
+    """A cell a spreadsheet won't run, that the reader gives back as it was: text
+    that already looks neutralised (``'-``) gets one more apostrophe, since
+    reading drops one."""
+    return "'" + text if unneutralise(text) != text else neutralise(text)
+
+
 def dump(
     questions: list[QuestionData], delimiter: str = ",", bom: bool = False, **meta
 ) -> DumpResult:
@@ -314,6 +321,6 @@ def dump(
             res.skipped.append((i, N_("type de question inconnu %(t)r") % {"t": q.type}))
             continue
         cells = _cells(q, n, res, i)
-        writer.writerow({k: neutralise(v) if isinstance(v, str) else v for k, v in cells.items()})
+        writer.writerow({k: _cell(v) if isinstance(v, str) else v for k, v in cells.items()})
     res.text = ("\ufeff" if bom else "") + buf.getvalue()
     return res

@@ -10,15 +10,39 @@ the block makes it a missing-word question (the block becomes ``_____``).
 
 Like Moodle, text without a marker is in Moodle's auto-format (``moodle``).
 The scanner is linear: it looks for characters, never backtracks.
+
+Grades, as Moodle has them:
+
+- several ``=`` among ``~`` answers (``{=Paris =Lyon ~Lille}``) make one
+  single-answer question (``mcq``) where each ``=`` answer is worth 100 %:
+  picking any of them scores full marks, as in Moodle;
+- any weight is read as it is written (``%33%``), but Moodle's import accepts
+  only the grades of :data:`~quizapp.formats.base.MOODLE_FRACTIONS` (100, 90,
+  83.33333, 80, 75, 70, 66.66667, 60, 50, 40, 33.33333, 30, 25, 20, 16.66667,
+  14.28571, 12.5, 11.11111, 10, 5, 0 and their negatives). The writer rounds
+  each answer's grade to the nearest of them (halfway between two, the one
+  nearer to 0), so that Moodle can import every file quizapp writes: ``%33%``
+  is written ``%33.33333%``, and the question is listed in ``lossy``.
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from quizapp.questiondata import Answer, QuestionData
 
-from .base import N_, DumpResult, ParseResult, fmt_num, from_percent, parse_num, percent
+from .base import (
+    N_,
+    ROUNDED_FOR_MOODLE,
+    DumpResult,
+    ParseResult,
+    fmt_num,
+    from_percent,
+    moodle_answers,
+    parse_num,
+    percent,
+)
 
 FORMAT_NAMES = ("html", "moodle", "plain", "markdown")
 BLANK = "_____"
@@ -351,6 +375,8 @@ def _short_weight(a: Answer) -> str:
 
 
 def _lines(q: QuestionData, res: DumpResult, i: int) -> str | None:
+    answers, rounded = moodle_answers(q.answers)
+    q = replace(q, answers=answers)
     fmt = q.text_format if q.text_format in FORMAT_NAMES else "moodle"
     sub = fmt  # answers default to the question's format
     head = []
@@ -434,6 +460,8 @@ def _lines(q: QuestionData, res: DumpResult, i: int) -> str | None:
             (i, N_("GIFT n'a pas de questions %(t)s ; utilisez Moodle XML") % {"t": t})
         )
         return None
+    if rounded:
+        res.lossy.append((i, ROUNDED_FOR_MOODLE % {"changes": rounded}))
     return "\n".join(head) + "\n"
 
 

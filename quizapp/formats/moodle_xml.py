@@ -15,12 +15,30 @@ question read from Moodle is written back as Moodle had it:
 
 Category ``<info>`` and ``<idnumber>`` go to ``bank_meta["category_info"]``
 and are written back when given as ``dump(..., category_info=...)``.
+
+Grades, read and written as Moodle does:
+
+- a multiple-answer question (``<single>false</single>``) whose right options
+  are each worth 100 % is refused by quizapp's rule (right options add up to
+  100 %); Moodle keeps it with a notice. It is read with the 100 % shared out
+  among its right options (2 → 50 % each, 3 → 33.33333 %…, the shares Moodle's
+  list of grades holds), and a warning says so in the import preview;
+- any grade is read as it is written, ``33`` included, though Moodle's own import
+  accepts only the grades of :data:`~quizapp.formats.base.MOODLE_FRACTIONS`
+  (100, 90, 83.33333, 80, 75, 70, 66.66667, 60, 50, 40, 33.33333, 30, 25, 20,
+  16.66667, 14.28571, 12.5, 11.11111, 10, 5, 0 and their negatives). The writer
+  therefore rounds each answer's grade to the nearest of them (halfway between
+  two, the one nearer to 0), so that Moodle can import every file quizapp
+  writes: 33 is written 33.33333. The question is listed in ``lossy`` when a
+  grade changed. Grades inside a cloze text are written as they are: Moodle
+  reads any number there.
 """
 
 from __future__ import annotations
 
 import re
 import xml.etree.ElementTree as ET
+from dataclasses import replace
 from xml.sax.saxutils import quoteattr
 
 import defusedxml
@@ -31,11 +49,13 @@ from quizapp.questiondata import Answer, QuestionData
 from . import cloze
 from .base import (
     N_,
+    ROUNDED_FOR_MOODLE,
     DumpResult,
     ParseResult,
     fmt_num,
     from_percent,
     gc_paused,
+    moodle_answers,
     parse_num,
     percent,
 )
@@ -148,6 +168,26 @@ def _answers(qel: ET.Element, numeric: bool = False) -> list[Answer]:
     return out
 
 
+def _share_full_marks(answers: list[Answer], res: ParseResult, line: int) -> None:
+    """Right options of a multiple-answer question each worth 100 % share it out
+    instead (see the module's docstring), with a warning; other grades are left
+    for validation to judge."""
+    right = [a for a in answers if a.fraction > 0]
+    if len(right) < 2 or any(abs(a.fraction - 1.0) > 1e-6 for a in right):
+        return
+    share = round(1 / len(right), 7)
+    for a in right:
+        a.fraction = share
+    res.warnings.append(
+        N_(
+            "ligne %(l)d : les %(n)d bonnes options valaient chacune 100 %% ; elles se "
+            "partagent maintenant la note (%(share)s %% chacune) : il faut toutes les "
+            "cocher pour la note entière"
+        )
+        % {"l": line, "n": len(right), "share": percent(share)}
+    )
+
+
 # Settings our writer puts in anyway: not worth keeping in extra.
 _DEFAULTS = {
     ("shuffleanswers", "true"),
@@ -206,6 +246,8 @@ def _question(
         single = (qel.findtext("single") or "true").strip().lower() in ("true", "1")
         q.type = "mcq" if single else "multi"
         q.answers = _answers(qel)
+        if not single:
+            _share_full_marks(q.answers, res, line)
     elif qtype == "truefalse":
         by_text = {a.text.strip().lower(): a for a in _answers(qel)}
         if set(by_text) != {"true", "false"}:
@@ -505,8 +547,11 @@ def dump(questions: list[QuestionData], **meta) -> DumpResult:
                     ),
                 )
             )
+        answers, rounded = moodle_answers(q.answers)
+        if rounded:
+            res.lossy.append((i, ROUNDED_FOR_MOODLE % {"changes": rounded}))
         out.append(f"  <question type={quoteattr(TO_MOODLE_TYPE[q.type])}>\n")
-        out.append(_body(q))
+        out.append(_body(replace(q, answers=answers)))
         out.append("  </question>\n")
     out.append("</quiz>\n")
     res.text = "".join(out)

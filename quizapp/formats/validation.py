@@ -38,13 +38,15 @@ def _choice_problems(answers: list[Answer], single: bool, where: str = "") -> li
                 % {"where": where, "i": i, "f": a.fraction}
             )
     if single:
-        full = sum(1 for a in answers if _is_full(a.fraction))
-        if full != 1:
+        # Several options worth 100 % are allowed, as in Moodle: picking any of them
+        # scores full marks (GIFT's {=Paris =Lyon ~Lille}).
+        if not any(_is_full(a.fraction) for a in answers):
             out.append(
                 N_(
-                    "%(where)sil faut exactement une bonne option (fraction 1, 100 %%), il y en a %(n)d"
+                    "%(where)sil faut au moins une bonne option (fraction 1, 100 %%), "
+                    "il n'y en a aucune"
                 )
-                % {"where": where, "n": full}
+                % {"where": where}
             )
     else:
         total = sum(a.fraction for a in answers if a.fraction > 0)
