@@ -32,6 +32,8 @@ EXPECTED = {
     "student.confirm_submit": ("GET", _student(302)),
     "student.submit": ("POST", _student(302)),  # a second submit changes nothing
     "student.result": ("GET", _student(200)),
+    # The quiz's article: its students, and the teacher who owns the quiz (a preview).
+    "student.article": ("GET", {**_student(200), "owner": 200, "other_teacher": 404, "admin": 200}),
     "student.history": ("GET", _student(200, 200, 200)),
     "student.practice_next": ("GET", _student(200, 200, 200)),
     # The unanswered questions of the submitted attempt are cards, not due yet: back

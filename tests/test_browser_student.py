@@ -21,17 +21,30 @@ pytestmark = pytest.mark.browser
 expect = pytest.importorskip("playwright.sync_api", reason="needs playwright").expect
 
 BANK_FILE = Path(__file__).parent.parent / "questions" / "moscou-pyongyang-2024-11-01.bank.yaml"
+ARTICLE_FILE = BANK_FILE.with_name("moscou-pyongyang-2024-11-01.txt")
 
 
 def _seed(app):
-    """A teacher's class with the seed quiz (sample questions about the seed article)."""
+    """A teacher's class with the seed quiz (sample questions about the seed article,
+    which its bank was built from)."""
+    from datetime import date
+
     from quizapp.extensions import db
+    from quizapp.models import Article
 
     with app.app_context():
         teacher = make_user("teacher", "prof")
         make_user("student", "lea", display_name="Léa")
         school_class = make_class(teacher, "Terminale 2")
         bank = make_bank(teacher)
+        title, _, text = ARTICLE_FILE.read_text(encoding="utf-8").partition("\n")
+        bank.article = Article(
+            owner_id=teacher.id,
+            title=title.strip(),
+            source="article d'exemple fourni avec quizapp (source non indiquée)",
+            published_on=date(2024, 11, 1),
+            text=text.strip(),
+        )
         make_quiz(
             teacher,
             bank,
@@ -99,6 +112,8 @@ def test_a_student_takes_the_seed_quiz_on_a_phone(browser_app, browser_server, p
     expect(page.get_by_text("Question 1 sur 7")).to_be_visible()
     assert re.fullmatch(r"(29|30):\d\d", page.locator(".countdown-value").inner_text())
     assert page.locator("progress.attempt-progress").get_attribute("max") == "7"
+    reading = page.get_by_role("link", name=re.compile("^Lire l’article"))
+    assert reading.get_attribute("target") == "_blank"  # the attempt stays open
 
     kinds = [_answer(page)]
     page.get_by_role("button", name="Suivante").click()
@@ -145,6 +160,17 @@ def test_a_student_takes_the_seed_quiz_on_a_phone(browser_app, browser_server, p
     assert "remporteront une grande victoire en Ukraine" in quote.inner_text()
     assert quote.locator("mark").first.inner_text() == "Sergueï Lavrov"
     assert _fits_the_screen(page)
+
+    # The article the quiz came from, read on a larger phone: no sideways scrolling.
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.get_by_role("link", name="Lire l’article").click()
+    expect(page.get_by_role("heading", name=re.compile("^Moscou et Pyongyang"))).to_be_visible()
+    expect(page.get_by_text("Publié le 1 nov. 2024")).to_be_visible()
+    assert page.locator("article.reading p").count() > 5
+    assert "Choe Son Hui" in page.locator("article.reading").inner_text()
+    assert _fits_the_screen(page)
+    page.go_back()
+    page.set_viewport_size({"width": 360, "height": 740})
 
     # Time passes: the forgotten question is due. Practice serves it and rates the answer.
     from quizapp.extensions import db

@@ -26,6 +26,45 @@ def test_migrations_match_models(app):
         upgrade()
 
 
+def test_quizzes_made_before_the_article_setting_keep_their_article(app):
+    """8f3a61c2d7e5 adds quiz.show_article: a quiz already there gets "always"."""
+    from datetime import datetime
+
+    with app.app_context():
+        wipe_database()
+        upgrade(revision="5b7e2c1d9a31")
+        now = datetime(2026, 12, 1, 9, 0)
+        with db.engine.begin() as conn:
+            conn.execute(
+                sa.text(
+                    "INSERT INTO user_account (id, username, display_name, password_hash, role,"
+                    " active, session_version, created_at)"
+                    " VALUES (1, 'prof', 'Prof', 'x', 'teacher', true, 1, :now)"
+                ),
+                {"now": now},
+            )
+            conn.execute(
+                sa.text(
+                    "INSERT INTO quiz (id, owner_id, title, instructions, max_attempts,"
+                    " grading_method, shuffle_questions, shuffle_options, one_per_page,"
+                    " show_correctness, show_answers, show_explanations, pass_mark, created_at)"
+                    " VALUES (1, 1, 'Vendredi', '', 1, 'highest', false, true, true,"
+                    " 'after_submit', 'after_submit', 'after_submit', 50, :now)"
+                ),
+                {"now": now},
+            )
+        upgrade(revision="8f3a61c2d7e5")
+        with db.engine.connect() as conn:
+            assert conn.execute(sa.text("SELECT show_article FROM quiz")).scalar() == "always"
+        downgrade(revision="5b7e2c1d9a31")
+        columns = {c["name"] for c in sa.inspect(db.engine).get_columns("quiz")}
+        assert "show_article" not in columns
+        with db.engine.connect() as conn:
+            assert conn.execute(sa.text("SELECT title FROM quiz")).scalar() == "Vendredi"
+        wipe_database()
+        upgrade()
+
+
 def _sqlite_only():
     if db.engine.dialect.name != "sqlite":
         pytest.skip("SQLite connection settings")

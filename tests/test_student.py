@@ -566,6 +566,49 @@ def test_result_quotes_the_article_with_the_answer_marked(client, auth, world):
     assert "0\u00a0%" in page and "Pas encore réussi" in page
 
 
+def test_result_says_the_article_once_and_counts_the_outcomes(client, auth, world):
+    teacher, student, school_class, bank = world
+    quiz = make_quiz(teacher, bank, [school_class])
+    auth.login("lea")
+    attempt_id = start(client, quiz)
+    attempt = attempt_row(attempt_id)
+    mcq = slot_of(attempt, "mcq")
+    save_json(client, attempt_id, mcq, str(position(attempt, mcq, 0)))  # Lavrov: right
+    save_json(client, attempt_id, slot_of(attempt, "short"), "Paris")  # wrong
+    post(client, f"/attempts/{attempt_id}/submit", token_from=f"/attempts/{attempt_id}/submit")
+    page = client.get(f"/attempts/{attempt_id}/result").get_data(as_text=True)
+    # the MCQ's explanation was the article's sentence: it is quoted once, not twice
+    assert page.count("remporteront") == 1
+    assert "1 correcte" in page and "1 incorrecte" in page and "5 sans réponse" in page
+    mistakes = client.get(f"/attempts/{attempt_id}/result?only=mistakes").get_data(as_text=True)
+    assert "Quelle ville a accueilli la rencontre ?" in mistakes
+    assert "Qui Choe Son Hui a-t-elle rencontré à Moscou ?" not in mistakes
+    assert "Question 4 / 7" in mistakes  # numbered as in the quiz
+
+
+def test_a_generated_explanation_says_nothing_the_feedback_shows_already():
+    from quizapp.services.question_view import _beyond
+
+    sentence = "Le 5 septembre 2017, l'armée syrienne a brisé le siège de Deir ez-Zor."
+    said = f"Réponse : le 5 septembre 2017. L'article indique : « {sentence} »"
+    assert _beyond(said, sentence, ["le 5 septembre 2017"]) == ""
+    # without the right answer shown, the explanation still gives it
+    assert _beyond(said, sentence, []) == "Réponse : le 5 septembre 2017."
+    assert _beyond(f"Vrai. L'article indique : « {sentence} »", sentence, ["true"]) == ""
+    false = f"Faux : il s'agit de Deir ez-Zor. L'article indique : « {sentence} »"
+    assert _beyond(false, sentence, ["false"]) == "Faux : il s'agit de Deir ez-Zor."
+
+
+def test_a_single_blank_answer_is_not_numbered():
+    from quizapp.questiondata import Answer, Blank, QuestionData
+    from quizapp.services.question_view import right_answers
+
+    one = QuestionData(
+        type="cloze", stem="Signé en {1}.", blanks=[Blank("short", [Answer("2015", 1.0)])]
+    )
+    assert right_answers(one) == ["2015"]
+
+
 @pytest.mark.parametrize("setting", ["never", "after_close"])
 def test_results_wait_for_the_review_settings(client, auth, world, setting):
     teacher, student, school_class, bank = world
@@ -613,6 +656,51 @@ def test_history_has_scores_chart_data_and_mastery(client, auth, world):
     assert "js/student-charts.js" in page and "<script>" not in page
     assert "Maîtrise par thème" in page and "rencontres" in page
     assert "chiffres" not in page  # no figure was answered: that topic has no mastery yet
+
+
+def test_progress_names_topics_not_formats_and_dates_the_readers_way(client, auth, world):
+    from quizapp.questiondata import Answer, Blank, QuestionData
+
+    teacher, student, school_class, _bank = world
+    questions = [
+        QuestionData(
+            type="cloze",
+            kind="cloze",
+            stem="La rencontre a eu lieu à {1}.",
+            blanks=[Blank("short", [Answer("Moscou", 1.0)])],
+            tags=["cloze"],
+        ),
+        QuestionData(
+            type="mcq",
+            kind="role",
+            stem="Qui est le ministre russe des Affaires étrangères ?",
+            answers=[Answer("Sergueï Lavrov", 1.0), Answer("Antony Blinken", 0.0)],
+            tags=["role"],
+        ),
+        QuestionData(
+            type="truefalse",
+            stem="La Chine soutient ouvertement l'alliance.",
+            answers=[Answer("true", 0.0), Answer("false", 1.0)],
+        ),
+    ]
+    bank = make_bank(teacher, questions, name="Formats")
+    quiz = make_quiz(teacher, bank, [school_class])
+    attempt = svc.start_or_resume(quiz, student)
+    for slot in range(3):
+        data = svc.versions_for(attempt)[attempt.layout[slot]["version_id"]]
+        answer = {"cloze": ["Moscou"], "mcq": "0", "truefalse": "false"}[data.type]
+        if data.type == "mcq":
+            answer = str(position(attempt, slot, 0))
+        svc.save_answer(attempt, slot, answer)
+    db.session.commit()
+    svc.submit(attempt)
+    auth.login("lea")
+    page = client.get("/student/history").get_data(as_text=True)
+    section = page[page.index("Maîtrise par thème") :]
+    topics = re.findall(r'<span class="topic">([^<]+)</span>', section)
+    assert topics == ["Fonction"]  # neither « Texte à trous » nor « Écrite à la main »
+    data = re.search(r'id="score-data">(.*?)</script>', page).group(1)
+    assert not re.search(r"\d{4}-\d{2}-\d{2}", data)  # « 4 déc. 2026 », not ISO
 
 
 def test_practice_reviews_due_questions_without_changing_grades(client, auth, world):

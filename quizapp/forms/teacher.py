@@ -390,6 +390,12 @@ REVIEW_CHOICES = [
     ("after_close", _l("Après la fermeture du quiz")),
     ("never", _l("Jamais")),
 ]
+# The identifiers are quizapp.models.assessment.ARTICLE_TIMES.
+ARTICLE_CHOICES = [
+    ("always", _l("Toujours, même pendant la tentative")),
+    ("after_submit", _l("Après la remise")),
+    ("never", _l("Jamais")),
+]
 
 
 class QuizForm(AppForm):
@@ -447,6 +453,12 @@ class QuizForm(AppForm):
         _l("L’élève voit les explications"),
         choices=select_choices(REVIEW_CHOICES),
         default="after_submit",
+    )
+    show_article = SelectField(
+        _l("L’élève peut lire l’article"),
+        choices=select_choices(ARTICLE_CHOICES),
+        default="always",
+        description=_l("L’article dont la banque est tirée, s’il y en a un."),
     )
     pass_mark = LocalFloatField(
         _l("Seuil de réussite (%)"), default=50.0, validators=[Optional(), NumberRange(0, 100)]

@@ -13,6 +13,9 @@ from quizapp.models.base import utcnow
 
 GRADING_METHODS = ("highest", "last", "average", "first")
 REVIEW_TIMES = ("immediately", "after_submit", "after_close", "never")
+#: When the quiz's students may read the article its bank was built from: before,
+#: during and after their attempts; only once one is submitted; not at all.
+ARTICLE_TIMES = ("always", "after_submit", "never")
 
 
 class Quiz(db.Model):
@@ -32,6 +35,9 @@ class Quiz(db.Model):
     show_correctness: Mapped[str] = mapped_column(sa.String(16), default="after_submit")
     show_answers: Mapped[str] = mapped_column(sa.String(16), default="after_submit")
     show_explanations: Mapped[str] = mapped_column(sa.String(16), default="after_submit")
+    show_article: Mapped[str] = mapped_column(
+        sa.String(16), default="always", server_default="always"
+    )
     pass_mark: Mapped[float] = mapped_column(default=50.0)  # percent
     # {tag: n}: draw n accepted questions per tag for each student instead of a fixed list
     draw_per_tag: Mapped[dict[str, Any] | None] = mapped_column(sa.JSON)

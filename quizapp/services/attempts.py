@@ -644,8 +644,24 @@ class Mastery:
     answered: int
 
 
+#: Tags and kinds that name a question's format, not what it is about: never a topic.
+_FORMATS = frozenset(
+    ("", "mcq", "multi", "truefalse", "short", "numeric", "matching", "cloze", "essay")
+) | {"description"}
+
+
+def topics_of(question: Question) -> list[str]:
+    """What a question is about, for « Maîtrise par thème »: its tags, or untagged, the
+    kind of fact it asks (« Date », « Fonction »); never its format (« Texte à trous »,
+    « Vrai ou faux ») nor « written by hand », which say nothing of what was learnt."""
+    tags = [t for t in dict.fromkeys(question.tags or []) if t not in _FORMATS]
+    if tags:
+        return tags
+    return [question.kind] if question.kind not in _FORMATS else []
+
+
 def mastery_by_topic(student_id: int, now: datetime | None = None) -> list[Mastery]:
-    """Average fraction per tag (or, untagged, per question kind or type), over the
+    """Average fraction per topic (:func:`topics_of`), over the
     answers given in submitted attempts whose results may be shown.
 
     Only answered questions count, in the percentage and in ``answered``: the page
@@ -667,7 +683,7 @@ def mastery_by_topic(student_id: int, now: datetime | None = None) -> list[Maste
             visible[attempt.id] = score_visible(attempt.quiz, attempt, now)
         if not visible[attempt.id]:
             continue
-        for topic in question.tags or [question.kind or question.type]:
+        for topic in topics_of(question):
             sums.setdefault(topic, []).append(response.fraction)
     return sorted(
         (Mastery(t, 100.0 * sum(v) / len(v), len(v)) for t, v in sums.items()),

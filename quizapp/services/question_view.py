@@ -250,8 +250,10 @@ def right_answers(data: QuestionData) -> list[str]:
     if data.type == "matching":
         return [f"{p} → {m}" for p, m in data.pairs if p]
     if data.type == "cloze":
+        numbered = len(data.blanks) > 1  # « (1) 2015 » for a single blank says nothing
         return [
-            f"({n}) " + next((a.text for a in b.answers if a.fraction >= 1.0), "")
+            (f"({n}) " if numbered else "")
+            + next((a.text for a in b.answers if a.fraction >= 1.0), "")
             for n, b in enumerate(data.blanks, start=1)
         ]
     return [a.text for a in data.answers if a.fraction >= 1.0]
@@ -306,9 +308,36 @@ def feedback_for(
         feedback.explanation = data.explanation or ""
         if data.source and data.source.sentence:
             feedback.sentence = highlight(data.source.sentence, _highlight_words(data))
-            if _unquoted(feedback.explanation) == _unquoted(data.source.sentence):
-                feedback.explanation = ""  # the quote below says it, with the answer marked
+            feedback.explanation = _beyond(
+                feedback.explanation, data.source.sentence, feedback.right_answers or []
+            )
     return feedback
+
+
+#: What a generated explanation says that the feedback already shows: « Réponse : X. »,
+#: « L'article indique : « … » », a bare « Vrai. ».
+_ANSWER_SAID = re.compile(r"^(?:Réponse|Answer)\s?: (?P<answer>[^.]*)\.\s*")
+_ARTICLE_SAYS = re.compile(r"\s*(?:L'article indique|The article says)\s?:\s*$")
+
+
+def _beyond(explanation: str, sentence: str, shown: list[str]) -> str:
+    """The explanation less what the feedback already shows: the article's sentence
+    (quoted below it, the answer marked) and the right answer (shown above it)."""
+    if _unquoted(explanation) == _unquoted(sentence):
+        return ""
+    quoted = [f"« {sentence} »", f"«{sentence}»", f'"{sentence}"']
+    for q in quoted:
+        explanation = explanation.replace(q, "")
+    explanation = _ARTICLE_SAYS.sub("", explanation).strip()
+    said = _ANSWER_SAID.match(explanation)
+    plain = {re.sub(r"^\(\d+\) ", "", t) for t in shown}
+    if said and said.group("answer").strip() in plain:
+        explanation = explanation[said.end() :].strip()
+    explanation = re.sub(r"\s*(?:L'article indique|The article says)\s?:\s*", " ", explanation)
+    explanation = explanation.strip(" .")
+    if explanation in ("Vrai", "Faux", "True", "False", ""):
+        return ""
+    return explanation + "."
 
 
 def _unquoted(text: str) -> str:

@@ -10,6 +10,7 @@ tells a right answer from a wrong one.
 from __future__ import annotations
 
 import time
+from collections import Counter
 from types import SimpleNamespace
 from typing import Any
 
@@ -36,9 +37,10 @@ from quizapp.models import Attempt, Membership, Quiz, SchoolClass
 from quizapp.models.base import utcnow
 from quizapp.questiondata import QuestionData
 from quizapp.security import role_required
-from quizapp.services import accounts, practice
+from quizapp.services import accounts, practice, reading, workspace
 from quizapp.services import attempts as svc
 from quizapp.services.question_view import feedback_for, question_view
+from quizapp.timeutil import format_day, to_local
 from quizapp.views.classes import owned_class_or_404
 
 bp = Blueprint("student", __name__)
@@ -189,7 +191,30 @@ def quiz(quiz_id: int):
         status=status,
         attempts=attempts,
         visible={a.id: svc.score_visible(quiz, a, now) for a in attempts},
+        article_link=reading.link_shown(quiz, attempts, now),
         now=now,
+    )
+
+
+@bp.get("/quizzes/<int:quiz_id>/article")
+@role_required("student", "teacher")
+def article(quiz_id: int):
+    """The article the quiz's bank was built from, to read on a phone: for the quiz's
+    students when its setting allows it now, and for its owner; nothing of the questions."""
+    if current_user.role == "student":
+        quiz = assigned_quiz_or_404(quiz_id)
+        article = reading.article_for_student(quiz, current_user, utcnow())
+    else:
+        quiz = db.get_or_404(Quiz, quiz_id)
+        owner = workspace.owns_quiz(quiz, current_user)
+        article = reading.quiz_article(quiz) if owner else None
+    if article is None:
+        abort(404)
+    return render_template(
+        "student/article.html",
+        quiz=quiz,
+        article=article,
+        paragraphs=reading.paragraphs(article.text),
     )
 
 
@@ -237,6 +262,7 @@ def take(attempt_id: int):
         answered=total - len(unanswered),
         remaining=_remaining_seconds(attempt, now),
         jumps=_jump_buttons(total, unanswered) if quiz.one_per_page else [],
+        article_link=reading.link_shown(quiz, [attempt], now),
     )
 
 
@@ -379,13 +405,25 @@ def result(attempt_id: int):
     score = None
     if svc.score_visible(quiz, attempt, now) and attempt.max_score:
         score = 100.0 * (attempt.score or 0.0) / attempt.max_score
+    items = _slots_view(attempt, list(range(len(attempt.layout))), now)
+    outcomes = Counter(
+        i["feedback"].outcome for i in items if i["feedback"] and i["feedback"].outcome
+    )
+    mistakes_only = request.args.get("only") == "mistakes" and bool(outcomes)
+    if mistakes_only:
+        items = [i for i in items if not i["feedback"] or i["feedback"].outcome != "correct"]
     return render_template(
         "student/result.html",
         attempt=attempt,
         quiz=quiz,
         score=score,
         seconds=svc.time_taken(attempt),
-        items=_slots_view(attempt, list(range(len(attempt.layout))), now),
+        items=items,
+        outcomes=outcomes,
+        mistakes_only=mistakes_only,
+        article_link=reading.link_shown(
+            quiz, svc.attempts_by_quiz(current_user.id).get(quiz.id, []), now
+        ),
     )
 
 
@@ -398,7 +436,8 @@ def history():
     chart = [
         {
             "label": row.attempt.quiz.title,
-            "date": row.attempt.submitted_at.strftime("%Y-%m-%d"),
+            # the reader's way, in the school's time zone (« 4 déc. 2026 »), not ISO
+            "date": format_day(to_local(row.attempt.submitted_at)),
             "percent": round(row.percent, 1),
         }
         for row in rows

@@ -38,7 +38,7 @@ from quizapp.models import (
 from quizapp.models.base import db_id, utcnow
 from quizapp.questiondata import QuestionData
 from quizapp.security import role_required
-from quizapp.services import workspace
+from quizapp.services import reading, workspace
 from quizapp.services.banks import add_question, edit_question
 from quizapp.timeutil import to_local, to_utc
 
@@ -570,6 +570,7 @@ def _save_quiz(form: QuizForm, quiz: Quiz | None) -> Quiz | None:
         "show_correctness",
         "show_answers",
         "show_explanations",
+        "show_article",
     ):
         setattr(quiz, name, getattr(form, name).data)
     quiz.bank_id = bank.id
@@ -775,5 +776,10 @@ def preview_quiz(quiz_id: int):
             )
         items.append({"view": question_view(data, entry, slot, stored), "feedback": feedback})
     return render_template(
-        "teacher/preview.html", quiz=quiz, items=items, seed=seed, form=ConfirmForm()
+        "teacher/preview.html",
+        quiz=quiz,
+        items=items,
+        seed=seed,
+        form=ConfirmForm(),
+        article_link=reading.has_article(quiz),
     )

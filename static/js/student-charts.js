@@ -6,8 +6,9 @@ document.addEventListener("DOMContentLoaded", function () {
   var data = document.getElementById("score-data");
   if (!canvas || !data || typeof window.Chart === "undefined") { return; }
   var points = JSON.parse(data.textContent);
+  // One bar per attempt: quizzes on different articles make no trend to draw a line through.
   new window.Chart(canvas, {
-    type: "line",
+    type: "bar",
     data: {
       labels: points.map(function (p) { return p.date; }),
       datasets: [{
@@ -15,9 +16,7 @@ document.addEventListener("DOMContentLoaded", function () {
         data: points.map(function (p) { return p.percent; }),
         borderColor: "#1f6feb",
         backgroundColor: "#1f6feb",
-        pointStyle: "rectRot",
-        pointRadius: 5,
-        tension: 0.2
+        maxBarThickness: 36
       }]
     },
     options: {
