@@ -38,7 +38,8 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
         app.config.update(test_config)
     app.config.setdefault("QUESTIONS_DIR", str(resource_dir("questions")))
 
-    from quizapp import cli, errors, i18n, ops, security, throttle, timeutil
+    from quizapp import errors, i18n, ops, security, throttle, timeutil
+    from quizapp.cli import commands
     from quizapp.extensions import csrf, db, login_manager, migrate, write_requests_take_the_lock
 
     db.init_app(app)
@@ -53,7 +54,7 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     timeutil.init_app(app)
     ops.init_app(app)
     register_blueprints(app)
-    cli.init_app(app)
+    commands.init_app(app)
     return app
 
 

@@ -6,7 +6,7 @@ import os
 import subprocess
 import sys
 
-from quizapp.cli import create_user_command, demo_command
+from quizapp.cli.accounts import create_user_command, demo_command
 from quizapp.extensions import db
 from quizapp.giveaways import giveaway_pairs
 from quizapp.models import Bank, Quiz, SchoolClass, User
@@ -105,11 +105,11 @@ def test_unwritable_data_folder_is_one_line_and_status_2(tmp_path):
 
 
 def test_serve_passes_workers_and_threads_to_gunicorn(runner, monkeypatch):
-    from quizapp import cli
+    from quizapp.cli import server as cli
 
     started = {}
 
-    def run_gunicorn(host, port, workers, threads):
+    def run_gunicorn(host, port, workers, threads, make_app):
         started.update(host=host, port=port, workers=workers, threads=threads)
 
     monkeypatch.setattr(cli, "run_gunicorn", run_gunicorn)
@@ -132,7 +132,7 @@ def test_serve_loads_the_language_model_once_before_forking_its_workers(monkeypa
 
     from gunicorn.app.base import BaseApplication
 
-    from quizapp import cli
+    from quizapp.cli import server as cli
     from quizapp.generation import nlp
 
     hooks = {}
@@ -141,9 +141,11 @@ def test_serve_loads_the_language_model_once_before_forking_its_workers(monkeypa
         hooks["when_ready"] = self.cfg.when_ready
 
     monkeypatch.setattr(BaseApplication, "run", run)
-    cli.run_gunicorn("127.0.0.1", 8000, 2)
+    cli.run_gunicorn("127.0.0.1", 8000, 2, make_app=lambda: None)
     assert hooks["when_ready"] is cli.load_language_model
-    cli.run_gunicorn("127.0.0.1", 8000, 2, preload_model=False)  # the bare benchmark route
+    cli.run_gunicorn(
+        "127.0.0.1", 8000, 2, make_app=lambda: None, preload_model=False
+    )  # the bare benchmark route
     assert hooks["when_ready"] is not cli.load_language_model
 
     loaded = []

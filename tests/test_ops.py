@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 from conftest import make_bank, make_class, make_quiz, make_user
 
-from quizapp.cli import backup_command, restore_command
+from quizapp.cli.database import backup_command, restore_command
 from quizapp.extensions import db
 from quizapp.models import Attempt
 from quizapp.services import attempts

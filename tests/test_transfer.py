@@ -11,9 +11,9 @@ from pathlib import Path
 
 from conftest import make_bank, make_user, post
 
+from quizapp.cli.transfer import export_command, import_command
 from quizapp.extensions import db
 from quizapp.models import Bank, Question
-from quizapp.transfer_cli import export_command, import_command
 
 GOOD_GIFT = """// deux questions
 ::Q1:: Qui Choe Son Hui a-t-elle rencontré ? {=Sergueï Lavrov ~Antony Blinken ~Xi Jinping}

@@ -31,11 +31,10 @@ def main() -> None:
     parser.add_argument("--workers", type=int, default=5)
     args = parser.parse_args()
 
-    from quizapp import cli
+    from quizapp.cli.server import run_gunicorn
 
-    # run_gunicorn loads the app through cli._make_app in each worker: same settings, other app.
-    cli._make_app = create_bare_app
-    cli.run_gunicorn(args.host, args.port, args.workers, preload_model=False)
+    # Each worker makes its app with create_bare_app: same settings, other app.
+    run_gunicorn(args.host, args.port, args.workers, make_app=create_bare_app, preload_model=False)
 
 
 if __name__ == "__main__":

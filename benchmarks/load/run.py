@@ -260,7 +260,7 @@ def scenario_phase(pool, procs: int, args, base: str, seeded: dict, crash=None) 
 
 # --- the run ---------------------------------------------------------------------------------
 def main(argv: list[str] | None = None) -> int:
-    from quizapp.cli import default_workers
+    from quizapp.cli.server import default_workers
 
     p = argparse.ArgumentParser(description="Load test of quizapp serve, then a reconciliation.")
     p.add_argument("--db", choices=["sqlite", "postgres"], default="sqlite")

@@ -18,11 +18,7 @@ from datetime import date
 import click
 from flask.cli import with_appcontext
 
-
-def _fail(message: str) -> None:
-    from quizapp.cli import fail
-
-    fail(message)
+from quizapp.cli.common import fail
 
 
 def _get(model, ident: int, what: str):
@@ -30,7 +26,7 @@ def _get(model, ident: int, what: str):
 
     obj = db.session.get(model, ident)
     if obj is None:
-        _fail(f"no {what} with id {ident}")
+        fail(f"no {what} with id {ident}")
     return obj
 
 
@@ -49,7 +45,7 @@ def _write(data: bytes, output: str) -> None:
         with open(output, "wb") as fh:
             fh.write(data)
     except OSError as exc:
-        _fail(f"cannot write {output}: {exc.strerror or exc}")
+        fail(f"cannot write {output}: {exc.strerror or exc}")
     click.echo(f"wrote {output} ({len(data):,} bytes)", err=True)
 
 
@@ -94,7 +90,7 @@ def report_command(
     if (quiz_id is not None) + (student_id is not None) + (
         class_id is not None and quiz_id is None
     ) != 1:
-        _fail(
+        fail(
             "give exactly one of QUIZ, --class ID or --student ID (QUIZ --class ID filters a quiz)"
         )
     when = (date_from.date() if date_from else None, date_to.date() if date_to else None)
@@ -172,7 +168,7 @@ def regrade_command(quiz_id: int, question_id: int | None, apply_: bool, usernam
     if username:
         user = db.session.scalar(db.select(User).where(User.username == username.lower()))
         if user is None or user.role not in ("teacher", "admin"):
-            _fail(f"no teacher or admin named {username}")
+            fail(f"no teacher or admin named {username}")
     plan = plan_regrade(quiz, question_id)
     for a in plan.attempts:
         old = "-" if a.old_score is None else f"{a.old_score:g}"
@@ -191,6 +187,3 @@ def regrade_command(quiz_id: int, question_id: int | None, apply_: bool, usernam
         return
     record = apply_regrade(quiz, user, question_id)
     click.echo(f"applied: regrade {record.id}, {record.attempts_changed} attempts changed")
-
-
-COMMANDS = [report_command, stats_command, regrade_command]

@@ -10,16 +10,8 @@ from pathlib import Path
 import click
 from flask.cli import with_appcontext
 
+from quizapp.cli.common import count, fail, upgrade_schema
 from quizapp.formats import FORMATS
-
-
-def _count(n: int, noun: str) -> str:
-    return f"{n} {noun}{'' if n == 1 else 's'}"
-
-
-def _fail(message: str, status: int = 1):
-    click.echo(f"quizapp: error: {message}", err=True)
-    sys.exit(status)
 
 
 def _find_bank(ref: str):
@@ -32,8 +24,9 @@ def _find_bank(ref: str):
             return bank
     banks = db.session.scalars(db.select(Bank).where(Bank.name == ref)).all()
     if len(banks) > 1:
-        _fail(
-            f"several banks are named {ref!r}: use the bank's number ({', '.join(str(b.id) for b in banks)})"
+        fail(
+            f"several banks are named {ref!r}: use the bank's number ({', '.join(str(b.id) for b in banks)})",
+            1,
         )
     return banks[0] if banks else None
 
@@ -55,7 +48,6 @@ def _find_bank(ref: str):
 @with_appcontext
 def import_command(paths, fmt, bank_ref, owner, dry_run, skip_invalid, as_json) -> None:
     """Import question files into a bank: all or nothing unless --skip-invalid."""
-    from quizapp.cli import upgrade_schema
     from quizapp.extensions import db
     from quizapp.formats import load
     from quizapp.models import Bank, User
@@ -66,7 +58,7 @@ def import_command(paths, fmt, bank_ref, owner, dry_run, skip_invalid, as_json) 
     for path in paths:
         p = Path(path)
         if not p.is_file():
-            _fail(f"{path}: no such file")
+            fail(f"{path}: no such file", 1)
         with p.open("rb") as fh:
             from quizapp.formats import MAX_UPLOAD_BYTES
 
@@ -80,10 +72,10 @@ def import_command(paths, fmt, bank_ref, owner, dry_run, skip_invalid, as_json) 
     if ok and not dry_run:
         if bank is None:
             if not owner:
-                _fail("--owner USERNAME is needed to create a new bank")
+                fail("--owner USERNAME is needed to create a new bank", 1)
             user = db.session.scalar(db.select(User).where(User.username == owner.lower()))
             if user is None or user.role not in ("teacher", "admin"):
-                _fail(f"no teacher named {owner!r}")
+                fail(f"no teacher named {owner!r}", 1)
             name = bank_ref or (results[0].bank_meta or {}).get("name") or Path(paths[0]).stem
             bank = Bank(owner_id=user.id, name=name, tags=[])
             db.session.add(bank)
@@ -110,9 +102,9 @@ def import_command(paths, fmt, bank_ref, owner, dry_run, skip_invalid, as_json) 
             click.echo(str(e), err=True)
         verb = "would import" if dry_run else ("imported" if imported else "imported nothing:")
         click.echo(
-            f"{verb} {_count(len(questions), 'question')}"
+            f"{verb} {count(len(questions), 'question')}"
             + (f" into bank {bank.id} ({bank.name})" if imported else "")
-            + (f", {_count(len(errors), 'error')}" if errors else "")
+            + (f", {count(len(errors), 'error')}" if errors else "")
         )
     sys.exit(0 if ok else 1)
 
@@ -128,12 +120,12 @@ def export_command(bank_ref, fmt, output) -> None:
 
     bank = _find_bank(bank_ref)
     if bank is None:
-        _fail(f"no bank {bank_ref!r}")
+        fail(f"no bank {bank_ref!r}", 1)
     result, _name, _mime = export_bank(bank, fmt)
     try:
         Path(output).write_text(result.text, encoding="utf-8")
     except OSError as exc:
-        _fail(f"cannot write {output}: {exc.strerror or exc}")
+        fail(f"cannot write {output}: {exc.strerror or exc}", 1)
     for index, reason in result.skipped:
         click.echo(f"skipped question {index + 1}: {reason}", err=True)
     click.echo(f"wrote {output}" + (f" ({len(result.skipped)} skipped)" if result.skipped else ""))
