@@ -12,6 +12,7 @@ from quizapp.extensions import db
 from quizapp.grading import InvalidResponse
 from quizapp.models import Attempt, ReviewCard
 from quizapp.models.base import utcnow
+from quizapp.services import attempt_layout, quiz_status
 from quizapp.services import attempts as svc
 
 
@@ -40,7 +41,7 @@ def test_full_marks_when_everything_is_right(setup):
         "numeric": lambda s: "10 000 soldats",
         "cloze": lambda s: ["huit mille", "Koursk"],
     }
-    versions = svc.versions_for(attempt)
+    versions = attempt_layout.versions_for(attempt)
     for slot, layout in enumerate(attempt.layout):
         data = versions[layout["version_id"]]
         if data.type == "matching":
@@ -162,7 +163,8 @@ def test_malformed_answers_are_refused(setup):
     mcq_slot = next(
         i
         for i, s in enumerate(attempt.layout)
-        if len(s["order"]) == 4 and svc.versions_for(attempt)[s["version_id"]].type == "mcq"
+        if len(s["order"]) == 4
+        and attempt_layout.versions_for(attempt)[s["version_id"]].type == "mcq"
     )
     with pytest.raises(InvalidResponse):
         svc.save_answer(attempt, mcq_slot, 17)
@@ -171,7 +173,7 @@ def test_malformed_answers_are_refused(setup):
     short_slot = next(
         i
         for i, s in enumerate(attempt.layout)
-        if svc.versions_for(attempt)[s["version_id"]].type == "short"
+        if attempt_layout.versions_for(attempt)[s["version_id"]].type == "short"
     )
     with pytest.raises(InvalidResponse, match="trop longue"):
         svc.save_answer(attempt, short_slot, "x" * 5000)
@@ -195,7 +197,7 @@ def test_grading_method_chooses_the_counted_attempt(setup, method, expected):
         )
         for i, (s, m) in enumerate(marks)
     ]
-    assert svc.counted_percent(quiz, attempts) == pytest.approx(expected)
+    assert quiz_status.counted_percent(quiz, attempts) == pytest.approx(expected)
 
 
 def test_submitting_schedules_practice_without_changing_the_grade(setup):

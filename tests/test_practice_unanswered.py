@@ -15,8 +15,8 @@ from quizapp.models import Attempt, ReviewCard, ReviewLog
 from quizapp.models.base import utcnow
 from quizapp.questiondata import SCORED_TYPES, Answer, Blank, QuestionData
 from quizapp.scheduling import Rating
+from quizapp.services import attempt_layout, practice, progress
 from quizapp.services import attempts as svc
-from quizapp.services import practice
 
 
 def questions() -> list[QuestionData]:
@@ -69,7 +69,7 @@ def world(app):
 
 
 def question_ids(attempt, *types: str) -> set[int]:
-    versions = svc.versions_for(attempt)
+    versions = attempt_layout.versions_for(attempt)
     return {
         entry["question_id"]
         for entry in attempt.layout
@@ -78,7 +78,7 @@ def question_ids(attempt, *types: str) -> set[int]:
 
 
 def slot_of(attempt, kind: str) -> int:
-    versions = svc.versions_for(attempt)
+    versions = attempt_layout.versions_for(attempt)
     return next(i for i, e in enumerate(attempt.layout) if versions[e["version_id"]].type == kind)
 
 
@@ -92,7 +92,7 @@ def take_quiz_on_the_web(client, auth, quiz):
     attempt_id = int(re.search(r"/attempts/(\d+)$", started.headers["Location"]).group(1))
     db.session.rollback()
     attempt = db.session.get(Attempt, attempt_id)
-    versions = svc.versions_for(attempt)
+    versions = attempt_layout.versions_for(attempt)
     token = csrf_token(client, f"/attempts/{attempt_id}")
 
     def save(slot: int, answer) -> None:
@@ -210,7 +210,7 @@ def test_an_answered_essay_is_still_not_a_card(app, world):
 def test_mastery_counts_only_answered_questions(client, auth, world):
     student, quiz = world
     take_quiz_on_the_web(client, auth, quiz)
-    mastery = {m.topic: m for m in svc.mastery_by_topic(student.id)}
+    mastery = {m.topic: m for m in progress.mastery_by_topic(student.id)}
     # rencontres: the mcq right, the short answer left blank → 1 answer, 100 %.
     assert mastery["rencontres"].answered == 1
     assert mastery["rencontres"].percent == pytest.approx(100.0)

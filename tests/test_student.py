@@ -21,8 +21,8 @@ from conftest import (
 from quizapp.extensions import db
 from quizapp.models import Attempt, Response, ReviewCard, ReviewLog
 from quizapp.models.base import utcnow
+from quizapp.services import attempt_layout, practice, quiz_status
 from quizapp.services import attempts as svc
-from quizapp.services import practice
 
 
 @pytest.fixture
@@ -59,7 +59,7 @@ def move_back(attempt_id: int, delta: timedelta) -> Attempt:
 
 
 def slot_of(attempt: Attempt, kind: str) -> int:
-    versions = svc.versions_for(attempt)
+    versions = attempt_layout.versions_for(attempt)
     return next(i for i, e in enumerate(attempt.layout) if versions[e["version_id"]].type == kind)
 
 
@@ -83,7 +83,7 @@ def save_json(client, attempt_id: int, slot, answer):
 
 def right_answers(attempt: Attempt) -> dict[int, object]:
     """What the page's script would send for a perfect score, slot by slot."""
-    versions = svc.versions_for(attempt)
+    versions = attempt_layout.versions_for(attempt)
     out = {}
     for slot, entry in enumerate(attempt.layout):
         data = versions[entry["version_id"]]
@@ -245,7 +245,7 @@ def test_every_question_type_renders_and_saves_by_form(client, auth, world):
 
 
 def attempt_type(attempt, slot):
-    return svc.versions_for(attempt)[attempt.layout[slot]["version_id"]].type
+    return attempt_layout.versions_for(attempt)[attempt.layout[slot]["version_id"]].type
 
 
 def test_resume_after_a_lost_session_on_another_device(app, client, auth, world):
@@ -318,7 +318,7 @@ def test_an_attempt_past_its_grace_period_closes_itself(client, auth, world):
     attempt = attempt_row(attempt_id)
     assert (
         attempt.state == "submitted"
-        and attempt.submitted_at <= attempt.deadline_at + svc.SUBMIT_GRACE
+        and attempt.submitted_at <= attempt.deadline_at + quiz_status.SUBMIT_GRACE
     )
 
 
@@ -687,7 +687,7 @@ def test_progress_names_topics_not_formats_and_dates_the_readers_way(client, aut
     quiz = make_quiz(teacher, bank, [school_class])
     attempt = svc.start_or_resume(quiz, student)
     for slot in range(3):
-        data = svc.versions_for(attempt)[attempt.layout[slot]["version_id"]]
+        data = attempt_layout.versions_for(attempt)[attempt.layout[slot]["version_id"]]
         answer = {"cloze": ["Moscou"], "mcq": "0", "truefalse": "false"}[data.type]
         if data.type == "mcq":
             answer = str(position(attempt, slot, 0))

@@ -19,7 +19,7 @@ from test_student import attempt_row, save_json, slot_of, start
 
 from quizapp.models.assessment import REVIEW_TIMES
 from quizapp.models.base import utcnow
-from quizapp.services import attempts as svc
+from quizapp.services import attempt_layout
 
 WRONG_DRAFTS = {
     "mcq": "1",
@@ -96,7 +96,7 @@ def test_no_answer_leaks_before_the_answer_is_final(client, auth, app, setting, 
     auth.login("lea")
     attempt_id = start(client, quiz)
     attempt = attempt_row(attempt_id)
-    versions = svc.versions_for(attempt)
+    versions = attempt_layout.versions_for(attempt)
     kinds = {slot: versions[e["version_id"]].type for slot, e in enumerate(attempt.layout)}
     assert sorted(kinds.values()) == sorted(WRONG_DRAFTS)
 

@@ -2,7 +2,7 @@
 
 * every acknowledged answer is stored, exactly once, with the last value acknowledged
   for its slot (the stored form is recomputed from the attempt's layout with the
-  app's own :func:`quizapp.services.attempts.to_stored`);
+  app's own :func:`quizapp.services.attempt_layout.to_stored`);
 * no (attempt, slot) has two rows;
 * every acknowledged submit left a submitted attempt whose score equals the sum of
   :func:`quizapp.grading.grade` over its stored answers, times each slot's mark.
@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from quizapp import grading
 from quizapp.extensions import db
 from quizapp.models import Attempt, QuestionVersion, Response
-from quizapp.services.attempts import to_stored
+from quizapp.services.attempt_layout import to_stored
 
 
 @dataclass

@@ -32,6 +32,7 @@ from quizapp.models import (
     User,
 )
 from quizapp.models.base import utcnow
+from quizapp.services.quiz_status import counted_percent
 
 #: Which attempts the statistics look at (Moodle offers the same choice).
 ATTEMPT_SETS = ("counted", "first", "all")
@@ -427,8 +428,6 @@ class Gradebook:
 
 def _grade(method: str, attempts: list) -> float | None:
     """The counted percentage from rows with ``number``, ``state``, ``score``, ``max_score``."""
-    from quizapp.services.attempts import counted_percent
-
     return counted_percent(SimpleNamespace(grading_method=method), attempts)  # type: ignore[arg-type]
 
 

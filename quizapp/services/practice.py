@@ -13,6 +13,7 @@ from typing import Any
 
 from quizapp import grading, scheduling
 from quizapp.extensions import db
+from quizapp.messages import N_
 from quizapp.models import (
     Attempt,
     Bank,
@@ -27,8 +28,9 @@ from quizapp.models import (
 )
 from quizapp.models.base import utcnow
 from quizapp.questiondata import SCORED_TYPES, QuestionData
-from quizapp.services.attempts import N_, review_visible, to_stored, versions_for
+from quizapp.services.attempt_layout import to_stored, versions_for
 from quizapp.services.question_view import is_blank
+from quizapp.services.quiz_status import review_visible
 from quizapp.services.workspace import visible_banks_query
 
 #: Seconds a student is expected to spend on one question, to tell Easy from Good.

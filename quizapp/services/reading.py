@@ -15,7 +15,8 @@ from datetime import datetime
 
 from quizapp.extensions import db
 from quizapp.models import Article, Attempt, Bank, Quiz, User
-from quizapp.services.attempts import close_if_overdue, is_open
+from quizapp.services.attempts import close_if_overdue
+from quizapp.services.quiz_status import is_open
 
 
 def article_readable(quiz: Quiz, attempts: list[Attempt], now: datetime) -> bool:

@@ -37,7 +37,15 @@ from quizapp.models import Attempt, Membership, Quiz, SchoolClass
 from quizapp.models.base import utcnow
 from quizapp.questiondata import QuestionData
 from quizapp.security import role_required
-from quizapp.services import accounts, practice, reading, workspace
+from quizapp.services import (
+    accounts,
+    attempt_layout,
+    practice,
+    progress,
+    quiz_status,
+    reading,
+    workspace,
+)
 from quizapp.services import attempts as svc
 from quizapp.services.question_view import feedback_for, question_view
 from quizapp.timeutil import format_day, to_local
@@ -72,7 +80,7 @@ def locked_own_attempt_or_404(attempt_id: int) -> Attempt:
 
 def assigned_quiz_or_404(quiz_id: int) -> Quiz:
     quiz = db.get_or_404(Quiz, quiz_id)
-    if not svc.is_assigned(quiz, current_user):
+    if not quiz_status.is_assigned(quiz, current_user):
         abort(404)
     return quiz
 
@@ -94,9 +102,11 @@ def raw_from_form(data: QuestionData, slot: int, form) -> Any:
 
 def _visibility(quiz: Quiz, attempt: Attempt, response, now) -> dict[str, bool]:
     return {
-        "show_outcome": svc.review_visible(quiz.show_correctness, quiz, attempt, response, now),
-        "show_answers": svc.review_visible(quiz.show_answers, quiz, attempt, response, now),
-        "show_explanation": svc.review_visible(
+        "show_outcome": quiz_status.review_visible(
+            quiz.show_correctness, quiz, attempt, response, now
+        ),
+        "show_answers": quiz_status.review_visible(quiz.show_answers, quiz, attempt, response, now),
+        "show_explanation": quiz_status.review_visible(
             quiz.show_explanations, quiz, attempt, response, now
         ),
     }
@@ -104,7 +114,7 @@ def _visibility(quiz: Quiz, attempt: Attempt, response, now) -> dict[str, bool]:
 
 def _slots_view(attempt: Attempt, slots: list[int], now) -> list[dict[str, Any]]:
     """Each slot's question (as shown) and the feedback that may be read now."""
-    versions = svc.versions_for(attempt, slots)
+    versions = attempt_layout.versions_for(attempt, slots)
     responses = {r.slot: r for r in attempt.responses}
     items = []
     for slot in slots:
@@ -146,7 +156,7 @@ def home():
     return render_template(
         "student/home.html",
         classes=classes,
-        statuses=svc.statuses_for_student(current_user),
+        statuses=quiz_status.statuses_for_student(current_user),
         due=practice.due_count(current_user.id),
         # A code that joined nothing is shown again, to correct rather than retype.
         form=JoinClassForm(join_code=session.pop("join_code_typed", None)),
@@ -180,17 +190,17 @@ def join():
 def quiz(quiz_id: int):
     """The quiz's rules, the student's attempts so far and the button to start."""
     quiz = assigned_quiz_or_404(quiz_id)
-    attempts = svc.attempts_by_quiz(current_user.id).get(quiz.id, [])
+    attempts = quiz_status.attempts_by_quiz(current_user.id).get(quiz.id, [])
     now = utcnow()
     for attempt in attempts:
         svc.close_if_overdue(attempt, now)
-    status = svc.status_for(quiz, attempts, now)
+    status = quiz_status.status_for(quiz, attempts, now)
     return render_template(
         "student/quiz.html",
         quiz=quiz,
         status=status,
         attempts=attempts,
-        visible={a.id: svc.score_visible(quiz, a, now) for a in attempts},
+        visible={a.id: quiz_status.score_visible(quiz, a, now) for a in attempts},
         article_link=reading.link_shown(quiz, attempts, now),
         now=now,
     )
@@ -290,7 +300,7 @@ def save_page(attempt_id: int):
         abort(400)
     if any(not 0 <= s < total for s in shown):
         abort(400, _("Cette question ne fait pas partie de la tentative."))
-    versions = svc.versions_for(attempt, shown)
+    versions = attempt_layout.versions_for(attempt, shown)
     answers = {
         s: raw_from_form(versions[attempt.layout[s]["version_id"]], s, request.form) for s in shown
     }
@@ -403,7 +413,7 @@ def result(attempt_id: int):
         return redirect(url_for("student.take", attempt_id=attempt.id))
     quiz = attempt.quiz
     score = None
-    if svc.score_visible(quiz, attempt, now) and attempt.max_score:
+    if quiz_status.score_visible(quiz, attempt, now) and attempt.max_score:
         score = 100.0 * (attempt.score or 0.0) / attempt.max_score
     items = _slots_view(attempt, list(range(len(attempt.layout))), now)
     outcomes = Counter(
@@ -417,12 +427,12 @@ def result(attempt_id: int):
         attempt=attempt,
         quiz=quiz,
         score=score,
-        seconds=svc.time_taken(attempt),
+        seconds=progress.time_taken(attempt),
         items=items,
         outcomes=outcomes,
         mistakes_only=mistakes_only,
         article_link=reading.link_shown(
-            quiz, svc.attempts_by_quiz(current_user.id).get(quiz.id, []), now
+            quiz, quiz_status.attempts_by_quiz(current_user.id).get(quiz.id, []), now
         ),
     )
 
@@ -432,7 +442,7 @@ def result(attempt_id: int):
 @role_required("student")
 def history():
     """Every attempt with its score, a chart over time and mastery by topic."""
-    rows = svc.history(current_user.id)
+    rows = progress.history(current_user.id)
     chart = [
         {
             "label": row.attempt.quiz.title,
@@ -447,7 +457,7 @@ def history():
         "student/history.html",
         rows=list(reversed(rows)),
         chart=chart,
-        mastery=svc.mastery_by_topic(current_user.id),
+        mastery=progress.mastery_by_topic(current_user.id),
     )
 
 

@@ -739,7 +739,7 @@ def preview_quiz(quiz_id: int):
     from types import SimpleNamespace
 
     from quizapp import grading
-    from quizapp.services.attempts import build_layout, to_stored
+    from quizapp.services.attempt_layout import build_layout, to_stored
     from quizapp.services.question_view import feedback_for, question_view
     from quizapp.views.student import raw_from_form
 
