@@ -17,8 +17,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from quizapp.domain.questiondata import Answer, Blank, QuestionData, Source  # noqa: E402
 from quizapp.formats import FORMATS, dump, parse  # noqa: E402
-from quizapp.questiondata import Answer, Blank, QuestionData, Source  # noqa: E402
 
 TARGET_SECONDS = 5.0
 

@@ -37,6 +37,7 @@ from quizapp.extensions import db  # noqa: E402
 
 def seed(students: int, questions: int, seed_value: int = 7) -> int:
     """A class of ``students`` who each submitted one attempt at a ``questions``-question quiz."""
+    from quizapp.domain.questiondata import Answer, QuestionData
     from quizapp.models import (
         Attempt,
         Bank,
@@ -48,7 +49,6 @@ def seed(students: int, questions: int, seed_value: int = 7) -> int:
         SchoolClass,
         User,
     )
-    from quizapp.questiondata import Answer, QuestionData
     from quizapp.services.banks import add_question
 
     rng = random.Random(seed_value)

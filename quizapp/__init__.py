@@ -38,7 +38,7 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
         app.config.update(test_config)
     app.config.setdefault("QUESTIONS_DIR", str(resource_dir("questions")))
 
-    from quizapp import errors, i18n, ops, security, throttle, timeutil
+    from quizapp import display, web
     from quizapp.cli import commands
     from quizapp.extensions import csrf, db, login_manager, migrate, write_requests_take_the_lock
 
@@ -47,32 +47,7 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     migrate.init_app(app, db, directory=str(Path(__file__).parent / "migrations"))
     csrf.init_app(app)
     login_manager.init_app(app)
-    i18n.init_app(app)
-    security.init_app(app)
-    errors.init_app(app)
-    throttle.init_app(app)
-    timeutil.init_app(app)
-    ops.init_app(app)
-    register_blueprints(app)
+    display.init_app(app)
+    web.init_app(app)
     commands.init_app(app)
     return app
-
-
-def register_blueprints(app: Flask) -> None:
-    from werkzeug.routing import IntegerConverter
-
-    from quizapp.models.base import MAX_ID
-    from quizapp.views import admin, auth, classes, main, reports, student, teacher
-
-    class IdConverter(IntegerConverter):
-        """``<int:…>`` up to the largest id a database holds: a larger one is a 404
-        (SQLite cannot even compare it, and answered 500)."""
-
-        def __init__(self, map, *args, **kwargs):
-            kwargs.setdefault("max", MAX_ID)
-            super().__init__(map, *args, **kwargs)
-
-    app.url_map.converters["int"] = IdConverter
-
-    for module in (main, auth, admin, classes, teacher, student, reports):
-        app.register_blueprint(module.bp)

@@ -35,7 +35,7 @@ csrf = CSRFProtect()
 login_manager = LoginManager()
 babel = Babel()
 # "quizapp://" hands every count to the current app's own store, Redis or a file
-# shared by the server's workers (quizapp.throttle, which registers the scheme).
+# shared by the server's workers (quizapp.web.throttle, which registers the scheme).
 limiter = Limiter(
     get_remote_address, storage_uri="quizapp://", strategy="moving-window", key_prefix="quizapp"
 )

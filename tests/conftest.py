@@ -213,7 +213,7 @@ def save_during(app, teacher, monkeypatch, module, name, other_request):
 # --- content and quiz builders ------------------------------------------------
 def sample_questions():
     """One question of each scored type, about the seed article."""
-    from quizapp.questiondata import Answer, Blank, QuestionData, Source
+    from quizapp.domain.questiondata import Answer, Blank, QuestionData, Source
 
     sentence = (
         "Lors d'une rencontre avec son homologue russe, Sergueï Lavrov, Choe Son Hui a "

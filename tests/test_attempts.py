@@ -8,8 +8,8 @@ from datetime import timedelta
 import pytest
 from conftest import make_bank, make_class, make_quiz, make_user
 
+from quizapp.domain.grading import InvalidResponse
 from quizapp.extensions import db
-from quizapp.grading import InvalidResponse
 from quizapp.models import Attempt, ReviewCard
 from quizapp.models.base import utcnow
 from quizapp.services import attempt_layout, quiz_status

@@ -206,7 +206,7 @@ def test_students_can_save_answers_while_another_account_logs_in_or_signs_up(
     """A password check or hash takes about 0.1 s at scrypt's default cost, and a class
     logs in at once: meanwhile the other students' saves go through (on SQLite, no
     login holds the write lock while it hashes)."""
-    from quizapp.views import auth as auth_views
+    from quizapp.web.views import auth as auth_views
 
     teacher = make_user("teacher", "prof")
     if step == "login":
@@ -233,7 +233,7 @@ def test_students_can_save_answers_while_another_account_logs_in_or_signs_up(
 def test_a_password_changed_during_a_login_check_does_not_let_the_old_one_in(
     app, client, monkeypatch
 ):
-    from quizapp.views import auth as auth_views
+    from quizapp.web.views import auth as auth_views
 
     user_id = make_user("student", "lea").id
     real_check = auth_views.check_password_hash
@@ -254,7 +254,7 @@ def test_a_password_changed_during_a_login_check_does_not_let_the_old_one_in(
 def test_a_password_changed_elsewhere_during_a_change_is_kept(app, client, auth, monkeypatch):
     """Two sessions change the password at once: the one whose check started from a
     hash that is no longer stored is refused, and the other's password stands."""
-    from quizapp.views import auth as auth_views
+    from quizapp.web.views import auth as auth_views
 
     user_id = make_user("teacher", "prof").id
     auth.login("prof")

@@ -33,7 +33,7 @@ P = " ".join(PAYLOADS)
 
 
 def _question_data():
-    from quizapp.questiondata import Answer, QuestionData, Source
+    from quizapp.domain.questiondata import Answer, QuestionData, Source
 
     mcq = QuestionData(
         type="mcq",

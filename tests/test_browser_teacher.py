@@ -85,7 +85,7 @@ def test_choosing_another_bank_in_the_quiz_form_lists_its_questions(
 ):
     from conftest import make_bank
 
-    from quizapp.questiondata import Answer, QuestionData
+    from quizapp.domain.questiondata import Answer, QuestionData
 
     page = desktop_page
     with browser_app.app_context():

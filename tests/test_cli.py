@@ -7,8 +7,8 @@ import subprocess
 import sys
 
 from quizapp.cli.accounts import create_user_command, demo_command
+from quizapp.domain.giveaways import giveaway_pairs
 from quizapp.extensions import db
-from quizapp.giveaways import giveaway_pairs
 from quizapp.models import Bank, Quiz, SchoolClass, User
 
 

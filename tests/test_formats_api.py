@@ -7,6 +7,7 @@ import time
 
 import pytest
 
+from quizapp.domain.questiondata import Answer, Blank, QuestionData
 from quizapp.formats import (
     FORMATS,
     MAX_UPLOAD_BYTES,
@@ -20,7 +21,6 @@ from quizapp.formats import (
     read_upload,
     validate,
 )
-from quizapp.questiondata import Answer, Blank, QuestionData
 
 
 def test_decode_utf8_with_and_without_bom():

@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
+from quizapp.domain.grading import grade
+from quizapp.domain.questiondata import Answer, QuestionData
 from quizapp.formats import dump, parse
-from quizapp.grading import grade
-from quizapp.questiondata import Answer, QuestionData
 
 DATA = Path(__file__).parent / "data" / "formats"
 

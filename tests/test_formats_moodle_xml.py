@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
+from quizapp.domain.questiondata import Answer, Blank, QuestionData
 from quizapp.formats import dump, parse
 from quizapp.formats.cloze import parse_cloze, write_cloze
-from quizapp.questiondata import Answer, Blank, QuestionData
 
 DATA = Path(__file__).parent / "data" / "formats"
 

@@ -7,9 +7,9 @@ from typing import Any
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from quizapp.domain.questiondata import Answer, Blank, QuestionData, Source
 from quizapp.formats import dump, parse, validate
 from quizapp.formats.base import fmt_num
-from quizapp.questiondata import Answer, Blank, QuestionData, Source
 
 # Every character the formats treat specially, plus accents and a new line.
 ALPHABET = (

@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 import yaml
 
+from quizapp.domain.questiondata import Answer, Blank, QuestionData, Source
 from quizapp.formats import dump, load, parse
-from quizapp.questiondata import Answer, Blank, QuestionData, Source
 
 DATA = Path(__file__).parent / "data" / "formats"
 

@@ -14,13 +14,13 @@ from click.testing import CliRunner
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from quizapp.domain.questiondata import Answer, QuestionData
 from quizapp.generation import GenerationError, generate, load_article, to_json_dict, to_yaml
 from quizapp.generation.cli import generate_command
 from quizapp.generation.dates import find_dates
 from quizapp.generation.distractors import distinct
 from quizapp.generation.figures import find_figures
 from quizapp.generation.text import clean_text, fold, split_sentences
-from quizapp.questiondata import Answer, QuestionData
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "questions" / "moscou-pyongyang-2024-11-01.txt"

@@ -94,8 +94,8 @@ def test_reviewed_usable_share(banks):
 
 
 def test_a_verdict_is_for_the_whole_question_not_its_stem():
+    from quizapp.domain.questiondata import Answer, QuestionData
     from quizapp.generation.evaluation import verdict_key
-    from quizapp.questiondata import Answer, QuestionData
 
     def quote(speaker: str) -> QuestionData:
         others = [n for n in ("Choe Son Hui", "Sergueï Lavrov", "Antony Blinken") if n != speaker]

@@ -7,9 +7,9 @@ from types import SimpleNamespace
 
 import pytest
 
+from quizapp.domain.questiondata import Answer, Blank, QuestionData
 from quizapp.generation.context import Candidate
 from quizapp.generation.ranking import gives_away, needs_the_sentence_before, rank
-from quizapp.questiondata import Answer, Blank, QuestionData
 
 
 def cloze(stem: str, answer: str, index: int = 0, score: float = 0.6) -> Candidate:

@@ -5,9 +5,9 @@ from __future__ import annotations
 from dataclasses import replace
 from pathlib import Path
 
+from quizapp.domain.giveaways import giveaway_pairs, gives_away, without_giveaways
+from quizapp.domain.questiondata import Answer, QuestionData, Source
 from quizapp.formats import parse
-from quizapp.giveaways import giveaway_pairs, gives_away, without_giveaways
-from quizapp.questiondata import Answer, QuestionData, Source
 
 SENTENCE = Source("Lors d'une rencontre avec son homologue russe, Sergueï Lavrov, …", 400, 590)
 OTHER = Source("Selon les services de renseignement américains, …", 1178, 1445)

@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from quizapp.grading import (
+from quizapp.domain.grading import (
     MAX_TEXT_LENGTH,
     Grade,
     InvalidResponse,
@@ -22,7 +22,7 @@ from quizapp.grading import (
     parse_number,
     wildcard_match,
 )
-from quizapp.questiondata import Answer, Blank, QuestionData
+from quizapp.domain.questiondata import Answer, Blank, QuestionData
 
 
 def short(*texts: str, **options) -> QuestionData:

@@ -16,9 +16,10 @@ import pytest
 from conftest import PASSWORD, _config, csrf_token, make_bank, make_class, make_user, post
 from limits import parse
 
-from quizapp import create_app, security
+from quizapp import create_app
 from quizapp.extensions import db
 from quizapp.models import SchoolClass, User
+from quizapp.web import security
 
 RLO = "\u202e"  # right-to-left override
 ZW = "\u200b\u200d\ufeff"  # zero-width space, joiner, byte order mark

@@ -74,7 +74,7 @@ def test_a_wrong_class_code_says_nothing_of_the_username_and_hashes_nothing(clie
     def no_hash(_password):
         raise AssertionError("hashed a password for a sign-up that joins no class")
 
-    monkeypatch.setattr("quizapp.views.auth.hash_password", no_hash)
+    monkeypatch.setattr("quizapp.web.views.auth.hash_password", no_hash)
     response = post(
         client,
         "/register",

@@ -15,10 +15,10 @@ from conftest import make_bank, make_class, make_quiz, make_user, post
 from flask_babel import force_locale
 from test_reports import T0, add_attempt, three_questions
 
-from quizapp import labels
+from quizapp.display import labels
+from quizapp.display.i18n import Numbers
+from quizapp.domain.questiondata import STATUSES, TYPES, Answer, QuestionData
 from quizapp.extensions import db
-from quizapp.i18n import Numbers
-from quizapp.questiondata import STATUSES, TYPES, Answer, QuestionData
 
 ROOT = Path(__file__).resolve().parents[1]
 NBSP = "\u00a0"  # French: « 50 % », the space that never breaks the line

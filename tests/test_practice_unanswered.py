@@ -10,11 +10,11 @@ from datetime import timedelta
 import pytest
 from conftest import csrf_token, make_bank, make_class, make_quiz, make_user, post
 
+from quizapp.domain.questiondata import SCORED_TYPES, Answer, Blank, QuestionData
+from quizapp.domain.scheduling import Rating
 from quizapp.extensions import db
 from quizapp.models import Attempt, ReviewCard, ReviewLog
 from quizapp.models.base import utcnow
-from quizapp.questiondata import SCORED_TYPES, Answer, Blank, QuestionData
-from quizapp.scheduling import Rating
 from quizapp.services import attempt_layout, practice, progress
 from quizapp.services import attempts as svc
 

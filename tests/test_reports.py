@@ -12,9 +12,9 @@ from datetime import datetime, timedelta
 import pytest
 from conftest import make_bank, make_class, make_quiz, make_user
 
+from quizapp.domain.questiondata import Answer, QuestionData
 from quizapp.extensions import db
 from quizapp.models import Attempt, Response
-from quizapp.questiondata import Answer, QuestionData
 from quizapp.reports import analysis
 from quizapp.reports.data import (
     Filters,
@@ -54,7 +54,7 @@ def three_questions():
 
 def add_attempt(quiz, student, answers, *, number=1, started=T0, minutes=10, state="submitted"):
     """An attempt graded as the attempt service would: ``answers`` per slot (stored form)."""
-    from quizapp import grading
+    from quizapp.domain import grading
 
     slots = sorted(quiz.slots, key=lambda s: s.position)
     layout = [

@@ -8,10 +8,10 @@ import pytest
 from conftest import make_bank, make_class, make_quiz, make_user, post
 from test_reports import build_world
 
+from quizapp.domain.grading import InvalidResponse
+from quizapp.domain.questiondata import Answer, Blank, QuestionData
 from quizapp.extensions import db
-from quizapp.grading import InvalidResponse
 from quizapp.models import Attempt, Regrade, Response
-from quizapp.questiondata import Answer, Blank, QuestionData
 from quizapp.reports.regrade import apply_regrade, plan_regrade
 from quizapp.reports.remap import carry
 from quizapp.services import attempts as svc

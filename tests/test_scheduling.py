@@ -7,7 +7,7 @@ from datetime import UTC, datetime, timedelta, timezone
 
 import pytest
 
-from quizapp.scheduling import (
+from quizapp.domain.scheduling import (
     Rating,
     due_date,
     make_scheduler,

@@ -600,7 +600,7 @@ def test_a_generated_explanation_says_nothing_the_feedback_shows_already():
 
 
 def test_a_single_blank_answer_is_not_numbered():
-    from quizapp.questiondata import Answer, Blank, QuestionData
+    from quizapp.domain.questiondata import Answer, Blank, QuestionData
     from quizapp.services.question_view import right_answers
 
     one = QuestionData(
@@ -659,7 +659,7 @@ def test_history_has_scores_chart_data_and_mastery(client, auth, world):
 
 
 def test_progress_names_topics_not_formats_and_dates_the_readers_way(client, auth, world):
-    from quizapp.questiondata import Answer, Blank, QuestionData
+    from quizapp.domain.questiondata import Answer, Blank, QuestionData
 
     teacher, student, school_class, _bank = world
     questions = [

@@ -8,7 +8,7 @@ import json
 
 from conftest import sample_questions
 
-from quizapp.questiondata import Answer, QuestionData, Source
+from quizapp.domain.questiondata import Answer, QuestionData, Source
 from quizapp.services.question_view import feedback_for, highlight, is_blank, question_view
 
 

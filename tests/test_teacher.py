@@ -9,9 +9,9 @@ import pytest
 import sqlalchemy as sa
 from conftest import make_bank, make_class, make_quiz, make_user, post, save_during
 
+from quizapp.domain.questiondata import Answer, QuestionData, Source
 from quizapp.extensions import db
 from quizapp.models import Article, Attempt, Bank, BankShare, Question, Quiz, QuizAssignment
-from quizapp.questiondata import Answer, QuestionData, Source
 from quizapp.services import attempts
 
 SEED = Path(__file__).resolve().parents[1] / "questions" / "moscou-pyongyang-2024-11-01.txt"
@@ -734,7 +734,7 @@ def test_the_bank_page_says_which_questions_would_answer_each_other(client, teac
 
 
 def test_pages_name_generated_tags_and_show_blanks_not_identifiers(client, teacher):
-    from quizapp.questiondata import Blank
+    from quizapp.domain.questiondata import Blank
 
     statement = QuestionData(
         type="truefalse",

@@ -16,7 +16,8 @@ import pytest
 from conftest import PASSWORD, csrf_token, make_user
 from limits import parse
 
-from quizapp import create_app, throttle
+from quizapp import create_app
+from quizapp.web import throttle
 
 REDIS_URL = os.environ.get("QUIZAPP_TEST_REDIS_URL")
 SCHOOL = "192.0.2.10"  # a whole school behind one NAT address

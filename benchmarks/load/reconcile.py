@@ -5,7 +5,7 @@
   app's own :func:`quizapp.services.attempt_layout.to_stored`);
 * no (attempt, slot) has two rows;
 * every acknowledged submit left a submitted attempt whose score equals the sum of
-  :func:`quizapp.grading.grade` over its stored answers, times each slot's mark.
+  :func:`quizapp.domain.grading.grade` over its stored answers, times each slot's mark.
 
 Runs inside an app context on the database under test.
 """
@@ -15,7 +15,7 @@ from __future__ import annotations
 import sqlite3
 from dataclasses import dataclass, field
 
-from quizapp import grading
+from quizapp.domain import grading
 from quizapp.extensions import db
 from quizapp.models import Attempt, QuestionVersion, Response
 from quizapp.services.attempt_layout import to_stored

@@ -14,8 +14,8 @@ from dataclasses import dataclass, field
 
 from werkzeug.security import generate_password_hash
 
+from quizapp.domain.questiondata import Answer, QuestionData
 from quizapp.extensions import db
-from quizapp.questiondata import Answer, QuestionData
 
 PASSWORD = "charge-de-test-2026"
 #: scrypt, like production, at 1/16 of its default memory and time (N=2^11 instead of 2^15).

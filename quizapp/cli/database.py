@@ -24,7 +24,7 @@ def backup_command(path: str) -> None:
     """Copy the live SQLite database to PATH (consistent, while the app runs)."""
     from pathlib import Path
 
-    from quizapp.ops import BackupError, backup_sqlite
+    from quizapp.services.backup import BackupError, backup_sqlite
 
     try:
         pages = backup_sqlite(current_app.config["SQLALCHEMY_DATABASE_URI"], Path(path))
@@ -41,7 +41,7 @@ def restore_command(path: str, yes: bool) -> None:
     """Replace the SQLite database with the backup at PATH (stop the server first)."""
     from pathlib import Path
 
-    from quizapp.ops import BackupError, restore_sqlite
+    from quizapp.services.backup import BackupError, restore_sqlite
 
     if not yes:
         click.confirm("This replaces the whole database. Continue?", abort=True)

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from types import ModuleType
 from typing import IO, Any
 
-from quizapp.questiondata import QuestionData
+from quizapp.domain.questiondata import QuestionData
 
 from . import aiken, bank, csv_format, gift, moodle_xml
 from .base import (

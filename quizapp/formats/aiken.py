@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 
-from quizapp.questiondata import Answer, QuestionData
+from quizapp.domain.questiondata import Answer, QuestionData
 
 from .base import N_, DumpResult, ParseResult
 

@@ -30,7 +30,7 @@ from typing import Any
 
 import yaml
 
-from quizapp.questiondata import Answer, Blank, QuestionData, Source
+from quizapp.domain.questiondata import Answer, Blank, QuestionData, Source
 
 from .base import N_, DumpResult, ParseResult, brief, gc_paused
 

@@ -18,8 +18,8 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from quizapp.messages import N_
-from quizapp.questiondata import Answer, QuestionData
+from quizapp.domain.messages import N_
+from quizapp.domain.questiondata import Answer, QuestionData
 
 #: Uploads larger than this are refused before any parsing.
 MAX_UPLOAD_BYTES = 10 * 1024 * 1024

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 
-from quizapp.questiondata import Answer, Blank
+from quizapp.domain.questiondata import Answer, Blank
 
 from .base import N_, fmt_num, from_percent, parse_num
 

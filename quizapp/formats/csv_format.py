@@ -17,7 +17,7 @@ import csv
 import io
 import re
 
-from quizapp.questiondata import TYPES, Answer, QuestionData
+from quizapp.domain.questiondata import TYPES, Answer, QuestionData
 
 from . import cloze
 from .base import N_, DumpResult, ParseResult, fmt_num, neutralise, parse_num, unneutralise

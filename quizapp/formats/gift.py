@@ -30,7 +30,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from quizapp.questiondata import Answer, QuestionData
+from quizapp.domain.questiondata import Answer, QuestionData
 
 from .base import (
     N_,

@@ -44,7 +44,7 @@ from xml.sax.saxutils import quoteattr
 import defusedxml
 from defusedxml.ElementTree import DefusedXMLParser
 
-from quizapp.questiondata import Answer, QuestionData
+from quizapp.domain.questiondata import Answer, QuestionData
 
 from . import cloze
 from .base import (

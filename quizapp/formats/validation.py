@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from quizapp.questiondata import STATUSES, TYPES, Answer, Blank, QuestionData
+from quizapp.domain.questiondata import STATUSES, TYPES, Answer, Blank, QuestionData
 
 from .base import N_, parse_num
 

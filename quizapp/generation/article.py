@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from quizapp.messages import N_
+from quizapp.domain.messages import N_
 
 from .dates import parse_header_date
 from .errors import GenerationError

@@ -7,7 +7,7 @@ import re
 import zlib
 from dataclasses import dataclass, field
 
-from ..questiondata import Answer, QuestionData, Source
+from ..domain.questiondata import Answer, QuestionData, Source
 from .article import Article
 from .clauses import Clause, find_clause
 from .dates import DateMention, find_dates

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from quizapp.messages import CatalogueError
+from quizapp.domain.messages import CatalogueError
 
 
 class GenerationError(CatalogueError):

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz
 
-from ..questiondata import QuestionData
+from ..domain.questiondata import QuestionData
 from .text import fold
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from ..questiondata import Answer, Blank, QuestionData
+from ..domain.questiondata import Answer, Blank, QuestionData
 from .clauses import invert, strip_discourse, tidy
 from .context import Candidate, Context, SentenceInfo, capitalize, explanation, mcq, source_of
 from .dates import date_distractors

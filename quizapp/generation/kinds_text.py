@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from ..questiondata import Answer, Blank, QuestionData
+from ..domain.questiondata import Answer, Blank, QuestionData
 from .context import Candidate, Context, SentenceInfo, capitalize, explanation, shuffled, source_of
 from .distractors import entity_options
 from .figures import format_number, number_distractors

@@ -7,7 +7,7 @@ import random
 import zlib
 from dataclasses import dataclass, field
 
-from ..questiondata import QuestionData
+from ..domain.questiondata import QuestionData
 from .article import Article, prepare_article
 from .context import build_context
 from .dates import absolute_dates, find_dates

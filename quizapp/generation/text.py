@@ -10,7 +10,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from quizapp.messages import N_
+from quizapp.domain.messages import N_
 
 from .errors import GenerationError
 

@@ -8,9 +8,9 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
+from quizapp.domain.questiondata import QuestionData
 from quizapp.extensions import db
 from quizapp.models.base import utcnow
-from quizapp.questiondata import QuestionData
 
 
 class Article(db.Model):

@@ -10,9 +10,9 @@ from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
+from quizapp.display.timeutil import format_day, to_local
 from quizapp.reports.analysis import QuizAnalysis
 from quizapp.reports.data import StudentReport
-from quizapp.timeutil import format_day, to_local
 
 
 @dataclass

@@ -16,7 +16,7 @@ from typing import Any
 from flask_babel import gettext as _
 from fpdf import FPDF
 
-from quizapp.i18n import numbers
+from quizapp.display.i18n import numbers
 from quizapp.reports.charts import Chart
 from quizapp.reports.tables import Table, Typed
 

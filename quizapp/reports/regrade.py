@@ -26,10 +26,11 @@ from typing import Any
 
 import sqlalchemy as sa
 
-from quizapp import grading
+from quizapp.display.i18n import translated
+from quizapp.domain import grading
+from quizapp.domain.questiondata import QuestionData
 from quizapp.extensions import begin_write, db
 from quizapp.models import Attempt, Question, QuestionVersion, Quiz, Regrade, Response, User
-from quizapp.questiondata import QuestionData
 from quizapp.reports.remap import carry
 
 _EPS = 1e-9
@@ -186,7 +187,7 @@ def plan_regrade(quiz: Quiz, question_id: int | None = None, *, lock: bool = Fal
                     continue
                 result = grading.grade(data, answer)
             except (grading.InvalidResponse, ValueError) as exc:
-                error = exc.translated() if isinstance(exc, grading.InvalidResponse) else str(exc)
+                error = translated(exc) if isinstance(exc, grading.InvalidResponse) else str(exc)
                 plan.errors.append(
                     {"attempt_id": a.id, "username": a.username, "slot": r.slot, "error": error}
                 )

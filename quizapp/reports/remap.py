@@ -12,7 +12,7 @@ cloze blanks by their number.
 slot moved to the new version when every option the student was shown is still
 there; when one is gone the slot keeps the version seen (the student's review shows
 what they answered), and an answer that picked a removed option cannot be carried
-at all. Plain functions over :class:`~quizapp.questiondata.QuestionData`: no Flask,
+at all. Plain functions over :class:`~quizapp.domain.questiondata.QuestionData`: no Flask,
 no database.
 """
 
@@ -23,9 +23,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from quizapp.grading import InvalidResponse
-from quizapp.messages import N_
-from quizapp.questiondata import QuestionData
+from quizapp.domain.grading import InvalidResponse
+from quizapp.domain.messages import N_
+from quizapp.domain.questiondata import QuestionData
 
 #: Question types whose stored answers hold no option index.
 _TEXT_TYPES = ("truefalse", "short", "numeric", "essay", "description")
@@ -90,7 +90,7 @@ def _carry_order(
 def carry(old: QuestionData, new: QuestionData, entry: dict[str, Any], answer: Any) -> Carried:
     """``answer`` (stored against ``old``, shown as ``entry`` says) carried to ``new``.
 
-    Raises :class:`~quizapp.grading.InvalidResponse` when the answer picked an option
+    Raises :class:`~quizapp.domain.grading.InvalidResponse` when the answer picked an option
     that ``new`` no longer has, or when the question changed type.
     """
     if old.type != new.type:

@@ -12,10 +12,10 @@ from typing import Any
 
 from flask_babel import gettext as _
 
-from quizapp.labels import blanks, kind_label, type_label
+from quizapp.display.labels import blanks, kind_label, type_label
+from quizapp.display.timeutil import to_local, zone
 from quizapp.reports.analysis import QuizAnalysis
 from quizapp.reports.data import Gradebook, QuizReport, StudentReport
-from quizapp.timeutil import to_local, zone
 
 TYPES = ("text", "int", "number", "percent", "datetime", "minutes")
 

@@ -6,6 +6,8 @@ import hashlib
 import secrets
 from datetime import timedelta
 
+from quizapp.display.i18n import translated
+from quizapp.domain.accounts import USERNAME_RE, password_problem
 from quizapp.extensions import db
 from quizapp.models import Membership, SchoolClass, SetupToken, User
 from quizapp.models.accounts import ROLES, hash_password, new_join_code
@@ -27,8 +29,6 @@ def create_user(
 ) -> User:
     """A new account, not yet committed. ``hashed``: the password's hash, when the
     caller made it beforehand with no transaction open (``hash_password``)."""
-    from quizapp.forms.accounts import USERNAME_RE, password_problem
-
     username = username.strip().lower()
     if role not in ROLES:
         raise AccountError(f"unknown role {role!r} (expected one of {', '.join(ROLES)})")
@@ -40,7 +40,7 @@ def create_user(
         raise AccountError(f"the e-mail {email!r} is already used")
     problem = password_problem(password, username)
     if problem:
-        raise AccountError(problem)
+        raise AccountError(translated(problem))
     user = User(username=username, role=role, email=email or None, display_name=display_name)
     user.password_hash = hashed or hash_password(password)
     db.session.add(user)

@@ -8,10 +8,11 @@ from typing import Any
 
 from flask import current_app
 
-from quizapp import grading
+from quizapp.domain import grading
+from quizapp.domain.giveaways import gives_away
+from quizapp.domain.messages import N_
+from quizapp.domain.questiondata import QuestionData
 from quizapp.extensions import db
-from quizapp.giveaways import gives_away
-from quizapp.messages import N_
 from quizapp.models import (
     Attempt,
     Question,
@@ -19,7 +20,6 @@ from quizapp.models import (
     Quiz,
     QuizQuestion,
 )
-from quizapp.questiondata import QuestionData
 
 MAX_ANSWER_CHARS = grading.MAX_TEXT_LENGTH
 

@@ -1,6 +1,6 @@
 """Taking quizzes: starting or resuming an attempt, saving answers, submitting.
 
-Scoring itself is :mod:`quizapp.grading`; this module applies it to stored
+Scoring itself is :mod:`quizapp.domain.grading`; this module applies it to stored
 attempts and enforces the rules around it (time limits, closing times, attempt
 limits, double submits).
 """
@@ -14,9 +14,9 @@ from typing import Any
 
 from sqlalchemy.exc import IntegrityError
 
-from quizapp import grading
+from quizapp.domain import grading
+from quizapp.domain.messages import N_
 from quizapp.extensions import begin_write, db
-from quizapp.messages import N_
 from quizapp.models import (
     Attempt,
     Quiz,
@@ -225,7 +225,7 @@ def record_answers(
 
     ``answers`` maps slots to what the page posted; an empty answer to a final slot
     is skipped (locked fields post nothing), and so is an empty answer never given before. Raises
-    :class:`AttemptError` or :class:`~quizapp.grading.InvalidResponse` (nothing saved).
+    :class:`AttemptError` or :class:`~quizapp.domain.grading.InvalidResponse` (nothing saved).
     ``locked``: the caller took the attempt with :func:`lock_attempt` in this transaction.
     ``seqs``: each slot's save sequence from the page's script (see :func:`stale_save`),
     stored with the answer; a form post stores none.

@@ -8,10 +8,10 @@ from pathlib import Path
 
 from sqlalchemy import insert, update
 
+from quizapp.domain.questiondata import STATUSES, QuestionData
 from quizapp.extensions import db
 from quizapp.models import Article, Bank, Question, QuestionVersion, User
 from quizapp.models.base import utcnow
-from quizapp.questiondata import STATUSES, QuestionData
 
 
 def add_question(

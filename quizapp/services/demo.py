@@ -7,8 +7,8 @@ from pathlib import Path
 
 from flask import current_app
 
+from quizapp.domain.giveaways import without_giveaways
 from quizapp.extensions import db
-from quizapp.giveaways import without_giveaways
 from quizapp.models import Bank, Question, Quiz, QuizAssignment, QuizQuestion, SchoolClass, User
 from quizapp.services import accounts
 from quizapp.services.banks import import_bank_file
@@ -82,7 +82,7 @@ def _bank_name(path: Path) -> str:
 
 def _demo_quiz(teacher: User, school_class: SchoolClass) -> Quiz:
     """A quiz of the first bank's accepted questions, open now, assigned to the demo class:
-    ten of them, leaving out any that states another's answer (see quizapp.giveaways)."""
+    ten of them, leaving out any that states another's answer (see quizapp.domain.giveaways)."""
     bank = db.session.scalar(db.select(Bank).where(Bank.owner_id == teacher.id).order_by(Bank.id))
     quiz = Quiz(
         owner_id=teacher.id,

@@ -11,9 +11,10 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
-from quizapp import grading, scheduling
+from quizapp.domain import grading, scheduling
+from quizapp.domain.messages import N_
+from quizapp.domain.questiondata import SCORED_TYPES, QuestionData
 from quizapp.extensions import db
-from quizapp.messages import N_
 from quizapp.models import (
     Attempt,
     Bank,
@@ -27,7 +28,6 @@ from quizapp.models import (
     User,
 )
 from quizapp.models.base import utcnow
-from quizapp.questiondata import SCORED_TYPES, QuestionData
 from quizapp.services.attempt_layout import to_stored, versions_for
 from quizapp.services.question_view import is_blank
 from quizapp.services.quiz_status import review_visible
@@ -287,7 +287,7 @@ def answer(
 ) -> tuple[Any, grading.Grade]:
     """Grade a practice answer and reschedule the card; quiz grades are untouched.
 
-    Raises :class:`~quizapp.grading.InvalidResponse` for a malformed answer.
+    Raises :class:`~quizapp.domain.grading.InvalidResponse` for a malformed answer.
     Returns the stored response (original indexes) and its grade.
     """
     now = now or utcnow()

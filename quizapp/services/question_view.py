@@ -5,7 +5,7 @@ keeps the stem, the option texts in the order shown and what the student gave,
 and nothing that tells right from wrong (no fractions, no accepted answers, no
 explanation, no original option index). :func:`feedback_for` adds those, each
 only when the quiz's review settings allow it. Both are plain functions over
-:class:`~quizapp.questiondata.QuestionData`: no Flask, no database.
+:class:`~quizapp.domain.questiondata.QuestionData`: no Flask, no database.
 """
 
 from __future__ import annotations
@@ -17,8 +17,8 @@ from typing import Any
 
 from markupsafe import Markup, escape
 
-from quizapp import grading
-from quizapp.questiondata import QuestionData
+from quizapp.domain import grading
+from quizapp.domain.questiondata import QuestionData
 
 _BLANK = re.compile(r"\{(\d+)\}")
 _QUOTES_AROUND = re.compile(r'^[«»"“”\s]+|[«»"“”\s]+$')

@@ -10,6 +10,7 @@ from pathlib import Path
 
 from flask_babel import gettext as _
 
+from quizapp.display.i18n import translated
 from quizapp.extensions import db, end_transaction
 from quizapp.models import Article, Bank, BankShare, Quiz, User
 from quizapp.services.banks import add_question
@@ -87,7 +88,7 @@ def read_upload(data: bytes, filename: str) -> ArticleInput:
         try:
             text, title, published = load_article(path)
         except GenerationError as exc:
-            raise WorkspaceError(_as_sentence(exc.translated(), path.name)) from None
+            raise WorkspaceError(_as_sentence(translated(exc), path.name)) from None
     return ArticleInput(text, title, published)
 
 
@@ -112,7 +113,7 @@ def add_article_with_bank(
     try:
         result = generate(text, title=title or None, date=published_on, max_questions=max_questions)
     except GenerationError as exc:
-        raise WorkspaceError(_as_sentence(exc.translated())) from None
+        raise WorkspaceError(_as_sentence(translated(exc))) from None
     meta = result.article
     article = Article(
         owner_id=owner.id,

@@ -26,9 +26,8 @@ from flask_login import current_user
 from markupsafe import Markup
 from werkzeug.routing import BuildError
 
+from quizapp.display.i18n import format_number, format_percent, numbers
 from quizapp.extensions import db
-from quizapp.forms.accounts import ConfirmForm
-from quizapp.i18n import format_number, format_percent, numbers
 from quizapp.models import (
     Attempt,
     Bank,
@@ -56,7 +55,8 @@ from quizapp.reports.tables import (
     method_label,
     state_label,
 )
-from quizapp.security import role_required
+from quizapp.web.forms.accounts import ConfirmForm
+from quizapp.web.security import role_required
 
 bp = Blueprint("reports", __name__, url_prefix="/reports")
 

@@ -12,8 +12,8 @@ from __future__ import annotations
 import re
 from collections.abc import Hashable, Sequence
 
+from quizapp.domain.questiondata import QuestionData
 from quizapp.generation.text import fold
-from quizapp.questiondata import QuestionData
 
 __all__ = ["gives_away", "giveaway_pairs", "without_giveaways"]
 

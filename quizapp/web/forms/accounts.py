@@ -2,39 +2,14 @@
 
 from __future__ import annotations
 
-import re
-
 from flask_babel import lazy_gettext as _l
 from wtforms import BooleanField, EmailField, HiddenField, PasswordField, SelectField, StringField
 from wtforms.validators import DataRequired, EqualTo, Length, Optional, ValidationError
 
+from quizapp.display.i18n import translated
+from quizapp.domain.accounts import USERNAME_RE, password_problem
 from quizapp.extensions import db
-from quizapp.forms.base import AppForm, select_choices
-
-MIN_PASSWORD = 10
-USERNAME_RE = re.compile(r"^[a-z0-9][a-z0-9._-]{2,63}$")
-
-
-def _common_passwords() -> frozenset[str]:
-    from zxcvbn.frequency_lists import FREQUENCY_LISTS
-
-    return frozenset(FREQUENCY_LISTS["passwords"])
-
-
-_COMMON: frozenset[str] | None = None
-
-
-def password_problem(password: str, username: str = "") -> str | None:
-    """Why a password is refused, or None. Shared by the forms and the CLI."""
-    global _COMMON
-    if len(password) < MIN_PASSWORD:
-        return str(_l("Le mot de passe doit compter au moins %(n)d caractères.", n=MIN_PASSWORD))
-    if _COMMON is None:
-        _COMMON = _common_passwords()
-    lowered = password.lower()
-    if lowered in _COMMON or (username and username.lower() in lowered):
-        return str(_l("Ce mot de passe est trop courant ou trop facile à deviner."))
-    return None
+from quizapp.web.forms.base import AppForm, select_choices
 
 
 class StrongPassword:
@@ -42,7 +17,7 @@ class StrongPassword:
         username = getattr(form, "username", None)
         problem = password_problem(field.data or "", username.data if username else "")
         if problem:
-            raise ValidationError(problem)
+            raise ValidationError(translated(problem))
 
 
 def normalise_username(value: str | None) -> str | None:

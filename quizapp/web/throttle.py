@@ -28,7 +28,7 @@ from flask_limiter.util import get_remote_address
 from limits.storage import MovingWindowSupport, Storage, storage_from_string
 
 from quizapp.extensions import limiter
-from quizapp.forms.accounts import normalise_username
+from quizapp.web.forms.accounts import normalise_username
 
 EXTENSION = "quizapp_ratelimit"
 FILE_NAME = "ratelimit.sqlite3"

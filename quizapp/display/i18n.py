@@ -9,9 +9,11 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from flask import Flask, current_app, request, session
+from flask import Flask, current_app, has_request_context, request, session
+from flask_babel import gettext
 from flask_login import current_user
 
+from quizapp.domain.messages import CatalogueError
 from quizapp.extensions import babel
 
 
@@ -30,14 +32,14 @@ def init_app(app: Flask) -> None:
     from pathlib import Path
 
     app.config.setdefault(
-        "BABEL_TRANSLATION_DIRECTORIES", str(Path(__file__).parent / "translations")
+        "BABEL_TRANSLATION_DIRECTORIES", str(Path(__file__).parent.parent / "translations")
     )
     babel.init_app(app, locale_selector=select_locale)
     _install_cached_gettext(app)
     app.add_template_filter(format_number, "number")
     app.add_template_filter(format_percent, "percent")
 
-    from quizapp import labels
+    from quizapp.display import labels
 
     labels.register(app)
 
@@ -132,3 +134,13 @@ def format_number(value: float | None, digits: int = 2, fixed: bool = False) -> 
 def format_percent(value: float | None, digits: int = 0) -> str:
     """``{{ 50|percent(1) }}`` -> « 50,0 % » / "50.0%"; « – » for ``None``."""
     return numbers().percent(value, digits)
+
+
+def translated(error: CatalogueError) -> str:
+    """A catalogue error's message in the request's language (French outside a request)."""
+    if not has_request_context():
+        return error.message
+    params = {
+        k: translated(v) if isinstance(v, CatalogueError) else v for k, v in error.params.items()
+    }
+    return gettext(error.msgid, **params)

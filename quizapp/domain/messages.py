@@ -1,5 +1,5 @@
 """Errors whose message is a catalogue entry: French where there is no request (command
-line, logs), in the request's language on a page."""
+line, logs), in the request's language on a page (``quizapp.display.i18n.translated``)."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from typing import Any
 
 
 def N_(message: str) -> str:
-    """Marks a message for the catalogue; :meth:`CatalogueError.translated` translates it."""
+    """Marks a message for the catalogue; ``quizapp.display.i18n.translated`` translates it."""
     return message
 
 
@@ -15,7 +15,7 @@ class CatalogueError(ValueError):
     """``msgid`` is a catalogue message (French, the source language) with
     ``%(name)s`` placeholders filled from ``params``; a param may itself be a
     CatalogueError (one reason inside another). ``message`` is the French sentence;
-    :meth:`translated` gives it in the language of the request."""
+    ``quizapp.display.i18n.translated`` gives it in the language of the request."""
 
     def __init__(self, msgid: str, **params: Any) -> None:
         self.msgid, self.params = msgid, params
@@ -26,20 +26,6 @@ class CatalogueError(ValueError):
         if not self.params:
             return self.msgid
         return self.msgid % {k: _plain(v) for k, v in self.params.items()}
-
-    def translated(self) -> str:
-        """In the request's language (French outside a request)."""
-        from flask import has_request_context
-
-        if not has_request_context():
-            return self.message
-        from flask_babel import gettext
-
-        params = {
-            k: v.translated() if isinstance(v, CatalogueError) else v
-            for k, v in self.params.items()
-        }
-        return gettext(self.msgid, **params)
 
     def __str__(self) -> str:
         return self.message

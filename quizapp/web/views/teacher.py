@@ -10,18 +10,9 @@ from flask_login import current_user
 from markupsafe import Markup, escape
 from sqlalchemy.orm import selectinload
 
+from quizapp.display.timeutil import to_local, to_utc
+from quizapp.domain.questiondata import QuestionData
 from quizapp.extensions import db, end_transaction
-from quizapp.forms.accounts import ConfirmForm
-from quizapp.forms.base import select_choices
-from quizapp.forms.teacher import (
-    ArticleForm,
-    BankForm,
-    BulkReviewForm,
-    QuestionForm,
-    QuizForm,
-    RejectForm,
-    ShareForm,
-)
 from quizapp.models import (
     Article,
     Attempt,
@@ -36,11 +27,20 @@ from quizapp.models import (
     User,
 )
 from quizapp.models.base import db_id, utcnow
-from quizapp.questiondata import QuestionData
-from quizapp.security import role_required
 from quizapp.services import reading, workspace
 from quizapp.services.banks import add_question, edit_question
-from quizapp.timeutil import to_local, to_utc
+from quizapp.web.forms.accounts import ConfirmForm
+from quizapp.web.forms.base import select_choices
+from quizapp.web.forms.teacher import (
+    ArticleForm,
+    BankForm,
+    BulkReviewForm,
+    QuestionForm,
+    QuizForm,
+    RejectForm,
+    ShareForm,
+)
+from quizapp.web.security import role_required
 
 bp = Blueprint("teacher", __name__, url_prefix="/teacher")
 PAGE_SIZE = 50
@@ -501,8 +501,8 @@ def _accepted_questions(bank_id: int | None) -> list[Question]:
 
 def _clashes(questions: list[Question]) -> dict[int, list[str]]:
     """For each question not rejected, the stems of the others it answers or that
-    answer it, should both go into one quiz (see quizapp.giveaways)."""
-    from quizapp.giveaways import giveaway_pairs
+    answer it, should both go into one quiz (see quizapp.domain.giveaways)."""
+    from quizapp.domain.giveaways import giveaway_pairs
 
     kept = [(q.id, q.current_version.question_data) for q in questions if q.status != "rejected"]
     stems = {key: re.sub(r"\{\d+\}", "___", data.stem) for key, data in kept}  # a cloze's blanks
@@ -516,8 +516,8 @@ def _clashes(questions: list[Question]) -> dict[int, list[str]]:
 
 def _giveaways(questions: list[Question]) -> dict[int, list[int]]:
     """For each listed question, the numbers (1-based, in the list) of the listed
-    questions whose answer its stem states (see quizapp.giveaways)."""
-    from quizapp.giveaways import giveaway_pairs
+    questions whose answer its stem states (see quizapp.domain.giveaways)."""
+    from quizapp.domain.giveaways import giveaway_pairs
 
     number = {q.id: n for n, q in enumerate(questions, 1)}
     found: dict[int, list[int]] = {}
@@ -696,8 +696,8 @@ def export_bank(bank_id: int, fmt: str):
 @role_required("teacher")
 def import_into_bank(bank_id: int):
     """Upload a file, see what it holds and every error, then confirm: all or nothing."""
-    from quizapp.forms.teacher import ImportForm
     from quizapp.services import transfer
+    from quizapp.web.forms.teacher import ImportForm
 
     bank, _access = bank_or_404(bank_id, "edit")
     form = ImportForm()
@@ -738,10 +738,10 @@ def preview_quiz(quiz_id: int):
     import random
     from types import SimpleNamespace
 
-    from quizapp import grading
+    from quizapp.domain import grading
     from quizapp.services.attempt_layout import build_layout, to_stored
     from quizapp.services.question_view import feedback_for, question_view
-    from quizapp.views.student import raw_from_form
+    from quizapp.web.posted_answers import raw_from_form
 
     quiz = quiz_or_404(quiz_id)
     seed = request.form.get("seed", type=int) or random.SystemRandom().getrandbits(31)

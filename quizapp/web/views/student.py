@@ -30,13 +30,12 @@ from flask_babel import gettext as _
 from flask_login import current_user
 from sqlalchemy.orm import joinedload, selectinload
 
+from quizapp.display.i18n import translated
+from quizapp.display.timeutil import format_day, to_local
+from quizapp.domain.grading import InvalidResponse
 from quizapp.extensions import db
-from quizapp.forms.accounts import JoinClassForm
-from quizapp.grading import InvalidResponse
 from quizapp.models import Attempt, Membership, Quiz, SchoolClass
 from quizapp.models.base import utcnow
-from quizapp.questiondata import QuestionData
-from quizapp.security import role_required
 from quizapp.services import (
     accounts,
     attempt_layout,
@@ -48,8 +47,10 @@ from quizapp.services import (
 )
 from quizapp.services import attempts as svc
 from quizapp.services.question_view import feedback_for, question_view
-from quizapp.timeutil import format_day, to_local
-from quizapp.views.classes import owned_class_or_404
+from quizapp.web.forms.accounts import JoinClassForm
+from quizapp.web.posted_answers import raw_from_form
+from quizapp.web.security import role_required
+from quizapp.web.views.classes import owned_class_or_404
 
 bp = Blueprint("student", __name__)
 
@@ -83,21 +84,6 @@ def assigned_quiz_or_404(quiz_id: int) -> Quiz:
     if not quiz_status.is_assigned(quiz, current_user):
         abort(404)
     return quiz
-
-
-def raw_from_form(data: QuestionData, slot: int, form) -> Any:
-    """What a plain form post gave for one question, shaped as the page's script sends it."""
-    key = f"a{slot}"
-    if data.type == "multi":
-        return form.getlist(key)
-    if data.type == "matching":
-        prompts = sum(1 for p, _m in data.pairs if p)
-        return {str(p): form.get(f"{key}-{p}", "") for p in range(prompts)}
-    if data.type == "cloze":
-        return [form.get(f"{key}-{n}", "") for n in range(1, len(data.blanks) + 1)]
-    if data.type == "description":
-        return None
-    return form.get(key)
 
 
 def _visibility(quiz: Quiz, attempt: Attempt, response, now) -> dict[str, bool]:
@@ -309,7 +295,7 @@ def save_page(attempt_id: int):
     try:
         svc.record_answers(attempt, answers, check=check, page=target, locked=True)
     except InvalidResponse as exc:
-        abort(400, exc.translated())
+        abort(400, translated(exc))
     except svc.AttemptError as exc:
         if attempt.state != "in_progress":
             flash(_("Cette tentative est déjà rendue."), "info")
@@ -358,7 +344,7 @@ def save_json(attempt_id: int):
             attempt, {slot: body.get("answer")}, page=slot, locked=True, seqs={slot: seq}
         )
     except InvalidResponse as exc:
-        return jsonify(error=exc.translated()), 400
+        return jsonify(error=translated(exc)), 400
     except svc.AttemptError as exc:
         return jsonify(error=_(exc.message)), exc.status
     return jsonify(saved=True, slot=slot, unanswered=svc.unanswered_slots(attempt))
@@ -502,7 +488,7 @@ def practice_answer(question_id: int):
     try:
         stored, grade = practice.answer(item, raw, seconds, now)
     except InvalidResponse as exc:
-        abort(400, exc.translated())
+        abort(400, translated(exc))
     db.session.commit()
     session.pop("practice_shown", None)
     rights = practice.review_rights(current_user.id, question_id, now)

@@ -20,20 +20,20 @@ from flask_babel import gettext as _
 from flask_login import current_user, login_required, login_user, logout_user
 from werkzeug.security import check_password_hash
 
-from quizapp import throttle
 from quizapp.extensions import begin_write, db, end_transaction
-from quizapp.forms.accounts import (
+from quizapp.models import User
+from quizapp.models.accounts import hash_password
+from quizapp.models.base import utcnow
+from quizapp.services import accounts
+from quizapp.web import throttle
+from quizapp.web.forms.accounts import (
     ChangePasswordForm,
     ConfirmForm,
     LoginForm,
     RegisterForm,
     SetupAdminForm,
 )
-from quizapp.models import User
-from quizapp.models.accounts import hash_password
-from quizapp.models.base import utcnow
-from quizapp.services import accounts
-from quizapp.views import safe_next
+from quizapp.web.views import safe_next
 
 bp = Blueprint("auth", __name__)
 

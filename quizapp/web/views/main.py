@@ -7,8 +7,8 @@ from flask_login import current_user
 from sqlalchemy import text
 
 from quizapp.extensions import db
-from quizapp.forms.accounts import LanguageForm
-from quizapp.views import safe_next
+from quizapp.web.forms.accounts import LanguageForm
+from quizapp.web.views import safe_next
 
 bp = Blueprint("main", __name__)
 

@@ -1,7 +1,7 @@
 """Answer matching and scoring: pure functions over :class:`QuestionData`.
 
-No database, and Flask only to translate a refused answer's message
-(:meth:`InvalidResponse.translated`). A view collects the student's response, calls
+No database and no Flask: a refused answer's message is translated by the page
+(``quizapp.display.i18n.translated``). A view collects the student's response, calls
 :func:`grade` (or :func:`mark`) and turns :class:`InvalidResponse` into a 400.
 
 What ``response`` is, per question type (``None`` always means "not answered"
@@ -45,8 +45,8 @@ from typing import Any
 from rapidfuzz.distance import OSA
 from text_to_num import text2num
 
-from quizapp.messages import N_, CatalogueError
-from quizapp.questiondata import Answer, QuestionData
+from quizapp.domain.messages import N_, CatalogueError
+from quizapp.domain.questiondata import Answer, QuestionData
 
 MAX_TEXT_LENGTH = 2_000
 MAX_ESSAY_LENGTH = 20_000

@@ -8,10 +8,10 @@ from flask_login import current_user
 from sqlalchemy.orm import selectinload
 
 from quizapp.extensions import db
-from quizapp.forms.accounts import ClassForm, ConfirmForm
 from quizapp.models import Membership, SchoolClass, User
-from quizapp.security import role_required
 from quizapp.services import accounts
+from quizapp.web.forms.accounts import ClassForm, ConfirmForm
+from quizapp.web.security import role_required
 
 bp = Blueprint("classes", __name__)
 

@@ -7,11 +7,11 @@ from flask_babel import gettext as _
 from flask_login import current_user
 
 from quizapp.extensions import db, end_transaction
-from quizapp.forms.accounts import ConfirmForm, CreateUserForm
 from quizapp.models import User
 from quizapp.models.accounts import hash_password
-from quizapp.security import role_required
 from quizapp.services import accounts
+from quizapp.web.forms.accounts import ConfirmForm, CreateUserForm
+from quizapp.web.security import role_required
 
 bp = Blueprint("admin", __name__, url_prefix="/admin")
 

@@ -22,10 +22,10 @@ from wtforms import (
 from wtforms.validators import URL, DataRequired, Length, NumberRange, Optional, ValidationError
 from wtforms.widgets import CheckboxInput, ListWidget
 
-from quizapp.forms.base import AppForm, LocalFloatField, select_choices
-from quizapp.grading import parse_number
+from quizapp.domain.grading import parse_number
+from quizapp.domain.questiondata import Answer, Blank, QuestionData
 from quizapp.models.base import db_id
-from quizapp.questiondata import Answer, Blank, QuestionData
+from quizapp.web.forms.base import AppForm, LocalFloatField, select_choices
 
 
 def _strip(value):
