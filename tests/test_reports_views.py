@@ -132,6 +132,41 @@ def test_empty_states_never_fail(client, auth, app):
         assert client.get(f"/reports/classes/{empty.id}/export?format={fmt}").status_code == 200
 
 
+def test_the_index_counts_the_submitted_attempts_of_the_teachers_own_quizzes(
+    app, client, auth, world, count_statements
+):
+    """Another teacher's index shows their quizzes' counts only, and never counts the
+    attempts of quizzes that are not theirs."""
+    from flask import template_rendered
+
+    other = make_user("teacher", "voisin")
+    theirs = make_quiz(other, make_bank(other, three_questions()), title="Le leur")
+    auth.login("voisin")
+    seen = []
+
+    def record(sender, template, context, **extra):
+        seen.append(context)
+
+    template_rendered.connect(record, app)
+    try:
+        html = client.get("/reports/").get_data(as_text=True)
+    finally:
+        template_rendered.disconnect(record, app)
+    assert "Le leur" in html and "Moscou et Pyongyang" not in html
+    assert seen[0]["counts"] == {}  # the other teacher's quiz has 4 submitted attempts
+    counting = [s for s in count_statements if "count(attempt.id)" in s.lower()]
+    assert counting and all("quiz_id IN" in s or "quiz.owner_id" in s for s in counting)
+    auth.login("prof")
+    seen.clear()
+    template_rendered.connect(record, app)
+    try:
+        client.get("/reports/")
+    finally:
+        template_rendered.disconnect(record, app)
+    assert seen[0]["counts"] == {world["quiz"].id: 4}
+    assert theirs.id not in seen[0]["counts"]
+
+
 def test_a_student_of_another_teacher_is_a_404(client, auth, world):
     make_user("teacher", "stranger")
     auth.login("stranger")

@@ -644,3 +644,15 @@ def bank_questions(bank_id: int) -> list[dict]:
             }
         )
     return out
+
+
+def submitted_counts(quiz_ids: Sequence[int]) -> dict[int, int]:
+    """How many attempts were submitted, for each of these quizzes (none: absent)."""
+    if not quiz_ids:
+        return {}
+    rows = db.session.execute(
+        db.select(Attempt.quiz_id, db.func.count(Attempt.id))
+        .where(Attempt.state == "submitted", Attempt.quiz_id.in_(quiz_ids))
+        .group_by(Attempt.quiz_id)
+    )
+    return dict(rows.all())
