@@ -12,9 +12,11 @@ from flask_login import LoginManager
 from flask_migrate import Migrate
 from flask_sqlalchemy import SQLAlchemy
 from flask_wtf.csrf import CSRFProtect
-from sqlalchemy import MetaData, event
+from sqlalchemy import MetaData, String, event
 from sqlalchemy.engine import Engine
+from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.orm import DeclarativeBase
+from sqlalchemy.sql.functions import FunctionElement
 
 NAMING = {
     "ix": "ix_%(column_0_label)s",
@@ -56,6 +58,31 @@ def _sqlite_on_connect(dbapi_conn, _record):
     cur.execute("PRAGMA journal_mode=WAL")
     cur.execute("PRAGMA synchronous=NORMAL")
     cur.close()
+    dbapi_conn.create_function("quizapp_lower", 1, _lower, deterministic=True)
+
+
+def _lower(value):
+    return value.lower() if isinstance(value, str) else value
+
+
+class unicode_lower(FunctionElement):
+    """``lower()`` that folds every letter, « É » as well as « E »: PostgreSQL's does;
+    SQLite's folds ASCII only, so there it is Python's ``str.lower``, registered on
+    each connection."""
+
+    type = String()
+    name = "unicode_lower"
+    inherit_cache = True
+
+
+@compiles(unicode_lower)
+def _unicode_lower(element, compiler, **kw):
+    return f"lower({compiler.process(element.clauses, **kw)})"
+
+
+@compiles(unicode_lower, "sqlite")
+def _unicode_lower_sqlite(element, compiler, **kw):
+    return f"quizapp_lower({compiler.process(element.clauses, **kw)})"
 
 
 @event.listens_for(Engine, "begin")

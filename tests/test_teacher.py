@@ -3,7 +3,9 @@ hand with versioning, banks shared or not, quizzes, and bounded queries on list 
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
+from urllib.parse import quote
 
 import pytest
 import sqlalchemy as sa
@@ -539,6 +541,51 @@ def test_big_bank_and_many_quizzes_load_in_a_bounded_number_of_queries(client, t
         html = client.get("/teacher/quizzes").get_data(as_text=True)
     assert html.count("<tr>") >= 50
     assert counter.count <= 10, counter.count
+
+
+def test_the_bank_page_filters_by_tag_and_text_in_the_database(client, teacher):
+    """Only the questions that match leave the database: a tag is one of the question's
+    tags exactly, the text is in the stem whatever the case, accents included."""
+
+    def mcq(stem, tags):
+        answers = [Answer("a", 1.0), Answer("b", 0.0)]
+        return QuestionData(type="mcq", stem=stem, tags=tags, answers=answers)
+
+    bank = make_bank(
+        teacher,
+        [
+            mcq("Qui siège à l'ÉLYSÉE ?", ["rencontres"]),
+            mcq("Qui a reçu 50 % des voix ?", ["rencontre"]),
+            mcq("Où est le palais de l'Élysée ?", ["lieux", 'citée "ici"']),
+            mcq("Qui gouverne ?", []),
+        ],
+    )
+    loaded = []
+
+    def listed(query):
+        html = client.get(f"/teacher/banks/{bank.id}?{query}").get_data(as_text=True)
+        return sorted(int(n) for n in re.findall(r'id="q(\d+)"', html))
+
+    ids = {q.data.stem: q.id for q in bank.questions}
+    assert listed("tag=rencontre") == [ids["Qui a reçu 50 % des voix ?"]]
+    assert listed("tag=" + quote('citée "ici"')) == [ids["Où est le palais de l'Élysée ?"]]
+    assert listed("q=" + quote("élysée")) == sorted(
+        [ids["Qui siège à l'ÉLYSÉE ?"], ids["Où est le palais de l'Élysée ?"]]
+    )
+    assert listed("q=" + quote("50 %")) == [ids["Qui a reçu 50 % des voix ?"]]
+    assert listed("q=" + quote("_")) == []  # no LIKE wildcard
+    assert listed("tag=rencontres&q=" + quote("élysée")) == [ids["Qui siège à l'ÉLYSÉE ?"]]
+
+    def count_rows(conn, cursor, statement, parameters, context, executemany):
+        if "FROM question" in statement and "question.bank_id" in statement:
+            loaded.append(statement)
+
+    sa.event.listen(db.engine, "after_cursor_execute", count_rows)
+    try:
+        listed("tag=lieux")
+    finally:
+        sa.event.remove(db.engine, "after_cursor_execute", count_rows)
+    assert any("json" in statement.lower() for statement in loaded), loaded
 
 
 @pytest.mark.skipif(not SEED.exists(), reason="the seed article is not in questions/ yet")

@@ -1,0 +1,175 @@
+"""The teacher's banks: the list, one bank's questions with filters and the review queue, and sharing."""
+
+from __future__ import annotations
+
+from flask import abort, flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+from flask_login import current_user
+
+from quizapp.extensions import db
+from quizapp.models import Bank, BankShare, Question, User
+from quizapp.services import bank_questions, workspace
+from quizapp.services.bank_questions import QuestionFilters
+from quizapp.web.forms.accounts import ConfirmForm
+from quizapp.web.forms.teacher import BankForm, BulkReviewForm, RejectForm, ShareForm
+from quizapp.web.security import role_required
+from quizapp.web.views.teacher.common import bank_or_404, bp, question_or_404
+
+
+@bp.get("/banks")
+@role_required("teacher")
+def banks():
+    """Own and shared banks with their question counts by status."""
+    rows = db.session.scalars(
+        workspace.visible_banks_query(current_user).order_by(Bank.created_at.desc())
+    ).all()
+    counts = dict()
+    if rows:
+        for bank_id, status, n in db.session.execute(
+            db.select(Question.bank_id, Question.status, db.func.count(Question.id))
+            .where(Question.bank_id.in_([b.id for b in rows]))
+            .group_by(Question.bank_id, Question.status)
+        ):
+            counts.setdefault(bank_id, {})[status] = n
+    return render_template("teacher/banks.html", banks=rows, counts=counts, form=BankForm())
+
+
+@bp.post("/banks")
+@role_required("teacher")
+def create_bank():
+    form = BankForm()
+    if not form.validate_on_submit():
+        flash(_("Donnez un nom à la banque."), "error")
+        return redirect(url_for("teacher.banks"))
+    bank = Bank(owner_id=current_user.id, name=form.name.data, tags=_tags(form.tags.data))
+    db.session.add(bank)
+    db.session.commit()
+    return redirect(url_for("teacher.bank", bank_id=bank.id))
+
+
+def _tags(text: str | None) -> list[str]:
+    return [t.strip() for t in (text or "").split(",") if t.strip()]
+
+
+@bp.get("/banks/<int:bank_id>")
+@role_required("teacher")
+def bank(bank_id: int):
+    """The bank's questions with filters; candidates form the review queue."""
+    bank, access = bank_or_404(bank_id)
+    filters = {
+        k: (request.args.get(k) or "").strip() for k in ("status", "kind", "type", "tag", "q")
+    }
+    questions = bank_questions.filtered_questions(
+        bank.id,
+        QuestionFilters(
+            status=filters["status"],
+            kind=filters["kind"],
+            type=filters["type"],
+            tag=filters["tag"],
+            text=filters["q"],
+        ),
+    )
+    kinds = bank_questions.kinds_in(bank.id)
+    shares = db.session.execute(
+        db.select(BankShare, User)
+        .join(User, User.id == BankShare.teacher_id)
+        .where(BankShare.bank_id == bank.id)
+    ).all()
+    return render_template(
+        "teacher/bank.html",
+        bank=bank,
+        access=access,
+        questions=questions,
+        clashes=bank_questions.clashes(questions),
+        filters=filters,
+        kinds=kinds,
+        bulk=BulkReviewForm(),
+        reject=RejectForm(),
+        share=ShareForm(),
+        shares=shares,
+        confirm=ConfirmForm(),
+    )
+
+
+@bp.post("/banks/<int:bank_id>/review")
+@role_required("teacher")
+def bulk_review(bank_id: int):
+    """Accept or reject the selected candidates, or accept all above a confidence."""
+    bank, _access = bank_or_404(bank_id, "edit")
+    form = BulkReviewForm()
+    if not form.validate_on_submit():
+        abort(400)
+    query = db.select(Question).where(Question.bank_id == bank.id)
+    if form.action.data == "accept_above":
+        threshold = form.threshold.data if form.threshold.data is not None else 0.8
+        query = query.where(Question.status == "candidate", Question.confidence >= threshold)
+    else:
+        ids = [int(i) for i in form.selected.data or []]
+        query = query.where(Question.id.in_(ids))  # ids of other banks simply match nothing
+    changed = 0
+    for question in db.session.scalars(query):
+        question.status = "rejected" if form.action.data == "reject" else "accepted"
+        changed += 1
+    db.session.commit()
+    flash(_("%(n)d questions mises à jour.", n=changed), "success")
+    return redirect(url_for("teacher.bank", bank_id=bank.id, status=request.args.get("status", "")))
+
+
+@bp.post("/questions/<int:question_id>/accept")
+@role_required("teacher")
+def accept_question(question_id: int):
+    question, bank = question_or_404(question_id, "edit")
+    if not ConfirmForm().validate_on_submit():
+        abort(400)
+    question.status, question.reject_reason = "accepted", ""
+    db.session.commit()
+    # Said, since the question leaves the list of those to review.
+    flash(_("Question acceptée : « %(stem)s »", stem=_short(question.data.stem)), "success")
+    return redirect(url_for("teacher.bank", bank_id=bank.id, status="candidate"))
+
+
+def _short(stem: str, length: int = 80) -> str:
+    return stem if len(stem) <= length else stem[: length - 1].rstrip() + "…"
+
+
+@bp.post("/questions/<int:question_id>/reject")
+@role_required("teacher")
+def reject_question(question_id: int):
+    """Reject, keeping the question and the reason so the generator can be judged."""
+    question, bank = question_or_404(question_id, "edit")
+    form = RejectForm()
+    if not form.validate_on_submit():
+        abort(400)
+    question.status, question.reject_reason = "rejected", form.reason.data or ""
+    db.session.commit()
+    flash(_("Question rejetée : « %(stem)s »", stem=_short(question.data.stem)), "success")
+    return redirect(url_for("teacher.bank", bank_id=bank.id, status="candidate"))
+
+
+@bp.post("/banks/<int:bank_id>/share")
+@role_required("teacher")
+def share_bank(bank_id: int):
+    """Share with another teacher, to read or to edit."""
+    bank, _access = bank_or_404(bank_id, "owner")
+    form = ShareForm()
+    if form.validate_on_submit():
+        other = db.session.scalar(
+            db.select(User).where(
+                User.username == form.username.data.lower(), User.role.in_(("teacher", "admin"))
+            )
+        )
+        if other is None or other.id == bank.owner_id:
+            flash(_("Aucun autre enseignant ne porte cet identifiant."), "error")
+        else:
+            share = db.session.scalar(
+                db.select(BankShare).where(
+                    BankShare.bank_id == bank.id, BankShare.teacher_id == other.id
+                )
+            )
+            if share is None:
+                share = BankShare(bank_id=bank.id, teacher_id=other.id)
+                db.session.add(share)
+            share.can_edit = bool(form.can_edit.data)
+            db.session.commit()
+            flash(_("Banque partagée avec %(name)s.", name=other.username), "success")
+    return redirect(url_for("teacher.bank", bank_id=bank.id))
