@@ -13,13 +13,7 @@ from quizapp.domain.giveaways import gives_away
 from quizapp.domain.messages import N_
 from quizapp.domain.questiondata import QuestionData
 from quizapp.extensions import db
-from quizapp.models import (
-    Attempt,
-    Question,
-    QuestionVersion,
-    Quiz,
-    QuizQuestion,
-)
+from quizapp.models import Attempt, Question, QuestionVersion, Quiz, QuizQuestion
 
 MAX_ANSWER_CHARS = grading.MAX_TEXT_LENGTH
 

@@ -17,12 +17,7 @@ from sqlalchemy.exc import IntegrityError
 from quizapp.domain import grading
 from quizapp.domain.messages import N_
 from quizapp.extensions import begin_write, db
-from quizapp.models import (
-    Attempt,
-    Quiz,
-    Response,
-    User,
-)
+from quizapp.models import Attempt, Quiz, Response, User
 from quizapp.models.base import utcnow
 from quizapp.services.attempt_layout import build_layout, to_stored, version_data
 from quizapp.services.practice import schedule_from_attempt

@@ -7,12 +7,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from quizapp.extensions import db
-from quizapp.models import (
-    Attempt,
-    Question,
-    QuestionVersion,
-    Response,
-)
+from quizapp.models import Attempt, Question, QuestionVersion, Response
 from quizapp.models.base import utcnow
 from quizapp.services.question_view import is_blank
 from quizapp.services.quiz_status import score_visible

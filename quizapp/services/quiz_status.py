@@ -7,14 +7,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from quizapp.extensions import db
-from quizapp.models import (
-    Attempt,
-    Membership,
-    Quiz,
-    QuizAssignment,
-    Response,
-    User,
-)
+from quizapp.models import Attempt, Membership, Quiz, QuizAssignment, Response, User
 from quizapp.models.base import utcnow
 
 #: A final submit that arrives this long after the deadline is still taken
