@@ -1,4 +1,4 @@
-"""Classes: a teacher's list, roster and join code (a student's side is in views/student.py)."""
+"""Classes: a teacher's list, roster and join code (a student's side is in web/views/student/)."""
 
 from __future__ import annotations
 
