@@ -16,7 +16,8 @@ from quizapp.reports.regrade import apply_regrade, plan_regrade
 from quizapp.reports.remap import carry
 from quizapp.services import attempts as svc
 from quizapp.services.banks import edit_question
-from quizapp.services.question_view import feedback_for, question_view
+from quizapp.services.feedback import feedback_for
+from quizapp.services.question_view import question_view
 
 
 @pytest.fixture

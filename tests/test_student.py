@@ -587,7 +587,7 @@ def test_result_says_the_article_once_and_counts_the_outcomes(client, auth, worl
 
 
 def test_a_generated_explanation_says_nothing_the_feedback_shows_already():
-    from quizapp.services.question_view import _beyond
+    from quizapp.services.feedback import _beyond
 
     sentence = "Le 5 septembre 2017, l'armée syrienne a brisé le siège de Deir ez-Zor."
     said = f"Réponse : le 5 septembre 2017. L'article indique : « {sentence} »"
@@ -601,7 +601,7 @@ def test_a_generated_explanation_says_nothing_the_feedback_shows_already():
 
 def test_a_single_blank_answer_is_not_numbered():
     from quizapp.domain.questiondata import Answer, Blank, QuestionData
-    from quizapp.services.question_view import right_answers
+    from quizapp.services.feedback import right_answers
 
     one = QuestionData(
         type="cloze", stem="Signé en {1}.", blanks=[Blank("short", [Answer("2015", 1.0)])]

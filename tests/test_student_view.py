@@ -9,7 +9,8 @@ import json
 from conftest import sample_questions
 
 from quizapp.domain.questiondata import Answer, QuestionData, Source
-from quizapp.services.question_view import feedback_for, highlight, is_blank, question_view
+from quizapp.services.feedback import feedback_for, highlight
+from quizapp.services.question_view import is_blank, question_view
 
 
 def by_type(kind: str) -> QuestionData:
@@ -89,7 +90,7 @@ def test_feedback_shows_only_what_the_settings_allow():
 
 
 def test_right_answers_read_well_for_each_type():
-    from quizapp.services.question_view import right_answers
+    from quizapp.services.feedback import right_answers
 
     assert right_answers(by_type("truefalse")) == ["false"]
     assert right_answers(by_type("numeric")) == ["10000 ± 500 soldats"]

@@ -7,7 +7,8 @@ from typing import Any
 
 from quizapp.models import Attempt, Quiz
 from quizapp.services import attempt_layout, quiz_status
-from quizapp.services.question_view import feedback_for, question_view
+from quizapp.services.feedback import feedback_for
+from quizapp.services.question_view import question_view
 
 
 def visibility(quiz: Quiz, attempt: Attempt, response, now) -> dict[str, bool]:

@@ -12,7 +12,8 @@ from quizapp.domain.questiondata import QuestionData
 from quizapp.extensions import db
 from quizapp.models import QuestionVersion, Quiz
 from quizapp.services.attempt_layout import build_layout, to_stored
-from quizapp.services.question_view import feedback_for, question_view
+from quizapp.services.feedback import feedback_for
+from quizapp.services.question_view import question_view
 
 #: What the page posted for a question (its data, its slot), as the page's script sends it.
 AnswerReader = Callable[[QuestionData, int], Any]

@@ -13,8 +13,9 @@ from quizapp.display.i18n import translated
 from quizapp.domain.grading import InvalidResponse
 from quizapp.extensions import db
 from quizapp.models.base import utcnow
-from quizapp.services import practice
-from quizapp.services.question_view import feedback_for, question_view
+from quizapp.services import class_reviews, practice
+from quizapp.services.feedback import feedback_for
+from quizapp.services.question_view import question_view
 from quizapp.web.posted_answers import raw_from_form
 from quizapp.web.security import role_required
 from quizapp.web.views.classes import owned_class_or_404
@@ -90,5 +91,5 @@ def class_practice(class_id: int):
     return render_template(
         "student/class_practice.html",
         school_class=school_class,
-        summary=practice.class_practice(class_id, current_user),
+        summary=class_reviews.class_practice(class_id, current_user),
     )
