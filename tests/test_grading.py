@@ -13,16 +13,13 @@ from quizapp.domain.grading import (
     MAX_TEXT_LENGTH,
     Grade,
     InvalidResponse,
-    allowed_typos,
     apply_penalty,
     grade,
     mark,
-    match_short,
-    normalise_answer,
-    parse_number,
-    wildcard_match,
 )
+from quizapp.domain.numbers import parse_number
 from quizapp.domain.questiondata import Answer, Blank, QuestionData
+from quizapp.domain.text_answers import allowed_typos, match_short, normalise_answer, wildcard_match
 
 
 def short(*texts: str, **options) -> QuestionData:

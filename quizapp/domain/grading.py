@@ -14,7 +14,7 @@ and scores 0; ``docs/scoring.md`` gives every rule with examples):
                a negative fraction as a penalty; the sum is clamped to [0, 1].
 ``truefalse``  ``True``/``False`` or the text ``"true"``/``"false"`` (also
                ``"vrai"``/``"faux"``), any case.
-``short``      the text typed, matched by :func:`match_short`.
+``short``      the text typed, matched by :func:`quizapp.domain.text_answers.match_short`.
 ``numeric``    the text typed, read by :func:`parse_number` (an ``int`` or
                ``float`` is taken as is); right when ``|x - value| <= tolerance``.
 ``matching``   ``{prompt_index: chosen match text}`` where ``prompt_index``
@@ -36,17 +36,14 @@ Texts longer than :data:`MAX_TEXT_LENGTH` characters (essays:
 from __future__ import annotations
 
 import math
-import re
-import unicodedata
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from rapidfuzz.distance import OSA
-from text_to_num import text2num
-
 from quizapp.domain.messages import N_, CatalogueError
+from quizapp.domain.numbers import parse_number
 from quizapp.domain.questiondata import Answer, QuestionData
+from quizapp.domain.text_answers import match_short_with_typos
 
 MAX_TEXT_LENGTH = 2_000
 MAX_ESSAY_LENGTH = 20_000
@@ -107,302 +104,6 @@ def _scored(fraction: float, **detail: Any) -> Grade:
 
 
 _UNANSWERED = {"answered": False}
-
-# --------------------------------------------------------------------------
-# Normalising texts
-# --------------------------------------------------------------------------
-_CHAR_MAP = str.maketrans(
-    {
-        **dict.fromkeys("\u2019\u2018\u201b\u02bc\u02b9\u0060\u00b4\u2032", "'"),
-        **dict.fromkeys("\u2010\u2011\u2012\u2013\u2014\u2015\u2212", "-"),
-        "œ": "oe",
-        "Œ": "OE",
-        "æ": "ae",
-        "Æ": "AE",
-        "ß": "ss",
-    }
-)
-# A space or dot between digit groups of three is a thousands separator: 10 000 = 10.000 = 10000.
-_THOUSANDS_SEP = re.compile(r"(?<=\d)[ .](?=\d{3}(?!\d))")
-# One leading article, elided article or preposition of place, removed before comparing.
-_LEADING_WORD = re.compile(
-    r"^(?:de\s+la\s+|de\s+l'\s*|à\s+la\s+|à\s+l'\s*|l'\s*|d'\s*|"
-    r"(?:le|la|les|un|une|des|du|de|au|aux|à|en)\s+)",
-    re.IGNORECASE,
-)
-
-
-def _strip_accents(s: str) -> str:
-    decomposed = unicodedata.normalize("NFD", s)
-    return unicodedata.normalize(
-        "NFC", "".join(c for c in decomposed if unicodedata.category(c) != "Mn")
-    )
-
-
-def normalise_answer(
-    text: str, *, case_sensitive: bool = False, accents_matter: bool = False
-) -> str:
-    """The comparable form of a short answer, so that trivial differences vanish.
-
-    In order: Unicode compatibility forms (``ﬁ`` → ``fi``, non-breaking spaces
-    → spaces); ligatures ``œ``/``æ`` → ``oe``/``ae``; typographic apostrophes
-    → ``'`` and dashes → ``-``; thousands separators in numbers removed; one
-    leading article, elided article or preposition dropped (``l'Ukraine``,
-    ``d'Ukraine``, ``la Russie``, ``au Mali`` → ``Ukraine``, ``Russie``,
-    ``Mali``) unless nothing would be left; case folded (unless
-    ``case_sensitive``); accents removed (unless ``accents_matter``); dots
-    deleted (``O.N.U.`` = ``ONU``) except between digits; every other
-    punctuation mark, hyphen and apostrophe → a space; spaces collapsed.
-    """
-    s = unicodedata.normalize("NFKC", text).translate(_CHAR_MAP)
-    s = " ".join(s.split())
-    s = _THOUSANDS_SEP.sub("", s)
-    s = s.lstrip("«»\"“”'([ ")
-    stripped = _LEADING_WORD.sub("", s, count=1)
-    if stripped.strip(" '-.,"):
-        s = stripped
-    if not case_sensitive:
-        s = s.casefold()
-    if not accents_matter:
-        s = _strip_accents(s)
-    out = []
-    for i, c in enumerate(s):
-        if c == ".":
-            between_digits = 0 < i < len(s) - 1 and s[i - 1].isdigit() and s[i + 1].isdigit()
-            out.append(" " if between_digits else "")
-        elif unicodedata.category(c).startswith("P"):
-            out.append(" ")
-        else:
-            out.append(c)
-    return " ".join("".join(out).split())
-
-
-def allowed_typos(normalised_answer: str) -> int:
-    """How many edits a response may be away from an accepted answer: none up
-    to 4 letters or digits, 1 for 5 to 8, 2 beyond."""
-    n = sum(c.isalnum() for c in normalised_answer)
-    if n <= 4:
-        return 0
-    return 1 if n <= 8 else 2
-
-
-def _short_options(options: Mapping[str, Any] | None) -> dict[str, bool]:
-    options = options or {}
-    return {
-        "case_sensitive": bool(options.get("case_sensitive", False)),
-        "accents_matter": bool(options.get("accents_matter", False)),
-    }
-
-
-def wildcard_match(pattern: str, said: str, norm: Mapping[str, bool]) -> bool:
-    """Whether a normalised response matches an accepted answer where ``*`` is any text.
-
-    No regular expression is built from the pattern: the first piece must begin
-    the response, the last must end it, and the ones between are found in order,
-    each at its leftmost place (which is always right for ``*`` alone). That takes
-    time linear in the response for each piece, however many stars there are, so
-    no accepted answer can make a save slow (a backtracking pattern could).
-    """
-    pieces = [normalise_answer(p, **norm) if p.strip() else "" for p in pattern.split("*")]
-    if len(pieces) == 1:
-        return said == pieces[0]
-    first, *middle, last = pieces
-    if not said.startswith(first):
-        return False
-    start, end = len(first), len(said) - len(last)
-    if end < start or not said.endswith(last):
-        return False
-    for piece in middle:
-        found = said.find(piece, start, end)
-        if found < 0:
-            return False
-        start = found + len(piece)
-    return True
-
-
-def _match_short(
-    response: str, accepted: Sequence[Answer], options: Mapping[str, Any] | None
-) -> tuple[Answer | None, int]:
-    """The best accepted answer and the number of edits it took (0 when exact)."""
-    norm = _short_options(options)
-    said = normalise_answer(response, **norm)
-    if not said:
-        return None, 0
-    exact: list[Answer] = []
-    close: list[tuple[int, Answer]] = []
-    typos = bool((options or {}).get("typos", False))
-    said_numbers = re.findall(r"\d+", said)
-    for answer in accepted:
-        if "*" in answer.text:
-            if wildcard_match(answer.text, said, norm):
-                exact.append(answer)
-            continue
-        target = normalise_answer(answer.text, **norm)
-        if not target:
-            continue
-        if said == target:
-            exact.append(answer)
-        elif typos and re.findall(r"\d+", target) == said_numbers:
-            limit = allowed_typos(target)
-            if limit:
-                edits = OSA.distance(said, target, score_cutoff=limit)
-                if edits <= limit:
-                    close.append((edits, answer))
-    if exact:
-        return max(exact, key=lambda a: a.fraction), 0
-    if close:
-        edits, answer = min(close, key=lambda pair: (pair[0], -pair[1].fraction))
-        return answer, edits
-    return None, 0
-
-
-def match_short(
-    response: str, accepted: Sequence[Answer], options: Mapping[str, Any] | None = None
-) -> Answer | None:
-    """The accepted answer a short response matches, or ``None``.
-
-    Both sides go through :func:`normalise_answer`. An exact match wins (the
-    one with the highest fraction when several match); otherwise, when
-    ``options["typos"]`` is true, the closest answer within
-    :func:`allowed_typos` edits (a swap of two letters is one edit), provided
-    the numbers in both are the same. ``*`` in an accepted answer stands for
-    any text (``* Macron``), as in Moodle; wildcards are never fuzzy.
-    """
-    return _match_short(response, accepted, options)[0]
-
-
-# --------------------------------------------------------------------------
-# Numbers
-# --------------------------------------------------------------------------
-#: Longer runs of words are not a number anyone types (and would make reading slow).
-_MAX_NUMBER_WORDS = 20
-_MULTIPLIERS = {"mille": 1e3, "million": 1e6, "millions": 1e6, "milliard": 1e9, "milliards": 1e9}
-_UNIT_SYNONYMS = {
-    "%": "%",
-    "pour cent": "%",
-    "pourcent": "%",
-    "€": "€",
-    "euro": "€",
-    "eur": "€",
-    "km": "km",
-    "kilometre": "km",
-    "kg": "kg",
-    "kilogramme": "kg",
-    "kilo": "kg",
-}
-_DIGITS = re.compile(r"[+-]?\d[\d .,]*(?:e[+-]?\d+)?")
-_NUMBER_TOKEN = re.compile(r"(?P<mantissa>[+-]?[\d .,]*\d)(?:e(?P<exponent>[+-]?\d+))?")
-# Digits in groups of three after the first, one separator throughout: 1 234 567, 1.234.567.
-_GROUPED = re.compile(r"\d{1,3}(?P<sep>[ .])\d{3}(?:(?P=sep)\d{3})*")
-
-
-def _unit_key(unit: str) -> str:
-    """Units compare without case, accents, dots, spaces or a plural ``s``."""
-    key = _strip_accents(unicodedata.normalize("NFKC", unit).casefold()).replace(".", "")
-    key = " ".join(key.replace("-", " ").split())
-    if len(key) > 2 and key[-1] in "sx" and key not in _UNIT_SYNONYMS:
-        key = key[:-1]
-    return _UNIT_SYNONYMS.get(key, key)
-
-
-def _parse_digits(token: str) -> float | None:
-    """A number written with digits, French or English style (see :func:`parse_number`)."""
-    parts = _NUMBER_TOKEN.fullmatch(token.strip())
-    if not parts:
-        return None
-    mantissa, exponent = parts.group("mantissa").strip(), parts.group("exponent") or "0"
-    sign = -1.0 if mantissa.startswith("-") else 1.0
-    mantissa = mantissa.lstrip("+-").strip()
-    if mantissa.count(",") > 1:
-        return None
-    if "," in mantissa:
-        integer, decimals = mantissa.split(",")
-    elif mantissa.count(".") == 1:
-        head, tail = mantissa.split(".")
-        french_thousands = len(tail) == 3 and head.strip("0") != "" and head.isdigit()
-        integer, decimals = (mantissa, "") if french_thousands else (head, tail)
-    else:
-        integer, decimals = mantissa, ""
-    if decimals and not decimals.isdigit():
-        return None
-    if not integer.isdigit():
-        if not _GROUPED.fullmatch(integer):
-            return None
-        integer = re.sub(r"[ .]", "", integer)
-    value = float(f"{integer}.{decimals or 0}e{exponent}")
-    return sign * value if math.isfinite(value) else None
-
-
-def _longest_number_words(words: list[str]) -> tuple[int | None, int]:
-    """The value of the longest run of number words at the start, and its length."""
-    for k in range(min(len(words), _MAX_NUMBER_WORDS), 0, -1):
-        try:
-            return text2num(" ".join(words[:k]), "fr"), k
-        except ValueError:
-            continue
-    return None, 0
-
-
-def _split_number(s: str) -> tuple[float | None, str]:
-    """The number at the start of ``s`` (digits or French words) and what follows."""
-    negative = False
-    if s.startswith("moins "):
-        negative, s = True, s[len("moins ") :]
-    match = _DIGITS.match(s)
-    if match:
-        value, rest = _parse_digits(match.group()), s[match.end() :].strip()
-    else:
-        words = s.replace("-", " ").split()
-        whole, k = _longest_number_words(words)
-        if whole is None:
-            return None, s
-        value, rest_words = float(whole), words[k:]
-        if rest_words[:1] == ["virgule"]:
-            decimals, j = _longest_number_words(rest_words[1:])
-            if decimals is None:
-                return None, s
-            value = float(f"{whole}.{decimals}")
-            rest_words = rest_words[1 + j :]
-        rest = " ".join(rest_words)
-    if value is None:
-        return None, s
-    first, _, after = rest.partition(" ")
-    if first in _MULTIPLIERS:
-        value, rest = value * _MULTIPLIERS[first], after.strip()
-    return (-value if negative else value), rest
-
-
-def parse_number(text: str, unit: str | None = None) -> float | None:
-    """Read the number a student typed, the French way first; ``None`` when unreadable.
-
-    Accepted: ``10000``, ``10 000`` (ordinary, non-breaking or narrow
-    non-breaking space), ``10.000`` (a dot followed by exactly three digits
-    is a thousands separator, so ``3.500`` is 3500 but ``3.5`` is 3.5),
-    ``10,5`` (decimal comma), ``1.234,5``, ``-3`` / ``−3`` / ``moins 3``,
-    ``1e3`` (scientific notation), ``2,5 millions``, and numbers in words
-    (``dix mille``, ``quatre-vingt-dix-sept``, ``trois virgule cinq``). A
-    comma is always decimal: ``10,000`` is 10, never ten thousand. A final
-    full stop is ignored.
-
-    ``unit``: when given, the number may be followed by that unit
-    (``10 000 soldats``, ``5 %``, ``5 pour cent``, ``12 km``), compared
-    without case, accents or a plural ``s``; leaving the unit out is
-    accepted; any other text after the number (a wrong unit) gives ``None``.
-    Without ``unit``, the number must stand alone.
-    """
-    if not isinstance(text, str):
-        return None
-    s = " ".join(unicodedata.normalize("NFKC", text).translate(_CHAR_MAP).casefold().split())
-    s = s.rstrip(".").strip()
-    s = re.sub(r"(?<=\d)(?=[%€$])", " ", s)
-    if not s:
-        return None
-    value, rest = _split_number(s)
-    if value is None:
-        return None
-    if rest and (unit is None or _unit_key(rest) != _unit_key(unit)):
-        return None
-    return value
 
 
 # --------------------------------------------------------------------------
@@ -477,7 +178,7 @@ def _grade_truefalse(q: QuestionData, response: Any) -> Grade:
 
 def _grade_short(q: QuestionData, response: Any) -> Grade:
     said = _text(response)
-    answer, edits = _match_short(said, q.answers, q.options)
+    answer, edits = match_short_with_typos(said, q.answers, q.options)
     if answer is None:
         return _scored(0.0, matched=None, typos=0, feedback="")
     return _scored(answer.fraction, matched=answer.text, typos=edits, feedback=answer.feedback)
@@ -627,12 +328,8 @@ __all__ = [
     "MAX_TEXT_LENGTH",
     "Grade",
     "InvalidResponse",
-    "allowed_typos",
     "apply_penalty",
     "grade",
     "mark",
-    "match_short",
-    "normalise_answer",
     "parse_index",
-    "parse_number",
 ]

@@ -22,7 +22,7 @@ from wtforms import (
 from wtforms.validators import URL, DataRequired, Length, NumberRange, Optional, ValidationError
 from wtforms.widgets import CheckboxInput, ListWidget
 
-from quizapp.domain.grading import parse_number
+from quizapp.domain.numbers import parse_number
 from quizapp.domain.questiondata import Answer, Blank, QuestionData
 from quizapp.models.base import db_id
 from quizapp.web.forms.base import AppForm, LocalFloatField, select_choices
