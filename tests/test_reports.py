@@ -16,14 +16,10 @@ from quizapp.domain.questiondata import Answer, QuestionData
 from quizapp.extensions import db
 from quizapp.models import Attempt, Response
 from quizapp.reports import analysis
-from quizapp.reports.data import (
-    Filters,
-    bank_questions,
-    class_gradebook,
-    quiz_report,
-    select_attempts,
-    student_report,
-)
+from quizapp.reports.bank_data import bank_questions
+from quizapp.reports.data import Filters, quiz_report, select_attempts
+from quizapp.reports.gradebook import class_gradebook
+from quizapp.reports.student_data import student_report
 
 T0 = datetime(2026, 11, 2, 9, 0)
 

@@ -12,7 +12,7 @@ from typing import Any
 
 from quizapp.display.timeutil import format_day, to_local
 from quizapp.reports.analysis import QuizAnalysis
-from quizapp.reports.data import StudentReport
+from quizapp.reports.student_data import StudentReport
 
 
 @dataclass

@@ -28,7 +28,6 @@ from quizapp.models import (
     QuizAssignment,
     QuizQuestion,
     Response,
-    SchoolClass,
     User,
 )
 from quizapp.models.base import utcnow
@@ -156,15 +155,20 @@ class QuizReport:
         }
 
 
-def _rows(query: sa.Select):
+def plain_rows(query: sa.Select):
     """Plain rows through the session's connection: the ORM's row processing is skipped,
     which matters for the 80,000 marks of a large quiz."""
     return db.session.connection().execute(query)
 
 
+def counted_grade(method: str, attempts: list) -> float | None:
+    """The counted percentage from rows with ``number``, ``state``, ``score``, ``max_score``."""
+    return counted_percent(SimpleNamespace(grading_method=method), attempts)  # type: ignore[arg-type]
+
+
 # --- which attempt counts ----------------------------------------------------
 def counted_attempt_ids(method: str, attempts: Iterable[AttemptRow]) -> set[int]:
-    """The attempts that make a student's grade, matching ``attempts.counted_percent``.
+    """The attempts that make a student's grade, matching ``quiz_status.counted_percent``.
 
     ``highest``: the best (the earliest of equal ones); ``first``/``last``: by
     number; ``average``: every submitted attempt.
@@ -283,7 +287,7 @@ def _attempt_rows(quiz: Quiz, filters: Filters) -> list[AttemptRow]:
             score=r.score,
             max_score=r.max_score,
         )
-        for r in _rows(query.order_by(User.username, Attempt.number))
+        for r in plain_rows(query.order_by(User.username, Attempt.number))
     ]
 
 
@@ -297,7 +301,7 @@ def _fill_marks(quiz: Quiz, filters: Filters, rows: list[AttemptRow]) -> list[in
         .where(Attempt.quiz_id == quiz.id)
     )
     seen: dict[int, None] = {}
-    for attempt_id, question_id, mark in _rows(query):
+    for attempt_id, question_id, mark in plain_rows(query):
         by_attempt[attempt_id][question_id] = mark
         seen[question_id] = None
     return list(seen)
@@ -379,271 +383,12 @@ def answer_counts(
     )
     for start in range(0, len(ids), 5000):  # stay under SQLite's bound-parameter limit
         chunk = query.where(Response.attempt_id.in_(ids[start : start + 5000]))
-        for question_id, answer, n in _rows(chunk):
+        for question_id, answer, n in plain_rows(chunk):
             if answer is not None:
                 value = int(answer) if answer.isdigit() else json.loads(answer)
                 key = tuple(value) if isinstance(value, list) else value
                 counts[(question_id, key)] += n
     return counts
-
-
-# --- class gradebook -----------------------------------------------------------
-@dataclass
-class GradebookQuiz:
-    quiz_id: int
-    title: str
-    pass_mark: float
-
-
-@dataclass
-class GradebookRow:
-    student_id: int
-    username: str
-    name: str
-    grades: dict[int, float | None] = field(default_factory=dict)  # quiz_id -> percent
-    attempts: dict[int, int] = field(default_factory=dict)  # quiz_id -> attempts started
-
-    @property
-    def average(self) -> float | None:
-        done = [g for g in self.grades.values() if g is not None]
-        return sum(done) / len(done) if done else None
-
-
-@dataclass
-class Gradebook:
-    class_id: int
-    name: str
-    quizzes: list[GradebookQuiz]
-    rows: list[GradebookRow]
-    filters: Filters = field(default_factory=Filters)
-    generated_at: datetime = field(default_factory=utcnow)
-
-    def quiz_average(self, quiz_id: int) -> float | None:
-        done = [r.grades.get(quiz_id) for r in self.rows if r.grades.get(quiz_id) is not None]
-        return sum(done) / len(done) if done else None
-
-    def completion(self, quiz_id: int) -> int:
-        return sum(r.grades.get(quiz_id) is not None for r in self.rows)
-
-
-def _grade(method: str, attempts: list) -> float | None:
-    """The counted percentage from rows with ``number``, ``state``, ``score``, ``max_score``."""
-    return counted_percent(SimpleNamespace(grading_method=method), attempts)  # type: ignore[arg-type]
-
-
-def class_gradebook(school_class: SchoolClass, filters: Filters | None = None) -> Gradebook:
-    """Every student of a class against every quiz assigned to it: the grade that counts."""
-    given = filters or Filters()
-    filters = Filters(school_class.id, given.date_from, given.date_to)
-    quizzes = db.session.execute(
-        sa.select(Quiz.id, Quiz.title, Quiz.pass_mark, Quiz.grading_method)
-        .join(QuizAssignment, QuizAssignment.quiz_id == Quiz.id)
-        .where(QuizAssignment.class_id == school_class.id)
-        .order_by(Quiz.created_at, Quiz.id)
-    ).all()
-    students = db.session.execute(
-        sa.select(User.id, User.username, User.display_name)
-        .join(Membership, Membership.student_id == User.id)
-        .where(Membership.class_id == school_class.id)
-        .order_by(User.username)
-    ).all()
-    rows = {
-        s.id: GradebookRow(student_id=s.id, username=s.username, name=s.display_name or s.username)
-        for s in students
-    }
-    methods = {q.id: q.grading_method for q in quizzes}
-    attempts: dict[tuple[int, int], list] = defaultdict(list)
-    if quizzes and students:
-        query = filters.apply(
-            sa.select(
-                Attempt.quiz_id,
-                Attempt.student_id,
-                Attempt.number,
-                Attempt.state,
-                Attempt.score,
-                Attempt.max_score,
-            ).where(Attempt.quiz_id.in_(list(methods)))
-        )
-        for a in _rows(query):
-            attempts[(a.student_id, a.quiz_id)].append(a)
-    for (student_id, quiz_id), found in attempts.items():
-        row = rows[student_id]
-        row.attempts[quiz_id] = len(found)
-        row.grades[quiz_id] = _grade(methods[quiz_id], found)
-    return Gradebook(
-        class_id=school_class.id,
-        name=school_class.name,
-        quizzes=[GradebookQuiz(q.id, q.title, q.pass_mark) for q in quizzes],
-        rows=list(rows.values()),
-        filters=filters,
-    )
-
-
-# --- one student -----------------------------------------------------------------
-@dataclass
-class StudentQuizRow:
-    quiz_id: int
-    title: str
-    attempts: int
-    submitted: int
-    grade: float | None  # counted percent
-    last_submitted_at: datetime | None
-    pass_mark: float
-
-
-@dataclass
-class StudentPoint:
-    """One submitted attempt, for the progress chart."""
-
-    submitted_at: datetime
-    quiz_id: int
-    title: str
-    number: int
-    percent: float
-
-
-@dataclass
-class StudentReport:
-    student_id: int
-    username: str
-    name: str
-    quizzes: list[StudentQuizRow]
-    points: list[StudentPoint]
-    filters: Filters = field(default_factory=Filters)
-    generated_at: datetime = field(default_factory=utcnow)
-
-    @property
-    def average(self) -> float | None:
-        done = [q.grade for q in self.quizzes if q.grade is not None]
-        return sum(done) / len(done) if done else None
-
-
-def student_report(
-    student: User, owner_id: int | None = None, filters: Filters | None = None
-) -> StudentReport:
-    """All the quizzes of one student (those of ``owner_id`` only, when given) and progress."""
-    filters = filters or Filters()
-    assigned = (
-        sa.select(QuizAssignment.quiz_id)
-        .join(Membership, Membership.class_id == QuizAssignment.class_id)
-        .where(Membership.student_id == student.id)
-    )
-    if filters.class_id:
-        assigned = assigned.where(Membership.class_id == filters.class_id)
-    attempted = sa.select(Attempt.quiz_id).where(Attempt.student_id == student.id)
-    query = sa.select(Quiz.id, Quiz.title, Quiz.pass_mark, Quiz.grading_method).where(
-        Quiz.id.in_(assigned) if filters.class_id else Quiz.id.in_(assigned.union(attempted))
-    )
-    if owner_id is not None:
-        query = query.where(Quiz.owner_id == owner_id)
-    quizzes = db.session.execute(query.order_by(Quiz.created_at, Quiz.id)).all()
-    found: dict[int, list] = defaultdict(list)
-    if quizzes:
-        attempt_query = filters.apply(
-            sa.select(
-                Attempt.quiz_id,
-                Attempt.number,
-                Attempt.state,
-                Attempt.score,
-                Attempt.max_score,
-                Attempt.submitted_at,
-            ).where(
-                Attempt.student_id == student.id,
-                Attempt.quiz_id.in_([q.id for q in quizzes]),
-            )
-        )
-        for a in db.session.execute(attempt_query.order_by(Attempt.number)):
-            found[a.quiz_id].append(a)
-    titles = {q.id: q.title for q in quizzes}
-    rows, points = [], []
-    for q in quizzes:
-        attempts = found.get(q.id, [])
-        done = [a for a in attempts if a.state == "submitted"]
-        rows.append(
-            StudentQuizRow(
-                quiz_id=q.id,
-                title=q.title,
-                attempts=len(attempts),
-                submitted=len(done),
-                grade=_grade(q.grading_method, attempts),
-                last_submitted_at=max(
-                    (a.submitted_at for a in done if a.submitted_at), default=None
-                ),
-                pass_mark=q.pass_mark,
-            )
-        )
-        for a in done:
-            if a.submitted_at and a.max_score:
-                percent = 100.0 * (a.score or 0.0) / a.max_score
-                points.append(StudentPoint(a.submitted_at, q.id, titles[q.id], a.number, percent))
-    points.sort(key=lambda p: p.submitted_at)
-    return StudentReport(
-        student_id=student.id,
-        username=student.username,
-        name=student.name,
-        quizzes=rows,
-        points=points,
-        filters=filters,
-    )
-
-
-# --- how a bank's questions fared ------------------------------------------------
-def bank_questions(bank_id: int) -> list[dict]:
-    """Each question of a bank with its kind, generator confidence and facility so far.
-
-    The facility is the mean fraction of every final response in submitted
-    attempts, over all the versions of the question (one grouped query).
-    """
-    answered = dict(
-        (qid, (n, avg))
-        for qid, n, avg in db.session.execute(
-            sa.select(
-                QuestionVersion.question_id,
-                sa.func.count(Response.id),
-                sa.func.avg(Response.fraction),
-            )
-            .join(Response, Response.question_version_id == QuestionVersion.id)
-            .join(Attempt, Attempt.id == Response.attempt_id)
-            .join(Question, Question.id == QuestionVersion.question_id)
-            .where(
-                Question.bank_id == bank_id,
-                Attempt.state == "submitted",
-                Response.fraction.is_not(None),
-            )
-            .group_by(QuestionVersion.question_id)
-        )
-    )
-    rows = db.session.execute(
-        sa.select(
-            Question.id,
-            Question.kind,
-            Question.type,
-            Question.status,
-            Question.generated,
-            Question.confidence,
-            QuestionVersion.data,
-        )
-        .outerjoin(QuestionVersion, QuestionVersion.id == Question.current_version_id)
-        .where(Question.bank_id == bank_id)
-        .order_by(Question.id)
-    ).all()
-    out = []
-    for r in rows:
-        n, avg = answered.get(r.id, (0, None))
-        out.append(
-            {
-                "question_id": r.id,
-                "kind": r.kind or "",
-                "type": r.type,
-                "status": r.status,
-                "generated": bool(r.generated),
-                "confidence": r.confidence,
-                "stem": (r.data or {}).get("stem", ""),
-                "responses": int(n),
-                "facility": None if avg is None else float(avg),
-            }
-        )
-    return out
 
 
 def submitted_counts(quiz_ids: Sequence[int]) -> dict[int, int]:

@@ -17,8 +17,10 @@ from flask_babel import gettext as _
 from quizapp.models import Quiz, SchoolClass, User
 from quizapp.reports import charts, tables
 from quizapp.reports.analysis import QuizAnalysis, analyse
-from quizapp.reports.data import Filters, class_gradebook, quiz_report, student_report
+from quizapp.reports.data import Filters, quiz_report
+from quizapp.reports.gradebook import class_gradebook
 from quizapp.reports.pdf import ReportPDF
+from quizapp.reports.student_data import student_report
 from quizapp.reports.writers import write_csv, write_xlsx
 
 FORMATS = ("csv", "xlsx", "pdf")

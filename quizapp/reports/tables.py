@@ -15,7 +15,9 @@ from flask_babel import gettext as _
 from quizapp.display.labels import blanks, kind_label, type_label
 from quizapp.display.timeutil import to_local, zone
 from quizapp.reports.analysis import QuizAnalysis
-from quizapp.reports.data import Gradebook, QuizReport, StudentReport
+from quizapp.reports.data import QuizReport
+from quizapp.reports.gradebook import Gradebook
+from quizapp.reports.student_data import StudentReport
 
 TYPES = ("text", "int", "number", "percent", "datetime", "minutes")
 

@@ -40,15 +40,10 @@ from quizapp.models import (
 )
 from quizapp.models.base import db_id
 from quizapp.reports import analysis, charts, exports, regrade
-from quizapp.reports.data import (
-    ATTEMPT_SETS,
-    Filters,
-    bank_questions,
-    class_gradebook,
-    quiz_report,
-    student_report,
-    submitted_counts,
-)
+from quizapp.reports.bank_data import bank_questions
+from quizapp.reports.data import ATTEMPT_SETS, Filters, quiz_report, submitted_counts
+from quizapp.reports.gradebook import class_gradebook
+from quizapp.reports.student_data import student_report
 from quizapp.reports.tables import (
     attempts_label,
     choice_labels,
