@@ -170,7 +170,7 @@ def carried(q: QuestionData, fmt: str) -> dict[str, Any]:
 def gift_can_write(q: QuestionData) -> bool:
     return not (
         q.type == "short"
-        and any("->" in a.text for a in q.answers)
+        and ("->" in q.explanation or any("->" in a.text + a.feedback for a in q.answers))
         or q.type == "matching"
         and any("->" in p for p, _ in q.pairs)
     )

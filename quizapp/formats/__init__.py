@@ -18,13 +18,13 @@ from __future__ import annotations
 
 import codecs
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
-from types import ModuleType
 from typing import IO, Any
 
 from quizapp.domain.questiondata import QuestionData
 
-from . import aiken, bank, csv_format, gift, moodle_xml
+from . import aiken, bank, csv_format, gift, gift_writer, moodle_xml, moodle_xml_writer
 from .base import (
     MAX_UPLOAD_BYTES,
     N_,
@@ -64,7 +64,8 @@ class Format:
     name: str
     label: str
     extensions: tuple[str, ...]
-    module: ModuleType
+    parse: Callable[[str, str], ParseResult]  # (text, filename)
+    dump: Callable[..., DumpResult]  # (questions, **meta)
     #: the question types this format can hold; others are listed as skipped by dump()
     types: tuple[str, ...]
     mimetype: str = "text/plain"
@@ -83,15 +84,34 @@ _ALL = (
 )
 FORMATS: dict[str, Format] = {
     "gift": Format(
-        "gift", "GIFT (Moodle)", (".gift", ".txt"), gift, tuple(t for t in _ALL if t != "cloze")
+        "gift",
+        "GIFT (Moodle)",
+        (".gift", ".txt"),
+        gift.parse,
+        gift_writer.dump,
+        tuple(t for t in _ALL if t != "cloze"),
     ),
     "moodle_xml": Format(
-        "moodle_xml", "Moodle XML", (".xml",), moodle_xml, _ALL, "application/xml"
+        "moodle_xml",
+        "Moodle XML",
+        (".xml",),
+        moodle_xml.parse,
+        moodle_xml_writer.dump,
+        _ALL,
+        "application/xml",
     ),
-    "aiken": Format("aiken", "Aiken (Moodle)", (".txt", ".aiken"), aiken, ("mcq",)),
-    "csv": Format("csv", "CSV", (".csv",), csv_format, _ALL, "text/csv"),
+    "aiken": Format(
+        "aiken", "Aiken (Moodle)", (".txt", ".aiken"), aiken.parse, aiken.dump, ("mcq",)
+    ),
+    "csv": Format("csv", "CSV", (".csv",), csv_format.parse, csv_format.dump, _ALL, "text/csv"),
     "bank": Format(
-        "bank", "Banque quizapp (YAML)", (".yaml", ".yml"), bank, _ALL, "application/yaml"
+        "bank",
+        "Banque quizapp (YAML)",
+        (".yaml", ".yml"),
+        bank.parse,
+        bank.dump,
+        _ALL,
+        "application/yaml",
     ),
 }
 
@@ -244,7 +264,7 @@ def parse(text: str, fmt: str, filename: str = "") -> ParseResult:
     if _CONTROL.search(text):
         return _control_characters(text, filename)
     with gc_paused():
-        res = FORMATS[fmt].module.parse(text, filename)
+        res = FORMATS[fmt].parse(text, filename)
         for q, line in zip(res.questions, res.lines, strict=True):
             label = f"'{q.title}'" if q.title else N_("question")
             for problem in validate(q):
@@ -277,4 +297,4 @@ def dump(questions: list[QuestionData], fmt: str, **meta: Any) -> DumpResult:
     if fmt not in FORMATS:
         raise ValueError(f"unknown format {fmt!r}; expected one of {', '.join(FORMATS)}")
     with gc_paused():
-        return FORMATS[fmt].module.dump(list(questions), **meta)
+        return FORMATS[fmt].dump(list(questions), **meta)

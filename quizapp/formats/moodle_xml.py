@@ -1,4 +1,5 @@
-"""Moodle XML (docs.moodle.org "Moodle XML format"), read with defusedxml.
+"""Moodle XML (docs.moodle.org "Moodle XML format"), read with defusedxml;
+:mod:`.moodle_xml_writer` writes it.
 
 A file is ``<quiz>`` holding ``<question type="...">`` elements; a
 ``type="category"`` one switches the category of those that follow.
@@ -38,8 +39,6 @@ from __future__ import annotations
 
 import re
 import xml.etree.ElementTree as ET
-from dataclasses import replace
-from xml.sax.saxutils import quoteattr
 
 import defusedxml
 from defusedxml.ElementTree import DefusedXMLParser
@@ -49,13 +48,9 @@ from quizapp.domain.questiondata import Answer, QuestionData
 from . import cloze
 from .base import (
     N_,
-    ROUNDED_FOR_MOODLE,
-    DumpResult,
     ParseResult,
-    fmt_num,
     from_percent,
     gc_paused,
-    moodle_answers,
     parse_num,
     percent,
 )
@@ -104,7 +99,7 @@ _MAPPED = {
     "subquestion",
     "units",
 }
-_INVALID_XML_CHARS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+INVALID_XML_CHARS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 
 class _LineTarget:
@@ -396,163 +391,4 @@ def parse(text: str, filename: str = "") -> ParseResult:
                 )
     if info:
         res.bank_meta["category_info"] = info
-    return res
-
-
-# --- writing ---------------------------------------------------------------
-def _cdata(text: str) -> str:
-    text = _INVALID_XML_CHARS.sub("", text)
-    if any(c in text for c in "<>&"):
-        return "<![CDATA[" + text.replace("]]>", "]]]]><![CDATA[>") + "]]>"
-    return text
-
-
-def _el(tag: str, text: str, fmt: str | None = None, indent: str = "    ") -> str:
-    attr = f' format="{TO_MOODLE_FORMAT.get(fmt, "html")}"' if fmt else ""
-    return f"{indent}<{tag}{attr}>\n{indent}  <text>{_cdata(text)}</text>\n{indent}</{tag}>\n"
-
-
-def _answer_xml(a: Answer, fmt: str, numeric: bool = False) -> str:
-    out = [
-        f'    <answer fraction="{percent(a.fraction)}" '
-        f'format="{TO_MOODLE_FORMAT.get(fmt, "html")}">\n',
-        f"      <text>{_cdata(a.text)}</text>\n",
-    ]
-    if numeric:
-        out.append(f"      <tolerance>{fmt_num(a.tolerance)}</tolerance>\n")
-    out.append(_el("feedback", a.feedback, fmt, "      "))
-    out.append("    </answer>\n")
-    return "".join(out)
-
-
-def _default_name(q: QuestionData) -> str:
-    text = re.sub(r"<[^>]{0,200}>", " ", q.stem)
-    text = " ".join(text.split())
-    return (text[:60] or q.type).strip()
-
-
-def _body(q: QuestionData) -> str:
-    fmt = q.text_format
-    raw = q.extra.get("moodle_xml") or []
-    have = {m.group(1) for m in (re.match(r"<([\w-]+)", r) for r in raw) if m}
-    out = [_el("name", q.title.strip() or _default_name(q))]
-    stem = q.stem
-    if q.type == "cloze":
-        stem = cloze.write_cloze(q.stem, q.blanks, q.extra.get("cloze_variants"))
-    out.append(_el("questiontext", stem, fmt))
-    out.append(_el("generalfeedback", q.explanation, fmt))
-    out.append(f"    <defaultgrade>{fmt_num(q.default_mark)}</defaultgrade>\n")
-    out.append(f"    <penalty>{fmt_num(q.penalty)}</penalty>\n")
-    out.append(f"    <idnumber>{_cdata(str(q.extra.get('idnumber', '')))}</idnumber>\n")
-
-    def default(tag: str, value: str) -> None:
-        if tag not in have:
-            out.append(f"    <{tag}>{value}</{tag}>\n")
-
-    if q.type in ("mcq", "multi"):
-        out.append(f"    <single>{'true' if q.type == 'mcq' else 'false'}</single>\n")
-        default("shuffleanswers", "true")
-        default("answernumbering", "abc")
-        out += [_answer_xml(a, fmt) for a in q.answers]
-    elif q.type == "truefalse":
-        out += [_answer_xml(a, "moodle") for a in q.answers]
-    elif q.type == "short":
-        out.append(f"    <usecase>{1 if q.options.get('case_sensitive') else 0}</usecase>\n")
-        out += [_answer_xml(a, "moodle") for a in q.answers]
-    elif q.type == "numeric":
-        out += [_answer_xml(a, "moodle", numeric=True) for a in q.answers]
-        units = q.extra.get("units") or (
-            [[q.options["unit"], 1.0]] if q.options.get("unit") else []
-        )
-        if units:
-            out.append(
-                "    <units>\n"
-                + "".join(
-                    f"      <unit>\n        <multiplier>{fmt_num(float(m))}</multiplier>\n"
-                    f"        <unit_name>{_cdata(str(n))}</unit_name>\n      </unit>\n"
-                    for n, m in units
-                )
-                + "    </units>\n"
-            )
-    elif q.type == "matching":
-        default("shuffleanswers", "true")
-        for prompt, match in q.pairs:
-            out.append(
-                f'    <subquestion format="{TO_MOODLE_FORMAT.get(fmt, "html")}">\n'
-                f"      <text>{_cdata(prompt)}</text>\n"
-                f"      <answer>\n        <text>{_cdata(match)}</text>\n      </answer>\n"
-                "    </subquestion>\n"
-            )
-    elif q.type == "essay":
-        for tag, value in (
-            ("responseformat", "editor"),
-            ("responserequired", "1"),
-            ("responsefieldlines", "15"),
-            ("attachments", "0"),
-            ("attachmentsrequired", "0"),
-        ):
-            default(tag, value)
-        if "graderinfo" not in have:
-            out.append(_el("graderinfo", "", "html"))
-        if "responsetemplate" not in have:
-            out.append(_el("responsetemplate", "", "html"))
-    out += [f"    {r}\n" for r in raw]
-    for h in q.extra.get("hints") or []:
-        hint = h if isinstance(h, dict) else {"text": str(h)}
-        flags = "".join(f"      <{f}/>\n" for f in ("shownumcorrect", "clearwrong") if hint.get(f))
-        out.append(
-            _el("hint", str(hint.get("text", "")), hint.get("format", fmt)).replace(
-                "    </hint>", flags + "    </hint>"
-            )
-        )
-    if q.tags:
-        out.append(
-            "    <tags>\n"
-            + "".join(f"      <tag><text>{_cdata(t)}</text></tag>\n" for t in q.tags)
-            + "    </tags>\n"
-        )
-    return "".join(out)
-
-
-def dump(questions: list[QuestionData], **meta) -> DumpResult:
-    res = DumpResult(text="")
-    info = meta.get("category_info") or {}
-    out = ['<?xml version="1.0" encoding="UTF-8"?>\n<quiz>\n']
-    category = ""
-    for i, q in enumerate(questions):
-        if q.category and q.category != category:
-            category = q.category
-            cat = info.get(category, {})
-            out.append(
-                '  <question type="category">\n'
-                f"    <category>\n      <text>{_cdata(category)}</text>\n    </category>\n"
-                + _el("info", cat.get("info", ""), cat.get("info_format", "moodle"))
-                + f"    <idnumber>{_cdata(cat.get('idnumber', ''))}</idnumber>\n"
-                "  </question>\n"
-            )
-        elif not q.category and category:
-            res.lossy.append(
-                (i, N_("Moodle XML ne peut pas revenir à « sans catégorie » après une catégorie"))
-            )
-        if q.type not in TO_MOODLE_TYPE:
-            res.skipped.append((i, N_("type de question inconnu %(t)r") % {"t": q.type}))
-            continue
-        if q.type == "short" and (q.options.get("accents_matter") or q.options.get("typos")):
-            res.lossy.append(
-                (
-                    i,
-                    N_(
-                        "Moodle XML ne garde que la casse des options de réponse "
-                        "courte (ni accents ni fautes de frappe)"
-                    ),
-                )
-            )
-        answers, rounded = moodle_answers(q.answers)
-        if rounded:
-            res.lossy.append((i, ROUNDED_FOR_MOODLE % {"changes": rounded}))
-        out.append(f"  <question type={quoteattr(TO_MOODLE_TYPE[q.type])}>\n")
-        out.append(_body(replace(q, answers=answers)))
-        out.append("  </question>\n")
-    out.append("</quiz>\n")
-    res.text = "".join(out)
     return res

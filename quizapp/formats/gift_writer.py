@@ -1,0 +1,159 @@
+"""Writing GIFT as Moodle reads it: what the format can't hold is skipped, grades
+Moodle refuses are rounded to the nearest it accepts (see :mod:`quizapp.formats.gift`)."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from quizapp.domain.questiondata import Answer, QuestionData
+
+from .base import (
+    N_,
+    ROUNDED_FOR_MOODLE,
+    DumpResult,
+    fmt_num,
+    moodle_answers,
+    percent,
+)
+from .gift import FORMAT_NAMES
+
+
+def _esc(text: str) -> str:
+    out = text.replace("\\", "\\\\")
+    for ch in "~=#{}:":
+        out = out.replace(ch, "\\" + ch)
+    return out.replace("\r\n", "\n").replace("\r", "\n").replace("\n", "\\n")
+
+
+def _bracketed(text: str) -> str:
+    return _esc(text).replace("[", "\\[").replace("]", "\\]")
+
+
+def _text(text: str, fmt: str, default: str = "moodle") -> str:
+    """Escaped text with its format marker when it differs from the default,
+    or when the text itself would be misread (a leading '[', '/' or '$')."""
+    marker = fmt != default or text[:1] in ("[", "/", "$")
+    return (f"[{fmt}]" if marker and text else "") + _esc(text)
+
+
+def _fb(feedback: str, fmt: str) -> str:
+    return "#" + _text(feedback, fmt, fmt) if feedback else ""
+
+
+def _short_weight(a: Answer) -> str:
+    full = a.fraction == 1.0 and not a.text.startswith("%")
+    return "" if full else f"%{percent(a.fraction)}%"
+
+
+def _lines(q: QuestionData, res: DumpResult, i: int) -> str | None:
+    answers, rounded = moodle_answers(q.answers)
+    q = replace(q, answers=answers)
+    fmt = q.text_format if q.text_format in FORMAT_NAMES else "moodle"
+    sub = fmt  # answers default to the question's format
+    head = []
+    ident = q.extra.get("idnumber")
+    marks = [f"[id:{_bracketed(str(ident))}]"] if ident else []
+    marks += [f"[tag:{_bracketed(t)}]" for t in q.tags]
+    if marks:
+        head.append("// " + " ".join(marks))
+    title = f"::{_esc(q.title.strip())}::" if q.title.strip() else ""
+    stem = title + _text(q.stem, fmt)
+    general = f"\t####{_text(q.explanation, sub, sub)}\n" if q.explanation else ""
+    t = q.type
+    if t == "description":
+        if q.explanation:
+            res.lossy.append((i, N_("GIFT ne garde pas le feedback général d'une description")))
+        head.append(stem)
+    elif t == "essay":
+        head.append(stem + "{" + general.strip() + "}")
+    elif t in ("mcq", "multi"):
+        body = []
+        for a in q.answers:
+            if t == "mcq" and a.fraction == 1.0:
+                mark = "="
+            elif a.fraction == 0 and not a.text.startswith("%"):
+                mark = "~"
+            else:
+                mark = f"~%{percent(a.fraction)}%"
+            body.append(f"\t{mark}{_text(a.text, sub, sub)}{_fb(a.feedback, sub)}\n")
+        head.append(stem + "{\n" + "".join(body) + general + "}")
+    elif t == "truefalse":
+        true = next((a for a in q.answers if a.text == "true"), Answer("true", 1.0))
+        false = next((a for a in q.answers if a.text == "false"), Answer("false", 0.0))
+        right, wrong = (true, false) if true.fraction >= 1.0 else (false, true)
+        word = "TRUE" if right is true else "FALSE"
+        fb = ""
+        if wrong.feedback or right.feedback:
+            fb = "#" + _text(wrong.feedback, sub, sub)
+        if right.feedback:
+            fb += "#" + _text(right.feedback, sub, sub)
+        head.append(stem + "{" + word + fb + general.strip() + "}")
+    elif t == "short":
+        # Moodle reads a block with "=" and "->" anywhere in it (feedback included) as
+        # a matching question.
+        if "->" in q.explanation or any("->" in a.text + a.feedback for a in q.answers):
+            res.skipped.append((i, N_("GIFT ne peut pas écrire '->' dans une réponse courte")))
+            return None
+        if any(q.options.get(k) for k in ("case_sensitive", "accents_matter", "typos")):
+            res.lossy.append(
+                (
+                    i,
+                    N_(
+                        "GIFT ne garde pas les options de réponse courte (casse, accents, fautes de frappe)"
+                    ),
+                )
+            )
+        body = [
+            f"\t={_short_weight(a)}{_text(a.text, sub, sub)}{_fb(a.feedback, sub)}\n"
+            for a in q.answers
+        ]
+        head.append(stem + "{\n" + "".join(body) + general + "}")
+    elif t == "numeric":
+        if q.options.get("unit"):
+            res.lossy.append((i, N_("GIFT ne garde pas l'unité d'une réponse numérique")))
+        body = []
+        for a in q.answers:
+            if a.text.strip() == "*":
+                body.append(f"\t~{_fb(a.feedback, sub) or '#'}\n")
+                continue
+            weight = "" if a.fraction == 1.0 else f"%{percent(a.fraction)}%"
+            tol = f":{fmt_num(a.tolerance)}" if a.tolerance else ""
+            body.append(f"\t={weight}{a.text.strip()}{tol}{_fb(a.feedback, sub)}\n")
+        head.append(stem + "{#\n" + "".join(body) + general + "}")
+    elif t == "matching":
+        if any("->" in p for p, _m in q.pairs):
+            res.skipped.append(
+                (i, N_("GIFT ne peut pas écrire '->' dans un élément d'appariement"))
+            )
+            return None
+        body = [f"\t={_text(p, sub, sub)} -> {_esc(m)}\n" for p, m in q.pairs]
+        head.append(stem + "{\n" + "".join(body) + general + "}")
+    else:
+        res.skipped.append(
+            (i, N_("GIFT n'a pas de questions %(t)s ; utilisez Moodle XML") % {"t": t})
+        )
+        return None
+    if rounded:
+        res.lossy.append((i, ROUNDED_FOR_MOODLE % {"changes": rounded}))
+    return "\n".join(head) + "\n"
+
+
+def dump(questions: list[QuestionData], **meta) -> DumpResult:
+    res = DumpResult(text="")
+    out = []
+    category = ""
+    for i, q in enumerate(questions):
+        block = _lines(q, res, i)
+        if block is None:
+            continue
+        if q.category != category:
+            if q.category:
+                out.append(f"$CATEGORY: {q.category}\n")
+            else:
+                res.lossy.append(
+                    (i, N_("GIFT ne peut pas revenir à « sans catégorie » après une catégorie"))
+                )
+            category = q.category or category
+        out.append(block)
+    res.text = "\n".join(out)
+    return res
