@@ -15,7 +15,7 @@ import re
 from flask import Flask
 from flask_babel import lazy_gettext as _l
 
-# The type names match the question form's choices (quizapp.web.forms.teacher).
+# The type names match the question form's choices (quizapp.web.forms.questions).
 TYPE_LABELS = {
     "mcq": _l("Choix unique"),
     "multi": _l("Choix multiple"),

@@ -10,8 +10,9 @@ from babel import support
 from flask import current_app
 from flask_babel import get_locale
 from flask_wtf import FlaskForm
-from wtforms import FloatField, SelectChoice
+from wtforms import FloatField, SelectChoice, SelectMultipleField
 from wtforms.i18n import messages_path
+from wtforms.widgets import CheckboxInput, ListWidget
 
 _catalogues: dict[str, support.Translations] = {}
 
@@ -68,3 +69,15 @@ class LocalFloatField(FloatField):
         except ValueError:
             self.data = None
             raise ValueError(self.gettext(_WTFORMS_NOT_A_NUMBER)) from None
+
+
+def strip(value):
+    """A filter: the text without spaces around it."""
+    return value.strip() if isinstance(value, str) else value
+
+
+class MultiCheckboxField(SelectMultipleField):
+    """A multiple choice shown as checkboxes."""
+
+    widget = ListWidget(prefix_label=False)
+    option_widget = CheckboxInput()

@@ -13,7 +13,7 @@ from quizapp.domain.questiondata import QuestionData
 from quizapp.extensions import db
 from quizapp.models import Article, Bank, Question, QuestionVersion
 from quizapp.services import workspace
-from quizapp.web.forms.teacher import ArticleForm
+from quizapp.web.forms.banks import ArticleForm
 from quizapp.web.security import role_required
 from quizapp.web.views.teacher.common import PAGE_SIZE, bp
 

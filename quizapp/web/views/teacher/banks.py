@@ -11,7 +11,7 @@ from quizapp.models import Bank, BankShare, Question, User
 from quizapp.services import bank_questions, workspace
 from quizapp.services.bank_questions import QuestionFilters
 from quizapp.web.forms.accounts import ConfirmForm
-from quizapp.web.forms.teacher import BankForm, BulkReviewForm, RejectForm, ShareForm
+from quizapp.web.forms.banks import BankForm, BulkReviewForm, RejectForm, ShareForm
 from quizapp.web.security import role_required
 from quizapp.web.views.teacher.common import bank_or_404, bp, question_or_404
 

@@ -9,7 +9,7 @@ from flask_login import current_user
 from quizapp.extensions import db
 from quizapp.services import bank_questions
 from quizapp.services.banks import add_question, edit_question
-from quizapp.web.forms.teacher import QuestionForm
+from quizapp.web.forms.questions import QuestionForm
 from quizapp.web.security import role_required
 from quizapp.web.views.teacher.common import bank_or_404, bp, question_or_404
 

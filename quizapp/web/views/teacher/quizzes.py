@@ -20,7 +20,7 @@ from quizapp.services.preview import preview_items
 from quizapp.services.quizzes import SETTINGS, QuizError, QuizPlan
 from quizapp.web.forms.accounts import ConfirmForm
 from quizapp.web.forms.base import select_choices
-from quizapp.web.forms.teacher import QuizForm
+from quizapp.web.forms.quizzes import QuizForm
 from quizapp.web.posted_answers import raw_from_form
 from quizapp.web.security import role_required
 from quizapp.web.views.teacher.common import bank_or_404, bp, own_classes, quiz_or_404

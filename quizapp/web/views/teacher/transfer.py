@@ -9,7 +9,7 @@ from flask_login import current_user
 
 from quizapp.extensions import db, end_transaction
 from quizapp.services import transfer
-from quizapp.web.forms.teacher import ImportForm
+from quizapp.web.forms.banks import ImportForm
 from quizapp.web.security import role_required
 from quizapp.web.views.teacher.common import bank_or_404, bp
 

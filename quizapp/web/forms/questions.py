@@ -1,134 +1,29 @@
-"""Forms of the teacher's workspace: articles, banks, questions by type, quizzes."""
+"""The form that writes or edits a question of any type, and reads it back as QuestionData."""
 
 from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
-from flask_wtf.file import FileField
 from wtforms import (
     BooleanField,
-    DateField,
-    DateTimeLocalField,
     FieldList,
     Form,
     FormField,
-    HiddenField,
-    IntegerField,
     RadioField,
     SelectField,
-    SelectMultipleField,
     StringField,
     TextAreaField,
 )
-from wtforms.validators import URL, DataRequired, Length, NumberRange, Optional, ValidationError
-from wtforms.widgets import CheckboxInput, ListWidget
+from wtforms.validators import DataRequired, Length, NumberRange, Optional, ValidationError
 
 from quizapp.domain.numbers import parse_number
 from quizapp.domain.questiondata import Answer, Blank, QuestionData
-from quizapp.models.base import db_id
-from quizapp.web.forms.base import AppForm, LocalFloatField, select_choices
+from quizapp.web.forms.base import (
+    AppForm,
+    LocalFloatField,
+    select_choices,
+    strip,
+)
 
-
-def _strip(value):
-    return value.strip() if isinstance(value, str) else value
-
-
-class MultiCheckboxField(SelectMultipleField):
-    widget = ListWidget(prefix_label=False)
-    option_widget = CheckboxInput()
-
-
-# --- articles and banks -------------------------------------------------------
-class ArticleForm(AppForm):
-    title = StringField(
-        _l("Titre"),
-        filters=[_strip],
-        validators=[Optional(), Length(max=300)],
-        description=_l("Laissez vide pour reprendre le titre de l’article."),
-    )
-    source = StringField(
-        _l("Source (adresse ou journal)"),
-        filters=[_strip],
-        validators=[Optional(), Length(max=500)],
-    )
-    published_on = DateField(_l("Date de publication"), validators=[Optional()])
-    text = TextAreaField(
-        _l("Texte de l’article"),
-        validators=[Optional(), Length(max=200_000)],
-        render_kw={"rows": 12},
-    )
-    upload = FileField(_l("… ou un fichier .txt, .md, .html, .pdf ou .docx"))
-
-    def validate_source(self, field):
-        if field.data and "://" in field.data:
-            URL(message=_l("Adresse invalide."))(self, field)
-
-
-class BankForm(AppForm):
-    name = StringField(
-        _l("Nom de la banque"), filters=[_strip], validators=[DataRequired(), Length(max=200)]
-    )
-    tags = StringField(
-        _l("Étiquettes"),
-        filters=[_strip],
-        validators=[Optional(), Length(max=500)],
-        description=_l("Séparées par des virgules."),
-    )
-
-
-class ShareForm(AppForm):
-    username = StringField(
-        _l("Identifiant de l’enseignant"),
-        filters=[_strip],
-        validators=[DataRequired(), Length(max=64)],
-    )
-    can_edit = BooleanField(_l("Peut modifier"))
-
-
-class RejectForm(AppForm):
-    reason = StringField(
-        _l("Motif du rejet (facultatif)"),
-        filters=[_strip],
-        validators=[Optional(), Length(max=500)],
-    )
-
-
-class BulkReviewForm(AppForm):
-    action = SelectField(
-        choices=select_choices(
-            [
-                ("accept", _l("Accepter")),
-                ("reject", _l("Rejeter")),
-                ("accept_above", _l("Accepter au-dessus du seuil")),
-            ]
-        )
-    )
-    threshold = LocalFloatField(
-        _l("Seuil de confiance"), default=0.8, validators=[Optional(), NumberRange(0, 1)]
-    )
-    selected = SelectMultipleField(coerce=db_id, validate_choice=False)
-
-
-class ImportForm(AppForm):
-    upload = FileField(_l("Fichier (GIFT, Moodle XML, Aiken, CSV ou banque quizapp)"))
-    format = SelectField(
-        _l("Format"),
-        choices=select_choices(
-            [
-                ("", _l("Reconnaître automatiquement")),
-                ("gift", "GIFT"),
-                ("moodle_xml", "Moodle XML"),
-                ("aiken", "Aiken"),
-                ("csv", "CSV"),
-                ("bank", _l("Banque quizapp (YAML)")),
-            ]
-        ),
-        default="",
-    )
-    skip_invalid = BooleanField(_l("Importer les questions valides et ignorer les autres"))
-    token = HiddenField()
-
-
-# --- questions ------------------------------------------------------------------
 QUESTION_TYPES = [
     ("mcq", _l("Choix unique")),
     ("multi", _l("Choix multiple")),
@@ -141,12 +36,12 @@ QUESTION_TYPES = [
 
 
 class OptionForm(Form):
-    text = StringField(_l("Option"), filters=[_strip], validators=[Optional(), Length(max=500)])
+    text = StringField(_l("Option"), filters=[strip], validators=[Optional(), Length(max=500)])
     fraction = LocalFloatField(
         _l("Valeur (%)"), default=0.0, validators=[Optional(), NumberRange(-100, 100)]
     )
     feedback = StringField(
-        _l("Commentaire"), filters=[_strip], validators=[Optional(), Length(max=500)]
+        _l("Commentaire"), filters=[strip], validators=[Optional(), Length(max=500)]
     )
 
 
@@ -154,7 +49,7 @@ class QuestionForm(AppForm):
     type = SelectField(_l("Type"), choices=select_choices(QUESTION_TYPES))
     stem = TextAreaField(
         _l("Énoncé"),
-        filters=[_strip],
+        filters=[strip],
         validators=[DataRequired(), Length(max=5000)],
         render_kw={"rows": 3},
     )
@@ -164,10 +59,10 @@ class QuestionForm(AppForm):
         choices=select_choices([("true", _l("Vrai")), ("false", _l("Faux"))]),
         validators=[Optional()],
     )
-    numeric_value = StringField(_l("Valeur attendue"), filters=[_strip], validators=[Optional()])
-    numeric_tolerance = StringField(_l("Tolérance (±)"), filters=[_strip], validators=[Optional()])
+    numeric_value = StringField(_l("Valeur attendue"), filters=[strip], validators=[Optional()])
+    numeric_tolerance = StringField(_l("Tolérance (±)"), filters=[strip], validators=[Optional()])
     numeric_unit = StringField(
-        _l("Unité"), filters=[_strip], validators=[Optional(), Length(max=40)]
+        _l("Unité"), filters=[strip], validators=[Optional(), Length(max=40)]
     )
     short_answers = TextAreaField(
         _l("Réponses acceptées"),
@@ -196,13 +91,13 @@ class QuestionForm(AppForm):
     )
     explanation = TextAreaField(
         _l("Explication"),
-        filters=[_strip],
+        filters=[strip],
         validators=[Optional(), Length(max=5000)],
         render_kw={"rows": 3},
     )
     tags = StringField(
         _l("Étiquettes"),
-        filters=[_strip],
+        filters=[strip],
         validators=[Optional(), Length(max=500)],
         description=_l("Séparées par des virgules."),
     )
@@ -381,107 +276,3 @@ def _blank_line(blank: Blank) -> str:
     if blank.type == "mcq":
         return " ".join(("=" if a.fraction >= 1 else "~") + a.text for a in blank.answers)
     return " | ".join(a.text for a in blank.answers)
-
-
-# --- quizzes --------------------------------------------------------------------
-REVIEW_CHOICES = [
-    ("immediately", _l("Juste après chaque réponse")),
-    ("after_submit", _l("Après la remise")),
-    ("after_close", _l("Après la fermeture du quiz")),
-    ("never", _l("Jamais")),
-]
-# The identifiers are quizapp.models.assessment.ARTICLE_TIMES.
-ARTICLE_CHOICES = [
-    ("always", _l("Toujours, même pendant la tentative")),
-    ("after_submit", _l("Après la remise")),
-    ("never", _l("Jamais")),
-]
-
-
-class QuizForm(AppForm):
-    title = StringField(_l("Titre"), filters=[_strip], validators=[DataRequired(), Length(max=200)])
-    instructions = TextAreaField(
-        _l("Consignes"), validators=[Optional(), Length(max=5000)], render_kw={"rows": 3}
-    )
-    bank_id = SelectField(_l("Banque"), coerce=db_id)
-    question_ids = MultiCheckboxField(_l("Questions"), coerce=db_id, validate_choice=False)
-    draw_spec = TextAreaField(
-        _l("Ou tirage au sort par étiquette"),
-        validators=[Optional(), Length(max=2000)],
-        render_kw={"rows": 2},
-        description=_l(
-            "Une ligne par étiquette : « chiffres: 3 ». Chaque élève reçoit son propre "
-            "tirage parmi les questions acceptées. Laissez vide pour utiliser les "
-            "questions cochées."
-        ),
-    )
-    opens_at = DateTimeLocalField(_l("Ouverture"), validators=[Optional()])
-    closes_at = DateTimeLocalField(_l("Fermeture"), validators=[Optional()])
-    time_limit_minutes = IntegerField(
-        _l("Durée limite (minutes)"), validators=[Optional(), NumberRange(1, 600)]
-    )
-    max_attempts = IntegerField(
-        _l("Tentatives permises (0 : illimité)"),
-        default=1,
-        validators=[Optional(), NumberRange(0, 100)],
-    )
-    grading_method = SelectField(
-        _l("Tentative qui compte"),
-        choices=select_choices(
-            [
-                ("highest", _l("La meilleure")),
-                ("last", _l("La dernière")),
-                ("average", _l("La moyenne")),
-                ("first", _l("La première")),
-            ]
-        ),
-    )
-    shuffle_questions = BooleanField(_l("Mélanger les questions"))
-    shuffle_options = BooleanField(_l("Mélanger les options"), default=True)
-    one_per_page = BooleanField(_l("Une question par page"), default=True)
-    show_correctness = SelectField(
-        _l("L’élève voit s’il a juste"),
-        choices=select_choices(REVIEW_CHOICES),
-        default="after_submit",
-    )
-    show_answers = SelectField(
-        _l("L’élève voit les bonnes réponses"),
-        choices=select_choices(REVIEW_CHOICES),
-        default="after_submit",
-    )
-    show_explanations = SelectField(
-        _l("L’élève voit les explications"),
-        choices=select_choices(REVIEW_CHOICES),
-        default="after_submit",
-    )
-    show_article = SelectField(
-        _l("L’élève peut lire l’article"),
-        choices=select_choices(ARTICLE_CHOICES),
-        default="always",
-        description=_l("L’article dont la banque est tirée, s’il y en a un."),
-    )
-    pass_mark = LocalFloatField(
-        _l("Seuil de réussite (%)"), default=50.0, validators=[Optional(), NumberRange(0, 100)]
-    )
-    class_ids = MultiCheckboxField(_l("Classes"), coerce=db_id, validate_choice=False)
-
-    def draw_per_tag(self) -> dict[str, int] | None:
-        spec = {}
-        for line in (self.draw_spec.data or "").splitlines():
-            if not line.strip():
-                continue
-            tag, _, count = line.rpartition(":")
-            spec[tag.strip()] = int(count)
-        return spec or None
-
-    def validate_draw_spec(self, field):
-        for number, line in enumerate((field.data or "").splitlines(), 1):
-            if not line.strip():
-                continue
-            tag, sep, count = line.rpartition(":")
-            if not sep or not tag.strip() or not count.strip().isdigit() or int(count) < 1:
-                raise ValidationError(_l("Ligne %(n)d : écrivez « étiquette: nombre ».", n=number))
-
-    def validate_closes_at(self, field):
-        if field.data and self.opens_at.data and field.data <= self.opens_at.data:
-            raise ValidationError(_l("La fermeture doit venir après l’ouverture."))
