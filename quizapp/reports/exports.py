@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from flask_babel import force_locale
@@ -54,6 +55,30 @@ def _check(fmt: str, lang: str) -> None:
         raise ExportError(f"unknown language {lang!r} (fr or en)")
 
 
+@dataclass
+class _Document:
+    """A report in the three shapes a download takes, each built only when asked for."""
+
+    name: str  # the file name, without its extension
+    rows: Callable[[], tables.Table]  # CSV: one table
+    sheets: Callable[[], list[tables.Table]]  # XLSX: one sheet each
+    pdf: Callable[[], bytes]
+
+
+def _export(fmt: str, lang: str, dialect: str, document: Callable[[], _Document]) -> Export:
+    """Check the request, then build the document in ``lang`` and write it as ``fmt``."""
+    _check(fmt, lang)
+    with force_locale(lang):
+        doc = document()
+        if fmt == "csv":
+            data = write_csv(doc.rows(), dialect)
+        elif fmt == "xlsx":
+            data = write_xlsx(doc.sheets())
+        else:
+            data = doc.pdf()
+        return Export(data, f"{doc.name}.{fmt}", MIMETYPES[fmt])
+
+
 # --- a quiz ---------------------------------------------------------------------
 def quiz_charts(qa: QuizAnalysis) -> list[charts.Chart]:
     return [
@@ -92,6 +117,14 @@ def _quiz_pdf(qa: QuizAnalysis) -> bytes:
     return pdf.output_bytes()
 
 
+def _quiz_sheets(report, qa: QuizAnalysis) -> list[tables.Table]:
+    return [
+        tables.quiz_summary(report, qa),
+        tables.quiz_students(report),
+        tables.quiz_questions(qa),
+    ]
+
+
 def export_quiz(
     quiz: Quiz,
     fmt: str,
@@ -102,24 +135,17 @@ def export_quiz(
     lang: str = "fr",
 ) -> Export:
     """The quiz report: CSV (one row per attempt), XLSX (summary, students, questions) or PDF."""
-    _check(fmt, lang)
-    with force_locale(lang):
+
+    def document() -> _Document:
         report = quiz_report(quiz, filters)
-        name = f"quiz-{quiz.id}-{slug(quiz.title)}.{fmt}"
-        if fmt == "csv":
-            return Export(write_csv(tables.quiz_students(report), dialect), name, MIMETYPES[fmt])
-        qa = analyse(quiz, on, report=report)
-        if fmt == "xlsx":
-            data = write_xlsx(
-                [
-                    tables.quiz_summary(report, qa),
-                    tables.quiz_students(report),
-                    tables.quiz_questions(qa),
-                ]
-            )
-        else:
-            data = _quiz_pdf(qa)
-        return Export(data, name, MIMETYPES[fmt])
+        return _Document(
+            f"quiz-{quiz.id}-{slug(quiz.title)}",
+            rows=lambda: tables.quiz_students(report),
+            sheets=lambda: _quiz_sheets(report, analyse(quiz, on, report=report)),
+            pdf=lambda: _quiz_pdf(analyse(quiz, on, report=report)),
+        )
+
+    return _export(fmt, lang, dialect, document)
 
 
 # --- a class --------------------------------------------------------------------
@@ -132,33 +158,38 @@ def export_class(
     lang: str = "fr",
 ) -> Export:
     """The class gradebook: one row per student, one column per quiz."""
-    _check(fmt, lang)
-    with force_locale(lang):
+
+    def document() -> _Document:
         book = class_gradebook(school_class, filters)
-        name = f"classe-{school_class.id}-{slug(school_class.name)}.{fmt}"
-        grades = tables.class_grades(book)
-        if fmt == "csv":
-            return Export(write_csv(grades, dialect), name, MIMETYPES[fmt])
-        summary = tables.class_summary(book)
-        if fmt == "xlsx":
-            return Export(write_xlsx([summary, grades]), name, MIMETYPES[fmt])
-        pdf = ReportPDF(_("Carnet de notes · %(name)s", name=book.name))
-        pdf.heading(_("Carnet de notes · %(name)s", name=book.name), 16)
-        averages = [r.average for r in book.rows if r.average is not None]
-        pdf.chart(
-            charts.score_distribution(averages, _("Répartition des moyennes"), _("Nombre d'élèves"))
+        return _Document(
+            f"classe-{school_class.id}-{slug(school_class.name)}",
+            rows=lambda: tables.class_grades(book),
+            sheets=lambda: [tables.class_summary(book), tables.class_grades(book)],
+            pdf=lambda: _class_pdf(book),
         )
-        pdf.heading(_("Quiz"))
-        if summary.rows:
-            pdf.table(summary, [110, 25, 20, 31])
-        else:
-            pdf.paragraph(_("Aucun quiz n'est attribué à cette classe."))
-        pdf.heading(_("Élèves"))
-        if grades.rows:
-            _gradebook_pages(pdf, grades)
-        else:
-            pdf.paragraph(_("Aucun élève dans cette classe."))
-        return Export(pdf.output_bytes(), name, MIMETYPES[fmt])
+
+    return _export(fmt, lang, dialect, document)
+
+
+def _class_pdf(book) -> bytes:
+    summary, grades = tables.class_summary(book), tables.class_grades(book)
+    pdf = ReportPDF(_("Carnet de notes · %(name)s", name=book.name))
+    pdf.heading(_("Carnet de notes · %(name)s", name=book.name), 16)
+    averages = [r.average for r in book.rows if r.average is not None]
+    pdf.chart(
+        charts.score_distribution(averages, _("Répartition des moyennes"), _("Nombre d'élèves"))
+    )
+    pdf.heading(_("Quiz"))
+    if summary.rows:
+        pdf.table(summary, [110, 25, 20, 31])
+    else:
+        pdf.paragraph(_("Aucun quiz n'est attribué à cette classe."))
+    pdf.heading(_("Élèves"))
+    if grades.rows:
+        _gradebook_pages(pdf, grades)
+    else:
+        pdf.paragraph(_("Aucun élève dans cette classe."))
+    return pdf.output_bytes()
 
 
 def _gradebook_pages(pdf: ReportPDF, grades: tables.Table) -> None:
@@ -180,25 +211,30 @@ def export_student(
     lang: str = "fr",
 ) -> Export:
     """A student's quizzes and progress (only ``owner_id``'s quizzes when given)."""
-    _check(fmt, lang)
-    with force_locale(lang):
+
+    def document() -> _Document:
         report = student_report(student, owner_id, filters)
-        name = f"eleve-{student.id}-{slug(student.username)}.{fmt}"
-        quizzes = tables.student_quizzes(report)
-        if fmt == "csv":
-            return Export(write_csv(quizzes, dialect), name, MIMETYPES[fmt])
-        progress = tables.student_progress(report)
-        if fmt == "xlsx":
-            return Export(write_xlsx([quizzes, progress]), name, MIMETYPES[fmt])
-        pdf = ReportPDF(_("Suivi de %(name)s", name=report.name))
-        pdf.heading(_("Suivi de %(name)s", name=report.name), 16)
-        pdf.chart(student_chart(report))
-        pdf.heading(_("Quiz"))
-        if quizzes.rows:
-            pdf.table(quizzes, [96, 20, 18, 20, 32])
-        else:
-            pdf.paragraph(_("Aucun quiz pour cet élève."))
-        return Export(pdf.output_bytes(), name, MIMETYPES[fmt])
+        return _Document(
+            f"eleve-{student.id}-{slug(student.username)}",
+            rows=lambda: tables.student_quizzes(report),
+            sheets=lambda: [tables.student_quizzes(report), tables.student_progress(report)],
+            pdf=lambda: _student_pdf(report),
+        )
+
+    return _export(fmt, lang, dialect, document)
+
+
+def _student_pdf(report) -> bytes:
+    quizzes = tables.student_quizzes(report)
+    pdf = ReportPDF(_("Suivi de %(name)s", name=report.name))
+    pdf.heading(_("Suivi de %(name)s", name=report.name), 16)
+    pdf.chart(student_chart(report))
+    pdf.heading(_("Quiz"))
+    if quizzes.rows:
+        pdf.table(quizzes, [96, 20, 18, 20, 32])
+    else:
+        pdf.paragraph(_("Aucun quiz pour cet élève."))
+    return pdf.output_bytes()
 
 
 def student_chart(report) -> charts.Chart:
