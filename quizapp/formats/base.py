@@ -153,11 +153,6 @@ class ParseResult:
                 )
             )
 
-    def raise_for_errors(self) -> None:
-        """Raise :class:`ImportFailed` listing every error, if there is any."""
-        if self.errors:
-            raise ImportFailed(self.errors)
-
     def add(self, q: QuestionData, line: int | None) -> None:
         self.questions.append(q)
         self.lines.append(line)

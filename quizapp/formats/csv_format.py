@@ -24,7 +24,6 @@ from .base import N_, DumpResult, ParseResult, fmt_num, neutralise, parse_num, u
 
 REQUIRED = ("type", "stem")
 SINGLE = ("type", "title", "stem", "category", "tags", "answer", "tolerance", "unit", "explanation")
-NUMBERED = ("option", "fraction", "feedback", "match")
 ALIASES = {
     "multichoice": "mcq",
     "shortanswer": "short",

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
-from wtforms import BooleanField, EmailField, HiddenField, PasswordField, SelectField, StringField
+from wtforms import EmailField, HiddenField, PasswordField, SelectField, StringField
 from wtforms.validators import DataRequired, EqualTo, Length, Optional, ValidationError
 
 from quizapp.display.i18n import translated
@@ -143,7 +143,3 @@ class JoinClassForm(AppForm):
 
 class ConfirmForm(AppForm):
     """An empty form: a button that posts with a CSRF token."""
-
-
-class UserStatusForm(AppForm):
-    active = BooleanField(_l("Compte actif"))
