@@ -10,7 +10,7 @@ from typing import Any
 
 from flask import Flask
 
-from quizapp.config import DEFAULTS, ConfigError, from_environment
+from quizapp.config import DEFAULTS, ConfigError, check_extras, from_environment
 
 __all__ = ["ConfigError", "create_app", "resource_dir"]
 
@@ -37,6 +37,7 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     else:
         app.config.update(test_config)
     app.config.setdefault("QUESTIONS_DIR", str(resource_dir("questions")))
+    check_extras(app.config)
 
     from quizapp import display, web
     from quizapp.cli import commands

@@ -4,8 +4,10 @@
 |-------------------------|-------------------------------------------|
 | QUIZAPP_DATA_DIR        | ./quizapp-data (created when missing)     |
 | QUIZAPP_DATABASE_URL    | sqlite:///<data dir>/quizapp.sqlite3      |
+|                         | (postgresql: the `postgres` extra)        |
 | QUIZAPP_SECRET_KEY      | generated once into <data dir>/secret_key |
 | QUIZAPP_REDIS_URL       | unset: login throttling in <data dir>     |
+|                         | (redis: the `redis` extra)                |
 | QUIZAPP_MAX_UPLOAD_MB   | 2                                         |
 | QUIZAPP_PROXY_HOPS      | 0 (number of trusted reverse proxies)     |
 | QUIZAPP_TIMEZONE        | Europe/Paris (how teachers read times)    |
@@ -14,10 +16,13 @@
 
 from __future__ import annotations
 
+import importlib.util
 import os
 import secrets
 import tempfile
+from collections.abc import Mapping
 from pathlib import Path
+from typing import Any
 
 
 class ConfigError(Exception):
@@ -73,6 +78,25 @@ def database_url(folder: Path) -> str:
             url = "postgresql+psycopg://" + url.split("://", 1)[1]
         return url
     return f"sqlite:///{folder / 'quizapp.sqlite3'}"
+
+
+#: Python modules that some URLs need, and the extra of quizapp that installs them.
+_EXTRAS = (
+    ("SQLALCHEMY_DATABASE_URI", ("postgresql+psycopg:",), "psycopg", "postgres", "PostgreSQL"),
+    ("REDIS_URL", ("redis:", "rediss:", "unix:"), "redis", "redis", "Redis"),
+)
+
+
+def check_extras(config: Mapping[str, Any]) -> None:
+    """One readable line, instead of an ImportError deep in a library, when a URL
+    needs a driver that was not installed."""
+    for key, schemes, module, extra, name in _EXTRAS:
+        url = str(config.get(key) or "")
+        if url.startswith(schemes) and importlib.util.find_spec(module) is None:
+            raise ConfigError(
+                f"{url.split(':', 1)[0]}:// needs {name} support, which is not installed: "
+                f"pip install 'quizapp[{extra}]'"
+            )
 
 
 def from_environment() -> dict:

@@ -26,6 +26,40 @@ def test_secret_key_generated_once_and_owner_only(tmp_path, monkeypatch):
     assert from_environment()["SQLALCHEMY_DATABASE_URI"].endswith("data/quizapp.sqlite3")
 
 
+@pytest.mark.parametrize(
+    "setting, url, words",
+    [
+        ("SQLALCHEMY_DATABASE_URI", "postgresql+psycopg://u@db/quiz", "quizapp[postgres]"),
+        ("REDIS_URL", "redis://127.0.0.1:6379/0", "quizapp[redis]"),
+    ],
+)
+def test_a_url_whose_driver_is_not_installed_is_one_line(
+    tmp_path, monkeypatch, setting, url, words
+):
+    """PostgreSQL and Redis are extras: without them, their URL says what to install."""
+    import importlib.util
+
+    real = importlib.util.find_spec
+    monkeypatch.setattr(
+        importlib.util,
+        "find_spec",
+        lambda name, *args: None if name in ("psycopg", "redis") else real(name, *args),
+    )
+    config = {
+        "TESTING": True,
+        "SECRET_KEY": "x" * 40,
+        "DATA_DIR": str(tmp_path),
+        "SQLALCHEMY_DATABASE_URI": f"sqlite:///{tmp_path / 'q.sqlite3'}",
+        setting: url,
+    }
+    with pytest.raises(ConfigError) as info:
+        create_app(config)
+    message = str(info.value)
+    assert words in message and "\n" not in message and url.split(":")[0] in message
+    config[setting] = None if setting == "REDIS_URL" else f"sqlite:///{tmp_path / 'q.sqlite3'}"
+    assert create_app(config)  # SQLite and the file store need neither
+
+
 def test_workers_starting_together_agree_on_the_data_folder_and_the_key(tmp_path, monkeypatch):
     """gunicorn boots its workers at the same moment: each checks the data folder and
     reads (or makes) the secret key; none may fail, and all must get the same key."""

@@ -122,6 +122,16 @@ def test_wrong_join_code_keeps_what_was_typed(client):
     assert db.session.scalar(db.select(User).where(User.username == "lea")) is None
 
 
+def test_the_password_rule_knows_french_habits_and_the_username():
+    from quizapp.domain.accounts import password_problem
+
+    for common in ("motdepasse123", "AZERTYUIOP", "marseille13", "1234567890"):
+        assert password_problem(common) is not None, common
+    assert "courant" in password_problem("lea.martin-2026", "lea.martin").message
+    assert "au moins 10" in password_problem("Lune-7").message
+    assert password_problem("correct-horse-battery-9", "lea") is None
+
+
 def test_short_common_and_duplicate_passwords_are_refused(client):
     make_user("student", "taken")
     code = make_class(make_user("teacher")).join_code
