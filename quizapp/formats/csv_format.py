@@ -16,6 +16,7 @@ from __future__ import annotations
 import csv
 import io
 import re
+from dataclasses import dataclass
 
 from quizapp.domain.questiondata import TYPES, Answer, QuestionData
 
@@ -50,41 +51,29 @@ def _fraction(text: str) -> float | None:
     return parse_num(text)
 
 
-def _row_question(
-    row: dict[str, str], numbered: dict[int, dict[str, str]], res: ParseResult, line: int
-) -> QuestionData | None:
-    options = [numbered[k] for k in sorted(numbered)]
-    qtype = row.get("type", "").strip().lower()
-    qtype = ALIASES.get(qtype, qtype)
-    if qtype not in TYPES:
-        res.error(
-            line,
-            None,
-            N_("type inconnu %(t)r ; types possibles : %(ts)s"),
-            t=row.get("type", ""),
-            ts=", ".join(TYPES),
-        )
-        return None
-    q = QuestionData(
-        type=qtype,
-        stem=row.get("stem", ""),
-        title=row.get("title", ""),
-        category=row.get("category", ""),
-        explanation=row.get("explanation", ""),
-    )
-    q.tags = [t.strip() for t in row.get("tags", "").split("|") if t.strip()]
-    answer = row.get("answer", "").strip()
-    before = len(res.errors)
+@dataclass
+class _Row:
+    """One row being read: its columns, its numbered option columns, where errors go."""
 
-    def fraction(i: int, o: dict[str, str], default: float) -> float:
+    values: dict[str, str]
+    numbered: dict[int, dict[str, str]]
+    res: ParseResult
+    line: int
+
+    def __post_init__(self) -> None:
+        self.options = [self.numbered[k] for k in sorted(self.numbered)]
+        self.answer = self.values.get("answer", "").strip()
+
+    def error(self, template: str, **params) -> None:
+        self.res.error(self.line, None, template, **params)
+
+    def fraction(self, i: int, o: dict[str, str], default: float) -> float:
         raw = o.get("fraction", "").strip()
         if not raw:
             return default
         value = _fraction(raw)
         if value is None:
-            res.error(
-                line,
-                None,
+            self.error(
                 N_("fraction_%(i)d : un nombre comme 1, 0,5 ou 50 %% est attendu, pas %(v)r"),
                 i=i,
                 v=raw,
@@ -92,84 +81,125 @@ def _row_question(
             return 0.0
         return value
 
-    if qtype in ("mcq", "multi"):
-        have_fractions = any(o.get("fraction", "").strip() for o in options)
-        right: set[int] = set()
-        if not have_fractions:
-            for token in filter(None, (t.strip() for t in answer.split("|"))):
-                index = _option_index(token, options)
-                if index is None:
-                    res.error(
-                        line,
-                        None,
-                        N_(
-                            "answer : le numéro (1, 2…), la lettre (A, B…) "
-                            "ou le texte d'une option est attendu, pas %(a)r"
-                        ),
-                        a=token,
-                    )
-                else:
-                    right.add(index)
-            if not right and not answer:
-                res.error(
-                    line,
-                    None,
-                    N_(
-                        "fraction_1..fraction_N ou une colonne answer qui désigne "
-                        "la bonne option est attendue"
-                    ),
-                )
-        for i, o in enumerate(options, 1):
-            share = 1.0 if qtype == "mcq" else 1.0 / max(len(right), 1)
-            default = share if i - 1 in right else 0.0
-            q.answers.append(
-                Answer(o.get("option", ""), fraction(i, o, default), o.get("feedback", ""))
+
+def _right_options(row: _Row) -> set[int]:
+    """The options the ``answer`` column names, when no option has a fraction."""
+    right: set[int] = set()
+    for token in filter(None, (t.strip() for t in row.answer.split("|"))):
+        index = _option_index(token, row.options)
+        if index is None:
+            row.error(
+                N_(
+                    "answer : le numéro (1, 2…), la lettre (A, B…) "
+                    "ou le texte d'une option est attendu, pas %(a)r"
+                ),
+                a=token,
             )
-    elif qtype == "truefalse":
-        word = answer.lower()
-        if word not in TRUE_WORDS | FALSE_WORDS:
-            res.error(
-                line,
-                None,
-                N_("answer : vrai ou faux (true ou false) est attendu, pas %(a)r"),
-                a=answer,
-            )
-        right = word in TRUE_WORDS
-        # feedback_1 goes with "true", feedback_2 with "false", even when one is empty
-        fbs = [numbered.get(k, {}).get("feedback", "") for k in (1, 2)]
-        q.answers = [
-            Answer("true", 1.0 if right else 0.0, fbs[0]),
-            Answer("false", 0.0 if right else 1.0, fbs[1]),
-        ]
-    elif qtype in ("short", "numeric"):
-        rows = options or [{"option": a} for a in answer.split("|") if a.strip()]
-        tolerances = [t.strip() for t in row.get("tolerance", "").split("|")]
-        for i, o in enumerate(rows, 1):
-            tol = 0.0
-            if qtype == "numeric":
-                raw = tolerances[i - 1] if len(tolerances) >= i else tolerances[0]
-                tol = parse_num(raw) if raw else 0.0
-                if tol is None:
-                    res.error(line, None, N_("tolerance : un nombre est attendu, pas %(t)r"), t=raw)
-                    tol = 0.0
-            q.answers.append(
-                Answer(
-                    o.get("option", "").strip() if qtype == "numeric" else o.get("option", ""),
-                    fraction(i, o, 1.0),
-                    o.get("feedback", ""),
-                    abs(tol),
-                )
-            )
-        if qtype == "numeric" and row.get("unit", "").strip():
-            q.options["unit"] = row["unit"].strip()
-    elif qtype == "matching":
-        q.pairs = [(o.get("option", ""), o.get("match", "")) for o in options]
-    elif qtype == "cloze":
-        q.stem, q.blanks, variants, problems = cloze.parse_cloze(q.stem)
-        for _offset, message in problems:
-            res.error(line, None, N_("stem : réponse intégrée : %(m)s"), m=message)
-        if variants:
-            q.extra["cloze_variants"] = variants
+        else:
+            right.add(index)
+    if not right and not row.answer:
+        row.error(
+            N_(
+                "fraction_1..fraction_N ou une colonne answer qui désigne "
+                "la bonne option est attendue"
+            ),
+        )
+    return right
+
+
+def _read_choices(q: QuestionData, row: _Row) -> None:
+    have_fractions = any(o.get("fraction", "").strip() for o in row.options)
+    right = set() if have_fractions else _right_options(row)
+    for i, o in enumerate(row.options, 1):
+        share = 1.0 if q.type == "mcq" else 1.0 / max(len(right), 1)
+        default = share if i - 1 in right else 0.0
+        q.answers.append(
+            Answer(o.get("option", ""), row.fraction(i, o, default), o.get("feedback", ""))
+        )
+
+
+def _read_truefalse(q: QuestionData, row: _Row) -> None:
+    word = row.answer.lower()
+    if word not in TRUE_WORDS | FALSE_WORDS:
+        row.error(N_("answer : vrai ou faux (true ou false) est attendu, pas %(a)r"), a=row.answer)
+    right = word in TRUE_WORDS
+    # feedback_1 goes with "true", feedback_2 with "false", even when one is empty
+    fbs = [row.numbered.get(k, {}).get("feedback", "") for k in (1, 2)]
+    q.answers = [
+        Answer("true", 1.0 if right else 0.0, fbs[0]),
+        Answer("false", 0.0 if right else 1.0, fbs[1]),
+    ]
+
+
+def _tolerance(row: _Row, tolerances: list[str], i: int) -> float:
+    raw = tolerances[i - 1] if len(tolerances) >= i else tolerances[0]
+    tol = parse_num(raw) if raw else 0.0
+    if tol is None:
+        row.error(N_("tolerance : un nombre est attendu, pas %(t)r"), t=raw)
+        return 0.0
+    return tol
+
+
+def _read_open(q: QuestionData, row: _Row) -> None:
+    """Short and numeric answers: numbered options, or the ``answer`` column split on |."""
+    numeric = q.type == "numeric"
+    rows = row.options or [{"option": a} for a in row.answer.split("|") if a.strip()]
+    tolerances = [t.strip() for t in row.values.get("tolerance", "").split("|")]
+    for i, o in enumerate(rows, 1):
+        tol = _tolerance(row, tolerances, i) if numeric else 0.0
+        text = o.get("option", "").strip() if numeric else o.get("option", "")
+        q.answers.append(Answer(text, row.fraction(i, o, 1.0), o.get("feedback", ""), abs(tol)))
+    if numeric and row.values.get("unit", "").strip():
+        q.options["unit"] = row.values["unit"].strip()
+
+
+def _read_matching(q: QuestionData, row: _Row) -> None:
+    q.pairs = [(o.get("option", ""), o.get("match", "")) for o in row.options]
+
+
+def _read_cloze(q: QuestionData, row: _Row) -> None:
+    q.stem, q.blanks, variants, problems = cloze.parse_cloze(q.stem)
+    for _offset, message in problems:
+        row.error(N_("stem : réponse intégrée : %(m)s"), m=message)
+    if variants:
+        q.extra["cloze_variants"] = variants
+
+
+_READERS = {
+    "mcq": _read_choices,
+    "multi": _read_choices,
+    "truefalse": _read_truefalse,
+    "short": _read_open,
+    "numeric": _read_open,
+    "matching": _read_matching,
+    "cloze": _read_cloze,
+}
+
+
+def _row_question(
+    values: dict[str, str], numbered: dict[int, dict[str, str]], res: ParseResult, line: int
+) -> QuestionData | None:
+    row = _Row(values, numbered, res, line)
+    qtype = values.get("type", "").strip().lower()
+    qtype = ALIASES.get(qtype, qtype)
+    if qtype not in TYPES:
+        row.error(
+            N_("type inconnu %(t)r ; types possibles : %(ts)s"),
+            t=values.get("type", ""),
+            ts=", ".join(TYPES),
+        )
+        return None
+    q = QuestionData(
+        type=qtype,
+        stem=values.get("stem", ""),
+        title=values.get("title", ""),
+        category=values.get("category", ""),
+        explanation=values.get("explanation", ""),
+    )
+    q.tags = [t.strip() for t in values.get("tags", "").split("|") if t.strip()]
+    before = len(res.errors)
+    if qtype in _READERS:
+        _READERS[qtype](q, row)
     return q if len(res.errors) == before else None
 
 
