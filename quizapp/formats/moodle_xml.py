@@ -203,9 +203,19 @@ def _is_default(el: ET.Element) -> bool:
     return (el.tag, _text(el).strip()) in _DEFAULTS
 
 
-def _question(
-    qel: ET.Element, qtype: str, category: str, res: ParseResult, line: int
-) -> QuestionData | None:
+def _hints(qel: ET.Element) -> list[dict]:
+    hints = []
+    for h in qel.findall("hint"):
+        hint = {"text": _text(h), "format": _format(h)}
+        hint.update(
+            {flag: True for flag in ("shownumcorrect", "clearwrong") if h.find(flag) is not None}
+        )
+        hints.append(hint)
+    return hints
+
+
+def _common(qel: ET.Element, category: str) -> QuestionData:
+    """What every question type has; the elements quizapp does not read are kept raw."""
     qtext = qel.find("questiontext")
     q = QuestionData(
         type="description",
@@ -220,14 +230,7 @@ def _question(
     q.tags = [_text(t) for t in qel.findall("tags/tag") if _text(t)]
     if (qel.findtext("idnumber") or "").strip():
         q.extra["idnumber"] = qel.findtext("idnumber").strip()
-    hints = []
-    for h in qel.findall("hint"):
-        hint = {"text": _text(h), "format": _format(h)}
-        hint.update(
-            {flag: True for flag in ("shownumcorrect", "clearwrong") if h.find(flag) is not None}
-        )
-        hints.append(hint)
-    if hints:
+    if hints := _hints(qel):
         q.extra["hints"] = hints
     raw = []
     for child in qel:
@@ -236,73 +239,109 @@ def _question(
             raw.append(ET.tostring(child, encoding="unicode"))
     if raw:
         q.extra["moodle_xml"] = raw
-
-    if qtype == "multichoice":
-        single = (qel.findtext("single") or "true").strip().lower() in ("true", "1")
-        q.type = "mcq" if single else "multi"
-        q.answers = _answers(qel)
-        if not single:
-            _share_full_marks(q.answers, res, line)
-    elif qtype == "truefalse":
-        by_text = {a.text.strip().lower(): a for a in _answers(qel)}
-        if set(by_text) != {"true", "false"}:
-            res.error(
-                line,
-                None,
-                N_("une question vrai/faux a les réponses 'true' et 'false', pas %(f)s"),
-                f=sorted(by_text),
-            )
-            return None
-        q.type = "truefalse"
-        q.answers = [by_text["true"], by_text["false"]]
-        for a, word in zip(q.answers, ("true", "false"), strict=True):
-            a.text = word
-    elif qtype == "shortanswer":
-        q.type = "short"
-        q.answers = _answers(qel)
-        if (qel.findtext("usecase") or "0").strip() == "1":
-            q.options["case_sensitive"] = True
-    elif qtype == "numerical":
-        q.type = "numeric"
-        q.answers = _answers(qel, numeric=True)
-        units = [
-            [(u.findtext("unit_name") or "").strip(), _number(u, "multiplier", 1.0)]
-            for u in qel.findall("units/unit")
-        ]
-        base = next((name for name, mult in units if mult == 1.0 and name), "")
-        if base:
-            q.options["unit"] = base
-        if units and units != [[base, 1.0]]:
-            q.extra["units"] = units
-    elif qtype == "matching":
-        q.type = "matching"
-        q.pairs = [
-            (_text(s).strip(), _text(s, "answer").strip()) for s in qel.findall("subquestion")
-        ]
-    elif qtype in ("cloze", "multianswer"):
-        q.type = "cloze"
-        q.stem, q.blanks, variants, problems = cloze.parse_cloze(q.stem)
-        for _offset, message in problems:
-            res.error(line, None, N_("réponse intégrée : %(m)s"), m=message)
-        if problems:
-            return None
-        if variants:
-            q.extra["cloze_variants"] = variants
-        if any(b.type == "multi" for b in q.blanks):
-            res.warnings.append(
-                N_(
-                    "ligne %(l)d : un trou à réponses multiples (MULTIRESPONSE) "
-                    "est gardé, mais quizapp le note comme un ensemble d'options"
-                )
-                % {"l": line}
-            )
-    else:
-        q.type = qtype
     return q
 
 
-def parse(text: str, filename: str = "") -> ParseResult:
-    res = ParseResult(file=filename)
+# Each reader fills in its type's part and says whether the question is kept.
+def _read_multichoice(q: QuestionData, qel: ET.Element, res: ParseResult, line: int) -> bool:
+    single = (qel.findtext("single") or "true").strip().lower() in ("true", "1")
+    q.type = "mcq" if single else "multi"
+    q.answers = _answers(qel)
+    if not single:
+        _share_full_marks(q.answers, res, line)
+    return True
+
+
+def _read_truefalse(q: QuestionData, qel: ET.Element, res: ParseResult, line: int) -> bool:
+    by_text = {a.text.strip().lower(): a for a in _answers(qel)}
+    if set(by_text) != {"true", "false"}:
+        res.error(
+            line,
+            None,
+            N_("une question vrai/faux a les réponses 'true' et 'false', pas %(f)s"),
+            f=sorted(by_text),
+        )
+        return False
+    q.type = "truefalse"
+    q.answers = [by_text["true"], by_text["false"]]
+    for a, word in zip(q.answers, ("true", "false"), strict=True):
+        a.text = word
+    return True
+
+
+def _read_shortanswer(q: QuestionData, qel: ET.Element, res: ParseResult, line: int) -> bool:
+    q.type = "short"
+    q.answers = _answers(qel)
+    if (qel.findtext("usecase") or "0").strip() == "1":
+        q.options["case_sensitive"] = True
+    return True
+
+
+def _read_numerical(q: QuestionData, qel: ET.Element, res: ParseResult, line: int) -> bool:
+    q.type = "numeric"
+    q.answers = _answers(qel, numeric=True)
+    units = [
+        [(u.findtext("unit_name") or "").strip(), _number(u, "multiplier", 1.0)]
+        for u in qel.findall("units/unit")
+    ]
+    base = next((name for name, mult in units if mult == 1.0 and name), "")
+    if base:
+        q.options["unit"] = base
+    if units and units != [[base, 1.0]]:
+        q.extra["units"] = units
+    return True
+
+
+def _read_matching(q: QuestionData, qel: ET.Element, res: ParseResult, line: int) -> bool:
+    q.type = "matching"
+    q.pairs = [(_text(s).strip(), _text(s, "answer").strip()) for s in qel.findall("subquestion")]
+    return True
+
+
+def _read_cloze(q: QuestionData, qel: ET.Element, res: ParseResult, line: int) -> bool:
+    q.type = "cloze"
+    q.stem, q.blanks, variants, problems = cloze.parse_cloze(q.stem)
+    for _offset, message in problems:
+        res.error(line, None, N_("réponse intégrée : %(m)s"), m=message)
+    if problems:
+        return False
+    if variants:
+        q.extra["cloze_variants"] = variants
+    if any(b.type == "multi" for b in q.blanks):
+        res.warnings.append(
+            N_(
+                "ligne %(l)d : un trou à réponses multiples (MULTIRESPONSE) "
+                "est gardé, mais quizapp le note comme un ensemble d'options"
+            )
+            % {"l": line}
+        )
+    return True
+
+
+_TYPE_READERS = {
+    "multichoice": _read_multichoice,
+    "truefalse": _read_truefalse,
+    "shortanswer": _read_shortanswer,
+    "numerical": _read_numerical,
+    "matching": _read_matching,
+    "cloze": _read_cloze,
+    "multianswer": _read_cloze,
+}
+
+
+def _question(
+    qel: ET.Element, qtype: str, category: str, res: ParseResult, line: int
+) -> QuestionData | None:
+    q = _common(qel, category)
+    reader = _TYPE_READERS.get(qtype)
+    if reader is None:
+        q.type = qtype
+        return q
+    return q if reader(q, qel, res, line) else None
+
+
+def _read_root(text: str, res: ParseResult) -> tuple[ET.Element, _LineTarget] | None:
+    """The document's root and the line of each question, or None with the error said."""
     target = _LineTarget()
     parser = DefusedXMLParser(
         target=target, forbid_dtd=True, forbid_entities=True, forbid_external=True
@@ -321,7 +360,7 @@ def parse(text: str, filename: str = "") -> ParseResult:
                 "des références externes : refusé par sécurité ; du Moodle XML simple est attendu"
             ),
         )
-        return res
+        return None
     except defusedxml.DefusedXmlException:
         res.error(
             target.line(),
@@ -331,7 +370,7 @@ def parse(text: str, filename: str = "") -> ParseResult:
                 "sécurité ; du Moodle XML simple est attendu"
             ),
         )
-        return res
+        return None
     except ET.ParseError as exc:
         line, column = getattr(exc, "position", (None, None))
         res.error(
@@ -340,55 +379,65 @@ def parse(text: str, filename: str = "") -> ParseResult:
             N_("XML mal formé : %(m)s"),
             m=str(exc).split(":")[0],
         )
-        return res
+        return None
     if root.tag != "quiz":
         res.error(1, None, N_("l'élément racine <quiz> est attendu, pas <%(t)s>"), t=root.tag)
+        return None
+    return root, target
+
+
+def _category_meta(qel: ET.Element) -> dict[str, str]:
+    found = (
+        ("info", _text(qel, "info")),
+        ("info_format", _format(qel.find("info"), "moodle")),
+        ("idnumber", (qel.findtext("idnumber") or "").strip()),
+    )
+    return {k: v for k, v in found if v}
+
+
+def _read_question(qel: ET.Element, qtype: str, category: str, res: ParseResult, line: int):
+    if qtype not in _READ_TYPES:
+        res.warnings.append(
+            N_(
+                "ligne %(l)d : le type de question %(t)r n'est pas pris en charge "
+                "par quizapp ; la question est laissée de côté"
+            )
+            % {"l": line, "t": qtype}
+        )
+        return
+    if qel.find("questiontext") is None:
+        res.error(line, None, N_("<questiontext> est attendu dans cette question %(t)s"), t=qtype)
+        return
+    q = _question(qel, qtype, category, res, line)
+    if q is None:
+        return
+    res.add(q, line)
+    if next(qel.iter("file"), None) is not None:
+        res.warnings.append(
+            N_("ligne %(l)d : les fichiers joints à la question (images…) ne sont pas importés")
+            % {"l": line}
+        )
+
+
+def parse(text: str, filename: str = "") -> ParseResult:
+    res = ParseResult(file=filename)
+    found = _read_root(text, res)
+    if found is None:
         return res
+    root, target = found
     category = ""
     info: dict[str, dict[str, str]] = {}
     for qel, line in zip(root.findall("question"), target.lines, strict=False):
         qtype = qel.get("type", "")
-        if qtype == "category":
-            category = _text(qel, "category").strip()
-            if category and category not in res.categories:
-                res.categories.append(category)
-            meta = {
-                k: v
-                for k, v in (
-                    ("info", _text(qel, "info")),
-                    ("info_format", _format(qel.find("info"), "moodle")),
-                    ("idnumber", (qel.findtext("idnumber") or "").strip()),
-                )
-                if v
-            }
-            if meta.get("info") or meta.get("idnumber"):
-                info[category] = meta
+        if qtype != "category":
+            _read_question(qel, qtype, category, res, line)
             continue
-        if qtype not in _READ_TYPES:
-            res.warnings.append(
-                N_(
-                    "ligne %(l)d : le type de question %(t)r n'est pas pris en charge "
-                    "par quizapp ; la question est laissée de côté"
-                )
-                % {"l": line, "t": qtype}
-            )
-            continue
-        if qel.find("questiontext") is None:
-            res.error(
-                line, None, N_("<questiontext> est attendu dans cette question %(t)s"), t=qtype
-            )
-            continue
-        q = _question(qel, qtype, category, res, line)
-        if q is not None:
-            res.add(q, line)
-            if next(qel.iter("file"), None) is not None:
-                res.warnings.append(
-                    N_(
-                        "ligne %(l)d : les fichiers joints à la question (images…) "
-                        "ne sont pas importés"
-                    )
-                    % {"l": line}
-                )
+        category = _text(qel, "category").strip()
+        if category and category not in res.categories:
+            res.categories.append(category)
+        meta = _category_meta(qel)
+        if meta.get("info") or meta.get("idnumber"):
+            info[category] = meta
     if info:
         res.bank_meta["category_info"] = info
     return res
