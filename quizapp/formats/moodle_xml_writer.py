@@ -51,72 +51,83 @@ def _default_name(q: QuestionData) -> str:
     return (text[:60] or q.type).strip()
 
 
-def _body(q: QuestionData) -> str:
-    fmt = q.text_format
-    raw = q.extra.get("moodle_xml") or []
-    have = {m.group(1) for m in (re.match(r"<([\w-]+)", r) for r in raw) if m}
-    out = [_el("name", q.title.strip() or _default_name(q))]
-    stem = q.stem
-    if q.type == "cloze":
-        stem = cloze.write_cloze(q.stem, q.blanks, q.extra.get("cloze_variants"))
-    out.append(_el("questiontext", stem, fmt))
-    out.append(_el("generalfeedback", q.explanation, fmt))
-    out.append(f"    <defaultgrade>{fmt_num(q.default_mark)}</defaultgrade>\n")
-    out.append(f"    <penalty>{fmt_num(q.penalty)}</penalty>\n")
-    out.append(f"    <idnumber>{_cdata(str(q.extra.get('idnumber', '')))}</idnumber>\n")
+def _setting(tag: str, value: str, have: set[str]) -> list[str]:
+    """A setting with quizapp's default, unless the question kept Moodle's own."""
+    return [] if tag in have else [f"    <{tag}>{value}</{tag}>\n"]
 
-    def default(tag: str, value: str) -> None:
-        if tag not in have:
-            out.append(f"    <{tag}>{value}</{tag}>\n")
 
-    if q.type in ("mcq", "multi"):
-        out.append(f"    <single>{'true' if q.type == 'mcq' else 'false'}</single>\n")
-        default("shuffleanswers", "true")
-        default("answernumbering", "abc")
-        out += [_answer_xml(a, fmt) for a in q.answers]
-    elif q.type == "truefalse":
-        out += [_answer_xml(a, "moodle") for a in q.answers]
-    elif q.type == "short":
-        out.append(f"    <usecase>{1 if q.options.get('case_sensitive') else 0}</usecase>\n")
-        out += [_answer_xml(a, "moodle") for a in q.answers]
-    elif q.type == "numeric":
-        out += [_answer_xml(a, "moodle", numeric=True) for a in q.answers]
-        units = q.extra.get("units") or (
-            [[q.options["unit"], 1.0]] if q.options.get("unit") else []
+# Each writer gives the elements of one question type (``have``: the tags kept raw).
+def _choice_xml(q: QuestionData, fmt: str, have: set[str]) -> list[str]:
+    out = [f"    <single>{'true' if q.type == 'mcq' else 'false'}</single>\n"]
+    out += _setting("shuffleanswers", "true", have) + _setting("answernumbering", "abc", have)
+    return out + [_answer_xml(a, fmt) for a in q.answers]
+
+
+def _truefalse_xml(q: QuestionData, fmt: str, have: set[str]) -> list[str]:
+    return [_answer_xml(a, "moodle") for a in q.answers]
+
+
+def _short_xml(q: QuestionData, fmt: str, have: set[str]) -> list[str]:
+    out = [f"    <usecase>{1 if q.options.get('case_sensitive') else 0}</usecase>\n"]
+    return out + [_answer_xml(a, "moodle") for a in q.answers]
+
+
+def _numeric_xml(q: QuestionData, fmt: str, have: set[str]) -> list[str]:
+    out = [_answer_xml(a, "moodle", numeric=True) for a in q.answers]
+    units = q.extra.get("units") or ([[q.options["unit"], 1.0]] if q.options.get("unit") else [])
+    if units:
+        out.append(
+            "    <units>\n"
+            + "".join(
+                f"      <unit>\n        <multiplier>{fmt_num(float(m))}</multiplier>\n"
+                f"        <unit_name>{_cdata(str(n))}</unit_name>\n      </unit>\n"
+                for n, m in units
+            )
+            + "    </units>\n"
         )
-        if units:
-            out.append(
-                "    <units>\n"
-                + "".join(
-                    f"      <unit>\n        <multiplier>{fmt_num(float(m))}</multiplier>\n"
-                    f"        <unit_name>{_cdata(str(n))}</unit_name>\n      </unit>\n"
-                    for n, m in units
-                )
-                + "    </units>\n"
-            )
-    elif q.type == "matching":
-        default("shuffleanswers", "true")
-        for prompt, match in q.pairs:
-            out.append(
-                f'    <subquestion format="{TO_MOODLE_FORMAT.get(fmt, "html")}">\n'
-                f"      <text>{_cdata(prompt)}</text>\n"
-                f"      <answer>\n        <text>{_cdata(match)}</text>\n      </answer>\n"
-                "    </subquestion>\n"
-            )
-    elif q.type == "essay":
-        for tag, value in (
-            ("responseformat", "editor"),
-            ("responserequired", "1"),
-            ("responsefieldlines", "15"),
-            ("attachments", "0"),
-            ("attachmentsrequired", "0"),
-        ):
-            default(tag, value)
-        if "graderinfo" not in have:
-            out.append(_el("graderinfo", "", "html"))
-        if "responsetemplate" not in have:
-            out.append(_el("responsetemplate", "", "html"))
-    out += [f"    {r}\n" for r in raw]
+    return out
+
+
+def _matching_xml(q: QuestionData, fmt: str, have: set[str]) -> list[str]:
+    out = _setting("shuffleanswers", "true", have)
+    for prompt, match in q.pairs:
+        out.append(
+            f'    <subquestion format="{TO_MOODLE_FORMAT.get(fmt, "html")}">\n'
+            f"      <text>{_cdata(prompt)}</text>\n"
+            f"      <answer>\n        <text>{_cdata(match)}</text>\n      </answer>\n"
+            "    </subquestion>\n"
+        )
+    return out
+
+
+_ESSAY_SETTINGS = (
+    ("responseformat", "editor"),
+    ("responserequired", "1"),
+    ("responsefieldlines", "15"),
+    ("attachments", "0"),
+    ("attachmentsrequired", "0"),
+)
+
+
+def _essay_xml(q: QuestionData, fmt: str, have: set[str]) -> list[str]:
+    out = [line for tag, value in _ESSAY_SETTINGS for line in _setting(tag, value, have)]
+    out += [_el(tag, "", "html") for tag in ("graderinfo", "responsetemplate") if tag not in have]
+    return out
+
+
+_TYPE_XML = {
+    "mcq": _choice_xml,
+    "multi": _choice_xml,
+    "truefalse": _truefalse_xml,
+    "short": _short_xml,
+    "numeric": _numeric_xml,
+    "matching": _matching_xml,
+    "essay": _essay_xml,
+}
+
+
+def _hints_xml(q: QuestionData, fmt: str) -> list[str]:
+    out = []
     for h in q.extra.get("hints") or []:
         hint = h if isinstance(h, dict) else {"text": str(h)}
         flags = "".join(f"      <{f}/>\n" for f in ("shownumcorrect", "clearwrong") if hint.get(f))
@@ -125,6 +136,28 @@ def _body(q: QuestionData) -> str:
                 "    </hint>", flags + "    </hint>"
             )
         )
+    return out
+
+
+def _body(q: QuestionData) -> str:
+    fmt = q.text_format
+    raw = q.extra.get("moodle_xml") or []
+    have = {m.group(1) for m in (re.match(r"<([\w-]+)", r) for r in raw) if m}
+    stem = q.stem
+    if q.type == "cloze":
+        stem = cloze.write_cloze(q.stem, q.blanks, q.extra.get("cloze_variants"))
+    out = [
+        _el("name", q.title.strip() or _default_name(q)),
+        _el("questiontext", stem, fmt),
+        _el("generalfeedback", q.explanation, fmt),
+        f"    <defaultgrade>{fmt_num(q.default_mark)}</defaultgrade>\n",
+        f"    <penalty>{fmt_num(q.penalty)}</penalty>\n",
+        f"    <idnumber>{_cdata(str(q.extra.get('idnumber', '')))}</idnumber>\n",
+    ]
+    if q.type in _TYPE_XML:
+        out += _TYPE_XML[q.type](q, fmt, have)
+    out += [f"    {r}\n" for r in raw]
+    out += _hints_xml(q, fmt)
     if q.tags:
         out.append(
             "    <tags>\n"
