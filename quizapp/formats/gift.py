@@ -160,76 +160,104 @@ def _number(text: str, res: ParseResult, at: tuple[int, int]) -> tuple[str, floa
     return ans.strip(), abs(tolerance)
 
 
+# Each reader fills in its type's answers from the block's text, and says whether
+# the question is kept (False: the error is in res).
+Where = tuple[int, int]
+
+
+def _read_choices(q: QuestionData, answertext: str, res: ParseResult, at: Where) -> bool:
+    parts = _split(answertext.replace("=", "~="), "~")
+    if len(parts) < 2:
+        res.error(*at, N_("une question à choix multiple a au moins 2 options"))
+        return False
+    for part in parts:
+        if part.startswith("="):
+            weight, part = 1.0, part[1:]
+        else:
+            weight, part = _weight(part)
+        text, fb = _feedback(part, q.text_format)
+        q.answers.append(Answer(text, weight or 0.0, fb))
+    return True
+
+
+def _read_pairs(q: QuestionData, answertext: str, res: ParseResult, at: Where) -> bool:
+    for part in _split(answertext, "="):
+        if "->" not in part:
+            res.error(
+                *at,
+                N_(
+                    "'élément -> correspondance' est attendu dans une question d'appariement, pas %(p)r"
+                ),
+                p=_post(part),
+            )
+            return False
+        prompt, match = part.split("->", 1)
+        q.pairs.append((_with_format(prompt.strip(), q.text_format)[0], _post(match).strip()))
+    if len(q.pairs) < 2:
+        res.error(*at, N_("une question d'appariement a au moins 2 paires"))
+        return False
+    return True
+
+
+def _read_truefalse(q: QuestionData, answertext: str, res: ParseResult, at: Where) -> bool:
+    fmt = q.text_format
+    bits = [b.strip() for b in answertext.split("#", 2)] + ["", ""]
+    right = bits[0] in ("T", "TRUE")
+    wrong_fb, right_fb = _with_format(bits[1], fmt)[0], _with_format(bits[2], fmt)[0]
+    q.answers = [
+        Answer("true", 1.0 if right else 0.0, right_fb if right else wrong_fb),
+        Answer("false", 0.0 if right else 1.0, wrong_fb if right else right_fb),
+    ]
+    return True
+
+
+def _read_short(q: QuestionData, answertext: str, res: ParseResult, at: Where) -> bool:
+    parts = _split(answertext, "=")
+    if not parts:
+        res.error(*at, N_("au moins une réponse est attendue, comme =Paris"))
+        return False
+    for part in parts:
+        weight, part = _weight(part)
+        text, fb = _feedback(part, q.text_format)
+        q.answers.append(Answer(text, 1.0 if weight is None else weight, fb))
+    return True
+
+
+def _read_numeric(q: QuestionData, answertext: str, res: ParseResult, at: Where) -> bool:
+    body, tilde, wrong = answertext[1:].partition("~")
+    parts = _split(body, "=")
+    if not parts:
+        res.error(*at, N_("un nombre est attendu après '#', comme {#3.14:0.01}"))
+        return False
+    for part in parts:
+        weight, part = _weight(part)
+        raw, _, fb = part.partition("#")
+        num = _number(_post(raw), res, at)
+        if num is not None:
+            feedback = _with_format(fb.strip(), q.text_format)[0]
+            q.answers.append(Answer(num[0], 1.0 if weight is None else weight, feedback, num[1]))
+    if tilde:
+        q.answers.append(Answer("*", 0.0, _feedback(wrong, q.text_format)[1]))
+    return True
+
+
+_READERS = {
+    "mcq": _read_choices,
+    "multi": _read_choices,
+    "matching": _read_pairs,
+    "truefalse": _read_truefalse,
+    "short": _read_short,
+    "numeric": _read_numeric,
+}
+
+
 def _answers(
-    qtype: str, answertext: str, fmt: str, res: ParseResult, at: tuple[int, int]
+    qtype: str, answertext: str, fmt: str, res: ParseResult, at: Where
 ) -> QuestionData | None:
     q = QuestionData(type=qtype, stem="", text_format=fmt)
-    if qtype in ("mcq", "multi"):
-        parts = _split(answertext.replace("=", "~="), "~")
-        if len(parts) < 2:
-            res.error(*at, N_("une question à choix multiple a au moins 2 options"))
-            return None
-        for part in parts:
-            if part.startswith("="):
-                weight, part = 1.0, part[1:]
-            else:
-                weight, part = _weight(part)
-            text, fb = _feedback(part, fmt)
-            q.answers.append(Answer(text, weight or 0.0, fb))
-    elif qtype == "matching":
-        for part in _split(answertext, "="):
-            if "->" not in part:
-                res.error(
-                    *at,
-                    N_(
-                        "'élément -> correspondance' est attendu dans une question d'appariement, pas %(p)r"
-                    ),
-                    p=_post(part),
-                )
-                return None
-            prompt, match = part.split("->", 1)
-            q.pairs.append((_with_format(prompt.strip(), fmt)[0], _post(match).strip()))
-        if len(q.pairs) < 2:
-            res.error(*at, N_("une question d'appariement a au moins 2 paires"))
-            return None
-    elif qtype == "truefalse":
-        bits = [b.strip() for b in answertext.split("#", 2)] + ["", ""]
-        right = bits[0] in ("T", "TRUE")
-        wrong_fb, right_fb = _with_format(bits[1], fmt)[0], _with_format(bits[2], fmt)[0]
-        q.answers = [
-            Answer("true", 1.0 if right else 0.0, right_fb if right else wrong_fb),
-            Answer("false", 0.0 if right else 1.0, wrong_fb if right else right_fb),
-        ]
-    elif qtype == "short":
-        parts = _split(answertext, "=")
-        if not parts:
-            res.error(*at, N_("au moins une réponse est attendue, comme =Paris"))
-            return None
-        for part in parts:
-            weight, part = _weight(part)
-            text, fb = _feedback(part, fmt)
-            q.answers.append(Answer(text, 1.0 if weight is None else weight, fb))
-    elif qtype == "numeric":
-        body, tilde, wrong = answertext[1:].partition("~")
-        parts = _split(body, "=")
-        if not parts:
-            res.error(*at, N_("un nombre est attendu après '#', comme {#3.14:0.01}"))
-            return None
-        for part in parts:
-            weight, part = _weight(part)
-            raw, _, fb = part.partition("#")
-            num = _number(_post(raw), res, at)
-            if num is not None:
-                q.answers.append(
-                    Answer(
-                        num[0],
-                        1.0 if weight is None else weight,
-                        _with_format(fb.strip(), fmt)[0],
-                        num[1],
-                    )
-                )
-        if tilde:
-            q.answers.append(Answer("*", 0.0, _feedback(wrong, fmt)[1]))
+    reader = _READERS.get(qtype)
+    if reader is not None and not reader(q, answertext, res, at):
+        return None
     return q
 
 
@@ -248,6 +276,67 @@ def _kind(answertext: str) -> str:
     return "short"
 
 
+def _read_title(text: str, base: int, block: _Block, res: ParseResult):
+    """``::title::`` at the start: (title, the text after it, its offset in the block),
+    or None when the title is not closed (the error is in res)."""
+    if not text.startswith("::"):
+        return "", text, base
+    end = text.find("::", 2)
+    if end == -1:
+        res.error(*block.where(base), N_("'::' est attendu pour fermer le titre ouvert ici"))
+        return None
+    rest = text[end + 2 :]
+    base += end + 2 + len(rest) - len(rest.lstrip())
+    return _post(text[2:end]).strip(), rest.strip(), base
+
+
+def _answer_block(text: str, base: int, block: _Block, res: ParseResult):
+    """(type when the block decides it, answer text, stem, offset of ``{``), or None
+    when the braces are wrong (the error is in res)."""
+    start, finish = text.find("{"), text.find("}")
+    if start == -1 and finish == -1:
+        return "description", "", text, start
+    if finish == -1:
+        res.error(
+            *block.where(base + start),
+            N_("'{' non fermée : '}' est attendue pour finir les réponses avant la ligne vide"),
+        )
+        return None
+    if start == -1 or finish < start:
+        res.error(
+            *block.where(base + finish),
+            N_("'}' sans '{' ouvrante (écrivez \\} pour une accolade dans le texte)"),
+        )
+        return None
+    nested = text.find("{", start + 1)
+    extra = min(
+        (i for i in (text.find("{", finish + 1), text.find("}", finish + 1)) if i != -1),
+        default=-1,
+    )
+    if -1 < nested < finish or extra != -1:
+        bad = nested if -1 < nested < finish else extra
+        res.error(
+            *block.where(base + bad),
+            N_(
+                "un seul bloc de réponses {...} par question ; écrivez \\{ et \\} "
+                "pour des accolades dans le texte"
+            ),
+        )
+        return None
+    after = text[finish + 1 :]
+    stem = text[:start] + (BLANK + after if after else "")
+    return None, text[start + 1 : finish].strip(), stem, start
+
+
+def _read_marks(q: QuestionData, block: _Block) -> None:
+    """The id number and tags of the ``// [id:…] [tag:…]`` comment lines."""
+    comments = _pre("\n".join(block.comments))
+    ident = _ID_RE.search(comments)
+    if ident:
+        q.extra["idnumber"] = _post(ident.group(1)).replace("\\]", "]").replace("\\[", "[")
+    q.tags = [_post(t).replace("\\]", "]").replace("\\[", "[") for t in _TAG_RE.findall(comments)]
+
+
 def _read_block(block: _Block, res: ParseResult, category: str) -> str:
     """Parse one block; return the category in force after it."""
     text = _pre(block.text)
@@ -257,55 +346,15 @@ def _read_block(block: _Block, res: ParseResult, category: str) -> str:
         return category
     if text.startswith("$CATEGORY:"):
         return _post(text[len("$CATEGORY:") :]).strip()
-
-    title = ""
-    if text.startswith("::"):
-        end = text.find("::", 2)
-        if end == -1:
-            res.error(*block.where(base), N_("'::' est attendu pour fermer le titre ouvert ici"))
-            return category
-        title = _post(text[2:end]).strip()
-        rest = text[end + 2 :]
-        base += end + 2 + len(rest) - len(rest.lstrip())
-        text = rest.strip()
-
-    start, finish = text.find("{"), text.find("}")
-    if start == -1 and finish == -1:
-        qtype, answertext, stem = "description", "", text
-    elif finish == -1:
-        res.error(
-            *block.where(base + start),
-            N_("'{' non fermée : '}' est attendue pour finir les réponses avant la ligne vide"),
-        )
+    titled = _read_title(text, base, block, res)
+    if titled is None:
         return category
-    elif start == -1 or finish < start:
-        res.error(
-            *block.where(base + finish),
-            N_("'}' sans '{' ouvrante (écrivez \\} pour une accolade dans le texte)"),
-        )
+    title, text, base = titled
+    found = _answer_block(text, base, block, res)
+    if found is None:
         return category
-    else:
-        nested = text.find("{", start + 1)
-        extra = min(
-            (i for i in (text.find("{", finish + 1), text.find("}", finish + 1)) if i != -1),
-            default=-1,
-        )
-        if -1 < nested < finish or extra != -1:
-            bad = nested if -1 < nested < finish else extra
-            res.error(
-                *block.where(base + bad),
-                N_(
-                    "un seul bloc de réponses {...} par question ; écrivez \\{ et \\} "
-                    "pour des accolades dans le texte"
-                ),
-            )
-            return category
-        answertext = text[start + 1 : finish].strip()
-        after = text[finish + 1 :]
-        stem = text[:start] + (BLANK + after if after else "")
-        qtype = None
+    qtype, answertext, stem, start = found
     at = block.where(base + (start if start != -1 else 0))
-
     general = ""
     gf = answertext.rfind("####")
     if gf != -1:
@@ -322,11 +371,7 @@ def _read_block(block: _Block, res: ParseResult, category: str) -> str:
             return category
     q.stem, q.title, q.category = stem, title, category
     q.explanation = _with_format(general.strip(), fmt)[0]
-    comments = _pre("\n".join(block.comments))
-    ident = _ID_RE.search(comments)
-    if ident:
-        q.extra["idnumber"] = _post(ident.group(1)).replace("\\]", "]").replace("\\[", "[")
-    q.tags = [_post(t).replace("\\]", "]").replace("\\[", "[") for t in _TAG_RE.findall(comments)]
+    _read_marks(q, block)
     res.add(q, block.question_line)
     return category
 
