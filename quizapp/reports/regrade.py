@@ -132,6 +132,61 @@ def _seen_versions(version_ids: set[int]) -> dict[int, QuestionData]:
     return {vid: QuestionData.from_dict(data) for vid, data in rows}
 
 
+def _responses_by_attempt(quiz: Quiz) -> dict[int, list]:
+    responses = db.session.execute(
+        sa.select(
+            Response.id,
+            Response.attempt_id,
+            Response.slot,
+            Response.answer,
+            Response.mark,
+            Response.question_version_id,
+        )
+        .join(Attempt, Attempt.id == Response.attempt_id)
+        .where(Attempt.quiz_id == quiz.id, Attempt.state == "submitted")
+    ).all()
+    by_attempt: dict[int, list] = {}
+    for r in responses:
+        by_attempt.setdefault(r.attempt_id, []).append(r)
+    return by_attempt
+
+
+def _regrade_response(plan: RegradePlan, a, r, slot: dict, versions: dict, seen: dict):
+    """The mark change of one stored answer against its question's current version
+    (carried there by option identity when it was given to another version), or None;
+    what can't be regraded goes to ``plan.errors``."""
+    version_id, data = versions[slot["question_id"]]
+    seen_id = slot.get("version_id")
+    try:
+        if seen_id == version_id:
+            answer, entry = r.answer, None
+        elif seen_id in seen:
+            carried = carry(seen[seen_id], data, slot, r.answer)
+            answer, entry = carried.answer, carried.entry
+        else:  # a version that is not there any more: nothing to carry from
+            return None
+        result = grading.grade(data, answer)
+    except (grading.InvalidResponse, ValueError) as exc:
+        error = translated(exc) if isinstance(exc, grading.InvalidResponse) else str(exc)
+        plan.errors.append(
+            {"attempt_id": a.id, "username": a.username, "slot": r.slot, "error": error}
+        )
+        return None
+    if result.fraction is None:  # marked by hand: keep the teacher's mark
+        return None
+    plan.checked += 1
+    if entry is not None:
+        plan.moved_versions.append(
+            VersionMove(r.id, a.id, r.slot, version_id, answer, {**entry, "version_id": version_id})
+        )
+    new_mark = result.fraction * float(slot.get("mark", 1.0))
+    if r.mark is not None and abs(new_mark - r.mark) <= _EPS:
+        return None
+    return MarkChange(
+        r.id, r.slot, slot["question_id"], r.mark, new_mark, result.fraction, version_id
+    )
+
+
 def plan_regrade(quiz: Quiz, question_id: int | None = None, *, lock: bool = False) -> RegradePlan:
     """What a regrade would change, attempt by attempt; writes nothing."""
     plan = RegradePlan(quiz.id, question_id)
@@ -149,72 +204,22 @@ def plan_regrade(quiz: Quiz, question_id: int | None = None, *, lock: bool = Fal
             if slot["question_id"] in versions
         }
     )
-    responses = db.session.execute(
-        sa.select(
-            Response.id,
-            Response.attempt_id,
-            Response.slot,
-            Response.answer,
-            Response.mark,
-            Response.question_version_id,
-        )
-        .join(Attempt, Attempt.id == Response.attempt_id)
-        .where(Attempt.quiz_id == quiz.id, Attempt.state == "submitted")
-    ).all()
-    by_attempt: dict[int, list] = {}
-    for r in responses:
-        by_attempt.setdefault(r.attempt_id, []).append(r)
+    by_attempt = _responses_by_attempt(quiz)
     for a in attempts:
         change = AttemptChange(
             a.id, a.student_id, a.username, a.number, a.state, a.score, a.score, a.max_score
         )
         total = 0.0
+        layout = layouts[a.id]
         for r in by_attempt.get(a.id, []):
-            layout = layouts[a.id]
             slot = layout[r.slot] if 0 <= r.slot < len(layout) else None
             total += r.mark or 0.0
             if slot is None or slot["question_id"] not in versions:
                 continue
-            version_id, data = versions[slot["question_id"]]
-            seen_id = slot.get("version_id")
-            try:
-                if seen_id == version_id:
-                    answer, entry = r.answer, None
-                elif seen_id in seen:
-                    carried = carry(seen[seen_id], data, slot, r.answer)
-                    answer, entry = carried.answer, carried.entry
-                else:  # a version that is not there any more: nothing to carry from
-                    continue
-                result = grading.grade(data, answer)
-            except (grading.InvalidResponse, ValueError) as exc:
-                error = translated(exc) if isinstance(exc, grading.InvalidResponse) else str(exc)
-                plan.errors.append(
-                    {"attempt_id": a.id, "username": a.username, "slot": r.slot, "error": error}
-                )
-                continue
-            if result.fraction is None:  # marked by hand: keep the teacher's mark
-                continue
-            plan.checked += 1
-            if entry is not None:
-                plan.moved_versions.append(
-                    VersionMove(
-                        r.id, a.id, r.slot, version_id, answer, {**entry, "version_id": version_id}
-                    )
-                )
-            new_mark = result.fraction * float(slot.get("mark", 1.0))
-            if r.mark is None or abs(new_mark - r.mark) > _EPS:
-                change.marks.append(
-                    MarkChange(
-                        r.id,
-                        r.slot,
-                        slot["question_id"],
-                        r.mark,
-                        new_mark,
-                        result.fraction,
-                        version_id,
-                    )
-                )
-                total += new_mark - (r.mark or 0.0)
+            mark = _regrade_response(plan, a, r, slot, versions, seen)
+            if mark is not None:
+                change.marks.append(mark)
+                total += mark.new_mark - (r.mark or 0.0)
         if change.marks:
             change.new_score = total
             plan.attempts.append(change)
