@@ -168,8 +168,9 @@ def _plain(value: Any) -> Any:
     return value
 
 
-def parse(text: str, filename: str = "") -> ParseResult:
-    res = ParseResult(file=filename)
+def _load(text: str, res: ParseResult):
+    """The YAML document and its root node, or None with the error in ``res``
+    (anchors and aliases are refused: a few lines could expand to gigabytes)."""
     loader = _Loader(text)
     try:
         with gc_paused():
@@ -184,7 +185,7 @@ def parse(text: str, filename: str = "") -> ParseResult:
                         "un fichier de banque : écrivez chaque valeur en entier"
                     ),
                 )
-                return res
+                return None
             data = loader.construct_document(node) if node is not None else None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
@@ -194,17 +195,22 @@ def parse(text: str, filename: str = "") -> ParseResult:
             N_("YAML invalide : %(p)s"),
             p=exc.problem or str(exc),
         )
-        return res
+        return None
     except yaml.YAMLError as exc:
         res.error(None, None, N_("YAML invalide : %(p)s"), p=str(exc))
-        return res
+        return None
     finally:
         loader.dispose()
+    return data, node
+
+
+def _right_header(data: Any, res: ParseResult) -> bool:
+    """The file says it is a bank, in a version this quizapp reads."""
     if not isinstance(data, dict) or data.get("format") != FORMAT:
         res.error(
             1, None, N_("un fichier de banque commençant par 'format: %(f)s' est attendu"), f=FORMAT
         )
-        return res
+        return False
     version = data.get("version")
     if not isinstance(version, int) or isinstance(version, bool) or not 1 <= version <= VERSION:
         res.error(
@@ -217,16 +223,11 @@ def parse(text: str, filename: str = "") -> ParseResult:
             v=VERSION,
             g=brief(version),
         )
-        return res
-    unknown = [str(k) for k in data if k not in TOP_KEYS]
-    if unknown:
-        res.warnings.append(N_("champs non utilisés : %(u)s") % {"u": ", ".join(unknown)})
-    res.bank_meta = {k: _plain(data[k]) for k in ("name", "tags", "article") if k in data}
-    questions = data.get("questions") or []
-    lines = _question_lines(node)
-    if not isinstance(questions, list):
-        res.error(lines[0] if lines else None, None, N_("'questions' doit être une liste"))
-        return res
+        return False
+    return True
+
+
+def _add_questions(questions: list, lines: list[int], res: ParseResult) -> None:
     seen: dict[str, int] = {}
     for i, item in enumerate(questions):
         line = lines[i] if i < len(lines) else None
@@ -251,6 +252,26 @@ def parse(text: str, filename: str = "") -> ParseResult:
                 )
             seen[ident] = line
         res.add(q, line)
+
+
+def parse(text: str, filename: str = "") -> ParseResult:
+    res = ParseResult(file=filename)
+    loaded = _load(text, res)
+    if loaded is None:
+        return res
+    data, node = loaded
+    if not _right_header(data, res):
+        return res
+    unknown = [str(k) for k in data if k not in TOP_KEYS]
+    if unknown:
+        res.warnings.append(N_("champs non utilisés : %(u)s") % {"u": ", ".join(unknown)})
+    res.bank_meta = {k: _plain(data[k]) for k in ("name", "tags", "article") if k in data}
+    questions = data.get("questions") or []
+    lines = _question_lines(node)
+    if not isinstance(questions, list):
+        res.error(lines[0] if lines else None, None, N_("'questions' doit être une liste"))
+        return res
+    _add_questions(questions, lines, res)
     return res
 
 
