@@ -18,6 +18,7 @@ falls in is refused with its line.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field
 
 from quizapp.domain.questiondata import Answer, QuestionData
 
@@ -28,15 +29,17 @@ OPTION = re.compile(r"[A-Z][).][ \t]*\S")
 _ANSWER = "ANSWER:"
 
 
-def parse(text: str, filename: str = "") -> ParseResult:
-    res = ParseResult(file=filename)
-    stem: list[str] = []
-    options: list[str] = []
-    start = 0
+@dataclass
+class _Pending:
+    """The question being read: its stem lines, its options, the line it starts on."""
 
-    def unfinished(line: int) -> None:
+    stem: list[str] = field(default_factory=list)
+    options: list[str] = field(default_factory=list)
+    start: int = 0
+
+    def unfinished(self, res: ParseResult, line: int) -> None:
         res.error(
-            start,
+            self.start,
             None,
             N_(
                 "'ANSWER: <lettre>' est attendu après les options de la question "
@@ -45,61 +48,63 @@ def parse(text: str, filename: str = "") -> ParseResult:
             l=line,
         )
 
+
+def _answer(res: ParseResult, q: _Pending, n: int, line: str) -> None:
+    """An ``ANSWER:`` line ends the question: add it, or say what it lacks."""
+    letter = line[len(_ANSWER) :].strip()[:1]
+    index = ord(letter) - ord("A") if letter else -1
+    if not q.stem:
+        res.error(n, 1, N_("'ANSWER:' sans question avant"))
+    elif len(q.options) < 2:
+        res.error(n, 1, N_("au moins 2 options (A. ..., B. ...) sont attendues avant 'ANSWER:'"))
+    elif not 0 <= index < len(q.options):
+        res.error(
+            n,
+            len(_ANSWER) + 2,
+            N_("ANSWER: est suivi d'une lettre parmi %(l)s, pas %(g)r"),
+            l=", ".join(chr(65 + i) for i in range(len(q.options))),
+            g=line[len(_ANSWER) :].strip(),
+        )
+    else:
+        answers = [Answer(o, 1.0 if i == index else 0.0) for i, o in enumerate(q.options)]
+        res.add(QuestionData(type="mcq", stem="\n".join(q.stem), answers=answers), q.start)
+
+
+def parse(text: str, filename: str = "") -> ParseResult:
+    res = ParseResult(file=filename)
+    q = _Pending()
     for n, raw in enumerate(text.splitlines(), 1):
         line = raw.strip()
         if len(line) < 2:
             continue
         if OPTION.match(line):
-            if not stem:
+            if not q.stem:
                 res.error(
                     n, 1, N_("le texte de la question est attendu avant l'option %(o)r"), o=line[:2]
                 )
                 continue
-            options.append(line[2:].strip())
+            q.options.append(line[2:].strip())
         elif line.startswith(_ANSWER):
-            letter = line[len(_ANSWER) :].strip()[:1]
-            index = ord(letter) - ord("A") if letter else -1
-            if not stem:
-                res.error(n, 1, N_("'ANSWER:' sans question avant"))
-            elif len(options) < 2:
-                res.error(
-                    n, 1, N_("au moins 2 options (A. ..., B. ...) sont attendues avant 'ANSWER:'")
-                )
-            elif not 0 <= index < len(options):
-                res.error(
-                    n,
-                    len(_ANSWER) + 2,
-                    N_("ANSWER: est suivi d'une lettre parmi %(l)s, pas %(g)r"),
-                    l=", ".join(chr(65 + i) for i in range(len(options))),
-                    g=line[len(_ANSWER) :].strip(),
-                )
-            else:
-                q = QuestionData(
-                    type="mcq",
-                    stem="\n".join(stem),
-                    answers=[Answer(o, 1.0 if i == index else 0.0) for i, o in enumerate(options)],
-                )
-                res.add(q, start)
-            stem, options = [], []
+            _answer(res, q, n, line)
+            q = _Pending(start=q.start)
         else:
-            if options:  # text after options: the previous question lacks its answer
-                unfinished(n)
-                stem, options = [], []
-            if not stem:
-                start = n
-            stem.append(line)
-    if stem:
-        if options:
-            unfinished(len(text.splitlines()))
-        else:
-            res.error(
-                start,
-                1,
-                N_(
-                    "des options (A. ..., B. ...) et 'ANSWER:' sont attendues "
-                    "après ce texte de question"
-                ),
-            )
+            if q.options:  # text after options: the previous question lacks its answer
+                q.unfinished(res, n)
+                q = _Pending(start=q.start)
+            if not q.stem:
+                q.start = n
+            q.stem.append(line)
+    if q.stem and q.options:
+        q.unfinished(res, len(text.splitlines()))
+    elif q.stem:
+        res.error(
+            q.start,
+            1,
+            N_(
+                "des options (A. ..., B. ...) et 'ANSWER:' sont attendues "
+                "après ce texte de question"
+            ),
+        )
     return res
 
 
