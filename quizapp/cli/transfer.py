@@ -11,13 +11,13 @@ import click
 from flask.cli import with_appcontext
 
 from quizapp.cli.common import count, fail, upgrade_schema
-from quizapp.formats import FORMATS
+from quizapp.extensions import db
+from quizapp.formats import FORMATS, MAX_UPLOAD_BYTES, ParseResult, load
+from quizapp.models import Bank, User
+from quizapp.services.transfer import export_bank, import_questions, valid_questions
 
 
-def _find_bank(ref: str):
-    from quizapp.extensions import db
-    from quizapp.models import Bank
-
+def _find_bank(ref: str) -> Bank | None:
     if ref.isdigit():
         bank = db.session.get(Bank, int(ref))
         if bank is not None:
@@ -48,22 +48,8 @@ def _find_bank(ref: str):
 @with_appcontext
 def import_command(paths, fmt, bank_ref, owner, dry_run, skip_invalid, as_json) -> None:
     """Import question files into a bank: all or nothing unless --skip-invalid."""
-    from quizapp.extensions import db
-    from quizapp.formats import load
-    from quizapp.models import Bank, User
-    from quizapp.services.transfer import import_questions, valid_questions
-
     upgrade_schema()
-    results = []
-    for path in paths:
-        p = Path(path)
-        if not p.is_file():
-            fail(f"{path}: no such file", 1)
-        with p.open("rb") as fh:
-            from quizapp.formats import MAX_UPLOAD_BYTES
-
-            data = fh.read(MAX_UPLOAD_BYTES + 1)
-        results.append(load(data, p.name, fmt))
+    results = [_read_file(path, fmt) for path in paths]
     questions = [q for r in results for q in (valid_questions(r) if skip_invalid else r.questions)]
     errors = [e for r in results for e in r.errors]
     ok = (not errors or skip_invalid) and bool(questions)
@@ -71,32 +57,15 @@ def import_command(paths, fmt, bank_ref, owner, dry_run, skip_invalid, as_json) 
     bank = _find_bank(bank_ref) if bank_ref else None
     if ok and not dry_run:
         if bank is None:
-            if not owner:
-                fail("--owner USERNAME is needed to create a new bank", 1)
-            user = db.session.scalar(db.select(User).where(User.username == owner.lower()))
-            if user is None or user.role not in ("teacher", "admin"):
-                fail(f"no teacher named {owner!r}", 1)
             name = bank_ref or (results[0].bank_meta or {}).get("name") or Path(paths[0]).stem
-            bank = Bank(owner_id=user.id, name=name, tags=[])
-            db.session.add(bank)
+            bank = _new_bank(owner, name)
         owner_user = db.session.get(User, bank.owner_id)
         for result in results:
             import_questions(result, bank, owner_user, skip_invalid)
         db.session.commit()
         imported = True
-    report = {
-        "imported": imported,
-        "questions": len(questions),
-        "by_type": dict(Counter(q.type for q in questions)),
-        "categories": sorted({c for r in results for c in r.categories}),
-        "errors": [
-            {"file": e.file, "line": e.line, "column": e.column, "message": e.message}
-            for e in errors
-        ],
-        "warnings": [w for r in results for w in r.warnings],
-    }
     if as_json:
-        click.echo(json.dumps(report, ensure_ascii=False))
+        click.echo(json.dumps(_report(results, questions, errors, imported), ensure_ascii=False))
     else:
         for e in errors:
             click.echo(str(e), err=True)
@@ -109,6 +78,41 @@ def import_command(paths, fmt, bank_ref, owner, dry_run, skip_invalid, as_json) 
     sys.exit(0 if ok else 1)
 
 
+def _read_file(path: str, fmt: str | None) -> ParseResult:
+    p = Path(path)
+    if not p.is_file():
+        fail(f"{path}: no such file", 1)
+    with p.open("rb") as fh:
+        data = fh.read(MAX_UPLOAD_BYTES + 1)
+    return load(data, p.name, fmt)
+
+
+def _new_bank(owner: str | None, name: str) -> Bank:
+    """A bank for the questions, owned by the teacher named ``--owner``."""
+    if not owner:
+        fail("--owner USERNAME is needed to create a new bank", 1)
+    user = db.session.scalar(db.select(User).where(User.username == owner.lower()))
+    if user is None or user.role not in ("teacher", "admin"):
+        fail(f"no teacher named {owner!r}", 1)
+    bank = Bank(owner_id=user.id, name=name, tags=[])
+    db.session.add(bank)
+    return bank
+
+
+def _report(results: list[ParseResult], questions: list, errors: list, imported: bool) -> dict:
+    return {
+        "imported": imported,
+        "questions": len(questions),
+        "by_type": dict(Counter(q.type for q in questions)),
+        "categories": sorted({c for r in results for c in r.categories}),
+        "errors": [
+            {"file": e.file, "line": e.line, "column": e.column, "message": e.message}
+            for e in errors
+        ],
+        "warnings": [w for r in results for w in r.warnings],
+    }
+
+
 @click.command("export")
 @click.argument("bank_ref")
 @click.option("--format", "fmt", type=click.Choice(sorted(FORMATS)), required=True)
@@ -116,8 +120,6 @@ def import_command(paths, fmt, bank_ref, owner, dry_run, skip_invalid, as_json) 
 @with_appcontext
 def export_command(bank_ref, fmt, output) -> None:
     """Write a bank in any format; what the format can't hold is listed as skipped."""
-    from quizapp.services.transfer import export_bank
-
     bank = _find_bank(bank_ref)
     if bank is None:
         fail(f"no bank {bank_ref!r}", 1)
