@@ -140,75 +140,91 @@ class QuestionForm(AppForm):
         elif data.type == "cloze":
             self.blanks.data = "\n".join(_blank_line(b) for b in data.blanks)
 
+    #: What an edit keeps from the version it starts from: the form does not show them.
+    KEPT = (
+        "kind",
+        "source",
+        "confidence",
+        "title",
+        "category",
+        "text_format",
+        "default_mark",
+        "penalty",
+        "extra",
+    )
+
     def to_data(self, base: QuestionData | None = None) -> QuestionData:
         """The question the form describes; fields it doesn't show are kept from ``base``."""
         data = QuestionData(type=self.type.data, stem=self.stem.data or "")
         if base is not None:
-            for name in (
-                "kind",
-                "source",
-                "confidence",
-                "title",
-                "category",
-                "text_format",
-                "default_mark",
-                "penalty",
-                "extra",
-            ):
+            for name in self.KEPT:
                 setattr(data, name, getattr(base, name))
         data.explanation = self.explanation.data or ""
         data.tags = [t.strip() for t in (self.tags.data or "").split(",") if t.strip()]
-        kind = data.type
-        if kind in ("mcq", "multi"):
-            data.answers = [
-                Answer(
-                    e.form.text.data,
-                    (e.form.fraction.data or 0.0) / 100.0,
-                    e.form.feedback.data or "",
-                )
-                for e in self.options
-                if e.form.text.data
-            ]
-        elif kind == "truefalse":
-            right = self.tf_answer.data or "true"
-            data.answers = [
-                Answer("true", 1.0 if right == "true" else 0.0),
-                Answer("false", 1.0 if right == "false" else 0.0),
-            ]
-        elif kind == "numeric":
-            value = parse_number(self.numeric_value.data or "")
-            # Stored in plain notation ("10000"), whatever French form was typed ("10 000").
-            data.answers = [
-                Answer(
-                    _num(value) if value is not None else self.numeric_value.data or "",
-                    1.0,
-                    tolerance=parse_number(self.numeric_tolerance.data or "0") or 0.0,
-                )
-            ]
-            if self.numeric_unit.data:
-                data.options["unit"] = self.numeric_unit.data
-        elif kind == "short":
-            data.answers = [
-                _short_line(line)
-                for line in (self.short_answers.data or "").splitlines()
-                if line.strip()
-            ]
-            data.options = {
-                name: True
-                for name in ("case_sensitive", "accents_matter", "typos")
-                if getattr(self, name).data
-            }
-        elif kind == "matching":
-            data.pairs = [
-                tuple(part.strip() for part in line.split("->", 1))
-                for line in (self.pairs.data or "").splitlines()
-                if "->" in line
-            ]
-        elif kind == "cloze":
-            data.blanks = [
-                _parse_blank(line) for line in (self.blanks.data or "").splitlines() if line.strip()
-            ]
+        reader = self._READERS.get(data.type)
+        if reader is not None:
+            reader(self, data)
         return data
+
+    def _read_choices(self, data: QuestionData) -> None:
+        data.answers = [
+            Answer(
+                e.form.text.data, (e.form.fraction.data or 0.0) / 100.0, e.form.feedback.data or ""
+            )
+            for e in self.options
+            if e.form.text.data
+        ]
+
+    def _read_truefalse(self, data: QuestionData) -> None:
+        right = self.tf_answer.data or "true"
+        data.answers = [
+            Answer("true", 1.0 if right == "true" else 0.0),
+            Answer("false", 1.0 if right == "false" else 0.0),
+        ]
+
+    def _read_numeric(self, data: QuestionData) -> None:
+        value = parse_number(self.numeric_value.data or "")
+        # Stored in plain notation ("10000"), whatever French form was typed ("10 000").
+        data.answers = [
+            Answer(
+                _num(value) if value is not None else self.numeric_value.data or "",
+                1.0,
+                tolerance=parse_number(self.numeric_tolerance.data or "0") or 0.0,
+            )
+        ]
+        if self.numeric_unit.data:
+            data.options["unit"] = self.numeric_unit.data
+
+    def _read_short(self, data: QuestionData) -> None:
+        lines = (self.short_answers.data or "").splitlines()
+        data.answers = [_short_line(line) for line in lines if line.strip()]
+        data.options = {
+            name: True
+            for name in ("case_sensitive", "accents_matter", "typos")
+            if getattr(self, name).data
+        }
+
+    def _read_matching(self, data: QuestionData) -> None:
+        data.pairs = [
+            tuple(part.strip() for part in line.split("->", 1))
+            for line in (self.pairs.data or "").splitlines()
+            if "->" in line
+        ]
+
+    def _read_cloze(self, data: QuestionData) -> None:
+        lines = (self.blanks.data or "").splitlines()
+        data.blanks = [_parse_blank(line) for line in lines if line.strip()]
+
+    #: Each type's own fields, read into the question.
+    _READERS = {
+        "mcq": _read_choices,
+        "multi": _read_choices,
+        "truefalse": _read_truefalse,
+        "numeric": _read_numeric,
+        "short": _read_short,
+        "matching": _read_matching,
+        "cloze": _read_cloze,
+    }
 
     def validate_numeric_value(self, field):
         if self.type.data == "numeric":
