@@ -106,51 +106,65 @@ def _blank_problems(i: int, b: Blank) -> list[str]:
     ]
 
 
-def validate(q: QuestionData) -> list[str]:
-    """Every problem that keeps ``q`` from being stored; empty when it is fine."""
-    out: list[str] = []
-    if q.type not in TYPES:
+def _truefalse_problems(q: QuestionData) -> list[str]:
+    texts = [a.text for a in q.answers]
+    if texts != ["true", "false"]:
         return [
-            N_("type de question inconnu %(t)r ; types possibles : %(ts)s")
-            % {"t": q.type, "ts": ", ".join(TYPES)}
+            N_("une question vrai/faux a les réponses 'true' puis 'false', pas %(t)s")
+            % {"t": texts}
         ]
-    if not q.stem.strip() and q.type != "cloze":
-        out.append(N_("le texte de la question est vide"))
+    if sorted(round(a.fraction, 6) for a in q.answers) != [0.0, 1.0]:
+        return [N_("une question vrai/faux a une réponse qui vaut 1 et l'autre 0")]
+    return []
+
+
+def _matching_problems(q: QuestionData) -> list[str]:
+    out = []
+    real = [p for p in q.pairs if p[0].strip()]
+    if len(real) < 2:
+        out.append(
+            N_("une question d'appariement a au moins 2 paires, il y en a %(n)d") % {"n": len(real)}
+        )
+    for i, (_prompt, match) in enumerate(q.pairs, 1):
+        if not match.strip():
+            out.append(N_("la paire %(i)d n'a pas de correspondance") % {"i": i})
+    return out
+
+
+def _cloze_problems(q: QuestionData) -> list[str]:
+    out = []
+    found = [int(m) for m in CLOZE_MARKER.findall(q.stem)]
+    if sorted(found) != list(range(1, len(q.blanks) + 1)):
+        out.append(
+            N_(
+                "le texte doit contenir les repères {1}..{%(n)d} une fois chacun, "
+                "un par trou ; trouvés : %(f)s"
+            )
+            % {"n": len(q.blanks), "f": found}
+        )
+    for i, b in enumerate(q.blanks, 1):
+        out += _blank_problems(i, b)
+    return out
+
+
+def _type_problems(q: QuestionData) -> list[str]:
+    """What the question's type requires of its answers, pairs or blanks."""
     if q.type in ("mcq", "multi"):
-        out += _choice_problems(q.answers, q.type == "mcq")
-    elif q.type == "truefalse":
-        texts = [a.text for a in q.answers]
-        if texts != ["true", "false"]:
-            out.append(
-                N_("une question vrai/faux a les réponses 'true' puis 'false', pas %(t)s")
-                % {"t": texts}
-            )
-        elif sorted(round(a.fraction, 6) for a in q.answers) != [0.0, 1.0]:
-            out.append(N_("une question vrai/faux a une réponse qui vaut 1 et l'autre 0"))
-    elif q.type in ("short", "numeric"):
-        out += _open_problems(q.answers, q.type == "numeric")
-    elif q.type == "matching":
-        real = [p for p in q.pairs if p[0].strip()]
-        if len(real) < 2:
-            out.append(
-                N_("une question d'appariement a au moins 2 paires, il y en a %(n)d")
-                % {"n": len(real)}
-            )
-        for i, (_prompt, match) in enumerate(q.pairs, 1):
-            if not match.strip():
-                out.append(N_("la paire %(i)d n'a pas de correspondance") % {"i": i})
-    elif q.type == "cloze":
-        found = [int(m) for m in CLOZE_MARKER.findall(q.stem)]
-        if sorted(found) != list(range(1, len(q.blanks) + 1)):
-            out.append(
-                N_(
-                    "le texte doit contenir les repères {1}..{%(n)d} une fois chacun, "
-                    "un par trou ; trouvés : %(f)s"
-                )
-                % {"n": len(q.blanks), "f": found}
-            )
-        for i, b in enumerate(q.blanks, 1):
-            out += _blank_problems(i, b)
+        return _choice_problems(q.answers, q.type == "mcq")
+    if q.type == "truefalse":
+        return _truefalse_problems(q)
+    if q.type in ("short", "numeric"):
+        return _open_problems(q.answers, q.type == "numeric")
+    if q.type == "matching":
+        return _matching_problems(q)
+    if q.type == "cloze":
+        return _cloze_problems(q)
+    return []
+
+
+def _settings_problems(q: QuestionData) -> list[str]:
+    """Status, text format, confidence and mark out of their range."""
+    out = []
     if q.status not in STATUSES:
         out.append(
             N_("statut inconnu %(s)r ; statuts possibles : %(ss)s")
@@ -166,3 +180,16 @@ def validate(q: QuestionData) -> list[str]:
     if q.default_mark < 0:
         out.append(N_("la note ne peut pas être négative"))
     return out
+
+
+def validate(q: QuestionData) -> list[str]:
+    """Every problem that keeps ``q`` from being stored; empty when it is fine."""
+    if q.type not in TYPES:
+        return [
+            N_("type de question inconnu %(t)r ; types possibles : %(ts)s")
+            % {"t": q.type, "ts": ", ".join(TYPES)}
+        ]
+    out: list[str] = []
+    if not q.stem.strip() and q.type != "cloze":
+        out.append(N_("le texte de la question est vide"))
+    return out + _type_problems(q) + _settings_problems(q)
