@@ -53,11 +53,9 @@ class StudentReport:
         return sum(done) / len(done) if done else None
 
 
-def student_report(
-    student: User, owner_id: int | None = None, filters: Filters | None = None
-) -> StudentReport:
-    """All the quizzes of one student (those of ``owner_id`` only, when given) and progress."""
-    filters = filters or Filters()
+def _student_quizzes(student: User, owner_id: int | None, filters: Filters) -> list:
+    """The quizzes assigned to the student (in the filtered class, or any class, plus
+    those attempted), only ``owner_id``'s when given, oldest first."""
     assigned = (
         sa.select(QuizAssignment.quiz_id)
         .join(Membership, Membership.class_id == QuizAssignment.class_id)
@@ -71,46 +69,56 @@ def student_report(
     )
     if owner_id is not None:
         query = query.where(Quiz.owner_id == owner_id)
-    quizzes = db.session.execute(query.order_by(Quiz.created_at, Quiz.id)).all()
+    return db.session.execute(query.order_by(Quiz.created_at, Quiz.id)).all()
+
+
+def _attempts_by_quiz(student: User, quiz_ids: list[int], filters: Filters) -> dict[int, list]:
     found: dict[int, list] = defaultdict(list)
-    if quizzes:
-        attempt_query = filters.apply(
-            sa.select(
-                Attempt.quiz_id,
-                Attempt.number,
-                Attempt.state,
-                Attempt.score,
-                Attempt.max_score,
-                Attempt.submitted_at,
-            ).where(
-                Attempt.student_id == student.id,
-                Attempt.quiz_id.in_([q.id for q in quizzes]),
-            )
-        )
-        for a in db.session.execute(attempt_query.order_by(Attempt.number)):
-            found[a.quiz_id].append(a)
-    titles = {q.id: q.title for q in quizzes}
+    if not quiz_ids:
+        return found
+    query = filters.apply(
+        sa.select(
+            Attempt.quiz_id,
+            Attempt.number,
+            Attempt.state,
+            Attempt.score,
+            Attempt.max_score,
+            Attempt.submitted_at,
+        ).where(Attempt.student_id == student.id, Attempt.quiz_id.in_(quiz_ids))
+    )
+    for a in db.session.execute(query.order_by(Attempt.number)):
+        found[a.quiz_id].append(a)
+    return found
+
+
+def _quiz_row(q, attempts: list) -> StudentQuizRow:
+    done = [a for a in attempts if a.state == "submitted"]
+    return StudentQuizRow(
+        quiz_id=q.id,
+        title=q.title,
+        attempts=len(attempts),
+        submitted=len(done),
+        grade=counted_grade(q.grading_method, attempts),
+        last_submitted_at=max((a.submitted_at for a in done if a.submitted_at), default=None),
+        pass_mark=q.pass_mark,
+    )
+
+
+def student_report(
+    student: User, owner_id: int | None = None, filters: Filters | None = None
+) -> StudentReport:
+    """All the quizzes of one student (those of ``owner_id`` only, when given) and progress."""
+    filters = filters or Filters()
+    quizzes = _student_quizzes(student, owner_id, filters)
+    found = _attempts_by_quiz(student, [q.id for q in quizzes], filters)
     rows, points = [], []
     for q in quizzes:
         attempts = found.get(q.id, [])
-        done = [a for a in attempts if a.state == "submitted"]
-        rows.append(
-            StudentQuizRow(
-                quiz_id=q.id,
-                title=q.title,
-                attempts=len(attempts),
-                submitted=len(done),
-                grade=counted_grade(q.grading_method, attempts),
-                last_submitted_at=max(
-                    (a.submitted_at for a in done if a.submitted_at), default=None
-                ),
-                pass_mark=q.pass_mark,
-            )
-        )
-        for a in done:
-            if a.submitted_at and a.max_score:
+        rows.append(_quiz_row(q, attempts))
+        for a in attempts:
+            if a.state == "submitted" and a.submitted_at and a.max_score:
                 percent = 100.0 * (a.score or 0.0) / a.max_score
-                points.append(StudentPoint(a.submitted_at, q.id, titles[q.id], a.number, percent))
+                points.append(StudentPoint(a.submitted_at, q.id, q.title, a.number, percent))
     points.sort(key=lambda p: p.submitted_at)
     return StudentReport(
         student_id=student.id,
