@@ -53,6 +53,36 @@ def questions_seen_by(teacher: User):
     return db.select(Question.id).where(Question.bank_id.in_(banks) | Question.id.in_(in_quizzes))
 
 
+def _most_forgotten(members, seen, top: int) -> list[ForgottenQuestion]:
+    """The questions with the most wrong reviews among the class's students."""
+    wrong = db.func.sum(db.case((ReviewLog.correct.is_(False), 1), else_=0))
+    rows = db.session.execute(
+        db.select(
+            ReviewCard.question_id,
+            wrong.label("forgotten"),
+            db.func.count(ReviewLog.id).label("reviews"),
+            db.func.count(db.distinct(ReviewCard.student_id)).label("students"),
+        )
+        .join(ReviewCard, ReviewCard.id == ReviewLog.card_id)
+        .where(ReviewCard.student_id.in_(members), ReviewCard.question_id.in_(seen))
+        .group_by(ReviewCard.question_id)
+        .having(wrong > 0)
+        .order_by(wrong.desc(), ReviewCard.question_id)
+        .limit(top)
+    ).all()
+    questions = {
+        q.id: q
+        for q in db.session.scalars(
+            db.select(Question).where(Question.id.in_([r.question_id for r in rows]))
+        )
+    }
+    return [
+        ForgottenQuestion(questions[r.question_id], r.forgotten, r.reviews, r.students)
+        for r in rows
+        if r.question_id in questions
+    ]
+
+
 def class_practice(
     class_id: int, teacher: User, now: datetime | None = None, top: int = 10
 ) -> ClassPractice:
@@ -86,35 +116,10 @@ def class_practice(
             ReviewLog.reviewed_at >= now - timedelta(days=7),
         )
     )
-    wrong = db.func.sum(db.case((ReviewLog.correct.is_(False), 1), else_=0))
-    rows = db.session.execute(
-        db.select(
-            ReviewCard.question_id,
-            wrong.label("forgotten"),
-            db.func.count(ReviewLog.id).label("reviews"),
-            db.func.count(db.distinct(ReviewCard.student_id)).label("students"),
-        )
-        .join(ReviewCard, ReviewCard.id == ReviewLog.card_id)
-        .where(ReviewCard.student_id.in_(members), ReviewCard.question_id.in_(seen))
-        .group_by(ReviewCard.question_id)
-        .having(wrong > 0)
-        .order_by(wrong.desc(), ReviewCard.question_id)
-        .limit(top)
-    ).all()
-    questions = {
-        q.id: q
-        for q in db.session.scalars(
-            db.select(Question).where(Question.id.in_([r.question_id for r in rows]))
-        )
-    }
     return ClassPractice(
         students=n_students or 0,
         due_now=due_now or 0,
         students_with_due=with_due or 0,
         reviews_last_week=week or 0,
-        forgotten=[
-            ForgottenQuestion(questions[r.question_id], r.forgotten, r.reviews, r.students)
-            for r in rows
-            if r.question_id in questions
-        ],
+        forgotten=_most_forgotten(members, seen, top),
     )
