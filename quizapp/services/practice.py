@@ -67,18 +67,9 @@ def record_review(
     return card
 
 
-def schedule_from_attempt(attempt: Attempt, responses: dict[int, Response]) -> None:
-    """After a quiz, each scored question is scheduled from how it went.
-
-    A question left unanswered is scheduled like a wrong answer (Again): what the
-    student could not answer is what they most need to review. Descriptions and
-    essays are not scored, so they never become cards.
-
-    The student's cards are read in one query and written in one flush: a submit
-    of a 16-question quiz costs a few statements, not two per question."""
-    if attempt.quiz.show_correctness == "never":
-        return  # practice would tell right from wrong, which this quiz never does
-    now = attempt.submitted_at or utcnow()
+def _reviews_of(attempt: Attempt, responses: dict[int, Response]) -> list[tuple]:
+    """(question id, right, seconds spent) for each scored question of the attempt;
+    an unanswered one counts as wrong."""
     previous = attempt.started_at
     reviews = []
     blank_slots = []
@@ -100,6 +91,22 @@ def schedule_from_attempt(attempt: Attempt, responses: dict[int, Response]) -> N
             data = versions.get(attempt.layout[slot]["version_id"])
             if data is not None and data.type in SCORED_TYPES:
                 reviews.append((attempt.layout[slot]["question_id"], False, None))
+    return reviews
+
+
+def schedule_from_attempt(attempt: Attempt, responses: dict[int, Response]) -> None:
+    """After a quiz, each scored question is scheduled from how it went.
+
+    A question left unanswered is scheduled like a wrong answer (Again): what the
+    student could not answer is what they most need to review. Descriptions and
+    essays are not scored, so they never become cards.
+
+    The student's cards are read in one query and written in one flush: a submit
+    of a 16-question quiz costs a few statements, not two per question."""
+    if attempt.quiz.show_correctness == "never":
+        return  # practice would tell right from wrong, which this quiz never does
+    now = attempt.submitted_at or utcnow()
+    reviews = _reviews_of(attempt, responses)
     if not reviews:
         return
     cards = {
