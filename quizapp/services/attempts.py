@@ -34,6 +34,24 @@ class AttemptError(Exception):
         self.status = status
 
 
+def _new_attempt(quiz: Quiz, student: User, number: int, now: datetime) -> Attempt:
+    """An attempt with its own layout, due at the time limit or the closing time,
+    whichever comes first."""
+    deadline = None
+    if quiz.time_limit_minutes:
+        deadline = now + timedelta(minutes=quiz.time_limit_minutes)
+    if quiz.closes_at and (deadline is None or quiz.closes_at < deadline):
+        deadline = quiz.closes_at
+    return Attempt(
+        quiz_id=quiz.id,
+        student_id=student.id,
+        number=number,
+        started_at=now,
+        deadline_at=deadline,
+        layout=build_layout(quiz, random.SystemRandom().getrandbits(32)),
+    )
+
+
 def start_or_resume(
     quiz: Quiz, student: User, now: datetime | None = None, *, _retried: bool = False
 ) -> Attempt:
@@ -62,19 +80,7 @@ def start_or_resume(
     if quiz.max_attempts and len(attempts) >= quiz.max_attempts:
         db.session.commit()
         raise AttemptError(N_("Vous avez utilisé toutes vos tentatives."), 403)
-    deadline = None
-    if quiz.time_limit_minutes:
-        deadline = now + timedelta(minutes=quiz.time_limit_minutes)
-    if quiz.closes_at and (deadline is None or quiz.closes_at < deadline):
-        deadline = quiz.closes_at
-    attempt = Attempt(
-        quiz_id=quiz.id,
-        student_id=student.id,
-        number=len(attempts) + 1,
-        started_at=now,
-        deadline_at=deadline,
-        layout=build_layout(quiz, random.SystemRandom().getrandbits(32)),
-    )
+    attempt = _new_attempt(quiz, student, len(attempts) + 1, now)
     if not attempt.layout:
         db.session.rollback()
         raise AttemptError(N_("Ce quiz n'a encore aucune question."), 409)
