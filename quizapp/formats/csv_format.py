@@ -212,20 +212,13 @@ def _option_index(token: str, options: list[dict[str, str]]) -> int | None:
     return texts.index(token) if token in texts else None
 
 
-def parse(text: str, filename: str = "") -> ParseResult:
-    res = ParseResult(file=filename)
-    text = text.removeprefix("\ufeff")
-    if not text.strip():
-        res.error(
-            1, None, N_("le fichier est vide ; une ligne d'en-tête est attendue : type, stem, ...")
-        )
-        return res
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=_sniff_delimiter(text))
+def _read_header(reader, res: ParseResult) -> list[str] | None:
+    """The column names, or None when a required one is missing (the error is in res)."""
     try:
         header = [h.strip().lower() for h in next(reader)]
     except csv.Error as exc:
         res.error(1, None, N_("ligne d'en-tête illisible : %(m)s"), m=str(exc))
-        return res
+        return None
     missing = [c for c in REQUIRED if c not in header]
     if missing:
         res.error(
@@ -237,21 +230,49 @@ def parse(text: str, filename: str = "") -> ParseResult:
             ),
             m=", ".join(missing),
         )
-        return res
+        return None
     unknown = [h for h in header if h and h not in SINGLE and not _NUMBERED_RE.match(h)]
     if unknown:
         res.warnings.append(N_("colonnes non utilisées : %(c)s") % {"c": ", ".join(unknown)})
-    line = 1
+    return header
+
+
+def _columns(header: list[str], cells: list[str]):
+    """A row's single columns, and its numbered ones grouped by number."""
+    row: dict[str, str] = {}
+    numbered: dict[int, dict[str, str]] = {}
+    for name, value in zip(header, cells, strict=False):
+        value = unneutralise(value.strip())
+        m = _NUMBERED_RE.match(name)
+        if m:
+            if value:
+                numbered.setdefault(int(m.group(2)), {})[m.group(1)] = value
+        elif name in SINGLE:
+            row[name] = value
+    return row, numbered
+
+
+def parse(text: str, filename: str = "") -> ParseResult:
+    res = ParseResult(file=filename)
+    text = text.removeprefix("\ufeff")
+    if not text.strip():
+        res.error(
+            1, None, N_("le fichier est vide ; une ligne d'en-tête est attendue : type, stem, ...")
+        )
+        return res
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=_sniff_delimiter(text))
+    header = _read_header(reader, res)
+    if header is None:
+        return res
     while True:
-        start = reader.line_num + 1
+        line = reader.line_num + 1
         try:
             cells = next(reader)
         except StopIteration:
             break
         except csv.Error as exc:
-            res.error(start, None, N_("ligne illisible : %(m)s"), m=str(exc))
+            res.error(line, None, N_("ligne illisible : %(m)s"), m=str(exc))
             break
-        line = start
         if not any(c.strip() for c in cells):
             continue
         if len(cells) > len(header):
@@ -263,17 +284,7 @@ def parse(text: str, filename: str = "") -> ParseResult:
                 f=len(cells),
             )
             continue
-        row: dict[str, str] = {}
-        numbered: dict[int, dict[str, str]] = {}
-        for name, value in zip(header, cells, strict=False):
-            value = unneutralise(value.strip())
-            m = _NUMBERED_RE.match(name)
-            if m:
-                if value:
-                    numbered.setdefault(int(m.group(2)), {})[m.group(1)] = value
-            elif name in SINGLE:
-                row[name] = value
-        q = _row_question(row, numbered, res, line)
+        q = _row_question(*_columns(header, cells), res, line)
         if q is not None:
             res.add(q, line)
     return res
