@@ -94,6 +94,53 @@ def _answer(d: Any, what: str) -> Answer:
         ) from None
 
 
+def _pairs(d: dict) -> list[tuple[str, str]]:
+    pairs = []
+    for i, p in enumerate(d.get("pairs") or [], 1):
+        if not isinstance(p, list | tuple) or len(p) != 2:
+            raise ValueError(N_("paire %(i)d : [élément, correspondance] est attendu") % {"i": i})
+        what = N_("paire %(i)d") % {"i": i}
+        pairs.append((_text(p[0], what), _text(p[1], what)))
+    return pairs
+
+
+def _blanks(d: dict) -> list[Blank]:
+    blanks = []
+    for i, b in enumerate(d.get("blanks") or [], 1):
+        if not isinstance(b, dict) or "type" not in b:
+            raise ValueError(
+                N_("trou %(i)d : des champs avec au moins 'type' sont attendus") % {"i": i}
+            )
+        what = N_("trou %(i)d") % {"i": i}
+        answers = [_answer(a, what) for a in b.get("answers") or []]
+        blanks.append(Blank(_text(b["type"], what), answers, float(b.get("weight", 1.0))))
+    return blanks
+
+
+def _read_settings(q: QuestionData, d: dict) -> None:
+    """Options and extra, the source sentence, the numbers, id and review note."""
+    for key in ("options", "extra"):
+        value = d.get(key) or {}
+        if not isinstance(value, dict):
+            raise ValueError(N_("%(k)s : des champs avec leurs valeurs sont attendus") % {"k": key})
+        setattr(q, key, dict(value))
+    src = d.get("source")
+    if src:
+        try:
+            q.source = Source(_text(src["sentence"], "source"), int(src["start"]), int(src["end"]))
+        except (KeyError, TypeError, ValueError):
+            raise ValueError(N_("source : sentence, start et end sont attendus")) from None
+    for key in ("confidence", "default_mark", "penalty"):
+        if d.get(key) is not None:
+            try:
+                setattr(q, key, float(d[key]))
+            except (TypeError, ValueError):
+                raise ValueError(N_("%(k)s : un nombre est attendu") % {"k": key}) from None
+    for key in ("id", "review_note"):
+        if d.get(key) is not None:
+            q.extra[key] = _text(d[key], key)
+
+
 def _question(d: Any) -> QuestionData:
     if not isinstance(d, dict):
         raise ValueError(
@@ -115,45 +162,10 @@ def _question(d: Any) -> QuestionData:
     q.answers = [
         _answer(a, N_("réponse %(i)d") % {"i": i}) for i, a in enumerate(d.get("answers") or [], 1)
     ]
-    for i, p in enumerate(d.get("pairs") or [], 1):
-        if not isinstance(p, list | tuple) or len(p) != 2:
-            raise ValueError(N_("paire %(i)d : [élément, correspondance] est attendu") % {"i": i})
-        q.pairs.append(
-            (_text(p[0], N_("paire %(i)d") % {"i": i}), _text(p[1], N_("paire %(i)d") % {"i": i}))
-        )
-    for i, b in enumerate(d.get("blanks") or [], 1):
-        if not isinstance(b, dict) or "type" not in b:
-            raise ValueError(
-                N_("trou %(i)d : des champs avec au moins 'type' sont attendus") % {"i": i}
-            )
-        q.blanks.append(
-            Blank(
-                _text(b["type"], N_("trou %(i)d") % {"i": i}),
-                [_answer(a, N_("trou %(i)d") % {"i": i}) for a in b.get("answers") or []],
-                float(b.get("weight", 1.0)),
-            )
-        )
+    q.pairs = _pairs(d)
+    q.blanks = _blanks(d)
     q.tags = [_text(t, "tags") for t in d.get("tags") or []]
-    for key in ("options", "extra"):
-        value = d.get(key) or {}
-        if not isinstance(value, dict):
-            raise ValueError(N_("%(k)s : des champs avec leurs valeurs sont attendus") % {"k": key})
-        setattr(q, key, dict(value))
-    src = d.get("source")
-    if src:
-        try:
-            q.source = Source(_text(src["sentence"], "source"), int(src["start"]), int(src["end"]))
-        except (KeyError, TypeError, ValueError):
-            raise ValueError(N_("source : sentence, start et end sont attendus")) from None
-    for key in ("confidence", "default_mark", "penalty"):
-        if d.get(key) is not None:
-            try:
-                setattr(q, key, float(d[key]))
-            except (TypeError, ValueError):
-                raise ValueError(N_("%(k)s : un nombre est attendu") % {"k": key}) from None
-    for key in ("id", "review_note"):
-        if d.get(key) is not None:
-            q.extra[key] = _text(d[key], key)
+    _read_settings(q, d)
     return q
 
 
