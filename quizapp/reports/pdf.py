@@ -192,14 +192,31 @@ class ReportPDF(FPDF):
             # Counts: a top that four steps divide into whole numbers (0, 1, 2, 3, 4 — never
             # 0, 0, 1, 2, 2 as rounding quarters of 2 gave).
             top_value = float(max(4, 4 * math.ceil(top_value / 4)))
+        self._grid(left, top, width, height, top_value)
+        points = self._marks(chart, values, (left, top, width, height), top_value)
+        if points:
+            self._line_through(points)
+        self.set_draw_color(0)
+        self.set_xy(self.l_margin, top + height + 6)
+        if chart.y_label:
+            self.set_font("Helvetica", "I", 7)
+            self.cell(0, 4, latin1(chart.y_label), new_x="LMARGIN", new_y="NEXT")
+        self.ln(4)
+
+    def _grid(self, left: float, top: float, width: float, height: float, top_value: float):
+        """Five horizontal rules with their values on the left."""
         self.set_draw_color(160)
         self.set_font("Helvetica", "", 7)
-        for k in range(5):  # grid and y labels
+        for k in range(5):
             y = top + height - height * k / 4
             self.line(left, y, left + width, y)
             label = top_value * k / 4
             self.set_xy(self.l_margin, y - 2)
             self.cell(9, 4, f"{label:.0f}", align="R")
+
+    def _marks(self, chart: Chart, values: list[float], box: tuple, top_value: float) -> list:
+        """The bars (drawn) or the points of a line (returned), and the x labels."""
+        left, top, width, height = box
         n = len(values)
         step = width / max(n, 1)
         label_every = max(1, int(n / 20) + (1 if n % 20 else 0)) if n > 20 else 1
@@ -215,25 +232,17 @@ class ReportPDF(FPDF):
                 points.append((x + step / 2, top + height - h))
             if i % label_every == 0:
                 self.set_xy(x, top + height + 1)
-                self.cell(
-                    step * label_every,
-                    4,
-                    self._fit(latin1(chart.labels[i]), step * label_every),
-                    align="C",
-                )
-        if points:
-            self.set_line_width(0.5)
-            for (x1, y1), (x2, y2) in zip(points, points[1:], strict=False):
-                self.line(x1, y1, x2, y2)
-            for x, y in points:
-                self.ellipse(x - 0.9, y - 0.9, 1.8, 1.8, style="F")
-            self.set_line_width(0.2)
-        self.set_draw_color(0)
-        self.set_xy(self.l_margin, top + height + 6)
-        if chart.y_label:
-            self.set_font("Helvetica", "I", 7)
-            self.cell(0, 4, latin1(chart.y_label), new_x="LMARGIN", new_y="NEXT")
-        self.ln(4)
+                label = self._fit(latin1(chart.labels[i]), step * label_every)
+                self.cell(step * label_every, 4, label, align="C")
+        return points
+
+    def _line_through(self, points: list[tuple[float, float]]) -> None:
+        self.set_line_width(0.5)
+        for (x1, y1), (x2, y2) in zip(points, points[1:], strict=False):
+            self.line(x1, y1, x2, y2)
+        for x, y in points:
+            self.ellipse(x - 0.9, y - 0.9, 1.8, 1.8, style="F")
+        self.set_line_width(0.2)
 
     def output_bytes(self) -> bytes:
         return bytes(self.output())
