@@ -9,31 +9,31 @@ from quizapp.models import Attempt, Question, QuestionVersion, Response
 
 
 # --- how a bank's questions fared ------------------------------------------------
-def bank_questions(bank_id: int) -> list[dict]:
-    """Each question of a bank with its kind, generator confidence and facility so far.
-
-    The facility is the mean fraction of every final response in submitted
-    attempts, over all the versions of the question (one grouped query).
-    """
-    answered = dict(
-        (qid, (n, avg))
-        for qid, n, avg in db.session.execute(
-            sa.select(
-                QuestionVersion.question_id,
-                sa.func.count(Response.id),
-                sa.func.avg(Response.fraction),
-            )
-            .join(Response, Response.question_version_id == QuestionVersion.id)
-            .join(Attempt, Attempt.id == Response.attempt_id)
-            .join(Question, Question.id == QuestionVersion.question_id)
-            .where(
-                Question.bank_id == bank_id,
-                Attempt.state == "submitted",
-                Response.fraction.is_not(None),
-            )
-            .group_by(QuestionVersion.question_id)
+def _answered(bank_id: int) -> dict[int, tuple[int, float | None]]:
+    """(responses, mean fraction) per question: final responses of submitted attempts,
+    over every version of the question, in one grouped query."""
+    rows = db.session.execute(
+        sa.select(
+            QuestionVersion.question_id,
+            sa.func.count(Response.id),
+            sa.func.avg(Response.fraction),
         )
+        .join(Response, Response.question_version_id == QuestionVersion.id)
+        .join(Attempt, Attempt.id == Response.attempt_id)
+        .join(Question, Question.id == QuestionVersion.question_id)
+        .where(
+            Question.bank_id == bank_id,
+            Attempt.state == "submitted",
+            Response.fraction.is_not(None),
+        )
+        .group_by(QuestionVersion.question_id)
     )
+    return {qid: (n, avg) for qid, n, avg in rows}
+
+
+def bank_questions(bank_id: int) -> list[dict]:
+    """Each question of a bank with its kind, generator confidence and facility so far."""
+    answered = _answered(bank_id)
     rows = db.session.execute(
         sa.select(
             Question.id,

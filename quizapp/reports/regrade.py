@@ -258,7 +258,15 @@ def apply_regrade(quiz: Quiz, user: User | None, question_id: int | None = None)
     scores = [{"id": a.attempt_id, "score": a.new_score} for a in plan.attempts]
     if scores:
         db.session.execute(sa.update(Attempt), scores)
-    record = Regrade(
+    record = _record(plan, quiz, user, question_id)
+    db.session.add(record)
+    db.session.commit()
+    return record
+
+
+def _record(plan: RegradePlan, quiz: Quiz, user: User | None, question_id: int | None) -> Regrade:
+    """Who regraded what, and each attempt's score before and after."""
+    return Regrade(
         quiz_id=quiz.id,
         question_id=question_id,
         user_id=user.id if user else None,
@@ -275,9 +283,6 @@ def apply_regrade(quiz: Quiz, user: User | None, question_id: int | None = None)
             for a in plan.attempts
         ],
     )
-    db.session.add(record)
-    db.session.commit()
-    return record
 
 
 def _move_layout_versions(plan: RegradePlan) -> None:
