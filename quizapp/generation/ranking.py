@@ -130,8 +130,12 @@ def _near_duplicate(a: Candidate, b: Candidate) -> bool:
     """
     if a.question.type != b.question.type:
         return False
+    same_answer = a.question.correct_answers == b.question.correct_answers
+    if a.question.type == "cloze" and not same_answer:
+        # two blanks of one sentence ask two facts (« {1} ans de prison et cinq ans … »)
+        return False
     ratio = fuzz.ratio(a.question.stem, b.question.stem)
-    return ratio >= 97 or (ratio >= 85 and a.question.correct_answers == b.question.correct_answers)
+    return ratio >= 97 or (ratio >= 85 and same_answer)
 
 
 def _answers(c: Candidate) -> tuple[str, ...]:
