@@ -28,6 +28,7 @@ def choice(stem: str, answer: str, index: int = 0, score: float = 0.8) -> Candid
     ("stem", "answer"),
     [
         ("Le ministre iranien des Transports rappelle que {1} a besoin d'avions.", "l'Iran"),
+        ("Les chefs d'État se sont réunis en {1}, à Rome, pour un sommet.", "Italie"),
         ("L'armée irakienne avance dans le nord de {1}.", "l'Irak"),
         ("Les Forces démocratiques syriennes ({1}) tiennent la ville.", "FDS"),
     ],

@@ -26,6 +26,24 @@ def gives_away(c: Candidate) -> bool:
             return True
         if _spelled_out(answer, c.question.stem):
             return True
+        if _city_of(answer, stem):
+            return True
+    return False
+
+
+def _city_of(answer: str, folded_stem: str) -> bool:
+    """A country answer whose city the stem names: « réunis en {1}, à Rome » is l'Italie."""
+    from .gazetteer import load_gazetteer
+
+    gaz = load_gazetteer()
+    entity = gaz.lookup(answer)
+    if entity is None or entity.type != "country":
+        return False
+    for city in gaz.by_type("city"):
+        name = fold(city.name)
+        if city.country == entity.name and len(name) >= 4:
+            if re.search(rf"(?<!\w){re.escape(name)}(?!\w)", folded_stem):
+                return True
     return False
 
 
