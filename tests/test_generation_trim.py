@@ -116,3 +116,19 @@ def test_a_long_sentence_gives_a_cloze_on_the_clause_that_states_the_figure(bank
         "La ministre de la Santé, Claire Dubois, a annoncé le 8 mars 2024 la fermeture de "
         "{1} maternités." in stems
     )
+
+
+def test_a_duration_after_depuis_or_pendant_moves_to_the_front():
+    article = (
+        "La crise politique\n\n"
+        "L'Espagne est sans gouvernement depuis six mois. "
+        "La commission a travaillé pendant trois semaines sur le texte."
+    )
+    stems = {
+        q.stem: q for q in generate(article, date=dt.date(2016, 7, 9)).questions if q.type == "mcq"
+    }
+    q = stems["Depuis combien de mois l'Espagne est-elle sans gouvernement ?"]
+    assert q.correct_answers == ["6 mois"]
+    # what the counted thing is stops at its own complement: « sur le texte » stays behind
+    q = stems["Pendant combien de semaines la commission a-t-elle travaillé sur le texte ?"]
+    assert q.correct_answers == ["3 semaines"]

@@ -19,7 +19,7 @@ from .figures import Figure, format_number, number_distractors
 from .kinds_facts import _common, _in_quote, _noun_unit, _question_clause, figure_mcq
 
 #: The prepositions that can lead a figure to the front: « à trois ans », « de 15 jours ».
-_PREP = re.compile(r"(?:^|\s)(?P<prep>à|pour|sur|par|avec|après|pendant)\s*$")
+_PREP = re.compile(r"(?:^|\s)(?P<prep>à|pour|sur|par|avec|après|pendant|depuis|durant)\s*$")
 #: « combien d'ans » reads as a slip; French says « combien d'années ».
 _PLURAL_FOR_COMBIEN = {"ans": "années", "an": "années"}
 #: Parts of a noun phrase that end what the question moves to the front.
@@ -52,7 +52,7 @@ def _counted_phrase(
             continue
         # « de prison ferme », « d'inéligibilité », « de dollars »: the counted thing's complement
         first = child.left_edge.text.lower()
-        if object_of_verb and child.dep_ == "nmod" and first not in ("de", "d'"):
+        if child.dep_ == "nmod" and first not in ("de", "d'"):
             break  # « 5 000 otages dans la province »: where, not what is counted
         if child.dep_ in ("nmod", "amod") and not any(t.dep_ in _STOP_DEPS for t in child.subtree):
             end_tok = max(end_tok, child.right_edge, key=lambda t: t.i)
