@@ -4,15 +4,18 @@ stem names, no city that is not a government, and stems that agree with plural a
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 
 import pytest
 
+from quizapp.domain.questiondata import Answer, Blank, QuestionData
 from quizapp.generation import generate
-from quizapp.generation.context import build_context
+from quizapp.generation.context import Candidate, SentenceInfo, build_context
 from quizapp.generation.distractors import entity_options, feminine_agreement
 from quizapp.generation.nlp import get_nlp
 from quizapp.generation.pipeline import prepare_article
+from quizapp.generation.ranking import rank
 from quizapp.generation.standalone import leans_back, plain_statement
 
 
@@ -197,3 +200,49 @@ def test_a_newspaper_described_gets_newspapers_as_options():
     assert asked, [q.stem for q in questions]
     for q in asked:
         assert not {"Pentagone", "Le Pentagone", "État islamique"} & set(q.choices), q.choices
+
+
+def test_a_title_that_is_no_political_office_gets_no_politician_from_elsewhere():
+    # A spokesperson of an association: the gazetteer's heads of state and ministers are
+    # no plausible holders, and the article's own politicians come after its other people.
+    ctx = context(
+        "Selon Clara Weiss, porte-parole de l'association Eurogrid, le réseau a perdu de la "
+        "puissance en janvier. Le président français Emmanuel Macron a appelé au calme. "
+        "Thomas Keller a jugé la situation grave. Martin Roth a confirmé la panne. "
+        "Anna Berg a demandé une enquête."
+    )
+    weiss = dataclasses.replace(
+        person(ctx, "Clara Weiss"), role="porte-parole de l'association Eurogrid"
+    )
+    stem = "Qui est la porte-parole de l'association Eurogrid ?"
+    opts, from_gazetteer = entity_options(ctx, weiss, "Clara Weiss", stem)
+    assert from_gazetteer == 0
+    assert set(opts) == {"Thomas Keller", "Martin Roth", "Anna Berg"}
+    # with fewer people, the article's politician is the last resort, never the gazetteer's
+    opts, from_gazetteer = entity_options(ctx, weiss, "Clara Weiss", stem, n=4)
+    assert from_gazetteer == 0 and opts[-1] == "Emmanuel Macron"
+
+
+def test_two_blanks_of_one_sentence_are_two_questions():
+    # « … à {1} ans de prison ferme et cinq ans d'inéligibilité … » and « … à trois ans de
+    # prison ferme et {1} ans d'inéligibilité … » read alike but ask two facts; the same
+    # blank asked twice is one question.
+    sentence = (
+        "L'ancien maire de Valdor-sur-Loire, Paul Martin, a été condamné le 8 décembre 2016 à "
+        "trois ans de prison ferme et cinq ans d'inéligibilité par le tribunal correctionnel "
+        "de Lyon pour fraude fiscale et blanchiment aggravé de fraude fiscale, au terme d'un "
+        "procès de trois semaines suivi par de nombreux habitants de la commune."
+    )
+    sent = SentenceInfo(0, sentence, 0, len(sentence), None, [], [], [])
+
+    def cloze(word: str, answer: str, score: float) -> Candidate:
+        q = QuestionData(
+            type="cloze",
+            stem=sentence.replace(word, "{1}", 1),
+            blanks=[Blank(type="numeric", answers=[Answer(answer, 1.0)])],
+            kind="figure",
+        )
+        return Candidate(q, sent, [answer], score)
+
+    kept = rank([cloze("trois", "3", 0.6), cloze("cinq", "5", 0.58), cloze("trois", "3", 0.5)])
+    assert sorted(c.question.blanks[0].answers[0].text for c in kept) == ["3", "5"]

@@ -28,6 +28,7 @@ def choice(stem: str, answer: str, index: int = 0, score: float = 0.8) -> Candid
     ("stem", "answer"),
     [
         ("Le ministre iranien des Transports rappelle que {1} a besoin d'avions.", "l'Iran"),
+        ("Les chefs d'État se sont réunis en {1}, à Rome, pour un sommet.", "Italie"),
         ("L'armée irakienne avance dans le nord de {1}.", "l'Irak"),
         ("Les Forces démocratiques syriennes ({1}) tiennent la ville.", "FDS"),
     ],
@@ -47,10 +48,32 @@ def test_a_country_not_named_by_its_adjective_is_no_giveaway():
         "Son successeur a affiché un style différent en {1}.",
         "Enfin, le patron de {1} a été condamné.",
         "Comme en {1} toujours, il est présenté comme un réformateur.",
+        "La frappe a permis à l'organisation de lancer une offensive {1} minutes plus tard.",
+        "Qui estime que la question n'est pas prioritaire ?",
     ],
 )
 def test_a_copied_sentence_that_leans_on_the_one_before_is_recognised(stem):
     assert needs_the_sentence_before(cloze(stem, "x"))
+
+
+@pytest.mark.parametrize(
+    "stem",
+    [
+        "L'organisation terroriste a revendiqué l'attentat de {1}.",
+        "La ville de {1} est assiégée depuis deux ans.",
+        "Le texte de loi prévoit une amende de {1} euros.",
+        "Qui a confirmé la décision du tribunal ?",
+    ],
+)
+def test_a_noun_that_says_which_one_needs_nothing_before(stem):
+    assert not needs_the_sentence_before(cloze(stem, "x"))
+
+
+def test_the_name_of_a_newspaper_quoted_in_passing_comes_after_the_facts():
+    source = choice("Dans l'article, comment s'appelle le quotidien suisse ?", "Le Temps", 0)
+    source.question.kind = "definition"
+    fact = choice("Combien de soldats la frappe américaine a-t-elle tués ?", "90", 1, score=0.7)
+    assert [c.question.stem for c in rank([source, fact])][0] == fact.question.stem
 
 
 def test_what_reads_on_its_own_comes_first_and_empty_questions_go():

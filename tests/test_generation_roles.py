@@ -23,7 +23,8 @@ ARTICLE = (
     "Brimon, fabricant de satellites, emploie 800 personnes dans le pays. "
     "Le Conseil de Valdorie, une assemblée consultative, doit rendre son avis en mars. "
     "Le directeur général de Ferlux, Jean Castel, a refusé de commenter ces annonces. "
-    "Selon Hélène Brun, présidente de l'association des consommateurs, les tarifs vont augmenter."
+    "Selon Hélène Brun, présidente de l'association des consommateurs, les tarifs vont augmenter. "
+    "Laure Petit a dit son inquiétude. Anne Roux a salué le plan."
 )
 
 

@@ -154,6 +154,17 @@ def world_of(ctx: Context, answer: Entity) -> World:
     return World(country=country, region=region, **base)
 
 
+_POLITICAL = frozenset({"state", "government", "foreign", "minister", "org"})
+
+
+def _political(ctx: Context, e: Entity, year: int | None) -> bool:
+    """Whether a person holds a political office (by the gazetteer or their role in the article)."""
+    office = e.office_at(year)
+    if office is not None:
+        return office.kind in _POLITICAL
+    return office_kind(e.role or ctx.ents.roles.get(e.id, "")) in _POLITICAL
+
+
 def _kind_distance(a: str, b: str) -> int:
     """0 same kind of office, 1 close (head of state / of government), 2 unrelated."""
     if not a or a == "other":
@@ -166,6 +177,10 @@ def _kind_distance(a: str, b: str) -> int:
 
 def _person_rank(world: World, e: Entity) -> tuple | None:
     """How well a gazetteer person fits the answer's world (lower is better); None: not at all."""
+    if world.kind == "other":
+        # the answer holds a title that is no political office (« pape des coptes »,
+        # « porte-parole de l'Entsoe », « professeur »): a minister is no plausible option
+        return None
     gaz = load_gazetteer()
     best = None
     for o in e.offices or [None]:
@@ -295,6 +310,11 @@ def entity_options(
     capitals = {fold(c.capital) for c in gazetteer.by_type("country") if c.capital}
     if actor_city and fold(answer.name) not in capitals:
         actor_city = False
+    if kind == "person" and world.kind == "other":
+        # « Qui est le porte-parole de l'Entsoe ? »: a title that is no political office.
+        # No politician from elsewhere is a plausible option; the article's own come last.
+        political = [(e, a) for e, a in pool if _political(ctx, e, world.year)]
+        pool = [p for p in pool if p not in political] + [(e, a) for e, a in political if a]
     out: list[str] = []
     from_gaz = 0
     gender = entity_gender(answer)

@@ -11,6 +11,7 @@ from .dates import date_distractors
 from .distractors import clashes
 from .figures import Figure, format_number, number_distractors, parse_number
 from .text import fold
+from .trim import shorten
 
 _BACK_REF = re.compile(
     r"\b(?:cette question|ces (?!derniers)[a-zé]+|de son côté|les deux pays)\b", re.IGNORECASE
@@ -248,9 +249,15 @@ def figure_questions(ctx: Context) -> list[Candidate]:
                 )
                 out.append(Candidate(num, sent, [answer, f.surface], 0.74))
             else:
-                stem = sent.text[: f.num_start] + "{1}" + sent.text[f.num_end :]
-                if len(stem) > 260:
-                    continue
+                text, a, b = sent.text, f.num_start, f.num_end
+                if len(text) > 200:
+                    # the clause that states the figure, without what only adds to it
+                    short = shorten(text, f.start, f.end)
+                    if short is None:
+                        continue
+                    a, b = short.start + (a - f.start), short.start + (b - f.start)
+                    text = short.text
+                stem = text[:a] + "{1}" + text[b:]
                 # The blank holds the number as written: « {1} milliards de dollars » is
                 # answered 10, not 10 000 000 000 (the scale stays in the sentence).
                 written = parse_number(sent.text[f.num_start : f.num_end]) or f.value

@@ -13,12 +13,13 @@ from __future__ import annotations
 
 import re
 
-from .context import Candidate, Context, SentenceInfo
+from .clauses import agree_participle
+from .context import Candidate, Context, SentenceInfo, capitalize
 from .figures import Figure, format_number, number_distractors
 from .kinds_facts import _common, _in_quote, _noun_unit, _question_clause, figure_mcq
 
 #: The prepositions that can lead a figure to the front: « à trois ans », « de 15 jours ».
-_PREP = re.compile(r"(?:^|\s)(?P<prep>à|pour|sur|par|avec|après|pendant)\s*$")
+_PREP = re.compile(r"(?:^|\s)(?P<prep>à|pour|sur|par|avec|après|pendant|depuis|durant)\s*$")
 #: « combien d'ans » reads as a slip; French says « combien d'années ».
 _PLURAL_FOR_COMBIEN = {"ans": "années", "an": "années"}
 #: Parts of a noun phrase that end what the question moves to the front.
@@ -26,16 +27,22 @@ _STOP_DEPS = {"conj", "cc", "punct", "acl", "acl:relcl", "advcl", "appos", "para
 
 
 def _counted_phrase(
-    ctx: Context, sent: SentenceInfo, f: Figure, unit: str
+    ctx: Context, sent: SentenceInfo, f: Figure, unit: str, object_of_verb: bool = False
 ) -> tuple[str, int] | None:
     """What the figure counts, with its complements (« ans de prison ferme »), and where
-    that phrase ends in the article; ``None`` when the parse does not find the noun."""
+    that phrase ends in the article; ``None`` when the parse does not find the noun.
+
+    With ``object_of_verb``, the noun must be the direct object of the clause's verb
+    (« a détruit 12 chars »); otherwise a complement after a preposition."""
     unit_start = sent.start + f.end - len(unit)
     span = ctx.doc.char_span(unit_start, sent.start + f.end, alignment_mode="expand")
     if span is None or not len(span):
         return None
     head = span.root
-    if not head.dep_.startswith("obl"):
+    if object_of_verb:
+        if head.dep_ != "obj" or head.head.pos_ not in ("VERB", "AUX"):
+            return None
+    elif not head.dep_.startswith("obl"):
         return None  # « un montant de 210 000 euros »: the noun's, not the verb's
     end_tok = span[-1]
     for child in head.rights:
@@ -44,6 +51,9 @@ def _counted_phrase(
                 break
             continue
         # « de prison ferme », « d'inéligibilité », « de dollars »: the counted thing's complement
+        first = child.left_edge.text.lower()
+        if child.dep_ == "nmod" and first not in ("de", "d'"):
+            break  # « 5 000 otages dans la province »: where, not what is counted
         if child.dep_ in ("nmod", "amod") and not any(t.dep_ in _STOP_DEPS for t in child.subtree):
             end_tok = max(end_tok, child.right_edge, key=lambda t: t.i)
         else:
@@ -60,6 +70,26 @@ def _counted_phrase(
     first, _, rest = phrase.partition(" ")
     first = _PLURAL_FOR_COMBIEN.get(first.lower(), first)
     return (first + (" " + rest if rest else "")), end
+
+
+def _object_only(ctx: Context, sent: SentenceInfo, start: int, end: int) -> bool:
+    """The figure's phrase is the whole object, right after the verb group: « a détruit
+    12 chars près de la ville », not « a détruit les 12 chars » nor « en blesse 110 autres »."""
+    c = sent.clause
+    if c is None:
+        return False
+    between = ctx.article.text[c.finite_end : start]
+    words = between.split()
+    # at most the participle and an adverb between the finite verb and the figure
+    return len(words) <= 2 and not re.search(r"[,;:«»()]|\b(?:que|qu'|qui|de|d')\b", between)
+
+
+def _gender(ctx: Context, sent: SentenceInfo, f: Figure, unit: str) -> str:
+    unit_start = sent.start + f.end - len(unit)
+    span = ctx.doc.char_span(unit_start, sent.start + f.end, alignment_mode="expand")
+    if span is None or not len(span):
+        return "m"
+    return "f" if "Fem" in span.root.morph.get("Gender") else "m"
 
 
 def _bare_noun(ctx: Context, sent: SentenceInfo) -> bool:
@@ -91,26 +121,32 @@ def governed_figure_questions(ctx: Context) -> list[Candidate]:
             if not unit or (len(unit) < 3 and unit != "%"):
                 continue  # « 8 h »: an hour, not a quantity to ask about
             prep = _PREP.search(sent.text[: f.start])
-            if not prep:
-                continue
-            counted = _counted_phrase(ctx, sent, f, unit)
+            counted = _counted_phrase(ctx, sent, f, unit, object_of_verb=prep is None)
             if counted is None:
                 continue
             phrase, end = counted
-            start = sent.start + prep.start("prep")
+            start = sent.start + (prep.start("prep") if prep else f.start)
             built = _question_clause(ctx, sent, (start, end))
             if not built:
                 continue
             subject, pred = built
             if re.match(r"(?:Un|Une|Des)\b", subject) or _bare_noun(ctx, sent):
                 continue
-            word = prep.group("prep")
             de = "d'" if re.match(r"[aeiouyhéèêà]", phrase, re.IGNORECASE) else "de "
             hedge = "environ " if f.hedge in ("environ", "près de", "presque", "quelque") else ""
-            lead = f"{word[:1].upper()}{word[1:]}{'' if word.endswith(chr(39)) else ' '}"
-            wh = f"{lead}{hedge}combien {de}{phrase}"
-            if unit == "%":
-                wh = f"{lead}{hedge}combien de pour cent"
+            if prep is None:
+                # « Combien de chars la coalition a-t-elle détruits ? »: the object now
+                # stands before « avoir », so the participle agrees with it.
+                if unit == "%" or not _object_only(ctx, sent, start, end):
+                    continue
+                wh = f"{capitalize(hedge)}{'c' if hedge else 'C'}ombien {de}{phrase}"
+                pred = agree_participle(pred, _gender(ctx, sent, f, unit), plural=f.value >= 2)
+            else:
+                word = prep.group("prep")
+                lead = f"{word[:1].upper()}{word[1:]}{'' if word.endswith(chr(39)) else ' '}"
+                wh = f"{lead}{hedge}combien {de}{phrase}"
+                if unit == "%":
+                    wh = f"{lead}{hedge}combien de pour cent"
             subject_text = subject[:1].lower() + subject[1:] if _common(subject) else subject
             stem = f"{wh} {subject_text} {pred} ?"
             if len(stem) > 230 or re.search(r"\b(?:il|elle|ils|elles)\b", subject_text.lower()):

@@ -19,7 +19,7 @@ from rapidfuzz import fuzz
 from .context import Candidate, Context, SentenceInfo, de, explanation, mcq, source_of
 from .distractors import article_countries, clashes, entity_options
 from .entities import Mention
-from .gazetteer import Entity, load_gazetteer
+from .gazetteer import Entity, load_gazetteer, office_kind
 from .kinds_people import feminine
 from .text import fold
 
@@ -593,6 +593,10 @@ def _title_distractors(
         cands = [o for o in others if len(o.split()) == 1]
         cands += [p.head for p in pool if not _same_holder(p, a) and p.head not in _RELATIONAL]
         cands += list(_COMMON_OFFICES)
+    elif office_kind(a.phrase) == "other":
+        # « pape des coptes », « porte-parole de l'Entsoe »: no political office of the
+        # gazetteer is a plausible option, only the article's own titles
+        cands = others
     else:
         gaz = [
             e.role
@@ -734,7 +738,9 @@ def role_questions(ctx: Context) -> list[Candidate]:
             continue  # "Cheikh Karim ben Ali Al Rachid" then "Al Rachid", both "l'émir"
         done.append(a)
         gender = _person_gender(ctx, a)
-        person = dataclasses.replace(_person_entity(a), gender=gender)
+        person = _person_entity(a)
+        # the title the article gives them says whose world the wrong options come from
+        person = dataclasses.replace(person, gender=gender, role=person.role or a.phrase)
         name = a.holder
         forms = [name, *person.aliases, name.split()[-1]]
         # who holds it: only when no one else in the article holds a title like it

@@ -9,6 +9,7 @@ from .context import Candidate, Context, SentenceInfo, capitalize, explanation, 
 from .distractors import entity_options
 from .figures import format_number, number_distractors
 from .text import fold
+from .trim import shorten
 
 _CONNECTIVE = re.compile(
     r"^(?:En effet|Par ailleurs|Ainsi|Toutefois|Cependant|Pourtant|De plus|De même|Enfin(?: et surtout)?"
@@ -167,11 +168,7 @@ def date_cloze_questions(ctx: Context) -> list[Candidate]:
     every = [d.value for s in ctx.sentences for d in s.dates]
     out: list[Candidate] = []
     for sent in ctx.sentences:
-        if len(sent.text) > 240 or re.match(
-            r"(?:Il|Elle|Ils|Elles|On|Cela|Celui-ci|Celle-ci)\b", sent.text
-        ):
-            continue
-        if _BACK_REFERENCE.search(sent.text):
+        if re.match(r"(?:Il|Elle|Ils|Elles|On|Cela|Celui-ci|Celle-ci)\b", sent.text):
             continue
         for d in sent.dates:
             if d.value.year is None:
@@ -183,9 +180,17 @@ def date_cloze_questions(ctx: Context) -> list[Candidate]:
             shown = d.value.text(prep=False)
             if d.resolved:
                 continue  # "en juin dernier": the blank would not match the text's wording
-            stem = _cloze_stem(sent.text[:s] + "{1}" + sent.text[d.end :])
+            text, s, end = sent.text, s, d.end
+            if len(text) > 200:
+                short = shorten(text, s, end)
+                if short is None:
+                    continue
+                text, s, end = short.text, short.start, short.end
+            if len(text) > 240 or _BACK_REFERENCE.search(text):
+                continue
+            stem = _cloze_stem(text[:s] + "{1}" + text[end:])
             wrong = [w.text(prep=False) for w in date_distractors(d.value, every)]
-            surface = sent.text[s : d.end]
+            surface = text[s:end]
             if len(wrong) < 3 or fold(surface) != fold(shown):
                 continue
             options = shuffled([surface, *wrong], stem)
@@ -215,98 +220,116 @@ def _literal(ctx: Context, m) -> bool:
 
 
 def cloze_questions(ctx: Context) -> list[Candidate]:
+    """A key name of a sentence blanked, to choose among names of its kind; a long
+    sentence is cut down to the clause that holds the name (``trim.shorten``), and a
+    sentence with several key names gives a cloze on each of the first two."""
     out: list[Candidate] = []
     for sent in ctx.sentences:
-        if len(sent.text) > 210 or len(sent.text.split()) < 8 or _DANGLING.match(sent.text):
+        if len(sent.text.split()) < 8 or _DANGLING.match(sent.text):
             continue
-        if sent.text.rstrip().endswith(":"):
+        if sent.text.rstrip().endswith((":", "?")):
             continue  # « Vous pouvez également consulter les articles suivants : »
-        if _BACK_REFERENCE.search(sent.text):
-            continue
         keys = [m for m in sent.mentions if m.entity.type in (*_KEY_TYPES, "place")]
-        if not keys:
-            continue
         keys = [
             m
             for m in keys
             if (m.entity.type != "person" or len(m.text.split()) >= 2) and _literal(ctx, m)
         ]
-        if not keys:
-            continue
-        key = max(
-            keys, key=lambda m: (m.entity.type == "person", ctx.ents.counts.get(m.entity.id, 0))
+        keys.sort(
+            key=lambda m: (m.entity.type == "person", ctx.ents.counts.get(m.entity.id, 0)),
+            reverse=True,
         )
-        same = [m for m in keys if m.entity.id == key.entity.id]
-        if len(same) > 1:
-            continue  # the other mention would give the answer away
-        s, e = key.start - sent.start, key.end - sent.start
-        answer = key.text
-        art = re.search(r"(?:\b[Ll]a |\b[Ll]e |\b[Ll]es |\b[Ll]')$", sent.text[:s])
-        if key.entity.type in ("country", "org") and art:
-            s = art.start()  # the blank takes the article: "l'{1}" would rule out "la Russie"
-            answer = sent.text[s:e]
-        elif (
-            key.entity.type in ("country", "org")
-            and key.entity.article
-            and re.search(r"\b(?:de|à)\s$", sent.text[:s])
-        ):
-            continue
-        if (
-            key.entity.type == "person"
-            and re.match(r",\s(?:l'|le |la )?[a-zé]", sent.text[e:])
-            and (key.entity.id in ctx.ents.roles)
-        ):
-            continue  # "Selon {1}, secrétaire d'État américain": the apposition gives the answer
-        if key.entity.type == "person" and re.search(
-            r"(?:président|ministre|chef)\s[a-zé-]+\s$", sent.text[:s]
-        ):
-            continue  # "le président ukrainien {1}": only one option fits
-        if key.entity.type in ("person", "city", "place") and re.search(
-            r"\b(?:d|l|qu|jusqu)'$", sent.text[:s], re.IGNORECASE
-        ):
-            continue  # « par la voix d'{1} »: only a name with a vowel fits
-        contracted = re.search(r"\b(?:du|au|aux|des)\s$", sent.text[:s]) is not None
-        if contracted and key.entity.type == "country" and not key.entity.article:
-            continue
-        after_en = re.search(r"\ben\s$", sent.text[:s]) is not None
-        # « à {1} (Suède) », « à {1} (Creuse) »: the parenthesis says where; it goes
-        e_cut = re.match(r"\s*\(\s*[A-ZÉ][^()]{1,40}\)", sent.text[e:])
-        if e_cut:
-            e += e_cut.end()
-        if re.search(r"\b(?:une?|des)\s$", sent.text[:s]):
-            continue  # "une {1} plus petite": a figurative use, and the adjectives give it away
-        stem = _cloze_stem(sent.text[:s] + "{1}" + sent.text[e:])
-        opts, gaz = entity_options(
-            ctx,
-            key.entity,
-            answer,
-            stem,
-            # « la loi du {1} »: « du Qatar », never « du Égypte »
-            same_article=bool(art) and art.group().lower() != "l'" or contracted,
-            feminine_only=after_en,
-        )
-        if len(opts) < 3:
-            continue
-        if s == 0:
-            answer, opts = answer[:1].upper() + answer[1:], [o[:1].upper() + o[1:] for o in opts]
-        options = shuffled([answer, *opts], stem)
-        blank = Blank(type="mcq", answers=[Answer(o, 1.0 if o == answer else 0.0) for o in options])
-        q = QuestionData(
-            type="cloze",
-            stem=stem,
-            blanks=[blank],
-            kind="cloze",
-            status="candidate",
-            source=source_of(sent),
-            explanation=explanation(sent, key.text),
-            tags=["cloze"],
-        )
-        out.append(
-            Candidate(
-                q,
-                sent,
-                [answer, key.text, *key.entity.aliases],
-                0.5 - 0.02 * gaz - _vague(sent.text),
-            )
-        )
+        made = 0
+        for key in keys:
+            if made == 2:
+                break
+            c = _cloze_on(ctx, sent, key)
+            if c is not None:
+                out.append(c)
+                made += 1
     return out
+
+
+def _cloze_on(ctx: Context, sent: SentenceInfo, key) -> Candidate | None:
+    """The cloze blanking ``key`` in ``sent`` (or in its shortened form), or None."""
+    s, e = key.start - sent.start, key.end - sent.start
+    text = sent.text
+    if len(text) > 160:
+        short = shorten(text, s, e)
+        if short is None:
+            return None
+        text, s, e = short.text, short.start, short.end
+    if len(text) > 210 or _BACK_REFERENCE.search(text) or _DANGLING.match(text):
+        return None
+    if fold(text).count(fold(key.text)) > 1 or any(
+        fold(a) in fold(text[:s] + text[e:]) for a in key.entity.aliases if len(a) > 3
+    ):
+        return None  # the other mention would give the answer away
+    answer = key.text
+    art = re.search(r"(?:\b[Ll]a |\b[Ll]e |\b[Ll]es |\b[Ll]')$", text[:s])
+    if key.entity.type in ("country", "org") and art:
+        s = art.start()  # the blank takes the article: "l'{1}" would rule out "la Russie"
+        answer = text[s:e]
+    elif (
+        key.entity.type in ("country", "org")
+        and key.entity.article
+        and re.search(r"\b(?:de|à)\s$", text[:s])
+    ):
+        return None
+    if (
+        key.entity.type == "person"
+        and re.match(r",\s(?:l'|le |la )?[a-zé]", text[e:])
+        and (key.entity.id in ctx.ents.roles)
+    ):
+        return None  # "Selon {1}, secrétaire d'État américain": the apposition gives the answer
+    if key.entity.type == "person" and re.search(
+        r"(?:président|ministre|chef)\s[a-zé-]+\s$", text[:s]
+    ):
+        return None  # "le président ukrainien {1}": only one option fits
+    if key.entity.type in ("person", "city", "place") and re.search(
+        r"\b(?:d|l|qu|jusqu)'$", text[:s], re.IGNORECASE
+    ):
+        return None  # « par la voix d'{1} »: only a name with a vowel fits
+    contracted = re.search(r"\b(?:du|au|aux|des)\s$", text[:s]) is not None
+    if contracted and key.entity.type == "country" and not key.entity.article:
+        return None
+    after_en = re.search(r"\ben\s$", text[:s]) is not None
+    # « à {1} (Suède) », « à {1} (Creuse) »: the parenthesis says where; it goes
+    e_cut = re.match(r"\s*\(\s*[A-ZÉ][^()]{1,40}\)", text[e:])
+    if e_cut:
+        e += e_cut.end()
+    if re.search(r"\b(?:une?|des)\s$", text[:s]):
+        return None  # "une {1} plus petite": a figurative use, and the adjectives give it away
+    stem = _cloze_stem(text[:s] + "{1}" + text[e:])
+    opts, gaz = entity_options(
+        ctx,
+        key.entity,
+        answer,
+        stem,
+        # « la loi du {1} »: « du Qatar », never « du Égypte »
+        same_article=bool(art) and art.group().lower() != "l'" or contracted,
+        feminine_only=after_en,
+    )
+    if len(opts) < 3:
+        return None
+    if s == 0:
+        answer, opts = answer[:1].upper() + answer[1:], [o[:1].upper() + o[1:] for o in opts]
+    options = shuffled([answer, *opts], stem)
+    blank = Blank(type="mcq", answers=[Answer(o, 1.0 if o == answer else 0.0) for o in options])
+    q = QuestionData(
+        type="cloze",
+        stem=stem,
+        blanks=[blank],
+        kind="cloze",
+        status="candidate",
+        source=source_of(sent),
+        explanation=explanation(sent, key.text),
+        tags=["cloze"],
+    )
+    shortened = 0.04 if text != sent.text else 0.0
+    return Candidate(
+        q,
+        sent,
+        [answer, key.text, *key.entity.aliases],
+        0.5 - 0.02 * gaz - _vague(text) - shortened,
+    )

@@ -26,6 +26,24 @@ def gives_away(c: Candidate) -> bool:
             return True
         if _spelled_out(answer, c.question.stem):
             return True
+        if _city_of(answer, stem):
+            return True
+    return False
+
+
+def _city_of(answer: str, folded_stem: str) -> bool:
+    """A country answer whose city the stem names: « réunis en {1}, à Rome » is l'Italie."""
+    from .gazetteer import load_gazetteer
+
+    gaz = load_gazetteer()
+    entity = gaz.lookup(answer)
+    if entity is None or entity.type != "country":
+        return False
+    for city in gaz.by_type("city"):
+        name = fold(city.name)
+        if city.country == entity.name and len(name) >= 4:
+            if re.search(rf"(?<!\w){re.escape(name)}(?!\w)", folded_stem):
+                return True
     return False
 
 
@@ -78,7 +96,22 @@ def needs_the_sentence_before(c: Candidate) -> bool:
         _LEANS_ON_BEFORE.match(stem) or _PRONOUN_AFTER_OPENING.match(stem)
     ):
         return True
-    return bool(_POINTS_BACK.search(stem))
+    return bool(_POINTS_BACK.search(stem) or _BARE_BACK_NOUN.search(stem))
+
+
+#: « l'organisation », « le groupe », « la question » with nothing that says which one: a
+#: noun news writes for something the sentence before named.
+_BARE_BACK_NOUN = re.compile(
+    r"\b(?:[Ll]'|[Ll]es? |[Ll]a )(?:organisation|groupe|mouvement|formation|question|sujet|texte"
+    r"|projet|mesure|mesures|décision|déclaration|attaque|frappe|opération|affaire|accord"
+    r"|proposition|réforme|initiative|annonce|procédure|loi|décret|institution|entreprise"
+    r"|firme|société|compagnie|association|région|zone|ville|pays)"
+    # nothing after it that says which one: no complement (« de la ville », « du PPE »,
+    # but « de lancer » is no complement), adjective, name, relative clause or parenthesis
+    r"(?=\s*[,.;:?!»)]|\s*$|\s(?!de\s(?![a-zéè]+(?:er|ir|re)\b)|du\b|des\b|d'(?![a-zéè]+(?:er|ir|re)\b)"
+    r"|[A-ZÉ«(]|[a-zéè]+(?:ien|ienne|ain|aine|ais|aise|ois|oise|é|ée|al|ale|ique|iste|aux)s?\b"
+    r"|qui\b|que\b|dont\b|où\b))"
+)
 
 
 def common_knowledge(c: Candidate) -> bool:
@@ -97,6 +130,20 @@ def common_knowledge(c: Candidate) -> bool:
             if any(o.kind in ("state", "government") for o in entity.offices):
                 return True
     return False
+
+
+#: The newspapers, agencies and channels an article quotes: its sources, not its facts.
+_SOURCE_NOUN = re.compile(
+    r"\b(?:quotidien|journal|hebdomadaire|magazine|mensuel|agence de presse|chaîne|radio"
+    r"|site d'information)\b",
+    re.IGNORECASE,
+)
+
+
+def names_a_source(c: Candidate) -> bool:
+    """« Dans l'article, comment s'appelle le quotidien suisse ? »: the name of a newspaper
+    the article quotes in passing, a detail a teacher seldom asks about."""
+    return c.question.kind == "definition" and bool(_SOURCE_NOUN.search(c.question.stem))
 
 
 def says_too_little(c: Candidate) -> bool:
@@ -130,8 +177,12 @@ def _near_duplicate(a: Candidate, b: Candidate) -> bool:
     """
     if a.question.type != b.question.type:
         return False
+    same_answer = a.question.correct_answers == b.question.correct_answers
+    if a.question.type == "cloze" and not same_answer:
+        # two blanks of one sentence ask two facts (« {1} ans de prison et cinq ans … »)
+        return False
     ratio = fuzz.ratio(a.question.stem, b.question.stem)
-    return ratio >= 97 or (ratio >= 85 and a.question.correct_answers == b.question.correct_answers)
+    return ratio >= 97 or (ratio >= 85 and same_answer)
 
 
 def _answers(c: Candidate) -> tuple[str, ...]:
@@ -172,6 +223,8 @@ def rank(cands: list[Candidate], limit: int | None = None) -> list[Candidate]:
             c.score -= 0.3  # kept for the teacher, below what reads on its own
         if common_knowledge(c):
             c.score -= 0.3  # true, but it tests nothing the article taught
+        if names_a_source(c):
+            c.score -= 0.3  # kept for the teacher, below the facts the source reports
     cands.sort(key=lambda c: -c.score)
     kept: list[Candidate] = []
     per_sentence: dict[int, int] = {}
