@@ -7,8 +7,7 @@ from flask_babel import gettext as _
 from flask_login import current_user
 
 from quizapp.extensions import db
-from quizapp.models import Bank, BankShare, Question, User
-from quizapp.services import bank_questions, workspace
+from quizapp.services import bank_questions, bank_review
 from quizapp.services.bank_questions import QuestionFilters
 from quizapp.web.forms.accounts import ConfirmForm
 from quizapp.web.forms.banks import BankForm, BulkReviewForm, RejectForm, ShareForm
@@ -20,17 +19,7 @@ from quizapp.web.views.teacher.common import bank_or_404, bp, question_or_404
 @role_required("teacher")
 def banks():
     """Own and shared banks with their question counts by status."""
-    rows = db.session.scalars(
-        workspace.visible_banks_query(current_user).order_by(Bank.created_at.desc())
-    ).all()
-    counts = dict()
-    if rows:
-        for bank_id, status, n in db.session.execute(
-            db.select(Question.bank_id, Question.status, db.func.count(Question.id))
-            .where(Question.bank_id.in_([b.id for b in rows]))
-            .group_by(Question.bank_id, Question.status)
-        ):
-            counts.setdefault(bank_id, {})[status] = n
+    rows, counts = bank_review.banks_with_counts(current_user)
     return render_template("teacher/banks.html", banks=rows, counts=counts, form=BankForm())
 
 
@@ -41,8 +30,7 @@ def create_bank():
     if not form.validate_on_submit():
         flash(_("Donnez un nom à la banque."), "error")
         return redirect(url_for("teacher.banks"))
-    bank = Bank(owner_id=current_user.id, name=form.name.data, tags=_tags(form.tags.data))
-    db.session.add(bank)
+    bank = bank_review.create_bank(current_user, form.name.data, _tags(form.tags.data))
     db.session.commit()
     return redirect(url_for("teacher.bank", bank_id=bank.id))
 
@@ -70,11 +58,7 @@ def bank(bank_id: int):
         ),
     )
     kinds = bank_questions.kinds_in(bank.id)
-    shares = db.session.execute(
-        db.select(BankShare, User)
-        .join(User, User.id == BankShare.teacher_id)
-        .where(BankShare.bank_id == bank.id)
-    ).all()
+    shares = bank_review.shares_of(bank)
     return render_template(
         "teacher/bank.html",
         bank=bank,
@@ -99,17 +83,8 @@ def bulk_review(bank_id: int):
     form = BulkReviewForm()
     if not form.validate_on_submit():
         abort(400)
-    query = db.select(Question).where(Question.bank_id == bank.id)
-    if form.action.data == "accept_above":
-        threshold = form.threshold.data if form.threshold.data is not None else 0.8
-        query = query.where(Question.status == "candidate", Question.confidence >= threshold)
-    else:
-        ids = [int(i) for i in form.selected.data or []]
-        query = query.where(Question.id.in_(ids))  # ids of other banks simply match nothing
-    changed = 0
-    for question in db.session.scalars(query):
-        question.status = "rejected" if form.action.data == "reject" else "accepted"
-        changed += 1
+    ids = [int(i) for i in form.selected.data or []]
+    changed = bank_review.review_many(bank, form.action.data, ids, form.threshold.data)
     db.session.commit()
     flash(_("%(n)d questions mises à jour.", n=changed), "success")
     return redirect(url_for("teacher.bank", bank_id=bank.id, status=request.args.get("status", "")))
@@ -121,7 +96,7 @@ def accept_question(question_id: int):
     question, bank = question_or_404(question_id, "edit")
     if not ConfirmForm().validate_on_submit():
         abort(400)
-    question.status, question.reject_reason = "accepted", ""
+    bank_review.review(question, accepted=True)
     db.session.commit()
     # Said, since the question leaves the list of those to review.
     flash(_("Question acceptée : « %(stem)s »", stem=_short(question.data.stem)), "success")
@@ -140,7 +115,7 @@ def reject_question(question_id: int):
     form = RejectForm()
     if not form.validate_on_submit():
         abort(400)
-    question.status, question.reject_reason = "rejected", form.reason.data or ""
+    bank_review.review(question, accepted=False, reason=form.reason.data or "")
     db.session.commit()
     flash(_("Question rejetée : « %(stem)s »", stem=_short(question.data.stem)), "success")
     return redirect(url_for("teacher.bank", bank_id=bank.id, status="candidate"))
@@ -153,23 +128,10 @@ def share_bank(bank_id: int):
     bank, _access = bank_or_404(bank_id, "owner")
     form = ShareForm()
     if form.validate_on_submit():
-        other = db.session.scalar(
-            db.select(User).where(
-                User.username == form.username.data.lower(), User.role.in_(("teacher", "admin"))
-            )
-        )
-        if other is None or other.id == bank.owner_id:
+        other = bank_review.share(bank, form.username.data, form.can_edit.data)
+        if other is None:
             flash(_("Aucun autre enseignant ne porte cet identifiant."), "error")
         else:
-            share = db.session.scalar(
-                db.select(BankShare).where(
-                    BankShare.bank_id == bank.id, BankShare.teacher_id == other.id
-                )
-            )
-            if share is None:
-                share = BankShare(bank_id=bank.id, teacher_id=other.id)
-                db.session.add(share)
-            share.can_edit = bool(form.can_edit.data)
             db.session.commit()
             flash(_("Banque partagée avec %(name)s.", name=other.username), "success")
     return redirect(url_for("teacher.bank", bank_id=bank.id))
