@@ -12,7 +12,7 @@ from flask_babel import gettext as _
 
 from quizapp.display.i18n import translated
 from quizapp.extensions import db, end_transaction
-from quizapp.models import Article, Bank, BankShare, Quiz, User
+from quizapp.models import Article, Attempt, Bank, BankShare, Membership, Quiz, SchoolClass, User
 from quizapp.services.banks import add_question
 
 
@@ -57,6 +57,35 @@ def can_see_article(article: Article, user: User) -> bool:
 
 def owns_quiz(quiz: Quiz, user: User) -> bool:
     return user.role == "admin" or quiz.owner_id == user.id
+
+
+def own_classes(user: User) -> list[SchoolClass]:
+    """The teacher's classes by name (an admin's: every class)."""
+    query = db.select(SchoolClass).order_by(SchoolClass.name)
+    if user.role != "admin":
+        query = query.where(SchoolClass.teacher_id == user.id)
+    return list(db.session.scalars(query))
+
+
+def teaches_student(user: User, student_id: int) -> bool:
+    """The student is in one of the teacher's classes, or took one of their quizzes
+    (an admin teaches everyone)."""
+    if user.role == "admin":
+        return True
+    in_class = (
+        db.select(Membership.id)
+        .join(SchoolClass)
+        .where(Membership.student_id == student_id, SchoolClass.teacher_id == user.id)
+    )
+    took_quiz = (
+        db.select(Attempt.id)
+        .join(Quiz)
+        .where(Attempt.student_id == student_id, Quiz.owner_id == user.id)
+    )
+    return (
+        db.session.scalar(in_class.limit(1)) is not None
+        or db.session.scalar(took_quiz.limit(1)) is not None
+    )
 
 
 # --- articles and generation ---------------------------------------------------

@@ -10,34 +10,13 @@ from __future__ import annotations
 from datetime import date
 from io import BytesIO
 
-from flask import (
-    Blueprint,
-    abort,
-    flash,
-    redirect,
-    render_template,
-    request,
-    send_file,
-    url_for,
-)
+from flask import Blueprint, abort, flash, redirect, render_template, request, send_file, url_for
 from flask_babel import gettext as _
 from flask_babel import ngettext
 from flask_login import current_user
-from markupsafe import Markup
-from werkzeug.routing import BuildError
 
-from quizapp.display.i18n import format_number, format_percent, numbers
 from quizapp.extensions import db
-from quizapp.models import (
-    Attempt,
-    Bank,
-    BankShare,
-    Membership,
-    Question,
-    Quiz,
-    SchoolClass,
-    User,
-)
+from quizapp.models import Bank, Question, Quiz, SchoolClass, User
 from quizapp.models.base import db_id
 from quizapp.reports import analysis, charts, exports, regrade
 from quizapp.reports.bank_data import bank_questions
@@ -51,7 +30,9 @@ from quizapp.reports.tables import (
     method_label,
     state_label,
 )
+from quizapp.services import workspace
 from quizapp.web.forms.accounts import ConfirmForm
+from quizapp.web.report_cells import fmt_num, fmt_pct, mark_cells, question_edit_url
 from quizapp.web.security import role_required
 
 bp = Blueprint("reports", __name__, url_prefix="/reports")
@@ -81,34 +62,14 @@ def visible_student_or_404(student_id: int) -> User:
     student = db.get_or_404(User, student_id)
     if student.role != "student":
         abort(404)
-    if _is_admin():
-        return student
-    in_class = (
-        db.select(Membership.id)
-        .join(SchoolClass)
-        .where(Membership.student_id == student_id, SchoolClass.teacher_id == current_user.id)
-    )
-    took_quiz = (
-        db.select(Attempt.id)
-        .join(Quiz)
-        .where(Attempt.student_id == student_id, Quiz.owner_id == current_user.id)
-    )
-    if (
-        db.session.scalar(in_class.limit(1)) is None
-        and db.session.scalar(took_quiz.limit(1)) is None
-    ):
+    if not workspace.teaches_student(current_user, student_id):
         abort(404)
     return student
 
 
 def readable_bank_or_404(bank_id: int) -> Bank:
     bank = db.get_or_404(Bank, bank_id)
-    if _is_admin() or bank.owner_id == current_user.id:
-        return bank
-    shared = db.select(BankShare.id).where(
-        BankShare.bank_id == bank_id, BankShare.teacher_id == current_user.id
-    )
-    if db.session.scalar(shared) is None:
+    if workspace.bank_access(bank, current_user) is None:
         abort(404)
     return bank
 
@@ -132,13 +93,6 @@ def filters_from_request(with_class: bool = True) -> Filters:
     return Filters(class_id or None, _date_arg("from"), _date_arg("to"))
 
 
-def _my_classes() -> list[SchoolClass]:
-    query = db.select(SchoolClass).order_by(SchoolClass.name)
-    if not _is_admin():
-        query = query.where(SchoolClass.teacher_id == current_user.id)
-    return list(db.session.scalars(query))
-
-
 def _download(export: exports.Export):
     return send_file(
         BytesIO(export.data),
@@ -155,37 +109,6 @@ def _export_args() -> dict:
     dialect = "excel-fr" if request.args.get("dialect") == "excel-fr" else "rfc"
     lang = request.args.get("lang") or (current_user.locale or "fr")
     return {"fmt": fmt, "dialect": dialect, "lang": lang if lang in ("fr", "en") else "fr"}
-
-
-def question_edit_url(question_id: int) -> str:
-    """The teacher's edit page for a question (a plain path until that page exists)."""
-    for endpoint in ("teacher.edit_question", "teacher.edit_question_view"):
-        try:
-            return url_for(endpoint, question_id=question_id)
-        except BuildError:
-            continue
-    return f"/teacher/questions/{question_id}/edit"
-
-
-def fmt_num(value: float | None) -> str:
-    """A mark as the pages show it: up to two decimals, no trailing zeros, in the
-    reader's locale (« 2,5 », "2.5")."""
-    return format_number(value, 2)
-
-
-def fmt_pct(value: float | None) -> str:
-    return format_percent(value, 1)
-
-
-def mark_cells(row, questions) -> Markup:
-    """The per-question cells of one row of the quiz table, built at once (numbers only)."""
-    number = numbers().number  # the locale once per row, not once per cell
-    cells = []
-    for q in questions:
-        mark = row.marks.get(q.question_id)
-        value = "" if mark is None else repr(float(mark))
-        cells.append(f'<td data-value="{value}">{number(mark, 2)}</td>')
-    return Markup("".join(cells))
 
 
 @bp.context_processor
@@ -219,7 +142,7 @@ def index():
         "reports/index.html",
         quizzes=listed,
         counts=submitted_counts([q.id for q in listed]),
-        classes=_my_classes(),
+        classes=workspace.own_classes(current_user),
         banks=db.session.scalars(banks).all(),
     )
 
@@ -234,7 +157,11 @@ def quiz(quiz_id: int):
         report.counted_percents(), _("Répartition des notes"), _("Nombre d'élèves")
     )
     return render_template(
-        "reports/quiz.html", quiz=quiz, report=report, chart=chart.to_json(), classes=_my_classes()
+        "reports/quiz.html",
+        quiz=quiz,
+        report=report,
+        chart=chart.to_json(),
+        classes=workspace.own_classes(current_user),
     )
 
 
@@ -273,7 +200,7 @@ def statistics(quiz_id: int):
         on=on,
         attempt_sets=ATTEMPT_SETS,
         chart=chart.to_json(),
-        classes=_my_classes(),
+        classes=workspace.own_classes(current_user),
         flag_message=analysis.flag_message,
     )
 
@@ -362,7 +289,7 @@ def student(student_id: int):
         student=student,
         report=report,
         chart=chart.to_json(),
-        classes=_my_classes(),
+        classes=workspace.own_classes(current_user),
     )
 
 

@@ -43,7 +43,4 @@ def quiz_or_404(quiz_id: int) -> Quiz:
 
 
 def own_classes() -> list[SchoolClass]:
-    query = db.select(SchoolClass).order_by(SchoolClass.name)
-    if current_user.role != "admin":
-        query = query.where(SchoolClass.teacher_id == current_user.id)
-    return list(db.session.scalars(query))
+    return workspace.own_classes(current_user)
