@@ -5,11 +5,10 @@ from __future__ import annotations
 from flask import Blueprint, abort, flash, redirect, render_template, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
-from sqlalchemy.orm import selectinload
 
 from quizapp.extensions import db
-from quizapp.models import Membership, SchoolClass, User
-from quizapp.services import accounts
+from quizapp.models import SchoolClass
+from quizapp.services import classes
 from quizapp.web.forms.accounts import ClassForm, ConfirmForm
 from quizapp.web.security import role_required
 
@@ -28,10 +27,7 @@ def owned_class_or_404(class_id: int) -> SchoolClass:
 @role_required("teacher")
 def list_classes():
     """The teacher's classes with their size and join code."""
-    query = db.select(SchoolClass).options(selectinload(SchoolClass.memberships))
-    if current_user.role != "admin":
-        query = query.where(SchoolClass.teacher_id == current_user.id)
-    rows = db.session.scalars(query.order_by(SchoolClass.name)).all()
+    rows = classes.classes_with_members(current_user)
     return render_template("classes/list.html", classes=rows, form=ClassForm())
 
 
@@ -41,13 +37,9 @@ def create_class():
     """Create a class and give it a fresh join code."""
     form = ClassForm()
     if not form.validate_on_submit():
-        query = db.select(SchoolClass).where(SchoolClass.teacher_id == current_user.id)
-        rows = db.session.scalars(query.order_by(SchoolClass.name)).all()
+        rows = classes.classes_taught_by(current_user)
         return render_template("classes/list.html", classes=rows, form=form), 400
-    school_class = SchoolClass(
-        name=form.name.data, teacher_id=current_user.id, join_code=accounts.unique_join_code()
-    )
-    db.session.add(school_class)
+    school_class = classes.create_class(current_user, form.name.data)
     db.session.commit()
     flash(
         _("Classe créée. Code pour la rejoindre : %(code)s", code=school_class.join_code), "success"
@@ -60,12 +52,7 @@ def create_class():
 def show_class(class_id: int):
     """The roster and the join code."""
     school_class = owned_class_or_404(class_id)
-    students = db.session.scalars(
-        db.select(User)
-        .join(Membership)
-        .where(Membership.class_id == class_id)
-        .order_by(User.username)
-    ).all()
+    students = classes.roster(school_class)
     return render_template(
         "classes/show.html", school_class=school_class, students=students, form=ConfirmForm()
     )
@@ -78,9 +65,9 @@ def regenerate_code(class_id: int):
     school_class = owned_class_or_404(class_id)
     if not ConfirmForm().validate_on_submit():
         abort(400)
-    school_class.join_code = accounts.unique_join_code()
+    code = classes.renew_join_code(school_class)
     db.session.commit()
-    flash(_("Nouveau code : %(code)s", code=school_class.join_code), "success")
+    flash(_("Nouveau code : %(code)s", code=code), "success")
     return redirect(url_for("classes.show_class", class_id=class_id))
 
 
@@ -88,17 +75,11 @@ def regenerate_code(class_id: int):
 @role_required("teacher")
 def remove_student(class_id: int, student_id: int):
     """Take a student out of the class (their account and past attempts stay)."""
-    owned_class_or_404(class_id)
+    school_class = owned_class_or_404(class_id)
     if not ConfirmForm().validate_on_submit():
         abort(400)
-    membership = db.session.scalar(
-        db.select(Membership).where(
-            Membership.class_id == class_id, Membership.student_id == student_id
-        )
-    )
-    if membership is None:
+    if not classes.remove_student(school_class, student_id):
         abort(404)
-    db.session.delete(membership)
     db.session.commit()
     flash(_("Élève retiré de la classe."), "success")
     return redirect(url_for("classes.show_class", class_id=class_id))
