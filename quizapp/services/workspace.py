@@ -12,7 +12,18 @@ from flask_babel import gettext as _
 
 from quizapp.display.i18n import translated
 from quizapp.extensions import db, end_transaction
-from quizapp.models import Article, Attempt, Bank, BankShare, Membership, Quiz, SchoolClass, User
+from quizapp.models import (
+    Article,
+    Attempt,
+    Bank,
+    BankShare,
+    Membership,
+    Question,
+    QuestionVersion,
+    Quiz,
+    SchoolClass,
+    User,
+)
 from quizapp.services.banks import add_question
 
 
@@ -89,6 +100,35 @@ def teaches_student(user: User, student_id: int) -> bool:
 
 
 # --- articles and generation ---------------------------------------------------
+def articles_query(user: User, search: str = ""):
+    """The user's articles (an admin's: all), newest first, whose title or text holds
+    ``search``."""
+    query = db.select(Article).order_by(Article.created_at.desc())
+    if user.role != "admin":
+        query = query.where(Article.owner_id == user.id)
+    if search:
+        like = f"%{search}%"
+        query = query.where(Article.title.ilike(like) | Article.text.ilike(like))
+    return query
+
+
+def questions_by_sentence(article: Article) -> dict[tuple[int, int], list[tuple]]:
+    """The questions not rejected of the article's banks, by the span of the sentence
+    they came from: {(start, end): [(question, its data), ...]}."""
+    rows = db.session.execute(
+        db.select(Question, QuestionVersion)
+        .join(Bank, Bank.id == Question.bank_id)
+        .join(QuestionVersion, QuestionVersion.id == Question.current_version_id)
+        .where(Bank.article_id == article.id, Question.status != "rejected")
+    ).all()
+    by_span: dict[tuple[int, int], list[tuple]] = {}
+    for question, version in rows:
+        data = version.question_data
+        if data.source and data.source.end <= len(article.text):
+            by_span.setdefault((data.source.start, data.source.end), []).append((question, data))
+    return by_span
+
+
 @dataclass
 class ArticleInput:
     text: str

@@ -9,9 +9,8 @@ from flask_babel import gettext as _
 from flask_login import current_user
 from markupsafe import Markup, escape
 
-from quizapp.domain.questiondata import QuestionData
 from quizapp.extensions import db
-from quizapp.models import Article, Bank, Question, QuestionVersion
+from quizapp.models import Article
 from quizapp.services import workspace
 from quizapp.web.forms.banks import ArticleForm
 from quizapp.web.security import role_required
@@ -23,12 +22,7 @@ from quizapp.web.views.teacher.common import PAGE_SIZE, bp
 def articles():
     """The teacher's articles, newest first, with a search by title or text."""
     q = (request.args.get("q") or "").strip()
-    query = db.select(Article).order_by(Article.created_at.desc())
-    if current_user.role != "admin":
-        query = query.where(Article.owner_id == current_user.id)
-    if q:
-        like = f"%{q}%"
-        query = query.where(Article.title.ilike(like) | Article.text.ilike(like))
+    query = workspace.articles_query(current_user, q)
     page = db.paginate(query, per_page=PAGE_SIZE, error_out=False)
     return render_template("teacher/articles.html", page=page, q=q)
 
@@ -80,17 +74,7 @@ def article(article_id: int):
     article = db.get_or_404(Article, article_id)
     if not workspace.can_see_article(article, current_user):
         abort(404)
-    rows = db.session.execute(
-        db.select(Question, QuestionVersion)
-        .join(Bank, Bank.id == Question.bank_id)
-        .join(QuestionVersion, QuestionVersion.id == Question.current_version_id)
-        .where(Bank.article_id == article.id, Question.status != "rejected")
-    ).all()
-    by_span: dict[tuple[int, int], list[tuple[Question, QuestionData]]] = {}
-    for question, version in rows:
-        data = version.question_data
-        if data.source and data.source.end <= len(article.text):
-            by_span.setdefault((data.source.start, data.source.end), []).append((question, data))
+    by_span = workspace.questions_by_sentence(article)
     return render_template(
         "teacher/article.html",
         article=article,

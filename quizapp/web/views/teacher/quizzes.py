@@ -7,12 +7,11 @@ import random
 from flask import abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
-from sqlalchemy.orm import selectinload
 
 from quizapp.display.i18n import translated
 from quizapp.display.timeutil import to_local, to_utc
 from quizapp.extensions import db
-from quizapp.models import Bank, Quiz, QuizAssignment
+from quizapp.models import Bank, Quiz
 from quizapp.models.base import db_id, utcnow
 from quizapp.services import bank_questions, reading, workspace
 from quizapp.services import quizzes as quiz_service
@@ -29,17 +28,7 @@ from quizapp.web.views.teacher.common import bank_or_404, bp, own_classes, quiz_
 @bp.get("/quizzes")
 @role_required("teacher")
 def quizzes():
-    query = (
-        db.select(Quiz)
-        .options(
-            selectinload(Quiz.assignments).selectinload(QuizAssignment.school_class),
-            selectinload(Quiz.slots),
-        )
-        .order_by(Quiz.created_at.desc())
-    )
-    if current_user.role != "admin":
-        query = query.where(Quiz.owner_id == current_user.id)
-    listed = db.session.scalars(query).all()
+    listed = quiz_service.quizzes_of(current_user)
     now = utcnow()
     return render_template(
         "teacher/quizzes.html",
