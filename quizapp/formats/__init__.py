@@ -22,7 +22,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import IO, Any
 
-from quizapp.domain.questiondata import QuestionData
+from quizapp.domain.questiondata import TYPES, QuestionData
 
 from . import aiken, bank, csv_format, gift, gift_writer, moodle_xml, moodle_xml_writer
 from .base import (
@@ -71,17 +71,6 @@ class Format:
     mimetype: str = "text/plain"
 
 
-_ALL = (
-    "mcq",
-    "multi",
-    "truefalse",
-    "short",
-    "numeric",
-    "matching",
-    "cloze",
-    "essay",
-    "description",
-)
 FORMATS: dict[str, Format] = {
     "gift": Format(
         "gift",
@@ -89,7 +78,7 @@ FORMATS: dict[str, Format] = {
         (".gift", ".txt"),
         gift.parse,
         gift_writer.dump,
-        tuple(t for t in _ALL if t != "cloze"),
+        tuple(t for t in TYPES if t != "cloze"),
     ),
     "moodle_xml": Format(
         "moodle_xml",
@@ -97,20 +86,20 @@ FORMATS: dict[str, Format] = {
         (".xml",),
         moodle_xml.parse,
         moodle_xml_writer.dump,
-        _ALL,
+        TYPES,
         "application/xml",
     ),
     "aiken": Format(
         "aiken", "Aiken (Moodle)", (".txt", ".aiken"), aiken.parse, aiken.dump, ("mcq",)
     ),
-    "csv": Format("csv", "CSV", (".csv",), csv_format.parse, csv_format.dump, _ALL, "text/csv"),
+    "csv": Format("csv", "CSV", (".csv",), csv_format.parse, csv_format.dump, TYPES, "text/csv"),
     "bank": Format(
         "bank",
         "Banque quizapp (YAML)",
         (".yaml", ".yml"),
         bank.parse,
         bank.dump,
-        _ALL,
+        TYPES,
         "application/yaml",
     ),
 }
