@@ -47,6 +47,11 @@ def create_user(
     return user
 
 
+def user_by_login(name: str) -> User | None:
+    """The account whose username, or e-mail, is ``name``."""
+    return db.session.scalar(db.select(User).where((User.username == name) | (User.email == name)))
+
+
 def end_sessions(user: User) -> None:
     """Every session of this user stops working at its next request."""
     user.session_version = (user.session_version or 1) + 1

@@ -53,11 +53,15 @@ def _start_session(user: User) -> None:
     user.last_login_at = utcnow()
 
 
-def _too_many_failures(_limit) -> Response:
-    """The login page again, whether the account exists or not (Flask-Limiter's on_breach)."""
+def _too_many(template: str, form) -> Response:
+    """The page again with a 429, whether the account exists or not (Flask-Limiter's
+    on_breach)."""
     flash(_("Trop de tentatives : patientez quelques minutes avant de réessayer."), "error")
-    form = LoginForm(next=request.args.get("next", ""))
-    return make_response(render_template("auth/login.html", form=form), 429)
+    return make_response(render_template(template, form=form), 429)
+
+
+def _too_many_failures(_limit) -> Response:
+    return _too_many("auth/login.html", LoginForm(next=request.args.get("next", "")))
 
 
 @bp.route("/login", methods=["GET", "POST"])
@@ -66,11 +70,7 @@ def login():
     """Log in; a failure never says whether the account exists."""
     form = LoginForm(next=request.args.get("next", ""))
     if form.validate_on_submit():
-        user = db.session.scalar(
-            db.select(User).where(
-                (User.username == form.username.data) | (User.email == form.username.data)
-            )
-        )
+        user = accounts.user_by_login(form.username.data)
         stored = user.password_hash if user is not None else None
         # scrypt takes about 0.1 s: checked with no transaction open (on SQLite a
         # POST's holds the write lock, and every login and save would queue behind it).
@@ -102,9 +102,7 @@ def logout():
 
 
 def _too_many_signups(_limit) -> Response:
-    flash(_("Trop de tentatives : patientez quelques minutes avant de réessayer."), "error")
-    form = RegisterForm(join_code=request.args.get("code", ""))
-    return make_response(render_template("auth/register.html", form=form), 429)
+    return _too_many("auth/register.html", RegisterForm(join_code=request.args.get("code", "")))
 
 
 @bp.route("/register", methods=["GET", "POST"])
