@@ -6,6 +6,9 @@ import click
 from flask.cli import with_appcontext
 
 from quizapp.cli.common import fail, upgrade_schema
+from quizapp.extensions import db
+from quizapp.services.accounts import AccountError, create_user
+from quizapp.services.demo import load_demo
 
 
 @click.command("create-user")
@@ -27,9 +30,6 @@ from quizapp.cli.common import fail, upgrade_schema
 @with_appcontext
 def create_user_command(username, role, email, display_name, password) -> None:
     """Create an account (a teacher by default)."""
-    from quizapp.extensions import db
-    from quizapp.services.accounts import AccountError, create_user
-
     upgrade_schema()
     if password is None:
         password = click.prompt("Password", hide_input=True, confirmation_prompt=True)
@@ -55,7 +55,5 @@ def print_demo(info: dict) -> None:
 @with_appcontext
 def demo_command() -> None:
     """Load the banks in questions/, a demo class and demo accounts."""
-    from quizapp.services.demo import load_demo
-
     upgrade_schema()
     print_demo(load_demo())

@@ -7,6 +7,8 @@ from typing import NoReturn
 
 import click
 
+from quizapp.extensions import db
+
 
 def fail(message: str, status: int = 2) -> NoReturn:
     click.echo(f"quizapp: error: {message}", err=True)
@@ -21,8 +23,6 @@ def check_database() -> None:
     """Exit with one line when the database does not answer."""
     from sqlalchemy import text
     from sqlalchemy.exc import SQLAlchemyError
-
-    from quizapp.extensions import db
 
     try:
         with db.engine.connect() as conn:

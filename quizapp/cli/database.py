@@ -7,6 +7,7 @@ from flask import current_app
 from flask.cli import with_appcontext
 
 from quizapp.cli.common import check_database, fail
+from quizapp.services.backup import BackupError, backup_sqlite, restore_sqlite
 
 
 @click.command("db-check")
@@ -24,8 +25,6 @@ def backup_command(path: str) -> None:
     """Copy the live SQLite database to PATH (consistent, while the app runs)."""
     from pathlib import Path
 
-    from quizapp.services.backup import BackupError, backup_sqlite
-
     try:
         pages = backup_sqlite(current_app.config["SQLALCHEMY_DATABASE_URI"], Path(path))
     except BackupError as exc:
@@ -40,8 +39,6 @@ def backup_command(path: str) -> None:
 def restore_command(path: str, yes: bool) -> None:
     """Replace the SQLite database with the backup at PATH (stop the server first)."""
     from pathlib import Path
-
-    from quizapp.services.backup import BackupError, restore_sqlite
 
     if not yes:
         click.confirm("This replaces the whole database. Continue?", abort=True)

@@ -19,11 +19,15 @@ import click
 from flask.cli import with_appcontext
 
 from quizapp.cli.common import fail
+from quizapp.extensions import db
+from quizapp.models import Quiz, SchoolClass, User
+from quizapp.reports import exports
+from quizapp.reports.analysis import analyse, to_json
+from quizapp.reports.data import Filters
+from quizapp.reports.regrade import apply_regrade, plan_regrade
 
 
 def _get(model, ident: int, what: str):
-    from quizapp.extensions import db
-
     obj = db.session.get(model, ident)
     if obj is None:
         fail(f"no {what} with id {ident}")
@@ -31,8 +35,6 @@ def _get(model, ident: int, what: str):
 
 
 def _filters(class_id: int | None, date_from: date | None, date_to: date | None):
-    from quizapp.reports.data import Filters
-
     return Filters(class_id, date_from, date_to)
 
 
@@ -84,9 +86,6 @@ def report_command(
     quiz_id, class_id, student_id, fmt, output, date_from, date_to, dialect, stats_on, lang
 ) -> None:
     """Export a quiz report (QUIZ), a class gradebook (--class) or a student report (--student)."""
-    from quizapp.models import Quiz, SchoolClass, User
-    from quizapp.reports import exports
-
     if (quiz_id is not None) + (student_id is not None) + (
         class_id is not None and quiz_id is None
     ) != 1:
@@ -132,9 +131,6 @@ def _pct(x: float | None) -> str:
 @with_appcontext
 def stats_command(quiz_id: int, on: str, class_id: int | None, as_json: bool) -> None:
     """Item analysis of a quiz: facility, SD, discrimination, alpha, option counts, flags."""
-    from quizapp.models import Quiz
-    from quizapp.reports.analysis import analyse, to_json
-
     quiz = _get(Quiz, quiz_id, "quiz")
     data = to_json(analyse(quiz, on, _filters(class_id, None, None)))
     if as_json:
@@ -159,10 +155,6 @@ def stats_command(quiz_id: int, on: str, class_id: int | None, as_json: bool) ->
 @with_appcontext
 def regrade_command(quiz_id: int, question_id: int | None, apply_: bool, username: str | None):
     """Grade stored answers again against the questions' current versions."""
-    from quizapp.extensions import db
-    from quizapp.models import Quiz, User
-    from quizapp.reports.regrade import apply_regrade, plan_regrade
-
     quiz = _get(Quiz, quiz_id, "quiz")
     user = None
     if username:

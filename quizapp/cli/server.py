@@ -11,6 +11,7 @@ from flask.cli import ScriptInfo, with_appcontext
 
 from quizapp.cli.accounts import print_demo
 from quizapp.cli.common import upgrade_schema
+from quizapp.services import accounts
 
 
 def default_workers() -> int:
@@ -39,8 +40,6 @@ def serve_command(
     host: str, port: int, workers: int | None, threads: int, dev: bool, demo: bool
 ) -> None:
     """Upgrade the database, then serve the app."""
-    from quizapp.services import accounts
-
     upgrade_schema()
     if demo:
         from quizapp.services.demo import load_demo

@@ -13,6 +13,7 @@ from flask import Flask, current_app, has_request_context, request, session
 from flask_babel import gettext
 from flask_login import current_user
 
+from quizapp.display import labels
 from quizapp.domain.messages import CatalogueError
 from quizapp.extensions import babel
 
@@ -38,8 +39,6 @@ def init_app(app: Flask) -> None:
     _install_cached_gettext(app)
     app.add_template_filter(format_number, "number")
     app.add_template_filter(format_percent, "percent")
-
-    from quizapp.display import labels
 
     labels.register(app)
 

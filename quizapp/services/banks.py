@@ -10,6 +10,7 @@ from sqlalchemy import insert, update
 
 from quizapp.domain.questiondata import STATUSES, QuestionData
 from quizapp.extensions import db
+from quizapp.formats import ImportFailed, parse
 from quizapp.models import Article, Bank, Question, QuestionVersion, User
 from quizapp.models.base import utcnow
 
@@ -118,8 +119,6 @@ def import_bank_file(path: Path, owner: User) -> tuple[Bank, int]:
 
     Raises ``quizapp.formats.ImportFailed`` with every error when the file is invalid.
     """
-    from quizapp.formats import ImportFailed, parse
-
     text = path.read_text(encoding="utf-8")
     result = parse(text, "bank", filename=path.name)
     if result.errors:

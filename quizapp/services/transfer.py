@@ -15,7 +15,15 @@ from flask import current_app
 from sqlalchemy.orm import selectinload
 
 from quizapp.extensions import db
-from quizapp.formats import FORMATS, ParseResult, dump, load
+from quizapp.formats import (
+    FORMATS,
+    MAX_UPLOAD_BYTES,
+    FormatInputError,
+    ParseResult,
+    dump,
+    load,
+    read_upload,
+)
 from quizapp.models import Bank, Question, User
 from quizapp.services.banks import add_questions
 
@@ -61,8 +69,6 @@ def purge_stash(now: float | None = None) -> int:
 def stash_upload(storage) -> str:
     """Keep an upload between the preview and the confirmation; returns its token.
     Uploads left unconfirmed for a day are deleted on the way."""
-    from quizapp.formats import MAX_UPLOAD_BYTES, FormatInputError, read_upload
-
     try:
         data = read_upload(storage.stream, MAX_UPLOAD_BYTES, storage.filename or "")
     except FormatInputError as exc:

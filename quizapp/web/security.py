@@ -11,6 +11,7 @@ from flask_login import current_user, logout_user
 from werkzeug.middleware.proxy_fix import ProxyFix
 
 from quizapp.extensions import db, login_manager
+from quizapp.models import User
 
 CSP = (
     "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
@@ -45,8 +46,6 @@ def init_app(app: Flask) -> None:
 @login_manager.user_loader
 def load_user(user_id: str):
     """Sessions carry ``id:session_version``; a bumped version ends them."""
-    from quizapp.models import User
-
     try:
         uid, version = (int(part) for part in user_id.split(":"))
     except ValueError:

@@ -9,6 +9,7 @@ from wtforms.validators import DataRequired, EqualTo, Length, Optional, Validati
 from quizapp.display.i18n import translated
 from quizapp.domain.accounts import USERNAME_RE, password_problem
 from quizapp.extensions import db
+from quizapp.models import User
 from quizapp.web.forms.base import AppForm, select_choices
 
 
@@ -48,8 +49,6 @@ class AccountFields(AppForm):
     )
 
     def validate_username(self, field):
-        from quizapp.models import User
-
         if not USERNAME_RE.match(field.data or ""):
             raise ValidationError(
                 _l("Lettres minuscules, chiffres, « . », « _ » ou « - » seulement.")
@@ -58,8 +57,6 @@ class AccountFields(AppForm):
             raise ValidationError(_l("Cet identifiant est déjà pris."))
 
     def validate_email(self, field):
-        from quizapp.models import User
-
         if field.data and "@" not in field.data:
             raise ValidationError(_l("Adresse e-mail invalide."))
         if field.data and db.session.scalar(db.select(User.id).where(User.email == field.data)):

@@ -17,6 +17,7 @@ from wtforms.validators import DataRequired, Length, NumberRange, Optional, Vali
 
 from quizapp.domain.numbers import parse_number
 from quizapp.domain.questiondata import Answer, Blank, QuestionData
+from quizapp.formats import validate
 from quizapp.web.forms.base import (
     AppForm,
     LocalFloatField,
@@ -237,8 +238,6 @@ class QuestionForm(AppForm):
 
     def check_question(self, data: QuestionData) -> bool:
         """Type rules (formats.validate), each problem shown next to its field."""
-        from quizapp.formats import validate
-
         problems = validate(data)
         target = {
             "mcq": self.options,
