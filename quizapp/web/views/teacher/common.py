@@ -1,6 +1,6 @@
 """The teacher's blueprint, and what every teacher page loads: a bank, question or
 quiz the current user may see (else a 404, or a 403 to change what they may only
-read), and their classes."""
+read)."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from flask import Blueprint, abort
 from flask_login import current_user
 
 from quizapp.extensions import db
-from quizapp.models import Bank, Question, Quiz, SchoolClass
+from quizapp.models import Bank, Question, Quiz
 from quizapp.services import workspace
 
 bp = Blueprint("teacher", __name__, url_prefix="/teacher")
@@ -40,7 +40,3 @@ def quiz_or_404(quiz_id: int) -> Quiz:
     if not workspace.owns_quiz(quiz, current_user):
         abort(404)
     return quiz
-
-
-def own_classes() -> list[SchoolClass]:
-    return workspace.own_classes(current_user)

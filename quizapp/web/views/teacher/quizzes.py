@@ -22,7 +22,7 @@ from quizapp.web.forms.base import select_choices
 from quizapp.web.forms.quizzes import QuizForm
 from quizapp.web.posted_answers import raw_from_form
 from quizapp.web.security import role_required
-from quizapp.web.views.teacher.common import bank_or_404, bp, own_classes, quiz_or_404
+from quizapp.web.views.teacher.common import bank_or_404, bp, quiz_or_404
 
 
 @bp.get("/quizzes")
@@ -54,7 +54,9 @@ def _quiz_form(quiz: Quiz | None) -> QuizForm:
         workspace.visible_banks_query(current_user).order_by(Bank.name)
     ).all()
     form.bank_id.choices = select_choices((b.id, b.name) for b in banks)
-    form.class_ids.choices = select_choices((c.id, c.name) for c in own_classes())
+    form.class_ids.choices = select_choices(
+        (c.id, c.name) for c in workspace.own_classes(current_user)
+    )
     if request.method == "GET":
         if quiz is not None:
             form.opens_at.data, form.closes_at.data = (
@@ -85,7 +87,7 @@ def _save_quiz(form: QuizForm, quiz: Quiz | None) -> Quiz | None:
         draw=form.draw_per_tag(),
         class_ids=form.class_ids.data or [],
     )
-    allowed = {c.id for c in own_classes()}
+    allowed = {c.id for c in workspace.own_classes(current_user)}
     try:
         quiz, giveaways = quiz_service.save_quiz(quiz, current_user, plan, allowed)
     except QuizError as exc:
