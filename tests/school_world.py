@@ -21,8 +21,19 @@ ARTICLE_FILE = Path(__file__).parent.parent / "questions" / "moscou-pyongyang-20
 
 
 def world_questions() -> list[QuestionData]:
-    """The sample questions, a cloze with a list to choose from, and two giveaways."""
+    """The sample questions, a cloze with a list to choose from, and a question whose
+    answer the first one states (« … rencontré à Moscou ? »)."""
     questions = sample_questions()
+    questions.append(
+        QuestionData(
+            type="short",
+            kind="meeting",
+            stem="Où Choe Son Hui et Sergueï Lavrov se sont-ils rencontrés ?",
+            answers=[Answer("Moscou", 1.0)],
+            source=questions[0].source,
+            tags=["rencontres"],
+        )
+    )
     questions.append(
         QuestionData(
             type="cloze",

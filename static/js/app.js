@@ -73,3 +73,19 @@ document.addEventListener("DOMContentLoaded", function () {
   document.addEventListener("DOMContentLoaded", update);
   window.addEventListener("resize", update);
 }());
+
+// Quiz form: the count of questions chosen follows the boxes as they are ticked.
+document.addEventListener("DOMContentLoaded", function () {
+  var count = document.querySelector(".selected-count[data-one]");
+  if (!count) { return; }
+  var form = count.closest("form");
+  function update() {
+    var n = form.querySelectorAll("input[name=question_ids]:checked").length;
+    // The server's rule (its catalogue: one for 1 only), so « 0 questions » either way.
+    var text = count.getAttribute(n === 1 ? "data-one" : "data-other");
+    count.querySelector("strong").textContent = text.replace("{n}", String(n));
+  }
+  form.addEventListener("change", function (event) {
+    if (event.target.name === "question_ids") { update(); }
+  });
+});

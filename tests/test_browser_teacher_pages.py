@@ -1,0 +1,133 @@
+# ruff: noqa: F811  (fixtures imported from browser_support)
+"""Teacher pages in Chromium at phone (390×844) and laptop (1280×800) width: the
+question form names its option columns once, the quiz builder counts the questions
+chosen and shows a warning inside the question it concerns, the review queue keeps
+the teacher's place, and a new teacher is shown the first steps."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from browser_support import (  # noqa: F401
+    SIZES,
+    browser_app,
+    browser_server,
+    chromium,
+    login,
+    open_page,
+)
+from school_world import build_school
+
+pytestmark = pytest.mark.browser
+expect = pytest.importorskip("playwright.sync_api", reason="needs playwright").expect
+
+
+@pytest.fixture
+def school(browser_app):
+    with browser_app.app_context():
+        world = build_school()
+    return {role: dict(pages) for role, pages in world.items()}
+
+
+def _visible(locator) -> list:
+    return [item for item in locator.all() if item.is_visible()]
+
+
+@pytest.mark.parametrize("size", ["phone", "laptop"])
+def test_option_columns_are_named_once(browser_server, chromium, school, size):
+    with open_page(chromium, SIZES[size]) as page:
+        login(page, browser_server, "prof")
+        page.goto(browser_server.url(school["teacher"]["question"]))
+        options = page.locator("fieldset[data-types~=mcq]")
+        assert len(_visible(options.get_by_text("Valeur (%)", exact=True))) == 1
+        heads = {}
+        for name in ("Option", "Valeur (%)", "Commentaire (facultatif)"):
+            heads[name] = _visible(options.get_by_text(name, exact=True))
+            assert len(heads[name]) == 1, name
+        # Each field has its own name, and sits under its column's title.
+        for n in (1, 2, 3):
+            for label, head in (
+                (f"Option {n}", "Option"),
+                (f"Valeur (%) de l’option {n}", "Valeur (%)"),
+                (f"Commentaire de l’option {n}", "Commentaire (facultatif)"),
+            ):
+                field = page.get_by_label(label, exact=True)
+                box, title = field.bounding_box(), heads[head][0].bounding_box()
+                assert abs(box["x"] - title["x"]) < 4, label
+                assert box["y"] > title["y"] and box["x"] + box["width"] <= SIZES[size]["width"]
+        assert page.get_by_label("Option 1", exact=True).input_value()
+        assert page.problems == []
+
+
+@pytest.mark.parametrize("size", ["phone", "laptop"])
+def test_the_quiz_builder_counts_the_questions_chosen(browser_server, chromium, school, size):
+    with open_page(chromium, SIZES[size]) as page:
+        login(page, browser_server, "prof")
+        page.goto(browser_server.url(school["teacher"]["builder"]))  # all 9 in the quiz
+        count = page.locator(".selected-count")
+        expect(count).to_have_text("9 questions choisies sur 9")
+        boxes = page.locator("input[name=question_ids]")
+        for n in range(8):
+            boxes.nth(n).uncheck()
+        expect(count).to_have_text("1 question choisie sur 9")
+        boxes.nth(0).check()
+        expect(count).to_have_text("2 questions choisies sur 9")
+        assert count.get_attribute("aria-live") == "polite"
+
+        boxes.nth(0).uncheck()
+        boxes.nth(8).uncheck()
+        expect(count).to_have_text("0 questions choisies sur 9")  # as the server says it
+
+        page.goto(browser_server.url(school["teacher"]["new-quiz"]))  # nothing chosen yet
+        expect(page.locator(".selected-count")).to_have_text("0 questions choisies sur 9")
+        assert page.problems == []
+
+
+@pytest.mark.parametrize("size", ["phone", "laptop"])
+def test_a_giveaway_warning_sits_inside_its_question(browser_server, chromium, school, size):
+    with open_page(chromium, SIZES[size]) as page:
+        login(page, browser_server, "prof")
+        page.goto(browser_server.url(school["teacher"]["builder"]))
+        warnings = page.locator(".giveaway")
+        assert warnings.count() == 2
+        for warning in warnings.all():
+            item = warning.locator("xpath=ancestor::li[1]")
+            box, inside = item.bounding_box(), warning.bounding_box()
+            stem = item.locator("label").bounding_box()
+            # within its question's box, under its stem, clear of the box's edges
+            assert box["y"] < stem["y"] < inside["y"]
+            assert inside["y"] + inside["height"] <= box["y"] + box["height"] - 4
+            edge = item.evaluate("li => getComputedStyle(li).borderBottomWidth")
+            assert float(edge.rstrip("px")) >= 1, "no line between questions"
+            # the box says which question it is: its checkbox is described by it
+            number = re.search(r"question (\d+)", warning.inner_text()).group(1)
+            described = item.locator("input[type=checkbox]").get_attribute("aria-describedby")
+            assert described == warning.get_attribute("id") and number in ("1", "8")
+        assert page.problems == []
+
+
+@pytest.mark.parametrize("size", ["phone", "laptop"])
+def test_a_new_teacher_lands_on_the_first_steps(browser_app, browser_server, chromium, size):
+    from conftest import make_user
+
+    with browser_app.app_context():
+        make_user("teacher", "nouvelle")
+    with open_page(chromium, SIZES[size]) as page:
+        login(page, browser_server, "nouvelle")
+        panel = page.get_by_role("article", name="Premiers pas")
+        expect(panel).to_be_visible()
+        assert panel.bounding_box()["y"] < SIZES[size]["height"] / 2  # seen without scrolling
+        steps = panel.get_by_role("listitem")
+        assert [s.get_by_role("link").inner_text() for s in steps.all()] == [
+            "Ajouter un article",
+            "Relire les questions proposées",
+            "Créer un quiz",
+            "Créer une classe",
+        ]
+        panel.get_by_role("link", name="Ajouter un article").click()
+        expect(page.get_by_label("Texte de l’article")).to_be_visible()
+        page.go_back()
+        page.get_by_role("link", name="Créer une classe").click()
+        expect(page.get_by_label("Nom de la classe")).to_be_in_viewport()
+        assert page.problems == []
