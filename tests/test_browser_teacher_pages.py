@@ -131,3 +131,66 @@ def test_a_new_teacher_lands_on_the_first_steps(browser_app, browser_server, chr
         page.get_by_role("link", name="Créer une classe").click()
         expect(page.get_by_label("Nom de la classe")).to_be_in_viewport()
         assert page.problems == []
+
+
+MARK = "window.stillHere = true"
+
+
+@pytest.mark.parametrize("size", ["phone", "laptop"])
+def test_the_review_queue_keeps_the_teachers_place(
+    browser_app, browser_server, chromium, school, size
+):
+    from quizapp.extensions import db
+    from quizapp.models import Question
+
+    with open_page(chromium, SIZES[size]) as page:
+        login(page, browser_server, "prof")
+        page.goto(browser_server.url(school["teacher"]["review"]))
+        cards = page.locator("article.question-card")
+        assert cards.count() == 8
+        ids = [int(c.get_attribute("id")[1:]) for c in cards.all()]
+        cards.nth(3).scroll_into_view_if_needed()
+        page.evaluate(MARK)
+        scrolled, top = page.evaluate("window.scrollY"), cards.nth(3).bounding_box()["y"]
+
+        cards.nth(3).get_by_role("button", name="Accepter").click()
+        notice = page.locator(".decided")
+        expect(notice).to_have_text(re.compile("^Question acceptée : « Question proposée n° 4"))
+        assert page.evaluate("window.stillHere") and page.evaluate("window.scrollY") == scrolled
+        assert abs(notice.bounding_box()["y"] - top) < 2  # in the card's place
+        after = page.locator(f"#q{ids[4]}")
+        expect(after).to_be_in_viewport()
+        assert page.evaluate("document.activeElement.closest('article').id") == f"q{ids[4]}"
+
+        after.get_by_label("Motif du rejet").fill("trop proche de la précédente")
+        after.get_by_role("button", name="Rejeter").click()
+        expect(page.locator(".decided").nth(1)).to_have_text(re.compile("^Question rejetée"))
+        assert page.evaluate("window.stillHere") and page.evaluate("window.scrollY") == scrolled
+        assert page.problems == []
+    with browser_app.app_context():
+        assert db.session.get(Question, ids[3]).status == "accepted"
+        rejected = db.session.get(Question, ids[4])
+        assert (rejected.status, rejected.reject_reason) == (
+            "rejected",
+            "trop proche de la précédente",
+        )
+
+
+@pytest.mark.parametrize("size", ["phone", "laptop"])
+def test_without_script_the_review_queue_comes_back_at_the_next_card(
+    browser_server, chromium, school, size
+):
+    context = chromium.new_context(viewport=SIZES[size], locale="fr-FR", java_script_enabled=False)
+    try:
+        page = context.new_page()
+        login(page, browser_server, "prof")
+        page.goto(browser_server.url(school["teacher"]["review"]))
+        cards = page.locator("article.question-card")
+        ids = [c.get_attribute("id") for c in cards.all()]
+        cards.nth(5).get_by_role("button", name="Accepter").click()
+        page.wait_for_load_state()
+        assert page.url.endswith(f"status=candidate#{ids[6]}")
+        expect(page.locator(f"#{ids[6]}")).to_be_in_viewport()
+        expect(page.get_by_text("Question acceptée : « Question proposée n° 6")).to_be_attached()
+    finally:
+        context.close()
