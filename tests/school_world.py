@@ -85,16 +85,15 @@ def build_school() -> dict:
     db.session.flush()
     bank = make_bank(teacher, world_questions(), name="Moscou et Pyongyang")
     bank.article_id = article.id
-    for data in candidates():
-        from quizapp.services.banks import add_question
+    accepted = list(bank.questions)
+    quiz = make_quiz(teacher, bank, [school_class], title="Moscou et Pyongyang", one_per_page=False)
+    running = make_quiz(teacher, bank, [school_class], title="Quiz en cours", one_per_page=True)
+    from quizapp.services.banks import add_question
 
+    for data in candidates():  # left to review, in no quiz
         data.status = "candidate"
         add_question(bank, data, author=teacher)
     db.session.commit()
-    accepted = [q for q in bank.questions if q.status == "accepted"]
-
-    quiz = make_quiz(teacher, bank, [school_class], title="Moscou et Pyongyang", one_per_page=False)
-    running = make_quiz(teacher, bank, [school_class], title="Quiz en cours", one_per_page=True)
     done = attempts.start_or_resume(quiz, student)
     for slot, entry in enumerate(done.layout):
         data = attempts.version_data([entry["version_id"]])[entry["version_id"]]

@@ -130,3 +130,34 @@ def test_a_chosen_blank_is_clear_of_its_list_arrow(browser_server, chromium, sch
         measured = select.evaluate(BLANK_CLEAR_OF_ARROW)
         assert measured["text"] in ("2004", "2014", "2024")
         assert measured["gap"] >= 2, measured
+
+
+@pytest.mark.parametrize("size", ["phone", "laptop"])
+def test_the_result_filter_reads_as_one_line_above_the_answers(
+    browser_server, chromium, school, size
+):
+    with open_page(chromium, SIZES[size]) as page:
+        login(page, browser_server, "lea")
+        page.goto(browser_server.url(school["student"]["result"]))
+        choices = page.locator("nav.result-filter")
+        everything = choices.get_by_text("Toutes les questions").bounding_box()
+        mistakes = choices.get_by_role("link", name="Seulement mes erreurs").bounding_box()
+        assert abs(everything["y"] - mistakes["y"]) < 4, "the two choices are on two lines"
+        assert mistakes["x"] - (everything["x"] + everything["width"]) < 40, "far apart"
+        first = page.locator("fieldset.question").first.bounding_box()
+        box = choices.bounding_box()
+        assert first["y"] - (box["y"] + box["height"]) >= 8
+
+
+def test_the_question_numbers_of_a_quiz_sit_close_together_on_a_phone(
+    browser_server, chromium, school
+):
+    with open_page(chromium, SIZES["phone"]) as page:
+        login(page, browser_server, "lea")
+        page.goto(browser_server.url(school["student"]["attempt"]))
+        boxes = [b.bounding_box() for b in page.locator(".question-jump button").all()]
+        rows = sorted({round(b["y"]) for b in boxes})
+        assert len(rows) >= 2, "all on one row: nothing to measure"
+        height = boxes[0]["height"]
+        assert height >= 24  # a finger's target (WCAG 2.5.8)
+        assert rows[1] - rows[0] - height <= 12, f"rows {rows}, buttons {height} px high"

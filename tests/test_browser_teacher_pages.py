@@ -194,3 +194,19 @@ def test_without_script_the_review_queue_comes_back_at_the_next_card(
         expect(page.get_by_text("Question acceptée : « Question proposée n° 6")).to_be_attached()
     finally:
         context.close()
+
+
+def test_the_quiz_list_fits_a_phone(browser_server, chromium, school):
+    with open_page(chromium, SIZES["phone"]) as page:
+        login(page, browser_server, "prof")
+        page.goto(browser_server.url(school["teacher"]["quizzes"]))
+        assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
+        row = page.get_by_role("row").filter(has_text="Moscou et Pyongyang")
+        for name in ("Moscou et Pyongyang", "Aperçu", "Rapport"):
+            link = row.get_by_role("link", name=name).bounding_box()
+            assert 0 <= link["x"] and link["x"] + link["width"] <= 390, name  # in sight
+        state = row.locator("td[data-label='État :']")  # « État : ouvert », the label drawn by CSS
+        box = state.bounding_box()
+        assert box["x"] + box["width"] <= 390 and state.inner_text().strip()
+        label = state.evaluate("td => getComputedStyle(td, '::before').content")
+        assert label == '"État : "'
