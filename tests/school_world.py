@@ -87,7 +87,9 @@ def build_school() -> dict:
     bank.article_id = article.id
     accepted = list(bank.questions)
     quiz = make_quiz(teacher, bank, [school_class], title="Moscou et Pyongyang", one_per_page=False)
-    running = make_quiz(teacher, bank, [school_class], title="Quiz en cours", one_per_page=True)
+    # Another bank: the questions of an attempt in progress are held back from practice.
+    other = make_bank(teacher, world_questions(), name="Révisions du lundi")
+    running = make_quiz(teacher, other, [school_class], title="Quiz en cours", one_per_page=True)
     from quizapp.services.banks import add_question
 
     for data in candidates():  # left to review, in no quiz

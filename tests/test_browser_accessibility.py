@@ -52,6 +52,13 @@ def _audit(page, server, pages) -> dict:
     for name, path in pages:
         page.goto(server.url(path))
         violations = serious_violations(page)
+        if name == "practice":  # and the feedback on an answer
+            page.locator("main input[type=radio]").first.check()
+            page.get_by_role("button", name="Vérifier").click()
+            page.get_by_text("Question suivante").or_(
+                page.get_by_text("C’est fini")
+            ).first.wait_for()
+            violations += serious_violations(page)
         if name == "builder":  # the menu open too, on a phone
             toggle = page.locator(".menu-toggle")
             if toggle.is_visible():
