@@ -161,3 +161,14 @@ def test_the_question_numbers_of_a_quiz_sit_close_together_on_a_phone(
         height = boxes[0]["height"]
         assert height >= 24  # a finger's target (WCAG 2.5.8)
         assert rows[1] - rows[0] - height <= 12, f"rows {rows}, buttons {height} px high"
+
+
+def test_a_title_keeps_to_one_line_on_a_phone(browser_server, chromium, school):
+    with open_page(chromium, SIZES["phone"]) as page:
+        login(page, browser_server, "lea")
+        page.goto(browser_server.url(school["student"]["result"]))
+        title = page.get_by_role("heading", name="Moscou et Pyongyang", level=1)
+        lines = title.evaluate(
+            "h => h.getBoundingClientRect().height / parseFloat(getComputedStyle(h).lineHeight)"
+        )
+        assert lines < 1.5, f"« Moscou et Pyongyang » takes {lines:.1f} lines"
