@@ -172,3 +172,31 @@ def test_a_title_keeps_to_one_line_on_a_phone(browser_server, chromium, school):
             "h => h.getBoundingClientRect().height / parseFloat(getComputedStyle(h).lineHeight)"
         )
         assert lines < 1.5, f"« Moscou et Pyongyang » takes {lines:.1f} lines"
+
+
+ANSWER_SHOWN = """(field) => {
+  const lum = (rgb) => {
+    const [r, g, b] = rgb.match(/[\\d.]+/g).slice(0, 3).map(Number).map(c => c / 255)
+      .map(c => c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4);
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+  };
+  let opacity = 1;
+  for (let el = field; el; el = el.parentElement) opacity *= parseFloat(getComputedStyle(el).opacity);
+  let back = field;
+  while (getComputedStyle(back).backgroundColor.match(/[\\d.]+/g).length > 3
+         && getComputedStyle(back).backgroundColor.match(/[\\d.]+/g)[3] === '0') back = back.parentElement;
+  const [a, b] = [lum(getComputedStyle(field).color), lum(getComputedStyle(back).backgroundColor)];
+  return {opacity, contrast: (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05)};
+}"""
+
+
+@pytest.mark.parametrize("size", ["phone", "laptop"])
+def test_the_answers_given_read_clearly_on_the_result(browser_server, chromium, school, size):
+    with open_page(chromium, SIZES[size]) as page:
+        login(page, browser_server, "lea")
+        page.goto(browser_server.url(school["student"]["result"]))
+        fields = page.locator("fieldset.question :is(select, input[type=text])")
+        assert fields.count() >= 4
+        for field in fields.all():
+            shown = field.evaluate(ANSWER_SHOWN)
+            assert shown["opacity"] == 1 and shown["contrast"] >= 4.5, shown
