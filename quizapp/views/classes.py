@@ -11,7 +11,7 @@ from quizapp.extensions import db
 from quizapp.forms.accounts import ClassForm, ConfirmForm
 from quizapp.models import Membership, SchoolClass, User
 from quizapp.security import role_required
-from quizapp.services import accounts
+from quizapp.services import accounts, workspace
 
 bp = Blueprint("classes", __name__)
 
@@ -32,7 +32,8 @@ def list_classes():
     if current_user.role != "admin":
         query = query.where(SchoolClass.teacher_id == current_user.id)
     rows = db.session.scalars(query.order_by(SchoolClass.name)).all()
-    return render_template("classes/list.html", classes=rows, form=ClassForm())
+    steps = workspace.first_steps(current_user)  # a new teacher's « premiers pas »
+    return render_template("classes/list.html", classes=rows, form=ClassForm(), steps=steps)
 
 
 @bp.post("/classes")

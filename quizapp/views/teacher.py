@@ -306,8 +306,20 @@ def accept_question(question_id: int):
     question.status, question.reject_reason = "accepted", ""
     db.session.commit()
     # Said, since the question leaves the list of those to review.
-    flash(_("Question acceptée : « %(stem)s »", stem=_short(question.data.stem)), "success")
-    return redirect(url_for("teacher.bank", bank_id=bank.id, status="candidate"))
+    return _back_to_queue(
+        bank, question, _("Question acceptée : « %(stem)s »", stem=_short(question.data.stem))
+    )
+
+
+def _back_to_queue(bank: Bank, question: Question, message: str):
+    """The page's script (asking for JSON) is told what was done and stays where it is;
+    a plain form post returns to the queue at the card it names as ``next``."""
+    if request.accept_mimetypes.best_match(["text/html", "application/json"]) == "application/json":
+        return {"message": message, "status": question.status}
+    flash(message, "success")
+    card = request.form.get("next", "")
+    anchor = f"q{card}" if card.isdigit() and len(card) < 20 else None
+    return redirect(url_for("teacher.bank", bank_id=bank.id, status="candidate", _anchor=anchor))
 
 
 def _short(stem: str, length: int = 80) -> str:
@@ -324,8 +336,9 @@ def reject_question(question_id: int):
         abort(400)
     question.status, question.reject_reason = "rejected", form.reason.data or ""
     db.session.commit()
-    flash(_("Question rejetée : « %(stem)s »", stem=_short(question.data.stem)), "success")
-    return redirect(url_for("teacher.bank", bank_id=bank.id, status="candidate"))
+    return _back_to_queue(
+        bank, question, _("Question rejetée : « %(stem)s »", stem=_short(question.data.stem))
+    )
 
 
 @bp.post("/banks/<int:bank_id>/share")
