@@ -151,3 +151,15 @@ def test_whom_the_verb_acts_on_is_asked_with_the_preposition_in_front():
     assert q.correct_answers == ["Le Mexique"]
     # a name in a list, or the agent of a passive, is no object to ask « qui » about
     assert not [s for s in stems if s.startswith("Qui Donald Tusk")]
+
+
+def test_the_main_verb_after_an_added_part_is_kept():
+    text = (
+        "La déroute de l'armée en Valdorie comme en Orlanie, qui pourrait perdre toutes ses "
+        "villes majeures avant la fin de l'année, a entraîné une compétition entre les "
+        "différents acteurs locaux afin de se partager les territoires reconquis."
+    )
+    got = _short(text, "Valdorie")
+    assert got.text.startswith(
+        "La déroute de l'armée en Valdorie comme en Orlanie a entraîné une compétition"
+    )
