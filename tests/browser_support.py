@@ -32,6 +32,9 @@ Fixtures:
     ``page.problems`` collects console errors (Content-Security-Policy violations
     among them), script errors and answers of 400 or more (but the missing
     ``/favicon.ico``); assert it is empty at the end, or check what a test expects.
+``open_page(chromium, viewport, locale="fr-FR")``
+    A context manager for a page in a fresh context at any size (``PHONE_390``,
+    ``DESKTOP``): for tests run at several widths.
 ``login(page, server, username)``
     Log in through the form (a plain function, not a fixture).
 
@@ -43,6 +46,7 @@ from __future__ import annotations
 import atexit
 import os
 import threading
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -60,6 +64,8 @@ LAUNCH_ARGS = [
 ]
 PHONE = {"width": 360, "height": 740}
 DESKTOP = {"width": 1280, "height": 800}
+PHONE_390 = {"width": 390, "height": 844}
+SIZES = {"phone": PHONE_390, "laptop": DESKTOP}
 
 
 @dataclass
@@ -151,8 +157,8 @@ def chromium():
     return _shared_browser()
 
 
-def _page(browser, viewport):
-    context = browser.new_context(viewport=viewport, locale="fr-FR")
+def _page(browser, viewport, locale="fr-FR"):
+    context = browser.new_context(viewport=viewport, locale=locale)
     context.set_default_timeout(10_000)
     page = context.new_page()
     page.problems = []
@@ -170,6 +176,15 @@ def _page(browser, viewport):
     page.on("response", on_response)
     page.on("pageerror", lambda exc: page.problems.append(str(exc)))
     return context, page
+
+
+@contextmanager
+def open_page(browser, viewport, locale="fr-FR"):
+    context, page = _page(browser, viewport, locale)
+    try:
+        yield page
+    finally:
+        context.close()
 
 
 @pytest.fixture

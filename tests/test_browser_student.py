@@ -194,6 +194,7 @@ def test_a_student_takes_the_seed_quiz_on_a_phone(browser_app, browser_server, p
     expect(page.get_by_text("C’est fini pour aujourd’hui.")).to_be_visible()
 
     # History: the attempt, its score and the chart drawn from the JSON block.
+    page.get_by_role("button", name="Menu").click()  # the phone's menu, folded
     page.get_by_role("link", name="Mes résultats").first.click()
     expect(page.get_by_role("cell", name="86 %")).to_be_visible()
     drawn = "() => Boolean(window.Chart && window.Chart.getChart('score-chart'))"

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from conftest import csrf_token, make_class, make_user, post
+import re
+
+from conftest import csrf_token, make_bank, make_class, make_quiz, make_user, post
 
 from quizapp.extensions import db
 from quizapp.models import Membership, SchoolClass
@@ -115,3 +117,34 @@ def test_wrong_join_code_reveals_nothing(client, auth):
     )
     html = response.get_data(as_text=True)
     assert "aucune classe ouverte" in html and "Secret class name" not in html
+
+
+def _first_steps(client) -> list[tuple[str, str, str]]:
+    html = client.get("/classes").get_data(as_text=True)
+    return re.findall(r'<li class="step-(todo|done)">\s*<a href="([^"]+)">([^<]+)</a>', html)
+
+
+def test_a_new_teacher_is_shown_the_first_steps_until_all_are_done(client, auth):
+    from quizapp.models import Article
+
+    teacher = make_user("teacher", "prof")
+    auth.login("prof")
+    assert _first_steps(client) == [
+        ("todo", "/teacher/articles/new", "Ajouter un article"),
+        ("todo", "/teacher/banks", "Relire les questions proposées"),
+        ("todo", "/teacher/quizzes/new", "Créer un quiz"),
+        ("todo", "#new-class", "Créer une classe"),
+    ]
+    assert 'id="new-class"' in client.get("/classes").get_data(as_text=True)
+
+    db.session.add(Article(owner_id=teacher.id, title="Un article", text="Texte."))
+    bank = make_bank(teacher, status="candidate")
+    db.session.commit()
+    assert [s[0] for s in _first_steps(client)] == ["done", "todo", "todo", "todo"]
+    bank.questions[0].status = "accepted"
+    db.session.commit()
+    make_quiz(teacher, bank)
+    assert [s[0] for s in _first_steps(client)] == ["done", "done", "done", "todo"]
+    make_class(teacher, "2nde A")
+    assert _first_steps(client) == []
+    assert "Premiers pas" not in client.get("/classes").get_data(as_text=True)

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import re
 
 import pytest
 
@@ -246,3 +247,21 @@ def test_two_blanks_of_one_sentence_are_two_questions():
 
     kept = rank([cloze("trois", "3", 0.6), cloze("cinq", "5", 0.58), cloze("trois", "3", 0.5)])
     assert sorted(c.question.blanks[0].answers[0].text for c in kept) == ["3", "5"]
+
+
+def test_a_false_statement_never_changes_a_quotation_nor_breaks_an_article():
+    article = (
+        "La frappe\n\n"
+        "Moscou a accusé les États-Unis de vouloir « défendre l'État islamique » en Syrie. "
+        "Le régime syrien est assiégé dans la ville depuis deux ans par l'État islamique. "
+        "Le Front al-Nosra a rompu avec Al-Qaïda le 28 juillet. "
+        "Le Hezbollah et l'Armée syrienne libre combattent aussi dans la région d'Alep. "
+        "Les États-Unis affirment avoir visé l'État islamique à Deir ez-Zor."
+    )
+    result = generate(article, date=dt.date(2016, 9, 19))
+    quotes = {"« défendre l'État islamique »"}
+    for q in result.questions:
+        if q.type != "truefalse" or q.correct_answers != ["false"]:
+            continue
+        assert all(qt in q.stem for qt in quotes if q.stem.startswith("Moscou")), q.stem
+        assert not re.search(r"\bl'(?:Al-Qaïda|Hezbollah)", q.stem), q.stem

@@ -159,3 +159,15 @@ def test_the_pipeline_ranks_roles_above_true_false():
         if q.kind in ("role", "definition"):
             assert q.source.sentence in ARTICLE
             assert len(q.answers) == 4 and len(q.correct_answers) == 1
+
+
+def test_a_title_of_several_words_gets_no_one_word_option():
+    article = (
+        "Le président Luc Marin a reçu mardi les syndicats au palais. "
+        "Paul Verneuil, ministre français de l'Agriculture, a défendu le budget à Paris. "
+        "Le général Marc Roux a présenté la réforme des armées. "
+        "Anne Morel, porte-parole du gouvernement français, a annoncé un accord."
+    )
+    ctx = build_context(prepare_article(article, "France", None), get_nlp()(article))
+    q = _by_stem(role_questions(ctx), "Quelle est la fonction de Paul Verneuil ?")
+    assert all(len(a.text.split()) > 1 for a in q.answers), q.choices

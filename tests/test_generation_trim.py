@@ -132,3 +132,34 @@ def test_a_duration_after_depuis_or_pendant_moves_to_the_front():
     # what the counted thing is stops at its own complement: « sur le texte » stays behind
     q = stems["Pendant combien de semaines la commission a-t-elle travaillé sur le texte ?"]
     assert q.correct_answers == ["3 semaines"]
+
+
+def test_whom_the_verb_acts_on_is_asked_with_the_preposition_in_front():
+    article = (
+        "Le Parlement européen\n\n"
+        "Antonio Tajani succède à Martin Schulz à la présidence du Parlement européen. "
+        "Donald Trump a accusé le Mexique de voler des emplois américains. "
+        "Le Premier ministre Nawaz Sharif a nommé le général Bajwa. "
+        "Donald Tusk a été félicité par Angela Merkel et François Hollande."
+    )
+    stems = {
+        q.stem: q for q in generate(article, date=dt.date(2017, 1, 17)).questions if q.type == "mcq"
+    }
+    q = stems["À qui Antonio Tajani succède-t-il à la présidence du Parlement européen ?"]
+    assert q.correct_answers == ["Martin Schulz"] and len(q.answers) == 4
+    q = stems["Quel pays Donald Trump a-t-il accusé de voler des emplois américains ?"]
+    assert q.correct_answers == ["Le Mexique"]
+    # a name in a list, or the agent of a passive, is no object to ask « qui » about
+    assert not [s for s in stems if s.startswith("Qui Donald Tusk")]
+
+
+def test_the_main_verb_after_an_added_part_is_kept():
+    text = (
+        "La déroute de l'armée en Valdorie comme en Orlanie, qui pourrait perdre toutes ses "
+        "villes majeures avant la fin de l'année, a entraîné une compétition entre les "
+        "différents acteurs locaux afin de se partager les territoires reconquis."
+    )
+    got = _short(text, "Valdorie")
+    assert got.text.startswith(
+        "La déroute de l'armée en Valdorie comme en Orlanie a entraîné une compétition"
+    )

@@ -153,9 +153,16 @@ def test_pdf_survives_characters_outside_latin1(app):
         teacher, make_bank(teacher, three_questions()), title="Zelensky — «Київ» ★ œuvre"
     )
     text = pdf_text(export_quiz(quiz, "pdf").data)
-    assert "Zelensky - «Kи" not in text  # Cyrillic cannot pass
-    assert "«????» ? oeuvre" in text
-    assert latin1("l’été “chaud” …") == 'l\'été "chaud" ...'
+    assert "«Kи" not in text  # Cyrillic cannot pass
+    assert "Zelensky — «????» ? œuvre" in text  # French typography can
+    assert latin1("l’été “chaud” …") == "l’été “chaud” …"
+
+
+def test_pdf_keeps_the_dashes_of_titles_and_ranges(world):
+    world["quiz"].title = "Révision – quiz"
+    text = pdf_text(export_quiz(world["quiz"], "pdf").data)
+    assert "Révision – quiz" in text and "Révision - quiz" not in text
+    assert "90–100" in text  # the score distribution's last bar
 
 
 def test_empty_reports_export_without_error(app):

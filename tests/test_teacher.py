@@ -908,3 +908,47 @@ def test_the_quiz_form_says_when_students_may_read_the_article(client, teacher):
     assert refused.status_code == 400
     db.session.rollback()
     assert db.session.get(Quiz, quiz.id).show_article == "never"
+
+
+def test_deciding_a_card_comes_back_to_the_next_one_not_the_top(client, teacher):
+    import re
+
+    bank = make_bank(
+        teacher,
+        [QuestionData(type="short", stem=f"Q{i} ?", answers=[Answer("x")]) for i in range(4)],
+        status="candidate",
+    )
+    ids = [q.id for q in bank.questions]
+    queue = f"/teacher/banks/{bank.id}?status=candidate"
+    page = client.get(queue).get_data(as_text=True)
+    # Each card's buttons name the card to come back to: the one below, or above for the last.
+    for card, back in ((ids[1], ids[2]), (ids[3], ids[2])):
+        for action in ("accept", "reject"):
+            form = re.search(
+                rf'<form[^>]*action="/teacher/questions/{card}/{action}".*?</form>', page, re.S
+            )
+            assert f'name="next" value="{back}"' in form.group(0), (card, action)
+
+    accepted = post(
+        client, f"/teacher/questions/{ids[1]}/accept", {"next": ids[2]}, token_from=queue
+    )
+    assert accepted.headers["Location"].endswith(f"status=candidate#q{ids[2]}")
+    rejected = post(
+        client, f"/teacher/questions/{ids[3]}/reject", {"next": ids[2]}, token_from=queue
+    )
+    assert rejected.headers["Location"].endswith(f"status=candidate#q{ids[2]}")
+    assert "Question rejetée : « Q3 ? »" in client.get(queue).get_data(as_text=True)
+
+    # The page's script asks for JSON: it is told what happened, and the page stays put.
+    answer = post(
+        client,
+        f"/teacher/questions/{ids[0]}/accept",
+        {"next": ids[2]},
+        token_from=queue,
+        headers={"Accept": "application/json"},
+    )
+    assert answer.status_code == 200
+    assert answer.get_json() == {"message": "Question acceptée : « Q0 ? »", "status": "accepted"}
+    assert "Question acceptée : « Q0 ? »" not in client.get(queue).get_data(as_text=True)
+    db.session.rollback()
+    assert db.session.get(Question, ids[0]).status == "accepted"

@@ -7,6 +7,7 @@ organisations of the same kind and region; for a place, places of the same regio
 
 from __future__ import annotations
 
+import functools
 import re
 import zlib
 from dataclasses import dataclass
@@ -245,6 +246,7 @@ def _org_fits(answer_kind: str, e: Entity, in_article: bool) -> bool:
 _SHE = re.compile(r"(?i)\belles?(?:-mêmes?)?\b")
 
 
+@functools.lru_cache(maxsize=512)
 def feminine_agreement(stem: str) -> bool:
     """Whether a « Qui … ? » stem agrees with a woman (« sort fragilisée », « a été
     assermentée », « elle-même »), so that a man among the options would be ruled out."""
@@ -318,7 +320,11 @@ def entity_options(
     out: list[str] = []
     from_gaz = 0
     gender = entity_gender(answer)
-    gender_shows = bool(gender) and (same_gender or gender == "f" and feminine_agreement(stem))
+    gender_shows = (
+        kind == "person"
+        and bool(gender)
+        and (same_gender or gender == "f" and feminine_agreement(stem))
+    )
     for e, in_article in pool:
         if e.id in related or answer.id in e.related:
             continue

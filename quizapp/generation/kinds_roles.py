@@ -607,6 +607,8 @@ def _title_distractors(
         cands = [*others, *gaz]
     wrong: list[str] = []
     for r in cands:
+        if len(a.phrase.split()) > 1 and len(r.split()) == 1:
+            continue  # « président » alone among « secrétaire d'État auprès de … »: stands out
         if gender == "f":
             r = _feminine(r)
             if _MASCULINE_ADJ.search(r) or r.split()[0] in _MASCULINE_ONLY:

@@ -8,6 +8,7 @@ from ..domain.questiondata import Answer, Blank, QuestionData
 from .context import Candidate, Context, SentenceInfo, capitalize, explanation, shuffled, source_of
 from .distractors import entity_options
 from .figures import format_number, number_distractors
+from .kinds_facts import _in_quote
 from .text import fold
 from .trim import shorten
 
@@ -78,7 +79,8 @@ def truefalse_questions(ctx: Context) -> list[Candidate]:
         ]
         if not keys and not sent.figures:
             continue
-        if sent.index % 2 == 0:
+        false = _swap(ctx, sent, statement, offset, keys) if sent.index % 2 else None
+        if false is None:  # every other sentence, or one nothing can be swapped in: true
             q = QuestionData(
                 type="truefalse",
                 stem=statement,
@@ -94,9 +96,6 @@ def truefalse_questions(ctx: Context) -> list[Candidate]:
                     q, sent, [], 0.6 - (0.05 if len(statement) > 170 else 0) - _vague(statement)
                 )
             )
-            continue
-        false = _swap(ctx, sent, statement, offset, keys)
-        if false is None:
             continue
         changed, was = false
         q = QuestionData(
@@ -121,6 +120,7 @@ def _swap(
     for f in sent.figures:
         if (
             f.num_start >= offset
+            and not _in_quote(sent.text, f.num_start)
             and f.unit
             and f.value > 2
             and "illi" not in f.surface
@@ -135,13 +135,16 @@ def _swap(
     for m in sorted(
         (k for k in keys if _literal(ctx, k)), key=lambda m: _KEY_TYPES.index(m.entity.type)
     ):
+        if _in_quote(sent.text, m.start - sent.start):
+            continue  # a quotation is never changed: the speaker did not say the swapped word
         text = m.text
         opts, _ = entity_options(ctx, m.entity, text, statement, n=1, same_gender=True)
         if not opts:
             continue
         s, e = m.start - sent.start - offset, m.end - sent.start - offset
         new = opts[0]
-        if m.entity.type == "country":
+        if m.entity.type in ("country", "org"):
+            # « par l'État islamique » -> « par Al-Qaïda », never « par l'Al-Qaïda »
             before = statement[max(0, s - 3) : s]
             ent = next(
                 (x for x in ctx.ents.entities.values() if x.name == new or x.with_article() == new),

@@ -19,6 +19,7 @@ from .kinds_facts import (
     position_questions,
 )
 from .kinds_figures import governed_figure_questions
+from .kinds_objects import object_questions
 from .kinds_people import meeting_questions
 from .kinds_roles import definition_questions, role_questions
 from .kinds_speech import speech_questions
@@ -37,6 +38,7 @@ RULES = (
     place_questions,
     position_questions,
     actor_questions,
+    object_questions,
     truefalse_questions,
     cloze_questions,
     date_cloze_questions,

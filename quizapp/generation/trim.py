@@ -111,6 +111,12 @@ def shorten(text: str, start: int, end: int) -> Shortened | None:
             # the second one stays to close it.
             cut.append((segs[k - 1][1], b if k >= 2 and segs[k - 2][2] == "," else b + 1))
         elif sep in (",", ";") or not sep:
+            after = segs[k + 1][0] if k + 1 < len(segs) else len(text)
+            if sep == "," and _VERB_NEXT.match(text[after:].lstrip()):
+                # « La déroute de X, qui pourrait …, a entraîné »: the main clause goes on
+                # after the added part, which goes alone
+                cut.append((segs[k - 1][1], b if k >= 2 and segs[k - 2][2] == "," else b + 1))
+                continue
             if a >= end:
                 # everything from here on only adds to what came before the answer
                 cut.append((segs[k - 1][1], len(text)))

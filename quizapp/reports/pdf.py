@@ -1,9 +1,10 @@
 """Printable reports with fpdf2: summary, charts drawn with fpdf2's own
 rectangles and lines (no image library), question statistics and tables.
 
-Only fpdf2's core Helvetica is used, so nothing needs installing. It covers
-Latin-1, which holds French (accents, « », ç, œ aside); other characters are
-replaced by their closest Latin-1 form, or by ``?``.
+Only fpdf2's core Helvetica is used, so nothing needs installing. It is written
+in Windows-1252, which holds French with its typography (accents, « », œ, the
+en dash of « 0–10 » or « Révision – quiz », curly quotes, …); other characters are
+replaced by their closest form in it, or by ``?``.
 """
 
 from __future__ import annotations
@@ -22,42 +23,36 @@ from quizapp.reports.tables import Table, Typed
 
 _REPLACE = str.maketrans(
     {
-        "\u2019": "'",
-        "\u2018": "'",
-        "\u201c": '"',
-        "\u201d": '"',
-        "\u201e": '"',
-        "\u2013": "-",
-        "\u2014": "-",
         "\u2212": "-",
-        "\u2026": "...",
-        "\u2022": "-",
         "\u2192": "->",
         "\u202f": " ",
         "\u2009": " ",
         "\u200b": "",
-        "œ": "oe",
-        "Œ": "OE",
-        "€": "EUR",
     }
 )
+ENCODING = "windows-1252"
+
+
+def _printable(text: str) -> bool:
+    try:
+        text.encode(ENCODING)
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 def latin1(text: Any) -> str:
-    """Text Helvetica can print: Latin-1 kept, the rest transliterated or ``?``."""
+    """Text Helvetica can print: Windows-1252 kept, the rest transliterated or ``?``."""
     text = str(text).translate(_REPLACE)
-    try:
-        text.encode("latin-1")
+    if _printable(text):
         return text
-    except UnicodeEncodeError:
-        pass
     out = []
     for ch in text:
-        if ord(ch) < 256:
+        if _printable(ch):
             out.append(ch)
             continue
         base = "".join(c for c in unicodedata.normalize("NFKD", ch) if not unicodedata.combining(c))
-        out.append(base if base and all(ord(c) < 256 for c in base) else "?")
+        out.append(base if base and _printable(base) else "?")
     return "".join(out)
 
 
@@ -78,6 +73,7 @@ def _fmt(value: Any, kind: str) -> str:
 class ReportPDF(FPDF):
     def __init__(self, title: str) -> None:
         super().__init__(orientation="P", unit="mm", format="A4")
+        self.core_fonts_encoding = ENCODING  # Helvetica's WinAnsi: « – », « œ », « … »
         self.report_title = latin1(title)
         self.set_title(self.report_title)
         self.set_creator("quizapp")

@@ -31,6 +31,37 @@ class WorkspaceError(Exception):
     """A teacher's input that can't be used; the message is for that teacher."""
 
 
+@dataclass(frozen=True)
+class FirstSteps:
+    """What a new teacher has done of the four steps to a first quiz taken by a class."""
+
+    article: bool
+    reviewed: bool
+    quiz: bool
+    school_class: bool
+
+    @property
+    def done(self) -> bool:
+        return self.article and self.reviewed and self.quiz and self.school_class
+
+
+def first_steps(teacher: User) -> FirstSteps:
+    def some(query) -> bool:
+        return db.session.scalar(db.select(query.exists())) or False
+
+    own_banks = db.select(Bank.id).where(Bank.owner_id == teacher.id)
+    return FirstSteps(
+        article=some(db.select(Article.id).where(Article.owner_id == teacher.id)),
+        reviewed=some(
+            db.select(Question.id).where(
+                Question.bank_id.in_(own_banks), Question.status != "candidate"
+            )
+        ),
+        quiz=some(db.select(Quiz.id).where(Quiz.owner_id == teacher.id)),
+        school_class=some(db.select(SchoolClass.id).where(SchoolClass.teacher_id == teacher.id)),
+    )
+
+
 # --- permissions ---------------------------------------------------------------
 def bank_access(bank: Bank, user: User) -> str | None:
     """'owner', 'edit', 'read' or None."""

@@ -47,3 +47,45 @@ document.addEventListener("DOMContentLoaded", function () {
   if (!select) { return; }
   select.addEventListener("change", function () { show.click(); });
 });
+
+// A table wider than the screen scrolls sideways in its box: keyboard users reach that box
+// with Tab (then the arrow keys scroll it), and screen readers hear what it holds.
+(function () {
+  function label(wrap) {
+    var table = wrap.querySelector("table");
+    var caption = table && table.querySelector("caption");
+    var heading = wrap.previousElementSibling;
+    while (heading && !/^H[1-6]$/.test(heading.tagName)) { heading = heading.previousElementSibling; }
+    return (caption || heading || document.querySelector("main h1") || {}).textContent || "";
+  }
+  function update() {
+    document.querySelectorAll(".table-wrap").forEach(function (wrap) {
+      if (wrap.scrollWidth > wrap.clientWidth + 1) {
+        wrap.setAttribute("tabindex", "0");
+        wrap.setAttribute("role", "region");
+        if (!wrap.hasAttribute("aria-label")) { wrap.setAttribute("aria-label", label(wrap).trim()); }
+      } else if (wrap.getAttribute("role") === "region") {
+        wrap.removeAttribute("tabindex");
+        wrap.removeAttribute("role");
+      }
+    });
+  }
+  document.addEventListener("DOMContentLoaded", update);
+  window.addEventListener("resize", update);
+}());
+
+// Quiz form: the count of questions chosen follows the boxes as they are ticked.
+document.addEventListener("DOMContentLoaded", function () {
+  var count = document.querySelector(".selected-count[data-one]");
+  if (!count) { return; }
+  var form = count.closest("form");
+  function update() {
+    var n = form.querySelectorAll("input[name=question_ids]:checked").length;
+    // The server's rule (its catalogue: one for 1 only), so « 0 questions » either way.
+    var text = count.getAttribute(n === 1 ? "data-one" : "data-other");
+    count.querySelector("strong").textContent = text.replace("{n}", String(n));
+  }
+  form.addEventListener("change", function (event) {
+    if (event.target.name === "question_ids") { update(); }
+  });
+});

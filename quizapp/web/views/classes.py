@@ -8,7 +8,7 @@ from flask_login import current_user
 
 from quizapp.extensions import db
 from quizapp.models import SchoolClass
-from quizapp.services import classes
+from quizapp.services import classes, workspace
 from quizapp.web.forms.accounts import ClassForm, ConfirmForm
 from quizapp.web.security import role_required
 
@@ -28,7 +28,8 @@ def owned_class_or_404(class_id: int) -> SchoolClass:
 def list_classes():
     """The teacher's classes with their size and join code."""
     rows = classes.classes_with_members(current_user)
-    return render_template("classes/list.html", classes=rows, form=ClassForm())
+    steps = workspace.first_steps(current_user)  # a new teacher's « premiers pas »
+    return render_template("classes/list.html", classes=rows, form=ClassForm(), steps=steps)
 
 
 @bp.post("/classes")

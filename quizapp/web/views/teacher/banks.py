@@ -7,6 +7,7 @@ from flask_babel import gettext as _
 from flask_login import current_user
 
 from quizapp.extensions import db
+from quizapp.models import Bank, Question
 from quizapp.services import bank_questions, bank_review
 from quizapp.services.bank_questions import QuestionFilters
 from quizapp.web.forms.accounts import ConfirmForm
@@ -99,8 +100,20 @@ def accept_question(question_id: int):
     bank_review.review(question, accepted=True)
     db.session.commit()
     # Said, since the question leaves the list of those to review.
-    flash(_("Question acceptée : « %(stem)s »", stem=_short(question.data.stem)), "success")
-    return redirect(url_for("teacher.bank", bank_id=bank.id, status="candidate"))
+    return _back_to_queue(
+        bank, question, _("Question acceptée : « %(stem)s »", stem=_short(question.data.stem))
+    )
+
+
+def _back_to_queue(bank: Bank, question: Question, message: str):
+    """The page's script (asking for JSON) is told what was done and stays where it is;
+    a plain form post returns to the queue at the card it names as ``next``."""
+    if request.accept_mimetypes.best_match(["text/html", "application/json"]) == "application/json":
+        return {"message": message, "status": question.status}
+    flash(message, "success")
+    card = request.form.get("next", "")
+    anchor = f"q{card}" if card.isdigit() and len(card) < 20 else None
+    return redirect(url_for("teacher.bank", bank_id=bank.id, status="candidate", _anchor=anchor))
 
 
 def _short(stem: str, length: int = 80) -> str:
@@ -117,8 +130,9 @@ def reject_question(question_id: int):
         abort(400)
     bank_review.review(question, accepted=False, reason=form.reason.data or "")
     db.session.commit()
-    flash(_("Question rejetée : « %(stem)s »", stem=_short(question.data.stem)), "success")
-    return redirect(url_for("teacher.bank", bank_id=bank.id, status="candidate"))
+    return _back_to_queue(
+        bank, question, _("Question rejetée : « %(stem)s »", stem=_short(question.data.stem))
+    )
 
 
 @bp.post("/banks/<int:bank_id>/share")
