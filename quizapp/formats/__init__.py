@@ -24,7 +24,16 @@ from typing import IO, Any
 
 from quizapp.domain.questiondata import TYPES, QuestionData
 
-from . import aiken, bank, csv_format, gift, gift_writer, moodle_xml, moodle_xml_writer
+from . import (
+    aiken,
+    bank,
+    bank_writer,
+    csv_format,
+    gift,
+    gift_writer,
+    moodle_xml,
+    moodle_xml_writer,
+)
 from .base import (
     MAX_UPLOAD_BYTES,
     N_,
@@ -98,7 +107,7 @@ FORMATS: dict[str, Format] = {
         "Banque quizapp (YAML)",
         (".yaml", ".yml"),
         bank.parse,
-        bank.dump,
+        bank_writer.dump,
         TYPES,
         "application/yaml",
     ),

@@ -40,9 +40,6 @@ from __future__ import annotations
 import re
 import xml.etree.ElementTree as ET
 
-import defusedxml
-from defusedxml.ElementTree import DefusedXMLParser
-
 from quizapp.domain.questiondata import Answer, QuestionData
 
 from . import cloze
@@ -50,10 +47,10 @@ from .base import (
     N_,
     ParseResult,
     from_percent,
-    gc_paused,
     parse_num,
     percent,
 )
+from .safe_xml import read_root
 
 TO_MOODLE_FORMAT = {
     "html": "html",
@@ -100,35 +97,6 @@ _MAPPED = {
     "units",
 }
 INVALID_XML_CHARS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
-
-
-class _LineTarget:
-    """Builds the tree and notes the line of each <question>."""
-
-    def __init__(self) -> None:
-        self.builder = ET.TreeBuilder()
-        self.lines: list[int] = []
-        self.parser: DefusedXMLParser | None = None
-        self.depth = 0
-
-    def start(self, tag, attrs):
-        self.depth += 1
-        if tag == "question" and self.depth == 2 and self.parser is not None:
-            self.lines.append(self.line())
-        return self.builder.start(tag, attrs)
-
-    def line(self) -> int | None:
-        return self.parser.parser.CurrentLineNumber if self.parser is not None else None
-
-    def end(self, tag):
-        self.depth -= 1
-        return self.builder.end(tag)
-
-    def data(self, data):
-        self.builder.data(data)
-
-    def close(self):
-        return self.builder.close()
 
 
 def _text(el: ET.Element | None, path: str = "") -> str:
@@ -340,52 +308,6 @@ def _question(
     return q if reader(q, qel, res, line) else None
 
 
-def _read_root(text: str, res: ParseResult) -> tuple[ET.Element, _LineTarget] | None:
-    """The document's root and the line of each question, or None with the error said."""
-    target = _LineTarget()
-    parser = DefusedXMLParser(
-        target=target, forbid_dtd=True, forbid_entities=True, forbid_external=True
-    )
-    target.parser = parser
-    try:
-        with gc_paused():
-            parser.feed(text)
-            root = parser.close()
-    except defusedxml.DTDForbidden:
-        res.error(
-            target.line(),
-            None,
-            N_(
-                "le fichier déclare une DTD (<!DOCTYPE>), qui peut cacher des entités ou "
-                "des références externes : refusé par sécurité ; du Moodle XML simple est attendu"
-            ),
-        )
-        return None
-    except defusedxml.DefusedXmlException:
-        res.error(
-            target.line(),
-            None,
-            N_(
-                "le fichier déclare des entités ou des références externes : refusé par "
-                "sécurité ; du Moodle XML simple est attendu"
-            ),
-        )
-        return None
-    except ET.ParseError as exc:
-        line, column = getattr(exc, "position", (None, None))
-        res.error(
-            line,
-            (column + 1) if column is not None else None,
-            N_("XML mal formé : %(m)s"),
-            m=str(exc).split(":")[0],
-        )
-        return None
-    if root.tag != "quiz":
-        res.error(1, None, N_("l'élément racine <quiz> est attendu, pas <%(t)s>"), t=root.tag)
-        return None
-    return root, target
-
-
 def _category_meta(qel: ET.Element) -> dict[str, str]:
     found = (
         ("info", _text(qel, "info")),
@@ -421,7 +343,7 @@ def _read_question(qel: ET.Element, qtype: str, category: str, res: ParseResult,
 
 def parse(text: str, filename: str = "") -> ParseResult:
     res = ParseResult(file=filename)
-    found = _read_root(text, res)
+    found = read_root(text, res)
     if found is None:
         return res
     root, target = found
