@@ -265,3 +265,34 @@ def test_a_false_statement_never_changes_a_quotation_nor_breaks_an_article():
             continue
         assert all(qt in q.stem for qt in quotes if q.stem.startswith("Moscou")), q.stem
         assert not re.search(r"\bl'(?:Al-Qaïda|Hezbollah)", q.stem), q.stem
+
+
+def test_no_option_is_the_answer_under_another_name_or_named_by_the_stem():
+    from quizapp.generation.distractors import clashes
+
+    assert clashes("La FIFA", "Fédération internationale de football association")
+    assert clashes("OTAN", "Organisation du traité de l'Atlantique nord")
+    assert not clashes("Le Hamas", "Le Hezbollah")
+    ctx = context(
+        "Les États-Unis ont expulsé 35 diplomates russes accusés d'espionnage. La Pologne, "
+        "la Lituanie, l'Ukraine et la Russie ont réagi. L'Allemagne et la France aussi."
+    )
+    usa = next(e for e in ctx.ents.of_type("country") if e.name == "États-Unis")
+    stem = "Quel pays a expulsé 35 diplomates russes accusés d'espionnage ?"
+    opts, _ = entity_options(ctx, usa, "Les États-Unis", stem)
+    assert len(opts) == 3 and "La Russie" not in opts, opts
+
+
+def test_a_blank_after_an_elision_gets_only_options_that_take_it():
+    # « d'{1} »: « d'Al-Qaïda », « d'Ennahda », never « d'Hamas » or « d'Hezbollah »
+    article = (
+        "La rupture\n\n"
+        "Le Front al-Nosra a rompu ses liens avec le commandement central d'Al-Qaïda en "
+        "accord avec ses chefs en Syrie. Le Hezbollah et le Hamas ont dénoncé cette "
+        "annonce. L'Armée syrienne libre a salué une décision tardive. L'État islamique "
+        "n'a pas réagi. Ennahda a demandé des garanties. Boko Haram s'est tu."
+    )
+    result = generate(article, date=dt.date(2016, 7, 29))
+    for q in result.questions:
+        if q.type == "cloze" and "d'{1}" in q.stem:
+            assert all(re.match(r"[AEIOUÉÈ]", a.text, re.I) for a in q.blanks[0].answers), q

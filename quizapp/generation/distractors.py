@@ -13,7 +13,7 @@ import zlib
 from dataclasses import dataclass
 
 from .context import Context, entity_gender
-from .gazetteer import Entity, Gazetteer, load_gazetteer, office_kind
+from .gazetteer import Entity, Gazetteer, adjective_forms, load_gazetteer, office_kind
 from .text import fold
 
 #: Years either side of the article's date within which an office still counts as the
@@ -50,7 +50,9 @@ def distinct(options: list[str]) -> bool:
 
 
 def clashes(a: str, b: str) -> bool:
-    """True when two option texts are the same thing once folded, or one contains the other."""
+    """True when two option texts are the same thing once folded, one contains the other,
+    or one is the other's acronym (« la FIFA », « Fédération internationale de football
+    association »)."""
     fa, fb = fold(a), fold(b)
     if not fa or not fb:
         return True
@@ -58,7 +60,21 @@ def clashes(a: str, b: str) -> bool:
         fa == fb
         or re.search(rf"\b{re.escape(fa)}\b", fb) is not None
         or re.search(rf"\b{re.escape(fb)}\b", fa) is not None
+        or _acronym_of(a, b)
+        or _acronym_of(b, a)
     )
+
+
+_SMALL = {"de", "du", "des", "la", "le", "les", "l", "d", "et", "pour", "en", "à", "au", "aux"}
+
+
+def _acronym_of(short: str, long: str) -> bool:
+    letters = re.sub(r"^(?:la|le|les|l')\s?", "", short.strip(), flags=re.IGNORECASE)
+    letters = letters.replace(".", "")
+    if not (2 <= len(letters) <= 6 and letters.isalpha() and letters.isupper()):
+        return False
+    words = [w for w in re.findall(r"[^\W\d_]+", long) if w.lower() not in _SMALL]
+    return "".join(w[0].upper() for w in words) == letters
 
 
 @dataclass(frozen=True)
@@ -334,6 +350,12 @@ def entity_options(
             continue  # « Qui réussit son pari mais sort fragilisée ? »: women only
         if kind == "country" and with_article and not e.article:
             continue
+        if kind == "country" and any(
+            re.search(rf"\b{re.escape(fold(a))}\b", folded_stem)
+            for a in adjective_forms(e.adjective)
+            if len(a) >= 4
+        ):
+            continue  # « expulsé 35 diplomates russes »: not « la Russie » as an option
         if same_article and e.article != answer.article:
             continue
         if feminine_only and (e.article not in ("la", "l'") or e.name.endswith(("s",))):

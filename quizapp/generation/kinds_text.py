@@ -253,6 +253,9 @@ def cloze_questions(ctx: Context) -> list[Candidate]:
     return out
 
 
+_VOWEL_START = re.compile(r"[aeiouyâàéèêëîïôöûüAEIOUYÂÀÉÈÊËÎÏÔÖÛÜ]")  # « h »: « du Hamas »
+
+
 def _cloze_on(ctx: Context, sent: SentenceInfo, key) -> Candidate | None:
     """The cloze blanking ``key`` in ``sent`` (or in its shortened form), or None."""
     s, e = key.start - sent.start, key.end - sent.start
@@ -304,15 +307,19 @@ def _cloze_on(ctx: Context, sent: SentenceInfo, key) -> Candidate | None:
     if re.search(r"\b(?:une?|des)\s$", text[:s]):
         return None  # "une {1} plus petite": a figurative use, and the adjectives give it away
     stem = _cloze_stem(text[:s] + "{1}" + text[e:])
+    elided = re.search(r"\b(?:[dlDL]|[Qq]u|[Jj]usqu|[Ll]orsqu|[Pp]uisqu)'$", text[:s]) is not None
     opts, gaz = entity_options(
         ctx,
         key.entity,
         answer,
         stem,
+        n=8 if elided else 3,
         # « la loi du {1} »: « du Qatar », never « du Égypte »
         same_article=bool(art) and art.group().lower() != "l'" or contracted,
         feminine_only=after_en,
     )
+    if elided:  # « le commandement central d'{1} »: only a name that takes « d' » fits
+        opts = [o for o in opts if _VOWEL_START.match(o)][:3]
     if len(opts) < 3:
         return None
     if s == 0:

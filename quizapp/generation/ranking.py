@@ -7,7 +7,7 @@ import re
 from rapidfuzz import fuzz
 
 from .context import Candidate
-from .distractors import distinct
+from .distractors import _acronym_of, distinct
 from .standalone import leans_back, plain_statement
 from .text import fold
 
@@ -24,7 +24,7 @@ def gives_away(c: Candidate) -> bool:
     for answer in c.question.correct_answers:
         if any(re.search(rf"(?<!\w){re.escape(fold(a))}(?!\w)", stem) for a in _adjectives(answer)):
             return True
-        if _spelled_out(answer, c.question.stem):
+        if _spelled_out(answer, c.question.stem) or _acronym_in_stem(answer, c.question.stem):
             return True
         if _city_of(answer, stem):
             return True
@@ -55,6 +55,12 @@ def _adjectives(answer: str) -> set[str]:
     if entity is None or entity.type != "country":
         return set()
     return {a for a in adjective_forms(entity.adjective) if len(a) >= 4}
+
+
+def _acronym_in_stem(answer: str, stem: str) -> bool:
+    """The words of an acronym the stem writes: « La FIFA ({1}) » for « Fédération
+    internationale de football association »."""
+    return any(_acronym_of(token, answer) for token in re.findall(r"\b[A-ZÉ]{2,6}\b", stem))
 
 
 def _spelled_out(answer: str, stem: str) -> bool:
