@@ -24,7 +24,7 @@ sys.path.insert(0, str(ROOT))
 
 from quizapp.generation import generate, generate_many, load_article  # noqa: E402
 from quizapp.generation.article import prepare_article  # noqa: E402
-from quizapp.generation.nlp import get_nlp  # noqa: E402
+from quizapp.generation.nlp import MODEL, get_nlp  # noqa: E402
 from quizapp.generation.text import fold  # noqa: E402
 
 ARTICLES = [
@@ -56,7 +56,7 @@ def paired_medians(gen, parse, n: int) -> tuple[float, float]:
 def main(n: int = 15) -> None:
     t = time.perf_counter()
     nlp = get_nlp()
-    print(f"model load (fr_core_news_sm): {time.perf_counter() - t:.2f} s")
+    print(f"model load ({MODEL}): {time.perf_counter() - t:.2f} s")
     inputs = [load_article(p) for p in ARTICLES]
     generate(*inputs[0][:1], title=inputs[0][1], date=inputs[0][2])  # warm-up
     print(f"\nper article, median of {n} runs, model loaded:")

@@ -12,6 +12,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 from pathlib import Path
 
+import pytest
 from conftest import make_bank, make_class, make_quiz, make_user, sample_questions
 
 from quizapp.domain.questiondata import Answer, Blank, QuestionData
@@ -169,3 +170,11 @@ def _an_answer(data: QuestionData, entry: dict):
     if data.type == "cloze":
         return ["8000" if b.type != "mcq" else 0 for b in data.blanks]
     return None
+
+
+@pytest.fixture
+def school(browser_app):
+    """The school world's pages, per role, for the browser tests that walk them."""
+    with browser_app.app_context():
+        world = build_school()
+    return {role: dict(pages) for role, pages in world.items()}

@@ -17,17 +17,10 @@ from browser_support import (  # noqa: F401
     login,
     open_page,
 )
-from school_world import build_school
+from school_world import school  # noqa: F401
 
 pytestmark = pytest.mark.browser
 expect = pytest.importorskip("playwright.sync_api", reason="needs playwright").expect
-
-
-@pytest.fixture
-def school(browser_app):
-    with browser_app.app_context():
-        world = build_school()
-    return {role: dict(pages) for role, pages in world.items()}
 
 
 def _visible(locator) -> list:

@@ -155,7 +155,7 @@ def test_serve_loads_the_language_model_once_before_forking_its_workers(monkeypa
     assert loaded == [True]
 
     def missing():
-        raise OSError("[E050] Can't find model 'fr_core_news_sm'")
+        raise OSError("[E050] Can't find model 'fr_core_news_md'")
 
     monkeypatch.setattr(nlp, "get_nlp", missing)
     with caplog.at_level("WARNING", logger="gunicorn.test"):

@@ -163,3 +163,18 @@ def test_the_main_verb_after_an_added_part_is_kept():
     assert got.text.startswith(
         "La déroute de l'armée en Valdorie comme en Orlanie a entraîné une compétition"
     )
+
+
+def test_no_where_question_whose_stem_already_names_a_place():
+    # « Où ont-ils bloqué le Leclerc de Morières ? » would be answered by the Leclerc's
+    # town, not by the next item of the list
+    article = (
+        "Les blocages\n\n"
+        "Ce lundi, les agriculteurs ont bloqué le Carrefour de Saint-Martin-des-Champs "
+        "(Finistère), un rond-point à Landivisiau, près de Morlaix et plusieurs carrefours à "
+        "Brest. La police est intervenue à Quimper."
+    )
+    result = generate(article, date=dt.date(2018, 12, 10))
+    for q in result.questions:
+        if q.stem.startswith("Où ") and q.type == "mcq":
+            assert "Saint-Martin-des-Champs" not in q.stem, (q.stem, q.correct_answers)

@@ -276,10 +276,18 @@ def feminine_agreement(stem: str) -> bool:
     # determiner or a noun it belongs to something else (« la délégation »)
     return any(
         t.pos_ in ("VERB", "ADJ", "NOUN")
-        and "Fem" in t.morph.get("Gender")
+        and ("Fem" in t.morph.get("Gender") or _feminine_participle(t))
         and t.i > 0
         and doc[t.i - 1].pos_ in ("AUX", "VERB", "ADV", "PRON")
         for t in doc
+    )
+
+
+def _feminine_participle(t) -> bool:
+    """« applaudie », « assermentée », « élue », « prise »: a past participle's feminine
+    ending, which the models' morphology does not always see."""
+    return "Part" in t.morph.get("VerbForm") and t.text.lower().endswith(
+        ("ée", "ées", "ie", "ies", "ue", "ues", "ise", "ises", "ite", "ites", "erte", "ertes")
     )
 
 

@@ -10,6 +10,13 @@ from dataclasses import dataclass, field
 from .gazetteer import Entity, load_gazetteer
 from .text import fold
 
+#: The first word of a body's name: a model may read « Conseil de X » as a place.
+_INSTITUTION = re.compile(
+    r"(?:Conseil|Assemblée|Parlement|Sénat|Commission|Cour|Tribunal|Ministère|Banque|Agence"
+    r"|Parti|Front|Mouvement|Union|Organisation|Fédération|Comité|Conférence|Haut[- ]Commissariat"
+    r"|Chambre|Congrès|Gouvernement|Institut|Office|Fonds|Alliance|Ligue)\b"
+)
+
 _ROLE_NOUNS = (
     r"(?:vice-)?présidente?|ministre|secrétaire(?: général)?|chef|porte-parole|directeur|directrice"
     r"|chanceli[eè]re?|[Pp]remi(?:er|ère) ministre|ambassad(?:eur|rice)|dirigeante?|gouverneur|maire"
@@ -107,6 +114,8 @@ def find_entities(text: str, doc) -> ArticleEntities:
         ):
             continue
         kind = {"PER": "person", "ORG": "org", "LOC": "place"}.get(ent.label_)
+        if kind == "place" and _INSTITUTION.match(surface):
+            kind = "org"  # « le Conseil de Valdorie », « la Cour suprême »: a body, not a place
         if (
             ent.label_ == "MISC"
             and 2 <= len(words) <= 4

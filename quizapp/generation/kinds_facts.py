@@ -688,6 +688,11 @@ def place_questions(ctx: Context) -> list[Candidate]:
             continue
         if re.search(r"\bn'|\bne\s|\bque\s+celui|\bainsi\s*$|,\s*que\b", pred):
             continue  # a negation, or a comparison cut in half
+        if any(
+            m.entity.type in _PLACE_TYPES and m.entity.id != place.entity.id and m.text in pred
+            for m in sent.mentions
+        ):
+            continue  # « bloqué le Leclerc de Morières-lès-Avignon » already says a where
         answer = ctx.display(place.entity)
         if place.entity.type == "country":
             answer = capitalize(place.entity.with_article())

@@ -42,7 +42,7 @@ def _counted_phrase(
     if object_of_verb:
         if head.dep_ != "obj" or head.head.pos_ not in ("VERB", "AUX"):
             return None
-    elif not head.dep_.startswith("obl"):
+    elif not head.dep_.startswith("obl") and not _of_copula(head):
         return None  # « un montant de 210 000 euros »: the noun's, not the verb's
     end_tok = span[-1]
     for child in head.rights:
@@ -70,6 +70,18 @@ def _counted_phrase(
     first, _, rest = phrase.partition(" ")
     first = _PLURAL_FOR_COMBIEN.get(first.lower(), first)
     return (first + (" " + rest if rest else "")), end
+
+
+def _of_copula(head) -> bool:
+    """« L'Espagne est sans gouvernement depuis six mois »: a parse may hang the figure on
+    the predicate of « être » rather than on the verb; it still says when the clause holds."""
+    pred = head.head
+    return (
+        head.dep_ == "nmod"
+        and pred.dep_ == "ROOT"
+        and any(t.dep_ == "cop" for t in pred.children)
+        and any(t.dep_ == "case" and t.i > pred.i for t in head.children)
+    )
 
 
 def _object_only(ctx: Context, sent: SentenceInfo, start: int, end: int) -> bool:

@@ -165,9 +165,12 @@ class _Names:
                 continue
             if ent.label_ == "PER" and len(ent) >= 2:
                 self.person_start.setdefault(ent.start, (ent.end, None))
-            if ent.label_ in ("PER", "ORG", "MISC"):
+            if ent.label_ in ("PER", "ORG", "MISC", "LOC"):  # « Conseil de X » may be read a place
                 self.start.setdefault(ent.start, (ent.end, None))
-                self.end.setdefault(ent.end, (ent.start, None))
+                known = self.end.get(ent.end)
+                if known is None or known[0] > ent.start and ent.label_ != "PER":
+                    # « le Conseil de Valdorie »: the whole name, not the country it ends on
+                    self.end[ent.end] = (ent.start, None)
 
 
 @dataclass

@@ -59,6 +59,14 @@ def leans_back(sent: SentenceInfo, stem: str) -> bool:
     return _bare_definite_subject(sent)
 
 
+#: A word after the noun that reads as its adjective, whatever the parse made of it
+#: (« l'armée valdorienne », « le ministère ougandais »).
+_ADJECTIVE_ENDING = re.compile(
+    r"^[a-zàâçéèêëîïôûùüÿœ-]+(?:ien|ienne|iens|iennes|ain|aine|ains|aines|ais|aise|aises"
+    r"|ois|oise|oises|éen|éenne|éens|éennes|ique|iques|al|ale|aux|ales)$"
+)
+
+
 def _bare_definite_subject(sent: SentenceInfo) -> bool:
     """« Le ministère évalue… », « Le pays se dirige… »: the subject of the main verb is a
     common noun with « le », « la » or « l' » and nothing that says which one (no
@@ -79,6 +87,7 @@ def _bare_definite_subject(sent: SentenceInfo) -> bool:
             and dets[0].i == t.i - 1
             # and nothing after it that says which one, whatever the parse made of it
             and (after is None or after.pos_ in ("AUX", "VERB", "PRON", "ADV", "PUNCT"))
+            and not (after is not None and _ADJECTIVE_ENDING.search(after.text))
         ):
             return True
     return False
