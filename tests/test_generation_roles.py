@@ -5,9 +5,10 @@ from __future__ import annotations
 import pytest
 
 from quizapp.generation import generate
+from quizapp.generation.appositions import find_appositions
 from quizapp.generation.article import prepare_article
 from quizapp.generation.context import build_context
-from quizapp.generation.kinds_roles import definition_questions, find_appositions, role_questions
+from quizapp.generation.kinds_roles import definition_questions, role_questions
 from quizapp.generation.nlp import get_nlp
 from quizapp.generation.text import fold
 

@@ -1,120 +1,15 @@
-"""Questions on facts stated in a clause: figures, dates, positions."""
+"""Questions on facts stated in a clause: dates, positions, who acted, places."""
 
 from __future__ import annotations
 
 import re
 
-from ..domain.questiondata import Answer, Blank, QuestionData
+from .clause_questions import BACK_REF, common_subject, in_quote, question_clause
 from .clauses import invert, strip_discourse, tidy
 from .context import Candidate, Context, SentenceInfo, capitalize, explanation, mcq, source_of
 from .dates import date_distractors
 from .distractors import clashes
-from .figures import Figure, format_number, number_distractors, parse_number
 from .text import fold
-from .trim import shorten
-
-_BACK_REF = re.compile(
-    r"\b(?:cette question|ces (?!derniers)[a-zé]+|de son côté|les deux pays)\b", re.IGNORECASE
-)
-_ATTRIBUTION = re.compile(
-    r"(?P<who>(?:[Ll]es?|[Ll]a|[Ll]')\s?[^,;:«»]{3,80}?)\s+(?:estiment|estime|affirment|affirme|indiquent|indique"
-    r"|assurent|assure|selon lesquels|rapportent|rapporte)\s+(?:qu'|que\s)\s*$"
-)
-
-
-def _resolve_subject(ctx: Context, sent: SentenceInfo, subject: str) -> str | None:
-    """ "Les deux pays" -> "Moscou et Pyongyang" when the previous sentence says who they are."""
-    if re.match(r"(?i)les deux (pays|nations|dirigeants|hommes|camps|parties)$", subject):
-        for prev in reversed(ctx.sentences[max(0, sent.index - 2) : sent.index]):
-            m = re.search(
-                r"entre ((?:la |le |les |l')?[A-ZÉ][\w'-]*(?: [\w'-]+){0,2}) et ((?:la |le |les |l')?[A-ZÉ][\w'-]*(?: d[eu] [A-ZÉ][\w-]*)?)",
-                prev.text,
-            )
-            if m:
-                return capitalize(f"{m.group(1)} et {m.group(2)}")
-        return None
-    m = re.match(r"(Le|La|L'|Les) ?([a-zéèêàâîôû-]+)$", subject)
-    if m and sent.clause is not None and sent.clause.demonstrative:
-        # "Ce conflit" -> "Le conflit du Donbass" when an earlier sentence names it
-        noun = m.group(2)
-        for prev in reversed(ctx.sentences[max(0, sent.index - 2) : sent.index]):
-            found = re.search(
-                rf"\b{re.escape(noun)}(?: [a-zéè]+)? ((?:du|de la|de l'|des) ?[A-ZÉ][\w'-]*)",
-                prev.text,
-            )
-            if found:
-                return f"{subject} {found.group(1)}"
-    return subject
-
-
-_IMPERSONAL = re.compile(
-    r"(?i)il\s+(?:y\b|faut|fallait|s'agit|s'agissait|semble|paraît|reste|suffit|convient|importe"
-    r"|arrive|(?:est|était|sera)\s+(?:question|probable|possible|nécessaire|clair|difficile"
-    r"|temps|prévu|urgent|important)|(?:a|avait)\s+été\s+(?:convenu|décidé|prévu|annoncé"
-    r"|question|jugé|dit|rapporté|indiqué|signalé|confirmé|précisé|établi|demandé|proposé))\b"
-)
-
-
-def _antecedent(ctx: Context, sent: SentenceInfo) -> str | None:
-    """Who « il » or « elle » opening a clause is: the subject of the sentence before,
-    when that subject is named, agrees in gender and number, and nothing else in
-    between could be meant (the sentence before has a single person or none)."""
-    c = sent.clause
-    if sent.index == 0 or c.pronoun not in ("il", "elle", "ils", "elles"):
-        return None
-    if _IMPERSONAL.match(ctx.article.text[c.subject_start : c.subject_start + 60]):
-        return None  # « il a été convenu », « il faut »: nobody is « il »
-    prev = ctx.sentences[sent.index - 1]
-    p = prev.clause
-    if p is None or p.subject_is_pronoun or p.demonstrative or p.pronoun != c.pronoun:
-        return None
-    people = {m.entity.id for m in prev.mentions if m.entity.type == "person"}
-    in_subject = [
-        m for m in prev.mentions if p.subject_start <= m.start and m.end <= p.subject_end + 1
-    ]
-    if not in_subject or len(people - {m.entity.id for m in in_subject}) > 0:
-        return None  # the subject names nobody, or another person could be « il »
-    if re.match(r"(?i)(?:un|une|des)\b", p.subject):
-        return None
-    return _resolve_subject(ctx, prev, p.subject)
-
-
-def _question_clause(
-    ctx: Context, sent: SentenceInfo, remove: tuple[int, int] | None
-) -> tuple[str, str] | None:
-    """(subject, inverted predicate without the removed span) for a "Quand …" question."""
-    c = sent.clause
-    if c is None:
-        return None
-    text = ctx.article.text
-    if c.subject_is_pronoun:
-        subject = _antecedent(ctx, sent)
-    else:
-        subject = _resolve_subject(ctx, sent, c.subject)
-    if subject is None:
-        return None
-    finite = text[c.finite_start : c.finite_end]
-    clitics = text[c.verb_start : c.finite_start]
-    rest = text[c.finite_end : c.end]
-    if remove:
-        a, b = remove
-        if not (c.finite_end <= a and b <= c.end):
-            if b > c.subject_start:
-                return None
-            # else: the date is an adverbial opening the sentence ("Le 30 décembre 2015, …")
-        elif re.search(r"\bdepuis\b|\bqui\b|\bque\b|\bqu'", text[c.finite_end : a]):
-            return None  # the date belongs to a noun or a subordinate clause, not to the main verb
-        else:
-            rest = text[c.finite_end : a] + text[b : c.end]
-    if len(rest) > 90 and "," in rest.strip(" ,"):
-        rest = rest.strip(" ,").split(",")[
-            0
-        ]  # "avait commencé, quelques mois après …": keep the core
-    rest = strip_discourse(" " + rest)
-    rest = re.sub(r"\s+(?:lors|à l'occasion)\s+d[eu]\s*$", "", tidy(rest))
-    if not rest and not remove:
-        return None
-    return subject, tidy(f"{clitics}{invert(finite, c.pronoun)} {rest}")
 
 
 def _dates_the_main_verb(ctx: Context, sent: SentenceInfo, d) -> bool:
@@ -136,9 +31,9 @@ def date_questions(ctx: Context) -> list[Candidate]:
     every = [d.value for s in ctx.sentences for d in s.dates]
     for sent in ctx.sentences:
         for d in sent.dates:
-            if _in_quote(sent.text, d.start) or not _dates_the_main_verb(ctx, sent, d):
+            if in_quote(sent.text, d.start) or not _dates_the_main_verb(ctx, sent, d):
                 continue
-            built = _question_clause(ctx, sent, (sent.start + d.start, sent.start + d.end))
+            built = question_clause(ctx, sent, (sent.start + d.start, sent.start + d.end))
             if not built:
                 continue
             subject, pred = built
@@ -150,7 +45,7 @@ def date_questions(ctx: Context) -> list[Candidate]:
                 continue  # a date before the subject counts only when it opens the sentence
             answer = d.value.text()
             wrong = [w.text() for w in date_distractors(d.value, every)]
-            stem = f"{word} {subject[:1].lower() + subject[1:] if _common(subject) else subject} {pred} ?"
+            stem = f"{word} {subject[:1].lower() + subject[1:] if common_subject(subject) else subject} {pred} ?"
             if len(wrong) < 3 or len(stem) > 230:
                 continue
             score = (
@@ -170,199 +65,6 @@ def date_questions(ctx: Context) -> list[Candidate]:
             )
             out.append(Candidate(q, sent, [answer, d.surface], score))
     return out
-
-
-def _common(subject: str) -> bool:
-    """True when the subject starts with a common word that takes lower case after "Quand"."""
-    first = subject.split()[0]
-    return first.lower() in (
-        "le",
-        "la",
-        "les",
-        "l'",
-        "un",
-        "une",
-        "des",
-        "ce",
-        "cette",
-        "ces",
-    ) or first.startswith("L'")
-
-
-def _in_quote(text: str, pos: int) -> bool:
-    return text.count("«", 0, pos) > text.count("»", 0, pos)
-
-
-def figure_questions(ctx: Context) -> list[Candidate]:
-    out: list[Candidate] = []
-    for sent in ctx.sentences:
-        values = [f.value for f in sent.figures]
-        prev_unit = ""
-        for f in sent.figures:
-            if _in_quote(sent.text, f.num_start):
-                continue
-            if f.value <= 2 or (
-                f.value < 10
-                and re.search(r"\b(?:les|des|ces|ses|leurs|nos|aux)\s*$", sent.text[: f.start])
-            ):
-                continue  # "les deux pays": not a figure worth asking about
-            after = sent.text[f.num_end :]
-            if f.value <= 24 and re.match(r"\s?(?:h\b|heures?\b|h\d{2})", after):
-                continue  # « à 8 h », « peu avant 10 heures »: the hour, a detail
-            unit = _noun_unit(ctx, sent, f, f.unit)
-            if (
-                not unit
-                and re.match(r"\s*(?:seraient|sont|ont|auraient|étaient|avaient)\b", after)
-                and prev_unit
-            ):
-                unit = prev_unit  # "dont jusqu'à 8 000 seraient déployés": the noun came before
-                f = Figure(
-                    f.start, f.num_end, f.num_start, f.num_end, f.value, f.surface, f.hedge, ""
-                )
-            if not unit:
-                continue
-            prev_unit = unit
-            others = [v for v in values if v != f.value] + [
-                x.value
-                for s in ctx.sentences
-                for x in s.figures
-                if x.unit == f.unit and x.value != f.value
-            ]
-            subject_form = _subject_figure(ctx, sent, f, unit)
-            if subject_form:
-                stem, answer = subject_form, format_number(f.value)
-                wrong = [format_number(v) for v in number_distractors(f.value, others)]
-                if len(wrong) < 3:
-                    continue
-                q = figure_mcq(sent, f, stem, answer, wrong)
-                out.append(Candidate(q, sent, [answer, f.surface], 0.87))
-                num = QuestionData(
-                    type="numeric",
-                    stem=stem,
-                    kind="figure",
-                    status="candidate",
-                    answers=[Answer(_plain(f.value), 1.0, tolerance=f.tolerance)],
-                    options={"unit": unit},
-                    source=source_of(sent),
-                    explanation=explanation(sent, answer),
-                    tags=["figure"],
-                )
-                out.append(Candidate(num, sent, [answer, f.surface], 0.74))
-            else:
-                text, a, b = sent.text, f.num_start, f.num_end
-                if len(text) > 200:
-                    # the clause that states the figure, without what only adds to it
-                    short = shorten(text, f.start, f.end)
-                    if short is None:
-                        continue
-                    a, b = short.start + (a - f.start), short.start + (b - f.start)
-                    text = short.text
-                stem = text[:a] + "{1}" + text[b:]
-                # The blank holds the number as written: « {1} milliards de dollars » is
-                # answered 10, not 10 000 000 000 (the scale stays in the sentence).
-                written = parse_number(sent.text[f.num_start : f.num_end]) or f.value
-                scale = written / f.value if f.value else 1.0
-                blank = Blank(
-                    type="numeric",
-                    answers=[Answer(_plain(written), 1.0, tolerance=f.tolerance * scale)],
-                )
-                q = QuestionData(
-                    type="cloze",
-                    stem=stem,
-                    blanks=[blank],
-                    kind="figure",
-                    status="candidate",
-                    source=source_of(sent),
-                    explanation=explanation(sent),
-                    options={"unit": unit},
-                    tags=["figure", "cloze"],
-                )
-                out.append(Candidate(q, sent, [f.surface], 0.6 - (0.1 if len(stem) > 180 else 0)))
-    return out
-
-
-def figure_mcq(sent: SentenceInfo, f: Figure, stem: str, answer: str, wrong: list[str]):
-    """A choice question on a figure; the explanation keeps the article's hedge."""
-    return mcq(
-        stem,
-        answer,
-        wrong,
-        kind="figure",
-        source=source_of(sent),
-        explanation=explanation(sent, f"{f.hedge + ' ' if f.hedge else ''}{answer}"),
-        tags=["figure"],
-    )
-
-
-def _plain(v: float) -> str:
-    return str(int(v)) if v == int(v) else str(v)
-
-
-def _noun_unit(ctx: Context, sent: SentenceInfo, f: Figure, unit: str) -> str:
-    """Keep a unit only when spaCy agrees it is a noun (and "%" as is)."""
-    if unit in ("%",) or not unit:
-        return unit
-    start = sent.start + f.end - len(unit)
-    span = ctx.doc.char_span(start, sent.start + f.end, alignment_mode="expand")
-    if span is None or not len(span) or span[0].pos_ not in ("NOUN", "PROPN"):
-        return ""
-    return unit
-
-
-def _subject_figure(ctx: Context, sent: SentenceInfo, f: Figure, unit: str) -> str | None:
-    """ "Combien de soldats … ont pénétré en Russie ?" when the quantity is the subject of its clause."""
-    text = sent.text
-    before = text[: f.start]
-    m = re.search(r"(?:^|[,;:]\s|\bqu'|\bque\s|\bdont\s)\s*$", before)
-    if not m:
-        return None
-    follow = text[f.end :]
-    vm = re.match(
-        r"\s*((?:ne\s|n')?(?:se\s|s')?(?:ont|sont|seraient|auraient|étaient|avaient|ont été|sont morts"
-        r"|ont péri|vivent|travaillent|participent|ont participé|manifestent|ont manifesté|meurent"
-        r"|restent|attendent|[a-zéè]+ent))\b",
-        follow,
-    )
-    if not vm:
-        return None
-    end = len(text)
-    for stop in re.finditer(
-        r",\s*(?:dont|qui|alors|tandis|où|mais|selon|soit|et\b|une?\b|le\b|la\b)|[;:]|\.\s*$",
-        follow,
-    ):
-        end = f.end + stop.start()
-        break
-    rest = tidy(text[f.end : end].rstrip(" ."))
-    rest = strip_discourse(" " + rest).strip()
-    if not rest or "«" in rest:
-        return None
-    attrib = ""
-    a = _ATTRIBUTION.search(before if "dont" not in m.group() else _first_clause(text))
-    if a:
-        who = a.group("who").strip()
-        attrib = f"Selon {who[:1].lower() + who[1:]}, "
-    de = "d'" if re.match(r"[aeiouyhéè]", unit) else "de "
-    # « Quelque 4 000 soldats » asks « Environ combien de soldats » (never « Quelque combien »);
-    # « au moins 10 personnes », « Combien de personnes au moins ».
-    hedge = _HEDGE_FOR_COMBIEN.get(f.hedge, "")
-    after = " au moins" if f.hedge in ("au moins", "plus de") else ""
-    lead = f"{hedge}combien {de}{unit}{after} {rest} ?"
-    stem = attrib + lead
-    return capitalize(stem)
-
-
-_HEDGE_FOR_COMBIEN = {
-    "environ": "environ ",
-    "quelque": "environ ",
-    "près de": "environ ",
-    "presque": "environ ",
-    "jusqu'à": "jusqu'à ",
-}
-
-
-def _first_clause(text: str) -> str:
-    m = re.search(r"qu'|que\s", text)
-    return text[: m.end()] if m else ""
 
 
 _STANCE = re.compile(
@@ -425,7 +127,7 @@ def position_questions(ctx: Context) -> list[Candidate]:
             # and the stock wrong positions (« un soutien sans réserve à Moscou ») read absurd
             continue
         stem = (
-            f"Quelle position {subject[:1].lower() + subject[1:] if _common(subject) else subject} "
+            f"Quelle position {subject[:1].lower() + subject[1:] if common_subject(subject) else subject} "
             f"{invert('ont' if plural else 'a', c.pronoun)} adoptée{ctx_phrase} ?"
         )
         pron = capitalize(c.pronoun)
@@ -571,7 +273,7 @@ def actor_questions(ctx: Context) -> list[Candidate]:
             " " + tidy(ctx.article.text[c.verb_start : end].rstrip(". "))
         ).strip()
         pred = re.sub(r"\s+(?:sur cette question|à ce sujet|dans ce contexte)$", "", pred)
-        if _BACK_REF.search(pred):
+        if BACK_REF.search(pred):
             continue
         if (
             len(pred.split()) < 4
@@ -660,7 +362,7 @@ def place_questions(ctx: Context) -> list[Candidate]:
                 c.finite_end <= m.start and m.end <= c.end
             ):
                 continue
-            if _in_quote(sent.text, m.start - sent.start):
+            if in_quote(sent.text, m.start - sent.start):
                 continue
             lead = _place_before(text, m)
             if lead is not None and lead >= c.finite_end and _said_of_the_verb(ctx, m):
@@ -679,11 +381,11 @@ def place_questions(ctx: Context) -> list[Candidate]:
         paren = re.match(r"\s*\([^()]{1,40}\)", text[end : end + 45])
         if paren:
             end += paren.end()  # « au Mans (Sarthe) »
-        built = _question_clause(ctx, sent, (start, end))
+        built = question_clause(ctx, sent, (start, end))
         if not built:
             continue
         subject, pred = built
-        stem = f"Où {subject[:1].lower() + subject[1:] if _common(subject) else subject} {pred} ?"
+        stem = f"Où {subject[:1].lower() + subject[1:] if common_subject(subject) else subject} {pred} ?"
         if len(stem) > 200 or re.match(r"(?:Un|Une|Des)\b", subject):
             continue
         if re.search(r"\bn'|\bne\s|\bque\s+celui|\bainsi\s*$|,\s*que\b", pred):

@@ -1,7 +1,8 @@
-"""Figures a clause governs: « À combien d'années de prison ferme X a-t-il été condamné ? ».
+"""Figures: « Combien de soldats … ont pénétré en Russie ? », « À combien d'années de
+prison ferme X a-t-il été condamné ? », a blank answered as the number is written.
 
-``kinds_facts.figure_questions`` asks about a quantity that is the subject of its
-clause (« Combien de soldats … ont pénétré en Russie ? »); a quantity inside the
+``figure_questions`` asks about a quantity that is the subject of its clause
+(« Combien de soldats … ont pénétré en Russie ? »), else makes a cloze of it; a quantity inside the
 predicate, after a preposition (« condamné à trois ans de prison ») or as the
 object (« en blesse 110 autres »), became a cloze. Here the prepositional phrase
 moves to the front of the question, « combien de » taking the number's place,
@@ -13,10 +14,12 @@ from __future__ import annotations
 
 import re
 
-from .clauses import agree_participle
-from .context import Candidate, Context, SentenceInfo, capitalize
-from .figures import Figure, format_number, number_distractors
-from .kinds_facts import _common, _in_quote, _noun_unit, _question_clause, figure_mcq
+from ..domain.questiondata import Answer, Blank, QuestionData
+from .clause_questions import ATTRIBUTION, common_subject, in_quote, question_clause
+from .clauses import agree_participle, strip_discourse, tidy
+from .context import Candidate, Context, SentenceInfo, capitalize, explanation, mcq, source_of
+from .figures import Figure, format_number, number_distractors, parse_number
+from .trim import shorten
 
 #: The prepositions that can lead a figure to the front: « à trois ans », « de 15 jours ».
 _PREP = re.compile(r"(?:^|\s)(?P<prep>à|pour|sur|par|avec|après|pendant|depuis|durant)\s*$")
@@ -125,7 +128,7 @@ def governed_figure_questions(ctx: Context) -> list[Candidate]:
     every = [(x.value, x.unit) for s in ctx.sentences for x in s.figures]
     for sent in ctx.sentences:
         for f in sent.figures:
-            if _in_quote(sent.text, f.num_start) or f.hedge in ("plus de", "moins de", "au moins"):
+            if in_quote(sent.text, f.num_start) or f.hedge in ("plus de", "moins de", "au moins"):
                 continue
             if f.value <= 1 or re.search(r"\bet demie?\b", sent.text[f.end : f.end + 10]):
                 continue
@@ -138,7 +141,7 @@ def governed_figure_questions(ctx: Context) -> list[Candidate]:
                 continue
             phrase, end = counted
             start = sent.start + (prep.start("prep") if prep else f.start)
-            built = _question_clause(ctx, sent, (start, end))
+            built = question_clause(ctx, sent, (start, end))
             if not built:
                 continue
             subject, pred = built
@@ -159,7 +162,7 @@ def governed_figure_questions(ctx: Context) -> list[Candidate]:
                 wh = f"{lead}{hedge}combien {de}{phrase}"
                 if unit == "%":
                     wh = f"{lead}{hedge}combien de pour cent"
-            subject_text = subject[:1].lower() + subject[1:] if _common(subject) else subject
+            subject_text = subject[:1].lower() + subject[1:] if common_subject(subject) else subject
             stem = f"{wh} {subject_text} {pred} ?"
             if len(stem) > 230 or re.search(r"\b(?:il|elle|ils|elles)\b", subject_text.lower()):
                 continue
@@ -173,3 +176,175 @@ def governed_figure_questions(ctx: Context) -> list[Candidate]:
             score = 0.82 - (0.06 if len(stem) > 160 else 0)
             out.append(Candidate(q, sent, [answer, f.surface, format_number(f.value)], score))
     return out
+
+
+def figure_questions(ctx: Context) -> list[Candidate]:
+    out: list[Candidate] = []
+    for sent in ctx.sentences:
+        values = [f.value for f in sent.figures]
+        prev_unit = ""
+        for f in sent.figures:
+            if in_quote(sent.text, f.num_start):
+                continue
+            if f.value <= 2 or (
+                f.value < 10
+                and re.search(r"\b(?:les|des|ces|ses|leurs|nos|aux)\s*$", sent.text[: f.start])
+            ):
+                continue  # "les deux pays": not a figure worth asking about
+            after = sent.text[f.num_end :]
+            if f.value <= 24 and re.match(r"\s?(?:h\b|heures?\b|h\d{2})", after):
+                continue  # « à 8 h », « peu avant 10 heures »: the hour, a detail
+            unit = _noun_unit(ctx, sent, f, f.unit)
+            if (
+                not unit
+                and re.match(r"\s*(?:seraient|sont|ont|auraient|étaient|avaient)\b", after)
+                and prev_unit
+            ):
+                unit = prev_unit  # "dont jusqu'à 8 000 seraient déployés": the noun came before
+                f = Figure(
+                    f.start, f.num_end, f.num_start, f.num_end, f.value, f.surface, f.hedge, ""
+                )
+            if not unit:
+                continue
+            prev_unit = unit
+            others = [v for v in values if v != f.value] + [
+                x.value
+                for s in ctx.sentences
+                for x in s.figures
+                if x.unit == f.unit and x.value != f.value
+            ]
+            subject_form = _subject_figure(ctx, sent, f, unit)
+            if subject_form:
+                stem, answer = subject_form, format_number(f.value)
+                wrong = [format_number(v) for v in number_distractors(f.value, others)]
+                if len(wrong) < 3:
+                    continue
+                q = figure_mcq(sent, f, stem, answer, wrong)
+                out.append(Candidate(q, sent, [answer, f.surface], 0.87))
+                num = QuestionData(
+                    type="numeric",
+                    stem=stem,
+                    kind="figure",
+                    status="candidate",
+                    answers=[Answer(_plain(f.value), 1.0, tolerance=f.tolerance)],
+                    options={"unit": unit},
+                    source=source_of(sent),
+                    explanation=explanation(sent, answer),
+                    tags=["figure"],
+                )
+                out.append(Candidate(num, sent, [answer, f.surface], 0.74))
+            else:
+                text, a, b = sent.text, f.num_start, f.num_end
+                if len(text) > 200:
+                    # the clause that states the figure, without what only adds to it
+                    short = shorten(text, f.start, f.end)
+                    if short is None:
+                        continue
+                    a, b = short.start + (a - f.start), short.start + (b - f.start)
+                    text = short.text
+                stem = text[:a] + "{1}" + text[b:]
+                # The blank holds the number as written: « {1} milliards de dollars » is
+                # answered 10, not 10 000 000 000 (the scale stays in the sentence).
+                written = parse_number(sent.text[f.num_start : f.num_end]) or f.value
+                scale = written / f.value if f.value else 1.0
+                blank = Blank(
+                    type="numeric",
+                    answers=[Answer(_plain(written), 1.0, tolerance=f.tolerance * scale)],
+                )
+                q = QuestionData(
+                    type="cloze",
+                    stem=stem,
+                    blanks=[blank],
+                    kind="figure",
+                    status="candidate",
+                    source=source_of(sent),
+                    explanation=explanation(sent),
+                    options={"unit": unit},
+                    tags=["figure", "cloze"],
+                )
+                out.append(Candidate(q, sent, [f.surface], 0.6 - (0.1 if len(stem) > 180 else 0)))
+    return out
+
+
+def figure_mcq(sent: SentenceInfo, f: Figure, stem: str, answer: str, wrong: list[str]):
+    """A choice question on a figure; the explanation keeps the article's hedge."""
+    return mcq(
+        stem,
+        answer,
+        wrong,
+        kind="figure",
+        source=source_of(sent),
+        explanation=explanation(sent, f"{f.hedge + ' ' if f.hedge else ''}{answer}"),
+        tags=["figure"],
+    )
+
+
+def _plain(v: float) -> str:
+    return str(int(v)) if v == int(v) else str(v)
+
+
+def _noun_unit(ctx: Context, sent: SentenceInfo, f: Figure, unit: str) -> str:
+    """Keep a unit only when spaCy agrees it is a noun (and "%" as is)."""
+    if unit in ("%",) or not unit:
+        return unit
+    start = sent.start + f.end - len(unit)
+    span = ctx.doc.char_span(start, sent.start + f.end, alignment_mode="expand")
+    if span is None or not len(span) or span[0].pos_ not in ("NOUN", "PROPN"):
+        return ""
+    return unit
+
+
+def _subject_figure(ctx: Context, sent: SentenceInfo, f: Figure, unit: str) -> str | None:
+    """ "Combien de soldats … ont pénétré en Russie ?" when the quantity is the subject of its clause."""
+    text = sent.text
+    before = text[: f.start]
+    m = re.search(r"(?:^|[,;:]\s|\bqu'|\bque\s|\bdont\s)\s*$", before)
+    if not m:
+        return None
+    follow = text[f.end :]
+    vm = re.match(
+        r"\s*((?:ne\s|n')?(?:se\s|s')?(?:ont|sont|seraient|auraient|étaient|avaient|ont été|sont morts"
+        r"|ont péri|vivent|travaillent|participent|ont participé|manifestent|ont manifesté|meurent"
+        r"|restent|attendent|[a-zéè]+ent))\b",
+        follow,
+    )
+    if not vm:
+        return None
+    end = len(text)
+    for stop in re.finditer(
+        r",\s*(?:dont|qui|alors|tandis|où|mais|selon|soit|et\b|une?\b|le\b|la\b)|[;:]|\.\s*$",
+        follow,
+    ):
+        end = f.end + stop.start()
+        break
+    rest = tidy(text[f.end : end].rstrip(" ."))
+    rest = strip_discourse(" " + rest).strip()
+    if not rest or "«" in rest:
+        return None
+    attrib = ""
+    a = ATTRIBUTION.search(before if "dont" not in m.group() else _first_clause(text))
+    if a:
+        who = a.group("who").strip()
+        attrib = f"Selon {who[:1].lower() + who[1:]}, "
+    de = "d'" if re.match(r"[aeiouyhéè]", unit) else "de "
+    # « Quelque 4 000 soldats » asks « Environ combien de soldats » (never « Quelque combien »);
+    # « au moins 10 personnes », « Combien de personnes au moins ».
+    hedge = _HEDGE_FOR_COMBIEN.get(f.hedge, "")
+    after = " au moins" if f.hedge in ("au moins", "plus de") else ""
+    lead = f"{hedge}combien {de}{unit}{after} {rest} ?"
+    stem = attrib + lead
+    return capitalize(stem)
+
+
+_HEDGE_FOR_COMBIEN = {
+    "environ": "environ ",
+    "quelque": "environ ",
+    "près de": "environ ",
+    "presque": "environ ",
+    "jusqu'à": "jusqu'à ",
+}
+
+
+def _first_clause(text: str) -> str:
+    m = re.search(r"qu'|que\s", text)
+    return text[: m.end()] if m else ""

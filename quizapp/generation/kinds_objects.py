@@ -12,9 +12,9 @@ from __future__ import annotations
 
 import re
 
+from .clause_questions import common_subject, question_clause
 from .context import Candidate, Context, SentenceInfo, explanation, mcq, source_of
 from .distractors import entity_options
-from .kinds_facts import _common, _question_clause
 from .text import fold
 
 #: What the answer's type asks: a person is « qui », a country « quel pays ».
@@ -99,7 +99,7 @@ def _question(ctx: Context, sent: SentenceInfo, m, prep: str) -> Candidate | Non
     after = re.match(r",\s[^,]{3,80},", text[end : end + 90])
     if after and not re.match(r",\s(?:qui|que|dont|où)\b", after.group()):
         end += after.end() - 1
-    built = _question_clause(ctx, sent, (start, end))
+    built = question_clause(ctx, sent, (start, end))
     if not built:
         return None
     subject, pred = built
@@ -109,7 +109,7 @@ def _question(ctx: Context, sent: SentenceInfo, m, prep: str) -> Candidate | Non
         return None
     wh = _WH[m.entity.type]
     head = f"{prep} {wh}" if prep else wh
-    subject_text = subject[:1].lower() + subject[1:] if _common(subject) else subject
+    subject_text = subject[:1].lower() + subject[1:] if common_subject(subject) else subject
     stem = f"{head[:1].upper()}{head[1:]} {subject_text} {pred} ?"
     stem = re.sub(r"\s+", " ", stem).replace(" ,", ",")
     if len(stem) > 170 or len(stem.split()) < 5:

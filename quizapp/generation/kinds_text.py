@@ -5,10 +5,10 @@ from __future__ import annotations
 import re
 
 from ..domain.questiondata import Answer, Blank, QuestionData
+from .clause_questions import in_quote
 from .context import Candidate, Context, SentenceInfo, capitalize, explanation, shuffled, source_of
 from .distractors import entity_options
 from .figures import format_number, number_distractors
-from .kinds_facts import _in_quote
 from .text import fold
 from .trim import shorten
 
@@ -120,7 +120,7 @@ def _swap(
     for f in sent.figures:
         if (
             f.num_start >= offset
-            and not _in_quote(sent.text, f.num_start)
+            and not in_quote(sent.text, f.num_start)
             and f.unit
             and f.value > 2
             and "illi" not in f.surface
@@ -135,7 +135,7 @@ def _swap(
     for m in sorted(
         (k for k in keys if _literal(ctx, k)), key=lambda m: _KEY_TYPES.index(m.entity.type)
     ):
-        if _in_quote(sent.text, m.start - sent.start):
+        if in_quote(sent.text, m.start - sent.start):
             continue  # a quotation is never changed: the speaker did not say the swapped word
         text = m.text
         opts, _ = entity_options(ctx, m.entity, text, statement, n=1, same_gender=True)

@@ -11,14 +11,8 @@ from ..domain.questiondata import QuestionData
 from .article import Article, prepare_article
 from .context import build_context
 from .dates import absolute_dates, find_dates
-from .kinds_facts import (
-    actor_questions,
-    date_questions,
-    figure_questions,
-    place_questions,
-    position_questions,
-)
-from .kinds_figures import governed_figure_questions
+from .kinds_facts import actor_questions, date_questions, place_questions, position_questions
+from .kinds_figures import figure_questions, governed_figure_questions
 from .kinds_objects import object_questions
 from .kinds_people import meeting_questions
 from .kinds_roles import definition_questions, role_questions
