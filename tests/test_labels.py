@@ -292,3 +292,17 @@ def test_fast_number_formatting_agrees_with_babel(locale, value):
     from babel.numbers import format_percent
 
     assert numbers.percent(value) == format_percent(round(value) / 100, locale=locale)
+
+
+def test_every_kind_the_generator_writes_has_a_name_in_words():
+    from quizapp.display.labels import KIND_LABELS
+
+    source = "\n".join(
+        p.read_text(encoding="utf-8")
+        for p in (Path(__file__).parent.parent / "quizapp" / "generation").glob("*.py")
+    )
+    kinds = set(re.findall(r'\bkind="([a-z]+)"', source))
+    kinds |= {
+        k for pair in re.findall(r'kind="([a-z]+)" if .*? else "([a-z]+)"', source) for k in pair
+    }
+    assert kinds and kinds <= set(KIND_LABELS), kinds - set(KIND_LABELS)

@@ -38,6 +38,7 @@ KIND_LABELS = {
     "role": _l("Fonction"),
     "position": _l("Prise de position"),
     "place": _l("Lieu"),
+    "event": _l("Événement"),
     "definition": _l("Définition"),
     "truefalse": _l("Vrai ou faux"),
     "cloze": _l("Texte à trous"),
