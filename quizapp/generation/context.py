@@ -68,11 +68,6 @@ class Context:
                 return entity_gender(m.entity)
         return ""
 
-    def mentions_in(self, sent: SentenceInfo, start: int, end: int) -> list[Mention]:
-        """Mentions inside a sentence-relative range."""
-        a, b = sent.start + start, sent.start + end
-        return [m for m in sent.mentions if m.start >= a and m.end <= b]
-
 
 def entity_gender(e: Entity) -> str:
     if e.type == "person":
