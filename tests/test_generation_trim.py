@@ -136,21 +136,21 @@ def test_a_duration_after_depuis_or_pendant_moves_to_the_front():
 
 def test_whom_the_verb_acts_on_is_asked_with_the_preposition_in_front():
     article = (
-        "Le Parlement européen\n\n"
-        "Antonio Tajani succède à Martin Schulz à la présidence du Parlement européen. "
-        "Donald Trump a accusé le Mexique de voler des emplois américains. "
-        "Le Premier ministre Nawaz Sharif a nommé le général Bajwa. "
-        "Donald Tusk a été félicité par Angela Merkel et François Hollande."
+        "Le conseil de Valdor\n\n"
+        "Paul Verneuil succède à Marc Dubreuil à la présidence du conseil de Valdor. "
+        "Anne Morel a accusé le Mexique de voler des emplois valdoriens. "
+        "Le Premier ministre Luc Marin a nommé le général Roux. "
+        "Claire Weiss a été félicitée par Jean Castel et Hélène Brun."
     )
     stems = {
         q.stem: q for q in generate(article, date=dt.date(2017, 1, 17)).questions if q.type == "mcq"
     }
-    q = stems["À qui Antonio Tajani succède-t-il à la présidence du Parlement européen ?"]
-    assert q.correct_answers == ["Martin Schulz"] and len(q.answers) == 4
-    q = stems["Quel pays Donald Trump a-t-il accusé de voler des emplois américains ?"]
+    q = stems["À qui Paul Verneuil succède-t-il à la présidence du conseil de Valdor ?"]
+    assert q.correct_answers == ["Marc Dubreuil"] and len(q.answers) == 4
+    q = stems["Quel pays Anne Morel a-t-elle accusé de voler des emplois valdoriens ?"]
     assert q.correct_answers == ["Le Mexique"]
     # a name in a list, or the agent of a passive, is no object to ask « qui » about
-    assert not [s for s in stems if s.startswith("Qui Donald Tusk")]
+    assert not [s for s in stems if s.startswith("Qui Claire Weiss")]
 
 
 def test_the_main_verb_after_an_added_part_is_kept():

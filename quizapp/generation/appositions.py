@@ -89,7 +89,7 @@ class Apposition:
 
     holder: str  # the name, as the article writes it ("Marie Lefort", "l'Unesco")
     entity: Entity | None
-    phrase: str  # without its determiner: "porte-parole de la Maison Blanche"
+    phrase: str  # without its determiner: "porte-parole du gouvernement valdorien"
     det: str  # the determiner the article used ("le", "l'", "son", "" …), lower case
     head: str  # the head noun, lower case
     gender: str  # of the phrase: f | m | ''

@@ -51,8 +51,7 @@ def distinct(options: list[str]) -> bool:
 
 def clashes(a: str, b: str) -> bool:
     """True when two option texts are the same thing once folded, one contains the other,
-    or one is the other's acronym (« la FIFA », « Fédération internationale de football
-    association »)."""
+    or one is the other's acronym (« l'OTAN », « Organisation du traité de l'Atlantique nord »)."""
     fa, fb = fold(a), fold(b)
     if not fa or not fb:
         return True
@@ -195,8 +194,8 @@ def _kind_distance(a: str, b: str) -> int:
 def _person_rank(world: World, e: Entity) -> tuple | None:
     """How well a gazetteer person fits the answer's world (lower is better); None: not at all."""
     if world.kind == "other":
-        # the answer holds a title that is no political office (« pape des coptes »,
-        # « porte-parole de l'Entsoe », « professeur »): a minister is no plausible option
+        # the answer holds a title that is no political office (« évêque de Valdor »,
+        # « porte-parole de l'association Eurogrid », « professeur »): a minister is no plausible option
         return None
     gaz = load_gazetteer()
     best = None
@@ -337,7 +336,7 @@ def entity_options(
     if actor_city and fold(answer.name) not in capitals:
         actor_city = False
     if kind == "person" and world.kind == "other":
-        # « Qui est le porte-parole de l'Entsoe ? »: a title that is no political office.
+        # « Qui est la porte-parole d'Eurogrid ? »: a title that is no political office.
         # No politician from elsewhere is a plausible option; the article's own come last.
         political = [(e, a) for e, a in pool if _political(ctx, e, world.year)]
         pool = [p for p in pool if p not in political] + [(e, a) for e, a in political if a]
@@ -363,7 +362,7 @@ def entity_options(
             for a in adjective_forms(e.adjective)
             if len(a) >= 4
         ):
-            continue  # « expulsé 35 diplomates russes »: not « la Russie » as an option
+            continue  # « expulsé 20 diplomates iraniens »: not « l'Iran » as an option
         if same_article and e.article != answer.article:
             continue
         if feminine_only and (e.article not in ("la", "l'") or e.name.endswith(("s",))):

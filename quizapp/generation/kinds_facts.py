@@ -394,7 +394,7 @@ def place_questions(ctx: Context) -> list[Candidate]:
             m.entity.type in _PLACE_TYPES and m.entity.id != place.entity.id and m.text in pred
             for m in sent.mentions
         ):
-            continue  # « bloqué le Leclerc de Morières-lès-Avignon » already says a where
+            continue  # « bloqué le supermarché de Saint-Martin-des-Champs » already says a where
         answer = ctx.display(place.entity)
         if place.entity.type == "country":
             answer = capitalize(place.entity.with_article())

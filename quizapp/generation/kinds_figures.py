@@ -76,7 +76,7 @@ def _counted_phrase(
 
 
 def _of_copula(head) -> bool:
-    """« L'Espagne est sans gouvernement depuis six mois »: a parse may hang the figure on
+    """« La Valdorie est sans gouvernement depuis six mois »: a parse may hang the figure on
     the predicate of « être » rather than on the verb; it still says when the clause holds."""
     pred = head.head
     return (

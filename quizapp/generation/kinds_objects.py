@@ -1,9 +1,9 @@
-"""Whom or what the verb acts on: « Qui le général Bajwa remplace-t-il ? ».
+"""Whom or what the verb acts on: « Qui le général Verneuil remplace-t-il ? ».
 
 ``kinds_facts.actor_questions`` asks who did something (the subject); here the
 answer is a person, a country or an organisation the main verb governs, either as
-its direct object (« Bajwa remplace Raheel Sharif »: « Qui … remplace-t-il ? ») or
-after « à » or « contre » (« Il succède à Martin Schulz »: « À qui … ? »).
+its direct object (« Verneuil remplace Marc Dubreuil »: « Qui … remplace-t-il ? ») or
+after « à » or « contre » (« Il succède à Anne Morel »: « À qui … ? »).
 The complement leaves the clause, which is inverted as for a date or a figure, and
 the wrong options are of the answer's kind and world (``distractors.entity_options``).
 """
@@ -56,7 +56,7 @@ def _governed(ctx: Context, sent: SentenceInfo, m) -> str | None:
         return None  # one name of a list: the others would be right too
     after = ctx.article.text[m.end : m.end + 40]
     if re.match(r"\s*(?:,\s*(?:[A-ZÉ]|l[ae] |les |l')|et\s)", after):
-        return None  # « avec Donald Tusk au Conseil, Jean-Claude Juncker à … »
+        return None  # « avec Luc Marin au Conseil, Claire Weiss à … »
     if head.dep_ == "obj":
         return ""
     if head.dep_.startswith("obl") or head.dep_ == "iobj":
@@ -94,7 +94,7 @@ def _question(ctx: Context, sent: SentenceInfo, m, prep: str) -> Candidate | Non
     )
     if lead:
         start -= len(lead.group())
-    # a title in apposition right after the name (« Raheel Sharif, chef de l'armée, »)
+    # a title in apposition right after the name (« Marc Dubreuil, chef de l'armée, »)
     # would give the answer: it leaves with the name
     after = re.match(r",\s[^,]{3,80},", text[end : end + 90])
     if after and not re.match(r",\s(?:qui|que|dont|où)\b", after.group()):

@@ -90,7 +90,7 @@ def _title_distractors(
         cands += [p.head for p in pool if not _same_holder(p, a) and p.head not in RELATIONAL]
         cands += list(_COMMON_OFFICES)
     elif office_kind(a.phrase) == "other":
-        # « pape des coptes », « porte-parole de l'Entsoe »: no political office of the
+        # « évêque de Valdor », « porte-parole d'Eurogrid »: no political office of the
         # gazetteer is a plausible option, only the article's own titles
         cands = others
     else:

@@ -144,7 +144,7 @@ def _swap(
         s, e = m.start - sent.start - offset, m.end - sent.start - offset
         new = opts[0]
         if m.entity.type in ("country", "org"):
-            # « par l'État islamique » -> « par Al-Qaïda », never « par l'Al-Qaïda »
+            # « par l'Union du Nord » -> « par Front rouge », never « par l'Front rouge »
             before = statement[max(0, s - 3) : s]
             ent = next(
                 (x for x in ctx.ents.entities.values() if x.name == new or x.with_article() == new),
@@ -253,7 +253,7 @@ def cloze_questions(ctx: Context) -> list[Candidate]:
     return out
 
 
-_VOWEL_START = re.compile(r"[aeiouyâàéèêëîïôöûüAEIOUYÂÀÉÈÊËÎÏÔÖÛÜ]")  # « h »: « du Hamas »
+_VOWEL_START = re.compile(r"[aeiouyâàéèêëîïôöûüAEIOUYÂÀÉÈÊËÎÏÔÖÛÜ]")  # « h »: « du Honduras »
 
 
 def _cloze_on(ctx: Context, sent: SentenceInfo, key) -> Candidate | None:

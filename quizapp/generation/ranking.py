@@ -58,8 +58,8 @@ def _adjectives(answer: str) -> set[str]:
 
 
 def _acronym_in_stem(answer: str, stem: str) -> bool:
-    """The words of an acronym the stem writes: « La FIFA ({1}) » for « Fédération
-    internationale de football association »."""
+    """The words of an acronym the stem writes: « L'OTAN ({1}) » for « Organisation
+    du traité de l'Atlantique nord »."""
     return any(_acronym_of(token, answer) for token in re.findall(r"\b[A-ZÉ]{2,6}\b", stem))
 
 
