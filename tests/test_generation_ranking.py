@@ -31,10 +31,7 @@ def choice(stem: str, answer: str, index: int = 0, score: float = 0.8) -> Candid
         ("Les chefs d'État se sont réunis en {1}, à Rome, pour un sommet.", "Italie"),
         ("L'armée irakienne avance dans le nord de {1}.", "l'Irak"),
         ("Les Forces démocratiques syriennes ({1}) tiennent la ville.", "FDS"),
-        (
-            "La FIFA ({1}) fait face à des accusations.",
-            "Fédération internationale de football association",
-        ),
+        ("L'OTAN ({1}) a tenu un sommet.", "Organisation du traité de l'Atlantique nord"),
     ],
 )
 def test_an_answer_the_sentence_gives_is_a_giveaway(stem, answer):
