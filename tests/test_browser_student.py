@@ -236,3 +236,8 @@ def test_answers_given_offline_are_sent_when_the_attempt_is_opened_again(
     page.context.set_offline(False)
     page.goto(attempt_url)
     expect(page.locator(".answered-count")).to_have_text("1 réponse sur 7")
+    # It reached the server: the browser's copy is gone and a reload still counts it.
+    expect(page.locator("#attempt-form")).to_have_attribute("data-state", "saved")
+    assert page.evaluate("Object.keys(window.localStorage).length") == 0
+    page.reload()
+    expect(page.locator(".answered-count")).to_have_text("1 réponse sur 7")
