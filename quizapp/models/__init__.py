@@ -2,12 +2,14 @@
 
 from quizapp.models.accounts import Membership, SchoolClass, SetupToken, User
 from quizapp.models.assessment import Attempt, Quiz, QuizAssignment, QuizQuestion, Response
+from quizapp.models.audit import AuditEvent
 from quizapp.models.content import Article, Bank, BankShare, Question, QuestionVersion
 from quizapp.models.learning import ReviewCard, ReviewLog
 from quizapp.models.reporting import Regrade
 
 __all__ = [
     "Article",
+    "AuditEvent",
     "Attempt",
     "Bank",
     "BankShare",
