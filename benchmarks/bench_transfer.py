@@ -44,7 +44,7 @@ def main() -> None:
             "SECRET_KEY": "bench",
             "SQLALCHEMY_DATABASE_URI": url,
             "DATA_DIR": folder,
-            "PASSWORD_HASH_METHOD": "scrypt:2048:8:1",
+            "PASSWORD_HASH_METHOD": "argon2id:1:2048:1",
             "REQUEST_LOG": False,
         }
     )

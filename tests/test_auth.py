@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import re
-
 import pytest
 from conftest import PASSWORD, csrf_token, make_class, make_user, post, save_during
 from limits import parse
@@ -200,12 +198,52 @@ def test_open_redirect_after_login_is_ignored(client):
     assert response.headers["Location"] == "/"
 
 
-def test_passwords_are_hashed_with_scrypt():
+def test_passwords_are_hashed_with_argon2id_at_owasp_cost():
     user = User(username="x", role="student")
     user.set_password("un-mot-de-passe-long")
-    assert user.password_hash.startswith("scrypt:")
+    assert user.password_hash.startswith("$argon2id$v=19$m=19456,t=2,p=1$")
     assert "un-mot-de-passe-long" not in user.password_hash
-    assert re.match(r"scrypt:\d+:\d+:\d+\$", user.password_hash)
+    assert user.check_password("un-mot-de-passe-long")
+    assert not user.check_password("un-autre-mot-de-passe")
+
+
+def test_an_older_scrypt_hash_still_logs_in_and_is_upgraded_to_argon2id(app, client, auth):
+    from werkzeug.security import generate_password_hash
+
+    user = make_user("student", "ancienne")
+    user.password_hash = generate_password_hash(PASSWORD, method="scrypt:2048:8:1")
+    db.session.commit()
+    response = post(client, "/login", {"username": "ancienne", "password": PASSWORD})
+    assert response.status_code == 302 and response.headers["Location"] == "/"
+    db.session.refresh(user)
+    assert user.password_hash.startswith("$argon2id$")
+    auth.logout()
+    again = auth.login("ancienne")
+    assert again.status_code == 302 and again.headers["Location"] == "/"
+
+
+def test_a_wrong_password_leaves_an_old_hash_as_it_was(app, client):
+    from werkzeug.security import generate_password_hash
+
+    user = make_user("student", "ancienne")
+    old = generate_password_hash(PASSWORD, method="scrypt:2048:8:1")
+    user.password_hash = old
+    db.session.commit()
+    response = post(client, "/login", {"username": "ancienne", "password": "pas-le-bon-9"})
+    assert response.status_code == 200
+    db.session.refresh(user)
+    assert user.password_hash == old
+
+
+def test_a_hash_at_a_lower_argon2_cost_is_made_again_at_the_configured_one(app, client):
+    from quizapp.models import passwords
+
+    user = make_user("student", "ancienne")
+    user.password_hash = passwords.make_hash(PASSWORD, "argon2id:1:32:1")
+    db.session.commit()
+    post(client, "/login", {"username": "ancienne", "password": PASSWORD})
+    db.session.refresh(user)
+    assert user.password_hash.startswith("$argon2id$v=19$m=64,t=1,p=1$")
 
 
 # --- password hashing beside the rest of the school --------------------------------
