@@ -12,6 +12,7 @@
 | QUIZAPP_PROXY_HOPS      | 0 (number of trusted reverse proxies)     |
 | QUIZAPP_TIMEZONE        | Europe/Paris (how teachers read times)    |
 | QUIZAPP_METRICS_TOKEN   | unset: /metrics answers localhost only    |
+| QUIZAPP_RETENTION_MONTHS| unset: `quizapp purge` erases nobody      |
 """
 
 from __future__ import annotations
@@ -99,6 +100,18 @@ def check_extras(config: Mapping[str, Any]) -> None:
             )
 
 
+def retention_months() -> int | None:
+    """Months after which ``quizapp purge`` erases an unused student account (None: never)."""
+    value = (os.environ.get("QUIZAPP_RETENTION_MONTHS") or "").strip()
+    if not value:
+        return None
+    if not value.isdigit() or int(value) < 1:
+        raise ConfigError(
+            f"QUIZAPP_RETENTION_MONTHS must be a whole number of months (1 or more), not {value!r}"
+        )
+    return int(value)
+
+
 def from_environment() -> dict:
     folder = ensure_data_dir(data_dir())
     max_mb = float(os.environ.get("QUIZAPP_MAX_UPLOAD_MB", "2"))
@@ -111,6 +124,7 @@ def from_environment() -> dict:
         "PROXY_HOPS": int(os.environ.get("QUIZAPP_PROXY_HOPS", "0")),
         "TIMEZONE": os.environ.get("QUIZAPP_TIMEZONE") or "Europe/Paris",
         "METRICS_TOKEN": os.environ.get("QUIZAPP_METRICS_TOKEN") or None,
+        "RETENTION_MONTHS": retention_months(),
     }
 
 

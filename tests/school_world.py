@@ -126,6 +126,7 @@ def build_school() -> dict:
             ("practice", "/student/practice"),
             ("progress", "/student/history"),
             ("article", f"/quizzes/{quiz.id}/article"),
+            ("account", "/account"),
         ],
         "teacher": [
             ("articles", "/teacher/articles"),
@@ -150,6 +151,7 @@ def build_school() -> dict:
             ("regrade", f"/reports/quizzes/{quiz.id}/regrade"),
             ("bank-report", f"/reports/banks/{bank.id}"),
             ("password", "/account/password"),
+            ("reset-password", f"/classes/{school_class.id}/students/{student.id}/password"),
         ],
         "ids": {"quiz": quiz.id, "bank": bank.id, "attempt": done.id, "class": school_class.id},
     }

@@ -94,6 +94,18 @@ def blanks(stem: str) -> str:
     return re.sub(r"\{\d+\}", "___", stem or "")
 
 
+#: What reports, exports and rosters show for a learner whose data was erased.
+ERASED_LEARNER = _l("élève supprimé")
+
+
+def person_name(username: str, display_name: str | None, erased_at=None) -> str:
+    """The name shown for an account: « élève supprimé » once erased, else the name
+    the person chose, else their username."""
+    if erased_at is not None:
+        return str(ERASED_LEARNER)
+    return display_name or username
+
+
 def register(app: Flask) -> None:
     """Install the labels as Jinja filters (``{{ q.type|type_label }}``)."""
     for function in (type_label, kind_label, status_label, topic_label, tag_labels, blanks):

@@ -10,6 +10,7 @@ from flask import current_app, has_app_context
 from flask_login import UserMixin
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
+from quizapp.display.labels import person_name
 from quizapp.extensions import db
 from quizapp.models import passwords
 from quizapp.models.base import utcnow
@@ -62,6 +63,12 @@ class User(UserMixin, db.Model):
     locale: Mapped[str | None] = mapped_column(sa.String(8))
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     last_login_at: Mapped[datetime | None]
+    # A temporary password given by a teacher or an admin: every page leads to the
+    # password change until the account's owner picks their own.
+    must_change_password: Mapped[bool] = mapped_column(default=False, server_default=sa.false())
+    # Set when the learner was erased: the row stays, anonymous, so that their
+    # attempts still count in the statistics and the id is never given again.
+    erased_at: Mapped[datetime | None]
 
     classes_taught: Mapped[list[SchoolClass]] = relationship(back_populates="teacher")
     memberships: Mapped[list[Membership]] = relationship(
@@ -83,7 +90,7 @@ class User(UserMixin, db.Model):
 
     @property
     def name(self) -> str:
-        return self.display_name or self.username
+        return person_name(self.username, self.display_name, self.erased_at)
 
     def __repr__(self) -> str:
         return f"<User {self.username} ({self.role})>"

@@ -18,6 +18,7 @@ from typing import Any
 
 import sqlalchemy as sa
 
+from quizapp.display.labels import person_name
 from quizapp.extensions import db
 from quizapp.models import (
     Attempt,
@@ -270,6 +271,7 @@ def _attempt_rows(quiz: Quiz, filters: Filters) -> list[AttemptRow]:
             Attempt.max_score,
             User.username,
             User.display_name,
+            User.erased_at,
         )
         .join(User, User.id == Attempt.student_id)
         .where(Attempt.quiz_id == quiz.id)
@@ -278,7 +280,7 @@ def _attempt_rows(quiz: Quiz, filters: Filters) -> list[AttemptRow]:
         AttemptRow(
             student_id=r.student_id,
             username=r.username,
-            name=r.display_name or r.username,
+            name=person_name(r.username, r.display_name, r.erased_at),
             attempt_id=r.id,
             number=r.number,
             state=r.state,
@@ -312,7 +314,7 @@ def _not_started(quiz: Quiz, filters: Filters, seen: set[int]) -> list[AttemptRo
     if filters.date_from or filters.date_to:
         return []
     query = (
-        sa.select(User.id, User.username, User.display_name)
+        sa.select(User.id, User.username, User.display_name, User.erased_at)
         .join(Membership, Membership.student_id == User.id)
         .join(QuizAssignment, QuizAssignment.class_id == Membership.class_id)
         .where(QuizAssignment.quiz_id == quiz.id)
@@ -321,7 +323,11 @@ def _not_started(quiz: Quiz, filters: Filters, seen: set[int]) -> list[AttemptRo
     if filters.class_id:
         query = query.where(Membership.class_id == filters.class_id)
     return [
-        AttemptRow(student_id=r.id, username=r.username, name=r.display_name or r.username)
+        AttemptRow(
+            student_id=r.id,
+            username=r.username,
+            name=person_name(r.username, r.display_name, r.erased_at),
+        )
         for r in db.session.execute(query)
         if r.id not in seen
     ]

@@ -8,6 +8,7 @@ from datetime import datetime
 
 import sqlalchemy as sa
 
+from quizapp.display.labels import person_name
 from quizapp.extensions import db
 from quizapp.models import Attempt, Membership, Quiz, QuizAssignment, SchoolClass, User
 from quizapp.models.base import utcnow
@@ -64,13 +65,17 @@ def class_gradebook(school_class: SchoolClass, filters: Filters | None = None) -
         .order_by(Quiz.created_at, Quiz.id)
     ).all()
     students = db.session.execute(
-        sa.select(User.id, User.username, User.display_name)
+        sa.select(User.id, User.username, User.display_name, User.erased_at)
         .join(Membership, Membership.student_id == User.id)
         .where(Membership.class_id == school_class.id)
         .order_by(User.username)
     ).all()
     rows = {
-        s.id: GradebookRow(student_id=s.id, username=s.username, name=s.display_name or s.username)
+        s.id: GradebookRow(
+            student_id=s.id,
+            username=s.username,
+            name=person_name(s.username, s.display_name, s.erased_at),
+        )
         for s in students
     }
     methods = {q.id: q.grading_method for q in quizzes}

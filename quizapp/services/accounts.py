@@ -10,8 +10,9 @@ from quizapp.display.i18n import translated
 from quizapp.domain.accounts import USERNAME_RE, password_problem
 from quizapp.extensions import db
 from quizapp.models import Membership, SchoolClass, SetupToken, User
-from quizapp.models.accounts import ROLES, hash_password, new_join_code
+from quizapp.models.accounts import JOIN_ALPHABET, ROLES, hash_password, new_join_code
 from quizapp.models.base import utcnow
+from quizapp.services import audit
 
 
 class AccountError(Exception):
@@ -115,3 +116,54 @@ def unique_join_code() -> str:
         code = new_join_code()
         if not db.session.scalar(db.select(SchoolClass.id).where(SchoolClass.join_code == code)):
             return code
+
+
+def temporary_password() -> str:
+    """A password to read out or copy: 12 characters without look-alikes (0/O, 1/l)."""
+    return "".join(secrets.choice(JOIN_ALPHABET.lower() + "23456789") for _ in range(12))
+
+
+def may_reset_password(actor: User, user: User) -> bool:
+    """An admin may reset anyone's password but their own (they change it); a
+    teacher, only that of a student in one of their classes."""
+    if user.erased_at is not None or actor.id == user.id:
+        return False
+    if actor.role == "admin":
+        return True
+    if actor.role != "teacher" or user.role != "student":
+        return False
+    return (
+        db.session.scalar(
+            db.select(Membership.id)
+            .join(SchoolClass, SchoolClass.id == Membership.class_id)
+            .where(Membership.student_id == user.id, SchoolClass.teacher_id == actor.id)
+            .limit(1)
+        )
+        is not None
+    )
+
+
+def reset_password(actor: User | None, user: User, hashed: str) -> None:
+    """Give ``user`` a temporary password (its hash, made with no transaction open): it
+    works once, since every page then asks for a new one; their sessions end."""
+    user.password_hash = hashed
+    user.must_change_password = True
+    end_sessions(user)
+    audit.record(actor, "password_reset", "user", user.id, user.username)
+
+
+def set_display_name(user: User, name: str) -> None:
+    user.display_name = name.strip()[:120]
+
+
+def student_of_class(school_class: SchoolClass, student_id: int) -> User | None:
+    """The class's student with this id (not erased), or None."""
+    return db.session.scalar(
+        db.select(User)
+        .join(Membership, Membership.student_id == User.id)
+        .where(
+            Membership.class_id == school_class.id,
+            User.id == student_id,
+            User.erased_at.is_(None),
+        )
+    )

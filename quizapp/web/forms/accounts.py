@@ -140,3 +140,12 @@ class JoinClassForm(AppForm):
 
 class ConfirmForm(AppForm):
     """An empty form: a button that posts with a CSRF token."""
+
+
+class DisplayNameForm(AppForm):
+    display_name = StringField(
+        _l("Nom affiché"),
+        filters=[lambda v: v.strip() if v else v],
+        validators=[Optional(), Length(max=120)],
+        description=_l("Le nom que vos enseignants et vos camarades voient."),
+    )

@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, abort, flash, redirect, render_template, url_for
+from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
+from quizapp.display.i18n import translated
 from quizapp.extensions import db, end_transaction
 from quizapp.models import User
 from quizapp.models.accounts import hash_password
-from quizapp.services import accounts
+from quizapp.services import accounts, audit, learners
 from quizapp.web.forms.accounts import ConfirmForm, CreateUserForm
 from quizapp.web.security import role_required
+from quizapp.web.views import account
 
 bp = Blueprint("admin", __name__, url_prefix="/admin")
 
@@ -61,3 +63,65 @@ def toggle_user(user_id: int):
     db.session.commit()
     flash(_("Compte activé.") if user.active else _("Compte désactivé."), "success")
     return redirect(url_for("admin.users"))
+
+
+# --- a learner's data rights and password resets ---------------------------------------
+def _live_user_or_404(user_id: int) -> User:
+    user = db.get_or_404(User, user_id)
+    if user.erased_at is not None:
+        abort(404)
+    return user
+
+
+@bp.route("/users/<int:user_id>/password", methods=["GET", "POST"])
+@role_required("admin")
+def reset_password(user_id: int):
+    """A temporary password for anyone but oneself, shown once."""
+    user = _live_user_or_404(user_id)
+    if not accounts.may_reset_password(current_user, user):
+        abort(404)
+    return account.confirm_then_reset(user, url_for("admin.users"))
+
+
+@bp.get("/users/<int:user_id>/export")
+@role_required("admin")
+def export_learner(user_id: int):
+    """Everything quizapp holds about one person (``?format=json`` or ``html``)."""
+    user = _live_user_or_404(user_id)
+    return account.learner_download(user, request.args.get("format", "json"))
+
+
+@bp.route("/users/<int:user_id>/erase", methods=["GET", "POST"])
+@role_required("admin")
+def erase_user(user_id: int):
+    """Erase an account: GET says what goes and what stays anonymous; POST erases."""
+    user = _live_user_or_404(user_id)
+    form = ConfirmForm()
+    if request.method == "POST" and not form.validate_on_submit():
+        abort(400)
+    try:
+        plan = learners.erasure_plan(user, current_user)
+    except learners.ErasureRefused as exc:
+        flash(translated(exc), "error")
+        return redirect(url_for("admin.users"))
+    if request.method == "GET":
+        return render_template("admin/erase.html", plan=plan, form=form)
+    name = user.username
+    learners.erase_learner(user, current_user)
+    db.session.commit()
+    flash(
+        _("Le compte %(name)s est supprimé ; ses résultats restent, anonymes.", name=name),
+        "success",
+    )
+    return redirect(url_for("admin.users"))
+
+
+@bp.get("/audit")
+@role_required("admin")
+def audit_log():
+    """Who exported, erased, reset or regraded what, newest first."""
+    action = request.args.get("action", "")
+    if action and action not in audit.ACTIONS:
+        abort(404)
+    page = audit.events(request.args.get("page", 1, type=int), action or None)
+    return render_template("admin/audit.html", page=page, action=action, actions=audit.ACTIONS)

@@ -195,6 +195,7 @@ def change_password():
                 )
                 return render_template("auth/password.html", form=form), 409
             user.password_hash = hashed
+            user.must_change_password = False
             accounts.end_sessions(user)
             _start_session(user)  # this browser stays logged in, with the new version
             db.session.commit()
