@@ -137,7 +137,15 @@ def stats_command(quiz_id: int, on: str, class_id: int | None, as_json: bool) ->
         click.echo(json.dumps(data, ensure_ascii=False, indent=2))
         return
     q = data["quiz"]
-    click.echo(f"{data['title']}: {q['attempts']} attempts ({on}), alpha {q['alpha']}")
+    mean = "-" if q["mean"] is None else f"{q['mean']:g}"
+    click.echo(
+        f"{data['title']}: {q['attempts']} attempts ({on}), mean {mean} / {q['max_total']:g}, "
+        f"alpha {q['alpha']}"
+    )
+    if data["waiting"]:
+        click.echo(
+            f"{data['waiting']} answers waiting to be marked by hand (counted 0 until marked)"
+        )
     click.echo("     facility    sd  discr  effic  flags")
     for row in data["questions"]:
         click.echo(

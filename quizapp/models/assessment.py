@@ -121,5 +121,13 @@ class Response(db.Model):
     # "<page id>:<n>" from the page's script: a save older than the one stored (same
     # page, lower n, delayed on the network and sent again) is dropped, not stored.
     save_seq: Mapped[str | None] = mapped_column(sa.String(48))
+    # Marked by hand (essays, or a teacher's override): the teacher's comment, who
+    # marked and when. ``marked_at`` set means a regrade keeps the teacher's mark.
+    comment: Mapped[str] = mapped_column(sa.Text, default="", server_default="")
+    marked_by_id: Mapped[int | None] = mapped_column(
+        sa.ForeignKey("user_account.id", ondelete="SET NULL")
+    )
+    marked_at: Mapped[datetime | None]
 
     attempt: Mapped[Attempt] = relationship(back_populates="responses")
+    marked_by = relationship("User", foreign_keys=[marked_by_id])

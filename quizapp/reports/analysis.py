@@ -111,6 +111,8 @@ def to_json(qa: QuizAnalysis) -> dict[str, Any]:
         "quiz_id": qa.report.quiz_id,
         "title": qa.report.title,
         "attempts_analysed": qa.on,
+        # answers of the analysed attempts still waiting to be marked by hand (counted 0 here)
+        "waiting": sum(a.waiting for a in qa.attempts),
         "quiz": {
             "attempts": q.attempts,
             "questions": q.questions,

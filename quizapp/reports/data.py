@@ -96,6 +96,12 @@ class AttemptRow:
     max_score: float | None = None
     marks: dict[int, float | None] = field(default_factory=dict)
     counts: bool = False
+    waiting: int = 0  # answers of a submitted attempt waiting to be marked by hand
+
+    @property
+    def pending(self) -> bool:
+        """Submitted, with answers still to mark: the score is not final yet."""
+        return self.state == "submitted" and self.waiting > 0
 
     @property
     def percent(self) -> float | None:
@@ -141,9 +147,15 @@ class QuizReport:
                 by_student[row.student_id].append(row.percent)
         return [sum(v) / len(v) for v in by_student.values()]
 
+    @property
+    def waiting(self) -> int:
+        """Answers of submitted attempts still waiting to be marked by hand."""
+        return sum(r.waiting for r in self.rows)
+
     def summary(self) -> dict[str, float | int | None]:
         grades = self.counted_percents()
         return {
+            "waiting": self.waiting,
             "students": self.students,
             "attempts": len(self.attempts),
             "submitted": len(self.submitted),
@@ -296,6 +308,7 @@ def _attempt_rows(quiz: Quiz, filters: Filters) -> list[AttemptRow]:
 def _fill_marks(quiz: Quiz, filters: Filters, rows: list[AttemptRow]) -> list[int]:
     """Every response's mark, by question (one query); the questions seen, in order."""
     by_attempt = {r.attempt_id: r.marks for r in rows}
+    submitted = {r.attempt_id: r for r in rows if r.state == "submitted"}
     query = filters.apply(
         sa.select(Response.attempt_id, QuestionVersion.question_id, Response.mark)
         .join(Attempt, Attempt.id == Response.attempt_id)
@@ -306,6 +319,8 @@ def _fill_marks(quiz: Quiz, filters: Filters, rows: list[AttemptRow]) -> list[in
     for attempt_id, question_id, mark in plain_rows(query):
         by_attempt[attempt_id][question_id] = mark
         seen[question_id] = None
+        if mark is None and attempt_id in submitted:
+            submitted[attempt_id].waiting += 1
     return list(seen)
 
 

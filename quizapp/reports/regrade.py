@@ -4,7 +4,8 @@ Each stored ``Response.answer`` of a submitted attempt is graded against the
 CURRENT version of its question; :func:`plan_regrade` lists every attempt whose
 score would change (a dry run, nothing written), :func:`apply_regrade` writes the
 same changes in one transaction and records a :class:`~quizapp.models.Regrade`
-with who did it. Questions marked by hand (essays) keep their marks.
+(and an audit event) with who did it. Answers marked by hand (essays, and any
+answer a teacher marked on the marking page) keep the teacher's marks.
 
 An answer holds option indexes of the version its attempt was laid out with, so
 it is carried to the current version by option identity (:mod:`.remap`), never
@@ -32,6 +33,7 @@ from quizapp.domain.questiondata import QuestionData
 from quizapp.extensions import begin_write, db
 from quizapp.models import Attempt, Question, QuestionVersion, Quiz, Regrade, Response, User
 from quizapp.reports.remap import carry
+from quizapp.services import audit
 
 _EPS = 1e-9
 
@@ -141,6 +143,7 @@ def _responses_by_attempt(quiz: Quiz) -> dict[int, list]:
             Response.answer,
             Response.mark,
             Response.question_version_id,
+            Response.marked_at,
         )
         .join(Attempt, Attempt.id == Response.attempt_id)
         .where(Attempt.quiz_id == quiz.id, Attempt.state == "submitted")
@@ -155,6 +158,8 @@ def _regrade_response(plan: RegradePlan, a, r, slot: dict, versions: dict, seen:
     """The mark change of one stored answer against its question's current version
     (carried there by option identity when it was given to another version), or None;
     what can't be regraded goes to ``plan.errors``."""
+    if r.marked_at is not None:  # marked by hand: the teacher's mark stands
+        return None
     version_id, data = versions[slot["question_id"]]
     seen_id = slot.get("version_id")
     try:
@@ -260,6 +265,16 @@ def apply_regrade(quiz: Quiz, user: User | None, question_id: int | None = None)
         db.session.execute(sa.update(Attempt), scores)
     record = _record(plan, quiz, user, question_id)
     db.session.add(record)
+    audit.record(
+        user,
+        "regrade",
+        "quiz",
+        quiz.id,
+        quiz.title,
+        question_id=question_id,
+        responses_changed=record.responses_changed,
+        attempts_changed=record.attempts_changed,
+    )
     db.session.commit()
     return record
 

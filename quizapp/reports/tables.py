@@ -53,6 +53,21 @@ def state_label(state: str) -> str:
     }.get(state, state)
 
 
+def row_state_label(row) -> str:
+    """An attempt's state, saying when answers still wait to be marked by hand."""
+    if row.pending:
+        return _("rendu, en attente de correction")
+    return state_label(row.state)
+
+
+def waiting_mark(row, question_id: int) -> Any:
+    """A question's mark in an attempt's row; an answer waiting says so, never a silent 0."""
+    mark = row.marks.get(question_id)
+    if mark is None and row.pending and question_id in row.marks:
+        return _("à corriger")
+    return mark
+
+
 def method_label(method: str) -> str:
     return {
         "highest": _("meilleure tentative"),
@@ -109,6 +124,7 @@ def quiz_summary(report: QuizReport, qa: QuizAnalysis | None) -> Table:
         [_("Élèves"), Typed(s["students"], "int")],
         [_("Tentatives"), Typed(s["attempts"], "int")],
         [_("Tentatives rendues"), Typed(s["submitted"], "int")],
+        [_("Réponses en attente de correction"), Typed(s["waiting"], "int")],
         [_("Élèves notés"), Typed(s["graded_students"], "int")],
         [_("Moyenne"), Typed(s["mean"], "percent")],
         [_("Médiane"), Typed(s["median"], "percent")],
@@ -156,7 +172,7 @@ def quiz_students(report: QuizReport) -> Table:
                 r.username,
                 r.name,
                 r.number,
-                state_label(r.state),
+                row_state_label(r),
                 to_local(r.started_at),
                 to_local(r.submitted_at),
                 _minutes(r.duration_seconds),
@@ -165,7 +181,7 @@ def quiz_students(report: QuizReport) -> Table:
                 r.percent,
                 (_("oui") if r.counts else _("non")) if r.attempt_id else "",
             ]
-            + [r.marks.get(q.question_id) for q in report.questions]
+            + [waiting_mark(r, q.question_id) for q in report.questions]
         )
     return Table(_("Élèves"), columns, rows, freeze=2)
 

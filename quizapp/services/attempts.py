@@ -185,6 +185,9 @@ def _finish(attempt: Attempt, now: datetime) -> None:
                 saved_at=now,
             )
             db.session.add(response)
+        elif response.mark is None and is_blank(response.answer):
+            # An essay left empty: nothing to mark by hand, it scores 0.
+            response.fraction, response.mark = 0.0, 0.0
         response.final = True
         score += response.mark or 0.0
     attempt.state = "submitted"

@@ -36,6 +36,7 @@ class Feedback:
     explanation: str | None = None
     sentence: Markup | None = None
     remark: str = ""  # the option's own feedback, when the teacher wrote one
+    comment: str = ""  # the teacher's comment when marking by hand (shown with the outcome)
 
     @property
     def anything(self) -> bool:
@@ -125,6 +126,7 @@ def feedback_for(
         feedback.outcome = outcome_of(fraction, not is_blank(answer))
         feedback.fraction = fraction
         feedback.mark = getattr(response, "mark", None)
+        feedback.comment = getattr(response, "comment", None) or ""
         if answer is not None and data.type in ("mcq",):
             try:
                 feedback.remark = data.answers[int(answer)].feedback

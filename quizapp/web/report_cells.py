@@ -5,7 +5,8 @@ functions, not Jinja macros: a 2,000-student table calls them 100,000 times."""
 from __future__ import annotations
 
 from flask import url_for
-from markupsafe import Markup
+from flask_babel import gettext
+from markupsafe import Markup, escape
 from werkzeug.routing import BuildError
 
 from quizapp.display.i18n import format_number, format_percent, numbers
@@ -37,6 +38,9 @@ def mark_cells(row, questions) -> Markup:
     cells = []
     for q in questions:
         mark = row.marks.get(q.question_id)
+        if mark is None and row.pending and q.question_id in row.marks:
+            cells.append(f'<td data-value="" class="waiting">{escape(gettext("à corriger"))}</td>')
+            continue
         value = "" if mark is None else repr(float(mark))
         cells.append(f'<td data-value="{value}">{number(mark, 2)}</td>')
     return Markup("".join(cells))

@@ -8,7 +8,7 @@ from flask_login import current_user
 
 from quizapp.extensions import db
 from quizapp.models import SchoolClass
-from quizapp.services import classes, workspace
+from quizapp.services import classes, marking, workspace
 from quizapp.web.forms.accounts import ClassForm, ConfirmForm
 from quizapp.web.security import role_required
 
@@ -29,7 +29,13 @@ def list_classes():
     """The teacher's classes with their size and join code."""
     rows = classes.classes_with_members(current_user)
     steps = workspace.first_steps(current_user)  # a new teacher's « premiers pas »
-    return render_template("classes/list.html", classes=rows, form=ClassForm(), steps=steps)
+    return render_template(
+        "classes/list.html",
+        classes=rows,
+        form=ClassForm(),
+        steps=steps,
+        to_mark=marking.waiting_for_teacher(current_user),
+    )
 
 
 @bp.post("/classes")

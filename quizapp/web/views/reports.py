@@ -28,6 +28,7 @@ from quizapp.reports.tables import (
     choice_labels,
     flag_label,
     method_label,
+    row_state_label,
     state_label,
 )
 from quizapp.services import workspace
@@ -120,6 +121,7 @@ def _helpers():
         "mark_cells": mark_cells,
         "choice_labels": choice_labels,
         "state_label": state_label,
+        "row_state_label": row_state_label,
         "flag_label": flag_label,
         "method_label": method_label,
         "attempts_label": attempts_label,

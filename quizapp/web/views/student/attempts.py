@@ -11,7 +11,7 @@ from flask_login import current_user
 from quizapp.display.i18n import translated
 from quizapp.domain.grading import InvalidResponse
 from quizapp.models.base import utcnow
-from quizapp.services import attempt_layout, attempt_view, progress, quiz_status, reading
+from quizapp.services import attempt_layout, attempt_view, marking, progress, quiz_status, reading
 from quizapp.services import attempts as svc
 from quizapp.web.posted_answers import raw_from_form
 from quizapp.web.security import role_required
@@ -192,6 +192,7 @@ def result(attempt_id: int):
     score = None
     if quiz_status.score_visible(quiz, attempt, now) and attempt.max_score:
         score = 100.0 * (attempt.score or 0.0) / attempt.max_score
+    pending = marking.provisional(attempt)
     items = attempt_view.slots_view(attempt, list(range(len(attempt.layout))), now)
     outcomes = Counter(
         i["feedback"].outcome for i in items if i["feedback"] and i["feedback"].outcome
@@ -204,6 +205,7 @@ def result(attempt_id: int):
         attempt=attempt,
         quiz=quiz,
         score=score,
+        pending=pending,
         seconds=progress.time_taken(attempt),
         items=items,
         outcomes=outcomes,

@@ -13,7 +13,7 @@ from quizapp.display.timeutil import to_local, to_utc
 from quizapp.extensions import db
 from quizapp.models import Bank, Quiz
 from quizapp.models.base import db_id, utcnow
-from quizapp.services import bank_questions, reading, workspace
+from quizapp.services import bank_questions, marking, reading, workspace
 from quizapp.services import quizzes as quiz_service
 from quizapp.services.preview import preview_items
 from quizapp.services.quizzes import SETTINGS, QuizError, QuizPlan
@@ -34,6 +34,7 @@ def quizzes():
         "teacher/quizzes.html",
         quizzes=listed,
         states={quiz.id: _quiz_state(quiz, now) for quiz in listed},
+        waiting=marking.waiting_counts([quiz.id for quiz in listed]),
     )
 
 
