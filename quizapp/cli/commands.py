@@ -5,7 +5,7 @@ from __future__ import annotations
 import click
 from flask import Flask
 
-from quizapp.cli import accounts, database, reports, server, transfer
+from quizapp.cli import accounts, database, lifecycle, reports, server, transfer
 from quizapp.generation.cli import generate_command
 
 COMMANDS: list[click.Command] = [
@@ -21,6 +21,7 @@ COMMANDS: list[click.Command] = [
     reports.report_command,
     reports.stats_command,
     reports.regrade_command,
+    lifecycle.archive_group,
 ]
 
 
