@@ -15,6 +15,7 @@ from quizapp.domain.questiondata import Answer, QuestionData, Source
 from quizapp.extensions import db
 from quizapp.models import Article, Attempt, Bank, BankShare, Question, Quiz, QuizAssignment
 from quizapp.services import attempts
+from quizapp.services.lifecycle import PAGE_SIZE
 
 SEED = Path(__file__).resolve().parents[1] / "questions" / "moscou-pyongyang-2024-11-01.txt"
 
@@ -539,7 +540,11 @@ def test_big_bank_and_many_quizzes_load_in_a_bounded_number_of_queries(client, t
     assert counter.count <= 12, counter.count
     with QueryCounter(db.engine) as counter:
         html = client.get("/teacher/quizzes").get_data(as_text=True)
-    assert html.count("<tr>") >= 50
+    assert html.count("<tr>") == 1 + PAGE_SIZE  # the header and a full page
+    assert counter.count <= 10, counter.count
+    with QueryCounter(db.engine) as counter:
+        html = client.get("/teacher/quizzes?page=2").get_data(as_text=True)
+    assert html.count("<tr>") == 1 + 50 - PAGE_SIZE  # the rest
     assert counter.count <= 10, counter.count
 
 

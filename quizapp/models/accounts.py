@@ -113,6 +113,9 @@ class SchoolClass(db.Model):
     teacher_id: Mapped[int] = mapped_column(sa.ForeignKey("user_account.id"), index=True)
     join_code: Mapped[str] = mapped_column(sa.String(16), unique=True, default=new_join_code)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    # Set (a past school year): hidden from lists, its code joins nothing, its
+    # quizzes take no new attempt through it; reports still count it.
+    archived_at: Mapped[datetime | None]
 
     teacher: Mapped[User] = relationship(back_populates="classes_taught")
     memberships: Mapped[list[Membership]] = relationship(

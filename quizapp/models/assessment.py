@@ -42,6 +42,8 @@ class Quiz(db.Model):
     # {tag: n}: draw n accepted questions per tag for each student instead of a fixed list
     draw_per_tag: Mapped[dict[str, Any] | None] = mapped_column(sa.JSON)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    # Set: hidden from the lists, no new attempt; its attempts still count in reports.
+    archived_at: Mapped[datetime | None]
 
     slots: Mapped[list[QuizQuestion]] = relationship(
         back_populates="quiz", cascade="all, delete-orphan", order_by="QuizQuestion.position"

@@ -22,6 +22,8 @@ class Article(db.Model):
     language: Mapped[str] = mapped_column(sa.String(8), default="fr")
     text: Mapped[str] = mapped_column(sa.Text)  # the cleaned text: source spans index into it
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    # Set: hidden from the teacher's lists until restored; nothing else changes.
+    archived_at: Mapped[datetime | None]
 
 
 class Bank(db.Model):
@@ -31,6 +33,8 @@ class Bank(db.Model):
     tags: Mapped[list[str]] = mapped_column(sa.JSON, default=list)
     article_id: Mapped[int | None] = mapped_column(sa.ForeignKey("article.id", ondelete="SET NULL"))
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    # Set: hidden from the lists of banks; its questions stay in the quizzes using them.
+    archived_at: Mapped[datetime | None]
 
     article: Mapped[Article | None] = relationship()
     questions: Mapped[list[Question]] = relationship(

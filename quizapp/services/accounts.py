@@ -95,7 +95,11 @@ def consume_setup_token(row: SetupToken) -> None:
 
 def class_by_code(code: str) -> SchoolClass | None:
     code = (code or "").strip().upper().replace(" ", "")
-    return db.session.scalar(db.select(SchoolClass).where(SchoolClass.join_code == code))
+    return db.session.scalar(
+        db.select(SchoolClass).where(
+            SchoolClass.join_code == code, SchoolClass.archived_at.is_(None)
+        )
+    )
 
 
 def join_class(student: User, school_class: SchoolClass) -> bool:

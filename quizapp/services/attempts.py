@@ -74,6 +74,11 @@ def start_or_resume(
             else:
                 db.session.commit()
                 return attempt
+    if quiz.archived_at is not None or not is_assigned(quiz, student, active=True):
+        db.session.commit()
+        raise AttemptError(
+            N_("Ce quiz est archivé : il n'accepte plus de nouvelle tentative."), 403
+        )
     if not is_open(quiz, now):
         db.session.commit()
         raise AttemptError(N_("Ce quiz n'est pas ouvert en ce moment."), 403)

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 from quizapp.extensions import db
 from quizapp.models import Bank, BankShare, Question, User
-from quizapp.services.workspace import visible_banks_query
 
 #: Accept the candidates at or above this confidence when the page gives none.
 DEFAULT_THRESHOLD = 0.8
@@ -18,9 +17,8 @@ def create_bank(owner: User, name: str, tags: list[str]) -> Bank:
     return bank
 
 
-def banks_with_counts(user: User) -> tuple[list[Bank], dict[int, dict[str, int]]]:
-    """The banks the user may see, newest first, and their questions counted by status."""
-    banks = db.session.scalars(visible_banks_query(user).order_by(Bank.created_at.desc())).all()
+def counts_by_status(banks) -> dict[int, dict[str, int]]:
+    """{bank id: {status: how many questions}} for these banks, in one query."""
     counts: dict[int, dict[str, int]] = {}
     if banks:
         for bank_id, status, n in db.session.execute(
@@ -29,7 +27,7 @@ def banks_with_counts(user: User) -> tuple[list[Bank], dict[int, dict[str, int]]
             .group_by(Question.bank_id, Question.status)
         ):
             counts.setdefault(bank_id, {})[status] = n
-    return list(banks), counts
+    return counts
 
 
 def review(question: Question, accepted: bool, reason: str = "") -> None:

@@ -4,25 +4,9 @@ code is in :mod:`quizapp.services.accounts`.)"""
 
 from __future__ import annotations
 
-from sqlalchemy.orm import selectinload
-
 from quizapp.extensions import db
 from quizapp.models import Membership, SchoolClass, User
 from quizapp.services.accounts import unique_join_code
-
-
-def classes_with_members(teacher: User) -> list[SchoolClass]:
-    """The teacher's classes by name, with their memberships (an admin's: all of them)."""
-    query = db.select(SchoolClass).options(selectinload(SchoolClass.memberships))
-    if teacher.role != "admin":
-        query = query.where(SchoolClass.teacher_id == teacher.id)
-    return list(db.session.scalars(query.order_by(SchoolClass.name)))
-
-
-def classes_taught_by(teacher: User) -> list[SchoolClass]:
-    """The classes the teacher made themselves, by name."""
-    query = db.select(SchoolClass).where(SchoolClass.teacher_id == teacher.id)
-    return list(db.session.scalars(query.order_by(SchoolClass.name)))
 
 
 def create_class(teacher: User, name: str) -> SchoolClass:

@@ -7,7 +7,15 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from quizapp.extensions import db
-from quizapp.models import Attempt, Membership, Quiz, QuizAssignment, Response, User
+from quizapp.models import (
+    Attempt,
+    Membership,
+    Quiz,
+    QuizAssignment,
+    Response,
+    SchoolClass,
+    User,
+)
 from quizapp.models.base import utcnow
 
 #: A final submit that arrives this long after the deadline is still taken
@@ -18,7 +26,7 @@ SUBMIT_GRACE = timedelta(seconds=30)
 @dataclass
 class QuizStatus:
     quiz: Quiz
-    state: str  # not_started | in_progress | submitted | closed | upcoming
+    state: str  # not_started | in_progress | submitted | closed | upcoming | archived
     attempts_used: int
     attempts_left: int | None  # None: unlimited
     best: float | None  # percent of the counted score
@@ -26,18 +34,27 @@ class QuizStatus:
 
 
 # --- who may take what ------------------------------------------------------
-def assigned_quizzes_query(student_id: int):
+def assigned_quizzes_query(student_id: int, *, active: bool = False):
+    """The quizzes assigned to the student's classes; ``active``: only those not
+    archived, through a class not archived (what the student is offered)."""
     # A subquery rather than DISTINCT over quiz rows: PostgreSQL can't compare JSON columns.
     assigned = (
         db.select(QuizAssignment.quiz_id)
         .join(Membership, Membership.class_id == QuizAssignment.class_id)
         .where(Membership.student_id == student_id)
     )
+    if active:
+        assigned = assigned.join(SchoolClass, SchoolClass.id == Membership.class_id).where(
+            SchoolClass.archived_at.is_(None)
+        )
+        return db.select(Quiz).where(Quiz.id.in_(assigned), Quiz.archived_at.is_(None))
     return db.select(Quiz).where(Quiz.id.in_(assigned))
 
 
-def is_assigned(quiz: Quiz, student: User) -> bool:
-    query = assigned_quizzes_query(student.id).where(Quiz.id == quiz.id)
+def is_assigned(quiz: Quiz, student: User, *, active: bool = False) -> bool:
+    """The quiz is assigned to one of the student's classes (``active``: and neither it
+    nor that class is archived: a new attempt may start)."""
+    query = assigned_quizzes_query(student.id, active=active).where(Quiz.id == quiz.id)
     return db.session.scalar(query.with_only_columns(Quiz.id)) is not None
 
 
@@ -73,6 +90,8 @@ def status_for(quiz: Quiz, attempts: list[Attempt], now: datetime) -> QuizStatus
         running = None  # will be closed on the next visit
     if running is not None:
         state = "in_progress"
+    elif quiz.archived_at is not None:
+        state = "archived"
     elif quiz.opens_at and now < quiz.opens_at:
         state = "upcoming"
     elif quiz.closes_at and now > quiz.closes_at:
@@ -124,10 +143,19 @@ def attempts_by_quiz(student_id: int) -> dict[int, list[Attempt]]:
 
 
 def statuses_for_student(student: User, now: datetime | None = None) -> list[QuizStatus]:
-    """Every quiz assigned to the student's classes, soonest closing first."""
+    """Every quiz assigned to the student's classes, soonest closing first; an
+    archived quiz (or one of an archived class) only while an attempt at it runs."""
     now = now or utcnow()
-    quizzes = db.session.scalars(assigned_quizzes_query(student.id)).all()
     grouped = attempts_by_quiz(student.id)
+    running = [
+        quiz_id
+        for quiz_id, attempts in grouped.items()
+        if any(a.state == "in_progress" for a in attempts)
+    ]
+    offered = assigned_quizzes_query(student.id, active=True).with_only_columns(Quiz.id)
+    quizzes = db.session.scalars(
+        assigned_quizzes_query(student.id).where(Quiz.id.in_(offered) | Quiz.id.in_(running))
+    ).all()
     statuses = [status_for(q, grouped.get(q.id, []), now) for q in quizzes]
     far = datetime.max
     order = {"in_progress": 0, "not_started": 1, "upcoming": 2, "submitted": 3, "closed": 4}

@@ -7,8 +7,6 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy.orm import selectinload
-
 from quizapp.domain.messages import N_, CatalogueError
 from quizapp.extensions import db
 from quizapp.models import Bank, Question, Quiz, QuizAssignment, QuizQuestion, User
@@ -28,21 +26,6 @@ SETTINGS = (
     "show_explanations",
     "show_article",
 )
-
-
-def quizzes_of(user: User) -> list[Quiz]:
-    """The user's quizzes (an admin's: all), newest first, with their classes and slots."""
-    query = (
-        db.select(Quiz)
-        .options(
-            selectinload(Quiz.assignments).selectinload(QuizAssignment.school_class),
-            selectinload(Quiz.slots),
-        )
-        .order_by(Quiz.created_at.desc())
-    )
-    if user.role != "admin":
-        query = query.where(Quiz.owner_id == user.id)
-    return list(db.session.scalars(query))
 
 
 class QuizError(CatalogueError):

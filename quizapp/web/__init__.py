@@ -11,9 +11,19 @@ from werkzeug.routing import IntegerConverter
 
 from quizapp.models.base import MAX_ID
 from quizapp.web import errors, monitoring, security, throttle
-from quizapp.web.views import account, admin, auth, classes, main, reports, student, teacher
+from quizapp.web.views import (
+    account,
+    admin,
+    auth,
+    classes,
+    lifecycle,
+    main,
+    reports,
+    student,
+    teacher,
+)
 
-BLUEPRINTS = (main, auth, account, admin, classes, teacher, student, reports)
+BLUEPRINTS = (main, auth, account, admin, classes, teacher, student, reports, lifecycle)
 
 
 class IdConverter(IntegerConverter):

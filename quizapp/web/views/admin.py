@@ -1,4 +1,4 @@
-"""The admin's pages: accounts."""
+"""The admin's pages: accounts, and the teachers' work from one year to the next."""
 
 from __future__ import annotations
 
@@ -10,8 +10,10 @@ from quizapp.display.i18n import translated
 from quizapp.extensions import db, end_transaction
 from quizapp.models import User
 from quizapp.models.accounts import hash_password
-from quizapp.services import accounts, audit, learners
+from quizapp.services import accounts, audit, learners, school_year
+from quizapp.services.lifecycle import LifecycleError
 from quizapp.web.forms.accounts import ConfirmForm, CreateUserForm
+from quizapp.web.forms.lifecycle import HandOverForm
 from quizapp.web.security import role_required
 from quizapp.web.views import account
 
@@ -125,3 +127,44 @@ def audit_log():
         abort(404)
     page = audit.events(request.args.get("page", 1, type=int), action or None)
     return render_template("admin/audit.html", page=page, action=action, actions=audit.ACTIONS)
+
+
+# --- teachers: what each holds, and a departed teacher's work handed over -----------
+@bp.get("/teachers")
+@role_required("admin")
+def teachers():
+    """Every teacher with their classes, banks, quizzes and the attempts at them."""
+    return render_template("admin/teachers.html", rows=school_year.teacher_counts())
+
+
+@bp.route("/teachers/<int:user_id>/hand-over", methods=["GET", "POST"])
+@role_required("admin")
+def hand_over(user_id: int):
+    """Give all of a teacher's articles, banks, quizzes and classes to a colleague."""
+    departing = db.get_or_404(User, user_id)
+    if departing.role not in ("teacher", "admin"):
+        abort(404)
+    form = HandOverForm()
+    if form.validate_on_submit():
+        successor = school_year.colleague(form.username.data)
+        try:
+            done = school_year.hand_over(departing, successor, current_user)
+        except LifecycleError as exc:
+            form.username.errors.append(translated(exc))
+        else:
+            db.session.commit()
+            flash(
+                _(
+                    "%(name)s reprend %(banks)d banques, %(quizzes)d quiz, %(classes)d classes "
+                    "et %(articles)d articles.",
+                    name=successor.username,
+                    banks=done.banks,
+                    quizzes=done.quizzes,
+                    classes=done.classes,
+                    articles=done.articles,
+                ),
+                "success",
+            )
+            return redirect(url_for("admin.teachers"))
+    status = 400 if request.method == "POST" else 200
+    return render_template("admin/hand_over.html", form=form, departing=departing), status

@@ -11,6 +11,7 @@ from quizapp.models import SchoolClass
 from quizapp.services import classes, marking, workspace
 from quizapp.web.forms.accounts import ClassForm, ConfirmForm
 from quizapp.web.security import role_required
+from quizapp.web.views.lifecycle import list_page
 
 bp = Blueprint("classes", __name__)
 
@@ -26,12 +27,15 @@ def owned_class_or_404(class_id: int) -> SchoolClass:
 @bp.get("/classes")
 @role_required("teacher")
 def list_classes():
-    """The teacher's classes with their size and join code."""
-    rows = classes.classes_with_members(current_user)
+    """The teacher's classes, active or archived, with their size and join code."""
+    page, state, q = list_page("class")
     steps = workspace.first_steps(current_user)  # a new teacher's « premiers pas »
     return render_template(
         "classes/list.html",
-        classes=rows,
+        classes=page.items,
+        page=page,
+        state=state,
+        q=q,
         form=ClassForm(),
         steps=steps,
         to_mark=marking.waiting_for_teacher(current_user),
@@ -44,8 +48,10 @@ def create_class():
     """Create a class and give it a fresh join code."""
     form = ClassForm()
     if not form.validate_on_submit():
-        rows = classes.classes_taught_by(current_user)
-        return render_template("classes/list.html", classes=rows, form=form), 400
+        page, state, q = list_page("class")
+        return render_template(
+            "classes/list.html", classes=page.items, page=page, state=state, q=q, form=form
+        ), 400
     school_class = classes.create_class(current_user, form.name.data)
     db.session.commit()
     flash(

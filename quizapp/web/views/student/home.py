@@ -25,7 +25,7 @@ def home():
     classes = db.session.scalars(
         db.select(SchoolClass)
         .join(Membership)
-        .where(Membership.student_id == current_user.id)
+        .where(Membership.student_id == current_user.id, SchoolClass.archived_at.is_(None))
         .options(selectinload(SchoolClass.teacher))
         .order_by(SchoolClass.name)
     ).all()

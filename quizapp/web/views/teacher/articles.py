@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from flask import abort, flash, redirect, render_template, request, url_for
+from flask import abort, flash, redirect, render_template, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 from markupsafe import Markup, escape
@@ -14,17 +14,17 @@ from quizapp.models import Article
 from quizapp.services import workspace
 from quizapp.web.forms.banks import ArticleForm
 from quizapp.web.security import role_required
-from quizapp.web.views.teacher.common import PAGE_SIZE, bp
+from quizapp.web.views.lifecycle import list_page
+from quizapp.web.views.teacher.common import bp
 
 
 @bp.get("/articles")
 @role_required("teacher")
 def articles():
-    """The teacher's articles, newest first, with a search by title or text."""
-    q = (request.args.get("q") or "").strip()
-    query = workspace.articles_query(current_user, q)
-    page = db.paginate(query, per_page=PAGE_SIZE, error_out=False)
-    return render_template("teacher/articles.html", page=page, q=q)
+    """The teacher's articles, newest first, active or archived, with a search by
+    title or text."""
+    page, state, q = list_page("article")
+    return render_template("teacher/articles.html", page=page, q=q, state=state)
 
 
 @bp.route("/articles/new", methods=["GET", "POST"])

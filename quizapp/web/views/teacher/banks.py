@@ -8,20 +8,24 @@ from flask_login import current_user
 
 from quizapp.extensions import db
 from quizapp.models import Bank, Question
-from quizapp.services import bank_questions, bank_review
+from quizapp.services import bank_questions, bank_review, lifecycle
 from quizapp.services.bank_questions import QuestionFilters
 from quizapp.web.forms.accounts import ConfirmForm
 from quizapp.web.forms.banks import BankForm, BulkReviewForm, RejectForm, ShareForm
 from quizapp.web.security import role_required
+from quizapp.web.views.lifecycle import list_page
 from quizapp.web.views.teacher.common import bank_or_404, bp, question_or_404
 
 
 @bp.get("/banks")
 @role_required("teacher")
 def banks():
-    """Own and shared banks with their question counts by status."""
-    rows, counts = bank_review.banks_with_counts(current_user)
-    return render_template("teacher/banks.html", banks=rows, counts=counts, form=BankForm())
+    """Own and shared banks, active or archived, with their question counts by status."""
+    page, state, q = list_page("bank")
+    counts = bank_review.counts_by_status(page.items)
+    return render_template(
+        "teacher/banks.html", page=page, state=state, q=q, counts=counts, form=BankForm()
+    )
 
 
 @bp.post("/banks")
@@ -73,6 +77,7 @@ def bank(bank_id: int):
         share=ShareForm(),
         shares=shares,
         confirm=ConfirmForm(),
+        targets=lifecycle.move_targets(bank, current_user) if access != "read" else [],
     )
 
 

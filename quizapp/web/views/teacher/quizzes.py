@@ -22,19 +22,25 @@ from quizapp.web.forms.base import select_choices
 from quizapp.web.forms.quizzes import QuizForm
 from quizapp.web.posted_answers import raw_from_form
 from quizapp.web.security import role_required
+from quizapp.web.views.lifecycle import list_page
 from quizapp.web.views.teacher.common import bank_or_404, bp, quiz_or_404
 
 
 @bp.get("/quizzes")
 @role_required("teacher")
 def quizzes():
-    listed = quiz_service.quizzes_of(current_user)
+    """The teacher's quizzes, newest first, active or archived, searched by title."""
+    page, state, q = list_page("quiz")
     now = utcnow()
     return render_template(
         "teacher/quizzes.html",
-        quizzes=listed,
-        states={quiz.id: _quiz_state(quiz, now) for quiz in listed},
-        waiting=marking.waiting_counts([quiz.id for quiz in listed]),
+        page=page,
+        state=state,
+        q=q,
+        quizzes=page.items,
+        states={quiz.id: _quiz_state(quiz, now) for quiz in page.items},
+        form=ConfirmForm(),
+        waiting=marking.waiting_counts([quiz.id for quiz in page.items]),
     )
 
 
