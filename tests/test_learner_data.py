@@ -378,3 +378,51 @@ def test_the_erase_button_needs_a_csrf_token(app, client, auth):
     auth.login("admin")
     csrf_token(client, "/admin/users")
     assert client.post(f"/admin/users/{zoe.id}/erase", data={}).status_code == 400
+
+
+def test_the_download_withholds_marks_until_the_quiz_shows_them(app, client, auth):
+    """A running attempt, or one whose quiz shows right and wrong only after it closes:
+    the download holds the answers given but says nothing of which are right."""
+    teacher = make_user("teacher", "prof")
+    lea = make_user("student", "lea")
+    school_class = make_class(teacher, "4e A", students=[lea])
+    mcq = QuestionData(
+        type="mcq", stem="Quelle ville ?", answers=[Answer("Lyon", 1.0), Answer("Nantes", 0.0)]
+    )
+    bank = make_bank(teacher, [mcq], name="Villes")
+    quiz = make_quiz(
+        teacher,
+        bank,
+        [school_class],
+        title="Villes",
+        shuffle_options=False,
+        show_correctness="after_close",
+        closes_at=utcnow() + timedelta(days=1),
+    )
+    attempt = attempts.start_or_resume(quiz, lea)
+    attempts.save_answer(attempt, 0, 0)
+    db.session.commit()
+    auth.login("lea")
+
+    def downloaded():
+        (taken,) = json.loads(client.get("/account/export?format=json").get_data(as_text=True))[
+            "attempts"
+        ]
+        return taken
+
+    running = downloaded()
+    assert running["withheld"] is True and running["score"] is None
+    assert running["answers"][0]["answer"] == 0
+    assert running["answers"][0]["fraction"] is None and running["answers"][0]["mark"] is None
+    attempts.submit(db.session.get(Attempt, attempt.id))
+    db.session.commit()
+    submitted = downloaded()
+    assert submitted["withheld"] is True and submitted["answers"][0]["fraction"] is None
+    page = client.get("/account/export?format=html").get_data(as_text=True)
+    assert "quand le quiz permettra de les voir" in page
+
+    quiz.closes_at = utcnow() - timedelta(minutes=1)
+    db.session.commit()
+    closed = downloaded()
+    assert closed["withheld"] is False and closed["score"] == 1.0
+    assert closed["answers"][0]["fraction"] == 1.0

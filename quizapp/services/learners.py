@@ -34,6 +34,7 @@ from quizapp.models import (
 from quizapp.models.base import utcnow
 from quizapp.services import audit
 from quizapp.services.accounts import end_sessions
+from quizapp.services.quiz_status import review_visible, score_visible
 
 #: Bumped when the shape of the export changes.
 EXPORT_VERSION = 1
@@ -68,38 +69,47 @@ def _classes(user: User) -> list[dict[str, Any]]:
 
 
 def _attempts(user: User) -> list[dict[str, Any]]:
+    """The attempts with their answers. Marks, scores and comments follow the quiz's
+    review settings as the result page does: while an attempt runs, or before the quiz
+    lets its students see right and wrong, they are withheld (``"withheld": true``), so
+    that a download never tells a student which answers are right before the page may."""
     attempts = db.session.scalars(
         db.select(Attempt)
         .where(Attempt.student_id == user.id)
         .order_by(Attempt.started_at, Attempt.id)
     ).all()
     stems = _stems({r.question_version_id for a in attempts for r in a.responses})
-    out = []
-    for a in attempts:
-        percent = 100.0 * (a.score or 0.0) / a.max_score if a.max_score else None
-        out.append(
-            {
-                "quiz": a.quiz.title,
-                "number": a.number,
-                "state": a.state,
-                "started_at": _iso(a.started_at),
-                "submitted_at": _iso(a.submitted_at),
-                "score": a.score,
-                "max_score": a.max_score,
-                "percent": round(percent, 1) if percent is not None else None,
-                "answers": [
-                    {
-                        "question": stems.get(r.question_version_id, ""),
-                        "answer": r.answer,
-                        "mark": r.mark,
-                        "fraction": r.fraction,
-                        "saved_at": _iso(r.saved_at),
-                    }
-                    for r in a.responses
-                ],
-            }
-        )
-    return out
+    now = utcnow()
+    return [_attempt(a, stems, now) for a in attempts]
+
+
+def _attempt(a: Attempt, stems: dict[int, str], now: datetime) -> dict[str, Any]:
+    shown = score_visible(a.quiz, a, now)
+    percent = 100.0 * (a.score or 0.0) / a.max_score if a.max_score and shown else None
+    return {
+        "quiz": a.quiz.title,
+        "number": a.number,
+        "state": a.state,
+        "started_at": _iso(a.started_at),
+        "submitted_at": _iso(a.submitted_at),
+        "withheld": not shown,
+        "score": a.score if shown else None,
+        "max_score": a.max_score if shown else None,
+        "percent": round(percent, 1) if percent is not None else None,
+        "answers": [_answer(a, r, stems, now) for r in a.responses],
+    }
+
+
+def _answer(a: Attempt, r: Response, stems: dict[int, str], now: datetime) -> dict[str, Any]:
+    shown = review_visible(a.quiz.show_correctness, a.quiz, a, r, now)
+    return {
+        "question": stems.get(r.question_version_id, ""),
+        "answer": r.answer,
+        "mark": r.mark if shown else None,
+        "fraction": r.fraction if shown else None,
+        "comment": (r.comment or None) if shown else None,
+        "saved_at": _iso(r.saved_at),
+    }
 
 
 def _stems(version_ids: set[int]) -> dict[int, str]:
