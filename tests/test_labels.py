@@ -306,3 +306,10 @@ def test_every_kind_the_generator_writes_has_a_name_in_words():
         k for pair in re.findall(r'kind="([a-z]+)" if .*? else "([a-z]+)"', source) for k in pair
     }
     assert kinds and kinds <= set(KIND_LABELS), kinds - set(KIND_LABELS)
+
+
+def test_every_audit_action_has_a_label():
+    from quizapp.display.labels import AUDIT_LABELS
+    from quizapp.services.audit import ACTIONS
+
+    assert set(AUDIT_LABELS) == set(ACTIONS)

@@ -357,6 +357,7 @@ def test_the_admin_reads_the_audit_log_by_action_and_page(app, client, auth):
     auth.login("admin")
     first = client.get("/admin/audit").get_data(as_text=True)
     assert "effacee" in first and "ligne de commande" in first
+    assert "Effacement d’un élève" in first and "learner_erase<" not in first
     assert "page=2" in first
     second = client.get("/admin/audit?page=2").get_data(as_text=True)
     assert "eleve0<" in second or "eleve0 " in second

@@ -51,6 +51,28 @@ STATUS_LABELS = {
 }
 
 
+#: What the audit log records (quizapp.services.audit.ACTIONS).
+AUDIT_LABELS = {
+    "archive": _l("Archivage"),
+    "restore": _l("Restauration"),
+    "delete": _l("Suppression"),
+    "transfer": _l("Transfert à un collègue"),
+    "password_reset": _l("Mot de passe provisoire"),
+    "account_delete": _l("Compte supprimé"),
+    "learner_export": _l("Export des données d’un élève"),
+    "learner_erase": _l("Effacement d’un élève"),
+    "purge": _l("Purge (durée de conservation)"),
+    "mark": _l("Correction à la main"),
+    "accept_answer": _l("Réponse acceptée pour tous"),
+    "regrade": _l("Recorrection"),
+}
+
+
+def audit_label(value: str | None) -> str:
+    """``learner_erase`` -> « Effacement d’un élève »; an unknown action as it is."""
+    return str(AUDIT_LABELS.get(value or "", value or ""))
+
+
 def type_label(value: str | None) -> str:
     """``truefalse`` -> « Vrai ou faux »; an unknown type is shown as it is."""
     return str(TYPE_LABELS.get(value or "", value or ""))
@@ -108,5 +130,13 @@ def person_name(username: str, display_name: str | None, erased_at=None) -> str:
 
 def register(app: Flask) -> None:
     """Install the labels as Jinja filters (``{{ q.type|type_label }}``)."""
-    for function in (type_label, kind_label, status_label, topic_label, tag_labels, blanks):
+    for function in (
+        type_label,
+        kind_label,
+        status_label,
+        audit_label,
+        topic_label,
+        tag_labels,
+        blanks,
+    ):
         app.add_template_filter(function)
