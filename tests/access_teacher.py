@@ -24,6 +24,7 @@ EXPECTED = {
     "teacher.share_bank": ("POST", OWNED_POST),
     "teacher.new_question": ("GET", OWNED),
     "teacher.edit_question_view": ("GET", OWNED),
+    "teacher.delete_question": ("GET", OWNED),
     "teacher.quizzes": ("GET", T_ONLY),
     "teacher.new_quiz": ("GET", T_ONLY),
     "teacher.edit_quiz": ("GET", OWNED),

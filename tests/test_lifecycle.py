@@ -477,3 +477,48 @@ def test_cli_archives_and_restores_a_quiz(app, world):
     missing = runner.invoke(args=["archive", "quiz", "999999"])
     assert missing.exit_code == 1 and "Traceback" not in missing.output
     assert missing.output.strip() == "quizapp: error: no quiz with id 999999"
+
+
+# --- one question --------------------------------------------------------------------
+def test_a_question_nobody_answered_is_deleted_and_leaves_its_quizzes(world, client, auth):
+    spare_question = world["spare_bank"].questions[0]
+    question_id, stem = spare_question.id, spare_question.data.stem
+    auth.login("fauvel")
+    page = client.get(f"/teacher/questions/{question_id}/delete").get_data(as_text=True)
+    assert "Supprimer définitivement" in page and "Les marées" in page
+    response = post(client, f"/teacher/questions/{question_id}/delete", token_from="/teacher/banks")
+    assert response.status_code == 302
+    assert _fresh(Question, question_id) is None
+    assert (
+        db.session.scalar(
+            db.select(db.func.count(QuizQuestion.id)).where(QuizQuestion.question_id == question_id)
+        )
+        == 0
+    )
+    (event,) = db.session.scalars(db.select(AuditEvent).where(AuditEvent.target_type == "question"))
+    assert (event.action, event.target_id, event.target_label) == ("delete", question_id, stem)
+
+
+def test_a_question_students_answered_is_not_deleted(world, client, auth):
+    answered = world["quiz"].slots[0].question_id
+    auth.login("fauvel")
+    page = client.get(f"/teacher/questions/{answered}/delete").get_data(as_text=True)
+    assert "Rejetez-la plutôt" in page and "Supprimer définitivement" not in page
+    response = post(client, f"/teacher/questions/{answered}/delete", token_from="/teacher/banks")
+    assert response.status_code == 409 and "Rejetez-la plutôt" in response.get_data(as_text=True)
+    assert _fresh(Question, answered) is not None
+    attempt = db.session.scalars(db.select(Attempt)).first()
+    assert attempt.responses[0].question_version_id is not None
+
+
+def test_only_the_banks_editors_delete_its_questions(world, client, auth):
+    question_id = world["spare_bank"].questions[0].id
+    auth.login("berthier")
+    assert client.get(f"/teacher/questions/{question_id}/delete").status_code == 404
+    response = post(client, f"/teacher/questions/{question_id}/delete", token_from="/teacher/banks")
+    assert response.status_code == 404
+    auth.logout()
+    auth.login("fauvel")
+    no_token = client.post(f"/teacher/questions/{question_id}/delete")
+    assert no_token.status_code == 400
+    assert _fresh(Question, question_id) is not None

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
-from flask import flash, redirect, render_template, request, url_for
+from flask import abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
+from quizapp.display.i18n import translated
 from quizapp.extensions import db
-from quizapp.services import bank_questions
+from quizapp.services import bank_questions, question_removal
 from quizapp.services.banks import add_question, edit_question
+from quizapp.web.forms.accounts import ConfirmForm
 from quizapp.web.forms.questions import QuestionForm
 from quizapp.web.security import role_required
 from quizapp.web.views.teacher.common import bank_or_404, bp, question_or_404
@@ -70,4 +72,33 @@ def edit_question_view(question_id: int):
     status = 400 if request.method == "POST" else 200
     return render_template(
         "teacher/question_form.html", form=form, bank=bank, question=question, running=running
+    ), status
+
+
+@bp.route("/questions/<int:question_id>/delete", methods=["GET", "POST"])
+@role_required("teacher")
+def delete_question(question_id: int):
+    """GET: what goes with the question, or why it can't go; POST: delete it."""
+    question, bank = question_or_404(question_id, "edit")
+    form = ConfirmForm()
+    if request.method == "POST" and not form.validate_on_submit():
+        abort(400)
+    if request.method == "POST":
+        try:
+            question_removal.delete_question(question, current_user)
+        except question_removal.QuestionInUse:
+            db.session.rollback()  # the page below says why
+        else:
+            db.session.commit()
+            flash(_("Question supprimée."), "success")
+            return redirect(url_for("teacher.bank", bank_id=bank.id))
+    found = question_removal.impact(question)
+    status = 409 if request.method == "POST" else 200
+    return render_template(
+        "teacher/question_delete.html",
+        question=question,
+        bank=bank,
+        impact=found,
+        refusal=translated(found.refusal) if found.refusal else "",
+        form=form,
     ), status
