@@ -12,6 +12,7 @@ import pytest
 from conftest import make_bank, make_class, make_quiz, make_user, post
 from test_reports_exports import pdf_text, read_csv
 
+from quizapp.display.i18n import format_percent
 from quizapp.domain.questiondata import Answer, QuestionData
 from quizapp.extensions import db
 from quizapp.models import Attempt, AuditEvent, Question, QuizQuestion, Regrade, Response
@@ -95,6 +96,12 @@ def test_an_essay_waits_and_the_result_page_says_so(world, client, auth):
     assert "en attente de correction" in html
     assert "1 / 2 sur les points déjà corrigés" in html  # the 2 essay points are not counted
     assert "Réussi" not in html and "Pas encore réussi" not in html
+    # The quiz page and the history say so too, instead of 25 % as if it were final.
+    quiz_page = client.get(f"/student/quizzes/{world['quiz'].id}").get_data(as_text=True)
+    shown_as_final = format_percent(25.0)
+    assert "en attente de correction" in quiz_page and shown_as_final not in quiz_page
+    history = client.get("/student/history").get_data(as_text=True)
+    assert "en attente de correction" in history and shown_as_final not in history
 
 
 def test_a_blank_essay_scores_zero_and_does_not_wait(world):

@@ -9,6 +9,7 @@ from datetime import datetime
 from quizapp.extensions import db
 from quizapp.models import Attempt, Question, QuestionVersion, Response
 from quizapp.models.base import utcnow
+from quizapp.services.marking import provisional
 from quizapp.services.question_view import is_blank
 from quizapp.services.quiz_status import score_visible
 
@@ -16,8 +17,9 @@ from quizapp.services.quiz_status import score_visible
 @dataclass
 class HistoryRow:
     attempt: Attempt
-    percent: float | None  # None while the score is not shown
+    percent: float | None  # None while the score is not shown, or answers wait for a mark
     seconds: float | None
+    waiting: bool = False  # answers wait for the teacher's mark: the score is not final
 
 
 def history(student_id: int, now: datetime | None = None) -> list[HistoryRow]:
@@ -31,9 +33,10 @@ def history(student_id: int, now: datetime | None = None) -> list[HistoryRow]:
     rows = []
     for attempt in attempts:
         percent = None
-        if attempt.max_score and score_visible(attempt.quiz, attempt, now):
+        waiting = provisional(attempt) is not None
+        if attempt.max_score and score_visible(attempt.quiz, attempt, now) and not waiting:
             percent = 100.0 * (attempt.score or 0.0) / attempt.max_score
-        rows.append(HistoryRow(attempt, percent, time_taken(attempt)))
+        rows.append(HistoryRow(attempt, percent, time_taken(attempt), waiting))
     return rows
 
 

@@ -11,7 +11,7 @@ from quizapp.display.timeutil import format_day, to_local
 from quizapp.extensions import db
 from quizapp.models import Membership, Quiz, SchoolClass
 from quizapp.models.base import utcnow
-from quizapp.services import accounts, practice, progress, quiz_status, reading, workspace
+from quizapp.services import accounts, marking, practice, progress, quiz_status, reading, workspace
 from quizapp.services import attempts as svc
 from quizapp.web.forms.accounts import JoinClassForm
 from quizapp.web.security import role_required
@@ -76,6 +76,7 @@ def quiz(quiz_id: int):
         status=status,
         attempts=attempts,
         visible={a.id: quiz_status.score_visible(quiz, a, now) for a in attempts},
+        waiting={a.id: marking.provisional(a) is not None for a in attempts},
         article_link=reading.link_shown(quiz, attempts, now),
         now=now,
     )
