@@ -10,7 +10,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .clauses import tidy
 from .context import Context, SentenceInfo, entity_gender
 from .entities import Mention
 from .speech_verbs import (
@@ -24,17 +23,22 @@ from .speech_verbs import (
     REFLEXIVE_ONLY,
     VERB,
 )
+from .statement_wording import (
+    PAREN,
+    RELATIVE_TIME,
+    drop_relative_time,
+    fit,
+    plain_vg,
+    quotes_in,
+    short_quote,
+)
 from .text import fold
-
-#: ", quant à lui," between the auxiliary and the participle.
-_PAREN = r"(?:,\s*(?:quant à (?:lui|elle)|pour sa part|de son côté|à son tour|lui aussi|elle aussi|pour (?:lui|elle)|de (?:son|leur) côté|en effet),\s*)"
-
 
 #: A verb group: "a dénoncé", "s'est réjoui", "ne voit", "avait ainsi averti", "réclame".
 _VG = re.compile(
     rf"(?P<vg>(?P<neg>ne |n')?(?P<refl>se |s')?"
     rf"(?:(?P<aux>a|ont|avait|avaient|aurait|auraient|est|sont|était|étaient)"
-    rf"(?:\s+|{_PAREN})(?:{ADVERBS}\s+)*)?"
+    rf"(?:\s+|{PAREN})(?:{ADVERBS}\s+)*)?"
     rf"(?P<verb>{VERB})(?:e?s?)?)(?![\w-])"
 )
 
@@ -65,71 +69,6 @@ _STOP_AFTER_COMMA = re.compile(
     r"|[a-zéèêî]+ant\b|selon|même si|bien que|puis|lors|que\b|qu'|tout en|avec|sans|pour|en|et\b)",
     re.IGNORECASE,
 )
-
-
-_WEEKDAY = r"(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)"
-
-
-_MONTH = r"(?:janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre)"
-
-
-_RELATIVE_TIME = re.compile(
-    rf"(?:,\s*)?\b(?:(?:ce|cet|cette|le|dès|depuis|jusqu'à|d'ici|avant|après)\s+)?(?:même\s+)?(?:"
-    rf"{_WEEKDAY}(?:\s+(?:matin|midi|après-midi|soir|dernier|prochain))?"
-    rf"(?:\s+\d{{1,2}}(?:er)?(?:\s+{_MONTH}(?:\s+\d{{4}})?)?)?(?:\s+(?:matin|midi|après-midi|soir))?"
-    rf"|(?:avant-)?hier(?:\s+(?:matin|soir))?|(?:après-)?demain(?:\s+(?:matin|soir|{_WEEKDAY}))?"
-    rf"|aujourd'hui|ce\s+(?:matin|soir|midi|week-end)|cette\s+(?:nuit|semaine|année|après-midi)"
-    rf"|cet\s+après-midi|(?:ce|le)\s+même\s+jour|ce\s+jour(?:-là)?|la\s+veille|le\s+lendemain|la\s+semaine\s+(?:dernière|prochaine)"
-    rf"|(?:vers|à|dès)\s+\d{{1,2}}\s?h(?:eures?)?(?:\s?\d{{2}})?)(?![\w-])(?:\s*,)?",
-    re.IGNORECASE,
-)
-
-
-#: Discourse adverbs that make no sense in a question ("a ainsi lancé", "ont même conclu").
-_DISCOURSE = re.compile(
-    r"(?<=\s)(?:ainsi|donc|également|aussi|d'ailleurs|toutefois|cependant|pourtant|néanmoins"
-    r"|en effet|notamment|effectivement|bien sûr)(?=\s)",
-    re.IGNORECASE,
-)
-
-
-_BACK_REFERENCE = re.compile(
-    r"(?:,\s*)?\b(?:à ce propos|à ce sujet|sur ce point|sur cette question|dans ce contexte"
-    r"|quant à (?:lui|elle)|pour sa part|de son côté|lui-même|elle-même)\b(?:\s*,)?",
-    re.IGNORECASE,
-)
-
-
-def _outside(text: str) -> str:
-    def repl(m: re.Match) -> str:
-        both = m.group().lstrip().startswith(",") and m.group().rstrip().endswith(",")
-        return ", " if both else " "
-
-    text = _BACK_REFERENCE.sub(repl, _RELATIVE_TIME.sub(repl, text))
-    return _DISCOURSE.sub(" ", " " + text + " ")
-
-
-def drop_relative_time(text: str) -> str:
-    """ "a annoncé hier que …" -> "a annoncé que …": a quiz has no "today"; discourse
-    adverbs and back-references ("à ce propos") go too. Quotations are left as written."""
-
-    out = []
-    depth, last = 0, 0
-    for i, c in enumerate(text + "«"):  # never inside a quotation
-        if c == "«":
-            if depth == 0:
-                out.append(_outside(text[last:i]))
-                last = i
-            depth += 1
-        elif c == "»":
-            depth = max(0, depth - 1)
-            if depth == 0:
-                out.append(text[last : i + 1])
-                last = i + 1
-    if last < len(text):
-        out.append(text[last:])
-    text = re.sub(r"\s+", " ", "".join(out)).replace(" ,", ",")
-    return tidy(re.sub(r"\b(qu|d|l|s)' «", r"\1'«", text))
 
 
 @dataclass
@@ -227,37 +166,6 @@ def _finite_at(ctx: Context, sent: SentenceInfo, offset: int) -> bool:
             continue
         return t.pos_ in ("VERB", "AUX") and "Fin" in t.morph.get("VerbForm")
     return False
-
-
-def _quotes_in(text: str) -> list[str]:
-    return [q.strip() for q in re.findall(r"«\s*([^«»]+?)\s*»", text)]
-
-
-def short_quote(text: str, limit: int = 24) -> str:
-    words = text.split()
-    if len(words) <= limit:
-        return text
-    return " ".join(words[:limit]).rstrip(",;:") + " […]"
-
-
-def _fit(vp: str, limit: int = 30) -> str | None:
-    """The verb phrase within ``limit`` words, long quotations cut with […]; None if it cannot be."""
-    for words in (16, 10):
-        if len(vp.split()) <= limit:
-            return vp
-        vp = _shorten_quotes(vp, words)
-    return vp if len(vp.split()) <= limit else None
-
-
-def _shorten_quotes(vp: str, limit: int) -> str:
-    return re.sub(r"«\s*([^«»]+?)\s*»", lambda m: f"« {short_quote(m.group(1), limit)} »", vp)
-
-
-def _plain_vg(vg: str) -> str:
-    """ "a ainsi lancé" -> "a lancé": discourse adverbs and dates have no place in a question."""
-    vg = re.sub(_PAREN, " ", vg)
-    vg = re.sub(rf"\s+{ADVERBS}(?=\s)", "", " " + vg + " ").strip()
-    return vg
 
 
 def _gender_ok(ctx: Context, m: Mention, pron: str) -> bool:
@@ -400,7 +308,7 @@ def _verb_phrase_statement(
     out = []
     if coord is not None:
         out += _verb_phrase_statement(ctx, sent, speaker, coord, via)
-    quotes = _quotes_in(content)
+    quotes = quotes_in(content)
     words = content.split()
     if len(words) < 2:
         return out
@@ -408,7 +316,7 @@ def _verb_phrase_statement(
         return out
     if verb in NEEDS_CLAUSE and not (quotes or re.match(r"\s*(?:que\b|qu'|:)", content)):
         return out
-    vg_text = _plain_vg(vg.group("vg"))
+    vg_text = plain_vg(vg.group("vg"))
     if verb == "ajouter":
         if not quotes:
             return out  # "ajoute que …" leans on what came before
@@ -419,13 +327,13 @@ def _verb_phrase_statement(
     ):
         return out
     vp = vg_text + content
-    vp = _fit(drop_relative_time(vp))
+    vp = fit(drop_relative_time(vp))
     if vp is None:
         return out
     quote = quotes[0] if quotes and len(quotes[0].split()) >= 3 else ""
     out.insert(0, Statement(sent, speaker, verb, f"Qui {vp} ?", quote, via))
     if coord is not None and out[1:] and out[1].stem.startswith("Qui "):
-        both = _fit(f"{vp} et {out[1].stem[4:-2]}")  # "trouve … « insuffisant » et réclame …"
+        both = fit(f"{vp} et {out[1].stem[4:-2]}")  # "trouve … « insuffisant » et réclame …"
         if both is not None:
             out.insert(
                 0, Statement(sent, speaker, verb, f"Qui {both} ?", quote or out[1].quote, via)
@@ -465,10 +373,10 @@ def _participle_statement(
     form = (("ont " if plural else "a ") + pp) if past else (p6 if plural else p3)
     end, _ = _clause_end(ctx, sent, start + m.end())
     content = text[start + m.end() : end]
-    quotes = _quotes_in(content)
+    quotes = quotes_in(content)
     if len(content.split()) < 3 or (inf in QUOTE_ONLY and not quotes) or inf == "ajouter":
         return []
-    vp = _fit(drop_relative_time(form + content))
+    vp = fit(drop_relative_time(form + content))
     if vp is None:
         return []
     quote = quotes[0] if quotes and len(quotes[0].split()) >= 3 else ""
@@ -516,18 +424,18 @@ def _selon_statements(ctx: Context, sent: SentenceInfo) -> list[Statement]:
         lead_text = text[: lead.start()].strip(" ,")
         if (
             lead_text
-            and not _RELATIVE_TIME.fullmatch(lead_text)
+            and not RELATIVE_TIME.fullmatch(lead_text)
             and not re.search(r"\b(?:tandis que|alors que|et|mais)$", lead_text)
         ):
             continue  # "Les chiffres, selon X, …": keep to sentences it opens
         end, _ = _clause_end(ctx, sent, rest_start)
         rest = text[rest_start:end]
-        quotes = _quotes_in(rest)
+        quotes = quotes_in(rest)
         if word == "pour" and not quotes:
             continue  # "pour X" is a point of view only when it introduces X's words
         if len(rest.split()) < 4 or re.match(r"\s*(?:il|elle|ils|elles|c'|ce)\b", rest):
             continue
-        rest = _fit(drop_relative_time(rest))
+        rest = fit(drop_relative_time(rest))
         if rest is None:
             continue
         stem = f"Selon qui, {rest[:1].lower() + rest[1:] if not _proper_start(ctx, sent, rest_start) else rest} ?"
