@@ -23,8 +23,20 @@ from .speech_verbs import (
     REFLEXIVE_ONLY,
     VERB,
 )
+from .statement_grammar import (
+    PREPOSITION_END,
+    VG,
+    apposition_ok,
+    clause_end,
+    clitic_object,
+    finite_at,
+    has_finite,
+    in_quote,
+    proper_start,
+    subject_ok,
+    verb_after,
+)
 from .statement_wording import (
-    PAREN,
     RELATIVE_TIME,
     drop_relative_time,
     fit,
@@ -34,40 +46,10 @@ from .statement_wording import (
 )
 from .text import fold
 
-#: A verb group: "a dénoncé", "s'est réjoui", "ne voit", "avait ainsi averti", "réclame".
-_VG = re.compile(
-    rf"(?P<vg>(?P<neg>ne |n')?(?P<refl>se |s')?"
-    rf"(?:(?P<aux>a|ont|avait|avaient|aurait|auraient|est|sont|était|étaient)"
-    rf"(?:\s+|{PAREN})(?:{ADVERBS}\s+)*)?"
-    rf"(?P<verb>{VERB})(?:e?s?)?)(?![\w-])"
-)
-
-
 #: An incise after a quotation: "», a déclaré X", "», explique-t-il", "», a-t-elle dit".
 _INCISE = re.compile(
     rf"^\s*(?P<comma>,)?\s*(?P<vg>(?:(?P<aux>a|avait|ont)(?P<inv>(?:-t)?-(?P<pron>il|elle|ils|elles))?\s+"
     rf"(?:{ADVERBS}\s+)*)?(?P<verb>{VERB})(?:e?s?)?(?P<inv2>(?:-t)?-(?P<pron2>il|elle))?)(?![\w-])"
-)
-
-
-_CLAUSE_START = re.compile(r"(?:^|[,;:]\s*|\b(?:et|mais|puis)\s+)$")
-
-
-#: What may stand between a clause start and the name: "le député ", "la procureure ".
-_ROLE_LEAD = re.compile(
-    r"(?:^|[,;:]\s*|\b(?:et|mais|puis)\s+)(?:[Ll]e|[Ll]a|[Ll]'|[Ss]on|[Ss]a|[Ll]eur)\s?(?:[\w'-]+\s){0,7}$"
-)
-
-
-_PREPOSITION_END = re.compile(
-    r"\b(?:de|d'|du|des|à|au|aux|pour|par|avec|contre|entre|et|selon|sur|chez|vers|dans|en)\s*$"
-)
-
-
-_STOP_AFTER_COMMA = re.compile(
-    r"(?:alors|tandis|où|qui|dont|mais|ce qui|avant|après|afin|car|notamment|soit|lequel|laquelle"
-    r"|[a-zéèêî]+ant\b|selon|même si|bien que|puis|lors|que\b|qu'|tout en|avec|sans|pour|en|et\b)",
-    re.IGNORECASE,
 )
 
 
@@ -86,88 +68,6 @@ class Statement:
 _PERSON_LIKE = ("person", "org", "country", "city")
 
 
-def _in_quote(text: str, pos: int) -> bool:
-    return text.count("«", 0, pos) > text.count("»", 0, pos)
-
-
-def _subject_ok(ctx: Context, sent: SentenceInfo, m: Mention) -> bool:
-    """True when the mention opens its clause (optionally after a role: "le député X")."""
-    before = sent.text[: m.start - sent.start]
-    if _in_quote(sent.text, m.start - sent.start):
-        return False
-    if _CLAUSE_START.search(before):
-        return True
-    lead = _ROLE_LEAD.search(before)
-    return bool(lead) and not _PREPOSITION_END.search(before) and "«" not in lead.group()
-
-
-def _apposition_ok(ctx: Context, sent: SentenceInfo, start: int, text: str) -> bool:
-    """ ", le fondateur des « Citrons »," between a name and its verb: no verb, no other name."""
-    if not text.strip():
-        return True
-    if re.search(r"\b(?:qui|que|qu'|dont|où|lorsque|quand|si)\b", text) or len(text.split()) > 16:
-        return False
-    a = sent.start + start
-    if any(m.entity.type == "person" and a <= m.start < a + len(text) for m in sent.mentions):
-        return False
-    span = ctx.doc.char_span(a, a + len(text), alignment_mode="contract")
-    return span is None or not any(
-        t.pos_ in ("VERB", "AUX") and "Fin" in t.morph.get("VerbForm") for t in span
-    )
-
-
-def _clause_end(ctx: Context, sent: SentenceInfo, start: int) -> tuple[int, int | None]:
-    """Where the verb phrase starting at ``start`` stops, and where a coordinated
-    verb of saying with the same subject starts ("dit que … et réclame …")."""
-    text = sent.text
-    depth = 0
-    i = start
-    while i < len(text):
-        c = text[i]
-        if c == "«":
-            depth += 1
-        elif c == "»":
-            depth = max(0, depth - 1)
-            if depth == 0 and re.search(r"[.!?]\s*$", text[:i]):
-                return i + 1, None  # "… une semaine. »": the quotation ends the sentence
-        elif depth == 0:
-            rest = text[i + 1 :]
-            if c in ".;!?" and (not rest.strip() or rest[:1] == " "):
-                return i, None
-            if c == ":" and not rest.lstrip().startswith("«"):
-                return i, None
-            if c == "(":
-                close = text.find(")", i)
-                i = close if close > 0 else i
-            if c == " " and re.match(r"(?:et\s+que\b|et\s+qu'|en\s+[a-zéèêâîôû]+ant\b)", rest):
-                return i, None  # a second "que" clause or a gerund: the first part is enough
-            if c == "," or (c == " " and re.match(r"et\s", rest)):
-                after = rest.lstrip()
-                coord = re.match(r"(?:et|puis)\s+", after)
-                if coord:
-                    vg = _VG.match(after[coord.end() :])
-                    if vg:
-                        return i, len(text) - len(after) + coord.end()
-                    if _finite_at(ctx, sent, len(text) - len(after) + coord.end()):
-                        return i, None
-                if c == "," and _STOP_AFTER_COMMA.match(after):
-                    return i, None
-        i += 1
-    return len(text), None
-
-
-def _finite_at(ctx: Context, sent: SentenceInfo, offset: int) -> bool:
-    """A finite verb (possibly after clitics) starts at this sentence offset."""
-    span = ctx.doc.char_span(sent.start + offset, sent.end, alignment_mode="expand")
-    if span is None:
-        return False
-    for t in span[:3]:
-        if t.text.lower() in ("se", "s'", "ne", "n'", "le", "la", "les", "l'", "lui", "y", "en"):
-            continue
-        return t.pos_ in ("VERB", "AUX") and "Fin" in t.morph.get("VerbForm")
-    return False
-
-
 def _gender_ok(ctx: Context, m: Mention, pron: str) -> bool:
     g = entity_gender(m.entity)
     return m.entity.type == "person" and (not g or (g == "f") == (pron.lower() == "elle"))
@@ -179,18 +79,17 @@ def _subjects(ctx: Context) -> list[tuple[int, str, Mention | None]]:
     for sent in ctx.sentences:
         found = []
         for m in sent.mentions:
-            if m.entity.type in _PERSON_LIKE and _subject_ok(ctx, sent, m):
+            if m.entity.type in _PERSON_LIKE and subject_ok(ctx, sent, m):
                 rel = m.end - sent.start
                 gap = re.match(r"\s*", sent.text[rel:]).end()
-                if _verb_after(ctx, sent, rel) is not None or (
-                    not sent.text[rel:].lstrip().startswith(",")
-                    and _finite_at(ctx, sent, rel + gap)
+                if verb_after(ctx, sent, rel) is not None or (
+                    not sent.text[rel:].lstrip().startswith(",") and finite_at(ctx, sent, rel + gap)
                 ):
                     found.append((m.start, "name", m))
         for p in re.finditer(
             r"(?:^|(?<=[,;:] )|(?<=\bet )|(?<=\bmais ))(?:Il|Elle|il|elle)\s", sent.text
         ):
-            if not _in_quote(sent.text, p.start()):
+            if not in_quote(sent.text, p.start()):
                 found.append((sent.start + p.start(), "pronoun:" + p.group().strip().lower(), None))
         for st in _selon_statements(ctx, sent):
             found.append((st.speaker.start, "name", st.speaker))
@@ -258,7 +157,7 @@ def _incise_statements(ctx: Context, sent: SentenceInfo, subjects: list) -> list
                         r"\s*(?:(?:le|la|l'|son|sa)\s?[^,;:«»]*?\s?|(?:M\.|Mme|MM\.|Me)\s)?",
                         text[tail : m.start - sent.start],
                     )
-                    and not _PREPOSITION_END.search(text[tail : m.start - sent.start])
+                    and not PREPOSITION_END.search(text[tail : m.start - sent.start])
                 ),
                 None,
             )
@@ -279,7 +178,7 @@ def _verb_phrase_statement(
 ) -> list[Statement]:
     """The statement whose verb group starts at sentence offset ``start`` (and a coordinated one)."""
     text = sent.text
-    vg = _VG.match(text, start)
+    vg = VG.match(text, start)
     if not vg:
         return []
     verb = FORMS[vg.group("verb")]
@@ -303,7 +202,7 @@ def _verb_phrase_statement(
         )
     ):
         return []
-    end, coord = _clause_end(ctx, sent, vg.end())
+    end, coord = clause_end(ctx, sent, vg.end())
     content = text[vg.end() : end]
     out = []
     if coord is not None:
@@ -322,7 +221,7 @@ def _verb_phrase_statement(
             return out  # "ajoute que …" leans on what came before
         vg_text = vg_text.replace("ajout", "déclar")  # the quotation stands alone
         verb = "déclarer"
-    if re.match(r"\s*(?:à|de|d')?\s*(?:ce sujet|cela|ça|ceci)\b", content) or _clitic_object(
+    if re.match(r"\s*(?:à|de|d')?\s*(?:ce sujet|cela|ça|ceci)\b", content) or clitic_object(
         ctx, sent, vg.end()
     ):
         return out
@@ -340,17 +239,6 @@ def _verb_phrase_statement(
             )
     out += _participle_statement(ctx, sent, speaker, end, bool(aux), vg.group("verb"), via)
     return out
-
-
-def _clitic_object(ctx: Context, sent: SentenceInfo, offset: int) -> bool:
-    """ "a indiqué les avoir arrêtées": a pronoun object that only the article can explain."""
-    span = ctx.doc.char_span(sent.start + offset, sent.end, alignment_mode="expand")
-    return (
-        span is not None
-        and len(span) >= 2
-        and span[0].text.lower() in ("les", "la", "le", "l'", "lui", "leur", "y", "en")
-        and span[1].pos_ in ("VERB", "AUX")
-    )
 
 
 def _participle_statement(
@@ -371,7 +259,7 @@ def _participle_statement(
     p3, p6, pp = CONJ[inf]
     plural = main_form.endswith("ent")
     form = (("ont " if plural else "a ") + pp) if past else (p6 if plural else p3)
-    end, _ = _clause_end(ctx, sent, start + m.end())
+    end, _ = clause_end(ctx, sent, start + m.end())
     content = text[start + m.end() : end]
     quotes = quotes_in(content)
     if len(content.split()) < 3 or (inf in QUOTE_ONLY and not quotes) or inf == "ajouter":
@@ -396,7 +284,7 @@ def _selon_statements(ctx: Context, sent: SentenceInfo) -> list[Statement]:
             r"(?:(?:le|la|l')\s?[^,;:«»]{1,60}?(?:,\s*|\s))?$",
             text[:rel],
         )
-        if not lead or _in_quote(text, rel):
+        if not lead or in_quote(text, rel):
             continue
         word = lead.group("w").lower()
         if word == "pour" and m.entity.type != "person":
@@ -417,8 +305,8 @@ def _selon_statements(ctx: Context, sent: SentenceInfo) -> list[Statement]:
             if (
                 m.entity.id in ctx.ents.roles and fold(ctx.ents.roles[m.entity.id]) in fold(head)
             ) or (
-                _apposition_ok(ctx, sent, rest_start, head)
-                and _has_finite(ctx, sent, rest_start + segs.end())
+                apposition_ok(ctx, sent, rest_start, head)
+                and has_finite(ctx, sent, rest_start + segs.end())
             ):
                 rest_start += segs.end()
         lead_text = text[: lead.start()].strip(" ,")
@@ -428,7 +316,7 @@ def _selon_statements(ctx: Context, sent: SentenceInfo) -> list[Statement]:
             and not re.search(r"\b(?:tandis que|alors que|et|mais)$", lead_text)
         ):
             continue  # "Les chiffres, selon X, …": keep to sentences it opens
-        end, _ = _clause_end(ctx, sent, rest_start)
+        end, _ = clause_end(ctx, sent, rest_start)
         rest = text[rest_start:end]
         quotes = quotes_in(rest)
         if word == "pour" and not quotes:
@@ -438,21 +326,10 @@ def _selon_statements(ctx: Context, sent: SentenceInfo) -> list[Statement]:
         rest = fit(drop_relative_time(rest))
         if rest is None:
             continue
-        stem = f"Selon qui, {rest[:1].lower() + rest[1:] if not _proper_start(ctx, sent, rest_start) else rest} ?"
+        stem = f"Selon qui, {rest[:1].lower() + rest[1:] if not proper_start(ctx, sent, rest_start) else rest} ?"
         quote = quotes[0] if quotes and len(quotes[0].split()) >= 3 else ""
         out.append(Statement(sent, m, "estimer", stem, quote))
     return out
-
-
-def _proper_start(ctx: Context, sent: SentenceInfo, offset: int) -> bool:
-    return any(x.start == sent.start + offset for x in sent.mentions)
-
-
-def _has_finite(ctx: Context, sent: SentenceInfo, offset: int) -> bool:
-    span = ctx.doc.char_span(sent.start + offset, sent.end, alignment_mode="expand")
-    return span is not None and any(
-        t.pos_ in ("VERB", "AUX") and "Fin" in t.morph.get("VerbForm") for t in span[:8]
-    )
 
 
 def _mentions(ctx: Context, sent: SentenceInfo) -> list[Mention]:
@@ -471,32 +348,6 @@ def _mentions(ctx: Context, sent: SentenceInfo) -> list[Mention]:
     return sorted(out, key=lambda m: m.start)
 
 
-def _verb_after(ctx: Context, sent: SentenceInfo, rel: int) -> int | None:
-    """Where the verb group of a subject ending at ``rel`` starts: right after it, or
-    after an apposition (", le fondateur des « Citrons », trouve …")."""
-    text = sent.text
-    lead = re.match(r"\s*", text[rel:]).end()
-    if _VG.match(text, rel + lead):
-        return rel + lead
-    if not text[rel:].lstrip().startswith(","):
-        return None
-    depth = 0
-    for i in range(rel + 1, min(len(text), rel + 140)):
-        c = text[i]
-        depth += c == "«"
-        depth -= c == "»"
-        if depth or c != " " or text[i - 1] in "«":
-            continue
-        if _VG.match(text, i + 1):
-            between = text[rel:i].strip(" ,")
-            if re.search(r"(?:^|\s)(?:lui|leur|le|la|les|l'|y|en|me|nous|vous|se|s')$", between):
-                return None  # "X, …, lui a proposé": an object pronoun belongs to the verb
-            return i + 1 if _apposition_ok(ctx, sent, rel, between) else None
-        if text[i - 1] in ";:":
-            return None
-    return None
-
-
 def find_statements(ctx: Context) -> list[Statement]:
     subjects = _subjects(ctx)
     out: list[Statement] = []
@@ -510,19 +361,19 @@ def find_statements(ctx: Context) -> list[Statement]:
                 who
                 and m.entity.type in _PERSON_LIKE
                 and re.search(r"(?:^|,\s*)$", sent.text[: m.start - sent.start])
-                and _VG.match(sent.text, rel + who.end())
+                and VG.match(sent.text, rel + who.end())
             ):
                 out += _verb_phrase_statement(ctx, sent, m, rel + who.end(), None)
                 continue
-            if m.entity.type not in _PERSON_LIKE or not _subject_ok(ctx, sent, m):
+            if m.entity.type not in _PERSON_LIKE or not subject_ok(ctx, sent, m):
                 continue
-            k = _verb_after(ctx, sent, rel)
+            k = verb_after(ctx, sent, rel)
             if k is not None:
                 out += _verb_phrase_statement(ctx, sent, m, k, None)
         for p in re.finditer(
             r"(?:^|(?<=[,;:] )|(?<=\bet )|(?<=\bmais ))(Il|Elle|il|elle)\s+", sent.text
         ):
-            if _in_quote(sent.text, p.start()):
+            if in_quote(sent.text, p.start()):
                 continue
             speaker, via = _resolve(ctx, subjects, sent.start + p.start(), p.group(1), sent)
             if speaker is not None:
