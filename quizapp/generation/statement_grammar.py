@@ -1,13 +1,30 @@
-"""Where a statement's parts lie in a sentence: its subject, its verb group, where its clause ends."""
+"""A statement found in a sentence, and where its parts lie: its subject, its verb group, its end."""
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from .context import Context, SentenceInfo
 from .entities import Mention
 from .speech_verbs import ADVERBS, VERB
 from .statement_wording import PAREN
+
+
+@dataclass
+class Statement:
+    """One actor's statement as the article reports it."""
+
+    sent: SentenceInfo
+    speaker: Mention
+    verb: str  # infinitive of the verb of saying
+    stem: str  # the question, ready
+    quote: str  # the quotation in it ("" when none)
+    via: SentenceInfo | None = None  # where a pronoun's speaker was named
+
+
+PERSON_LIKE = ("person", "org", "country", "city")
+
 
 #: A verb group: "a dénoncé", "s'est réjoui", "ne voit", "avait ainsi averti", "réclame".
 VG = re.compile(

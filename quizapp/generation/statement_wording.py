@@ -105,3 +105,8 @@ def plain_vg(vg: str) -> str:
     vg = re.sub(PAREN, " ", vg)
     vg = re.sub(rf"\s+{ADVERBS}(?=\s)", "", " " + vg + " ").strip()
     return vg
+
+
+def first_quote(quotes: list[str]) -> str:
+    """The first quotation when it says enough to be worth showing (three words or more)."""
+    return quotes[0] if quotes and len(quotes[0].split()) >= 3 else ""

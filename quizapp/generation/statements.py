@@ -8,7 +8,6 @@ verbs, the speakers the article's own mentions.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 from .context import Context, SentenceInfo, entity_gender
 from .entities import Mention
@@ -24,21 +23,21 @@ from .speech_verbs import (
     VERB,
 )
 from .statement_grammar import (
+    PERSON_LIKE,
     PREPOSITION_END,
     VG,
-    apposition_ok,
+    Statement,
     clause_end,
     clitic_object,
     finite_at,
-    has_finite,
     in_quote,
-    proper_start,
     subject_ok,
     verb_after,
 )
+from .statement_selon import selon_statements
 from .statement_wording import (
-    RELATIVE_TIME,
     drop_relative_time,
+    first_quote,
     fit,
     plain_vg,
     quotes_in,
@@ -53,21 +52,6 @@ _INCISE = re.compile(
 )
 
 
-@dataclass
-class Statement:
-    """One actor's statement as the article reports it."""
-
-    sent: SentenceInfo
-    speaker: Mention
-    verb: str  # infinitive of the verb of saying
-    stem: str  # the question, ready
-    quote: str  # the quotation in it ("" when none)
-    via: SentenceInfo | None = None  # where a pronoun's speaker was named
-
-
-_PERSON_LIKE = ("person", "org", "country", "city")
-
-
 def _gender_ok(ctx: Context, m: Mention, pron: str) -> bool:
     g = entity_gender(m.entity)
     return m.entity.type == "person" and (not g or (g == "f") == (pron.lower() == "elle"))
@@ -79,7 +63,7 @@ def _subjects(ctx: Context) -> list[tuple[int, str, Mention | None]]:
     for sent in ctx.sentences:
         found = []
         for m in sent.mentions:
-            if m.entity.type in _PERSON_LIKE and subject_ok(ctx, sent, m):
+            if m.entity.type in PERSON_LIKE and subject_ok(ctx, sent, m):
                 rel = m.end - sent.start
                 gap = re.match(r"\s*", sent.text[rel:]).end()
                 if verb_after(ctx, sent, rel) is not None or (
@@ -91,7 +75,7 @@ def _subjects(ctx: Context) -> list[tuple[int, str, Mention | None]]:
         ):
             if not in_quote(sent.text, p.start()):
                 found.append((sent.start + p.start(), "pronoun:" + p.group().strip().lower(), None))
-        for st in _selon_statements(ctx, sent):
+        for st in selon_statements(ctx, sent):
             found.append((st.speaker.start, "name", st.speaker))
         c = sent.clause
         if c is not None and not c.subject_is_pronoun:
@@ -151,7 +135,7 @@ def _incise_statements(ctx: Context, sent: SentenceInfo, subjects: list) -> list
                 (
                     m
                     for m in sent.mentions
-                    if m.entity.type in _PERSON_LIKE
+                    if m.entity.type in PERSON_LIKE
                     and tail <= m.start - sent.start <= tail + 80
                     and re.fullmatch(
                         r"\s*(?:(?:le|la|l'|son|sa)\s?[^,;:«»]*?\s?|(?:M\.|Mme|MM\.|Me)\s)?",
@@ -177,59 +161,17 @@ def _verb_phrase_statement(
     ctx: Context, sent: SentenceInfo, speaker: Mention, start: int, via: SentenceInfo | None
 ) -> list[Statement]:
     """The statement whose verb group starts at sentence offset ``start`` (and a coordinated one)."""
-    text = sent.text
-    vg = VG.match(text, start)
-    if not vg:
-        return []
-    verb = FORMS[vg.group("verb")]
-    aux = vg.group("aux")
-    if aux in ("ont", "avaient", "auraient", "sont", "étaient") or vg.group("verb").endswith("ent"):
-        return []  # a plural subject: one name cannot answer "Qui … ?"
-    if aux in ("est", "était") and not vg.group("refl"):
-        return []  # "X est accusé de …": the passive says what was done to X
-    if verb in REFLEXIVE_ONLY and not vg.group("refl"):
-        return []
-    if aux and vg.group("verb") not in PARTICIPLES:
-        return []
-    if (
-        not aux
-        and vg.group("verb") in PARTICIPLES
-        and vg.group("verb")
-        not in (
-            "dit",
-            "craint",
-            "décrit",
-        )
-    ):
+    vg = VG.match(sent.text, start)
+    if not vg or not _one_speaker_says(vg):
         return []
     end, coord = clause_end(ctx, sent, vg.end())
-    content = text[vg.end() : end]
     out = []
     if coord is not None:
         out += _verb_phrase_statement(ctx, sent, speaker, coord, via)
-    quotes = quotes_in(content)
-    words = content.split()
-    if len(words) < 2:
+    said = _what_was_said(ctx, sent, vg, sent.text[vg.end() : end])
+    if said is None:
         return out
-    if verb in QUOTE_ONLY and not quotes:
-        return out
-    if verb in NEEDS_CLAUSE and not (quotes or re.match(r"\s*(?:que\b|qu'|:)", content)):
-        return out
-    vg_text = plain_vg(vg.group("vg"))
-    if verb == "ajouter":
-        if not quotes:
-            return out  # "ajoute que …" leans on what came before
-        vg_text = vg_text.replace("ajout", "déclar")  # the quotation stands alone
-        verb = "déclarer"
-    if re.match(r"\s*(?:à|de|d')?\s*(?:ce sujet|cela|ça|ceci)\b", content) or clitic_object(
-        ctx, sent, vg.end()
-    ):
-        return out
-    vp = vg_text + content
-    vp = fit(drop_relative_time(vp))
-    if vp is None:
-        return out
-    quote = quotes[0] if quotes and len(quotes[0].split()) >= 3 else ""
+    verb, vp, quote = said
     out.insert(0, Statement(sent, speaker, verb, f"Qui {vp} ?", quote, via))
     if coord is not None and out[1:] and out[1].stem.startswith("Qui "):
         both = fit(f"{vp} et {out[1].stem[4:-2]}")  # "trouve … « insuffisant » et réclame …"
@@ -237,8 +179,57 @@ def _verb_phrase_statement(
             out.insert(
                 0, Statement(sent, speaker, verb, f"Qui {both} ?", quote or out[1].quote, via)
             )
-    out += _participle_statement(ctx, sent, speaker, end, bool(aux), vg.group("verb"), via)
+    out += _participle_statement(
+        ctx, sent, speaker, end, bool(vg.group("aux")), vg.group("verb"), via
+    )
     return out
+
+
+def _one_speaker_says(vg: re.Match) -> bool:
+    """The verb group has one speaker who says something (no plural, no passive)."""
+    verb = FORMS[vg.group("verb")]
+    aux = vg.group("aux")
+    if aux in ("ont", "avaient", "auraient", "sont", "étaient") or vg.group("verb").endswith("ent"):
+        return False  # a plural subject: one name cannot answer "Qui … ?"
+    if aux in ("est", "était") and not vg.group("refl"):
+        return False  # "X est accusé de …": the passive says what was done to X
+    if verb in REFLEXIVE_ONLY and not vg.group("refl"):
+        return False
+    if aux and vg.group("verb") not in PARTICIPLES:
+        return False
+    return not (
+        not aux
+        and vg.group("verb") in PARTICIPLES
+        and vg.group("verb") not in ("dit", "craint", "décrit")
+    )
+
+
+def _what_was_said(
+    ctx: Context, sent: SentenceInfo, vg: re.Match, content: str
+) -> tuple[str, str, str] | None:
+    """(verb, verb phrase, quotation) when the verb group and what follows it make a question."""
+    verb = FORMS[vg.group("verb")]
+    quotes = quotes_in(content)
+    if len(content.split()) < 2:
+        return None
+    if verb in QUOTE_ONLY and not quotes:
+        return None
+    if verb in NEEDS_CLAUSE and not (quotes or re.match(r"\s*(?:que\b|qu'|:)", content)):
+        return None
+    vg_text = plain_vg(vg.group("vg"))
+    if verb == "ajouter":
+        if not quotes:
+            return None  # "ajoute que …" leans on what came before
+        vg_text = vg_text.replace("ajout", "déclar")  # the quotation stands alone
+        verb = "déclarer"
+    if re.match(r"\s*(?:à|de|d')?\s*(?:ce sujet|cela|ça|ceci)\b", content) or clitic_object(
+        ctx, sent, vg.end()
+    ):
+        return None
+    vp = fit(drop_relative_time(vg_text + content))
+    if vp is None:
+        return None
+    return verb, vp, first_quote(quotes)
 
 
 def _participle_statement(
@@ -267,69 +258,7 @@ def _participle_statement(
     vp = fit(drop_relative_time(form + content))
     if vp is None:
         return []
-    quote = quotes[0] if quotes and len(quotes[0].split()) >= 3 else ""
-    return [Statement(sent, speaker, inf, f"Qui {vp} ?", quote, via)]
-
-
-def _selon_statements(ctx: Context, sent: SentenceInfo) -> list[Statement]:
-    """ "Selon X, …" / "Pour X, « … »" -> "Selon qui, … ?"."""
-    out = []
-    text = sent.text
-    for m in sent.mentions:
-        if m.entity.type not in _PERSON_LIKE:
-            continue
-        rel = m.start - sent.start
-        lead = re.search(
-            r"(?:^|,\s*|\bque\s+)(?P<w>[Ss]elon|[Pp]our|[Dd]'après)\s+"
-            r"(?:(?:le|la|l')\s?[^,;:«»]{1,60}?(?:,\s*|\s))?$",
-            text[:rel],
-        )
-        if not lead or in_quote(text, rel):
-            continue
-        word = lead.group("w").lower()
-        if word == "pour" and m.entity.type != "person":
-            continue
-        after = text[m.end - sent.start :]
-        close = re.match(r"\s*,\s*", after)
-        if not close:
-            continue  # "…, selon X." at the end: the question would start mid-sentence
-        rest_start = m.end - sent.start + close.end()
-        # skip an apposition ("Pour X, gilet jaune du Val-d'Oise, le moratoire est …")
-        segs = re.match(r"((?:[^,;:«»]|«[^«»]*»){1,80}?),\s*", text[rest_start:])
-        if (
-            segs
-            and "«" not in segs.group(1)
-            and not re.match(r"\s*«", text[rest_start + segs.end() :])
-        ):
-            head = segs.group(1)
-            if (
-                m.entity.id in ctx.ents.roles and fold(ctx.ents.roles[m.entity.id]) in fold(head)
-            ) or (
-                apposition_ok(ctx, sent, rest_start, head)
-                and has_finite(ctx, sent, rest_start + segs.end())
-            ):
-                rest_start += segs.end()
-        lead_text = text[: lead.start()].strip(" ,")
-        if (
-            lead_text
-            and not RELATIVE_TIME.fullmatch(lead_text)
-            and not re.search(r"\b(?:tandis que|alors que|et|mais)$", lead_text)
-        ):
-            continue  # "Les chiffres, selon X, …": keep to sentences it opens
-        end, _ = clause_end(ctx, sent, rest_start)
-        rest = text[rest_start:end]
-        quotes = quotes_in(rest)
-        if word == "pour" and not quotes:
-            continue  # "pour X" is a point of view only when it introduces X's words
-        if len(rest.split()) < 4 or re.match(r"\s*(?:il|elle|ils|elles|c'|ce)\b", rest):
-            continue
-        rest = fit(drop_relative_time(rest))
-        if rest is None:
-            continue
-        stem = f"Selon qui, {rest[:1].lower() + rest[1:] if not proper_start(ctx, sent, rest_start) else rest} ?"
-        quote = quotes[0] if quotes and len(quotes[0].split()) >= 3 else ""
-        out.append(Statement(sent, m, "estimer", stem, quote))
-    return out
+    return [Statement(sent, speaker, inf, f"Qui {vp} ?", first_quote(quotes), via)]
 
 
 def _mentions(ctx: Context, sent: SentenceInfo) -> list[Mention]:
@@ -353,19 +282,19 @@ def find_statements(ctx: Context) -> list[Statement]:
     out: list[Statement] = []
     for sent in ctx.sentences:
         out += _incise_statements(ctx, sent, subjects)
-        out += _selon_statements(ctx, sent)
+        out += selon_statements(ctx, sent)
         for m in _mentions(ctx, sent):
             rel = m.end - sent.start
             who = re.match(r"\s*,\s*qui\s+", sent.text[rel:])
             if (
                 who
-                and m.entity.type in _PERSON_LIKE
+                and m.entity.type in PERSON_LIKE
                 and re.search(r"(?:^|,\s*)$", sent.text[: m.start - sent.start])
                 and VG.match(sent.text, rel + who.end())
             ):
                 out += _verb_phrase_statement(ctx, sent, m, rel + who.end(), None)
                 continue
-            if m.entity.type not in _PERSON_LIKE or not subject_ok(ctx, sent, m):
+            if m.entity.type not in PERSON_LIKE or not subject_ok(ctx, sent, m):
                 continue
             k = verb_after(ctx, sent, rel)
             if k is not None:
