@@ -134,5 +134,10 @@ def common_subject(subject: str) -> bool:
     ) or first.startswith("L'")
 
 
+def subject_in_question(subject: str) -> str:
+    """The subject as it reads after "Quand", "Où", "Combien": a common word in lower case."""
+    return subject[:1].lower() + subject[1:] if common_subject(subject) else subject
+
+
 def in_quote(text: str, pos: int) -> bool:
     return text.count("«", 0, pos) > text.count("»", 0, pos)

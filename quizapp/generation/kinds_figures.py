@@ -15,7 +15,12 @@ from __future__ import annotations
 import re
 
 from ..domain.questiondata import Answer, Blank, QuestionData
-from .clause_questions import ATTRIBUTION, common_subject, in_quote, question_clause
+from .clause_questions import (
+    ATTRIBUTION,
+    in_quote,
+    question_clause,
+    subject_in_question,
+)
 from .clauses import agree_participle, strip_discourse, tidy
 from .context import Candidate, Context, SentenceInfo, capitalize, explanation, mcq, source_of
 from .figures import Figure, format_number, number_distractors, parse_number
@@ -162,7 +167,7 @@ def governed_figure_questions(ctx: Context) -> list[Candidate]:
                 wh = f"{lead}{hedge}combien {de}{phrase}"
                 if unit == "%":
                     wh = f"{lead}{hedge}combien de pour cent"
-            subject_text = subject[:1].lower() + subject[1:] if common_subject(subject) else subject
+            subject_text = subject_in_question(subject)
             stem = f"{wh} {subject_text} {pred} ?"
             if len(stem) > 230 or re.search(r"\b(?:il|elle|ils|elles)\b", subject_text.lower()):
                 continue
