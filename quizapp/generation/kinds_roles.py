@@ -15,15 +15,8 @@ import re
 
 from rapidfuzz import fuzz
 
-from .appositions import (
-    ANAPHORIC,
-    DEMONSTRATIVE,
-    MASCULINE_HEADS,
-    POSSESSIVE,
-    RELATIONAL,
-    Apposition,
-    find_appositions,
-)
+from .apposition_phrases import DEMONSTRATIVE, MASCULINE_HEADS, POSSESSIVE, RELATIONAL
+from .appositions import ANAPHORIC, Apposition, find_appositions
 from .context import Candidate, Context, de, explanation, mcq, source_of
 from .distractors import article_countries, clashes, entity_options
 from .gazetteer import Entity, load_gazetteer, office_kind
