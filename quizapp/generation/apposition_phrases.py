@@ -88,59 +88,72 @@ def phrase_end(doc, head: int, limit: int, names: Names, title: bool) -> int:
     j = head + 1
     in_complement = False
     while j < limit and j - head <= 14:
-        t, low, prev = doc[j], lowered(doc[j]), doc[j - 1]
-        after_adp = prev.pos_ in ("ADP", "DET") or lowered(prev) in _COMPLEMENT_ADP
-        if j in names.person_start and not after_adp:
-            break  # "le président de la Commission Jean-Paul Renaud": the holder's name
-        if (
-            not prev.whitespace_
-            and (t.text[:1].isalnum() or t.text == "-")
-            and not prev.text.endswith("'")
-        ):
-            pass  # "Australie-Occidentale" cut in three tokens: one word
-        elif low in _COMPLEMENT_ADP and t.pos_ in ("ADP", "ADV", "DET"):
-            in_complement = True
-        elif low in ("la", "l'", "le", "les") and prev.pos_ in ("ADP", "VERB"):
-            pass
-        elif low in DEMONSTRATIVE and prev.pos_ == "ADP":
-            pass
-        elif low == "et" and in_complement and j + 1 < limit:
-            nxt = lowered(doc[j + 1])
-            if not (nxt in _COMPLEMENT_ADP or nxt in ("la", "l'", "le", "les")):
-                break  # "… et ancien ministre de l'Intérieur": a second title
-        elif t.text[:1].isupper() and t.pos_ in ("NOUN", "PROPN", "ADJ", "X"):
-            if not in_complement:
-                break  # "le ministre Dupont": a name, not part of the title
-            nxt = lowered(doc[j + 1]) if j + 1 < limit else ""
-            if not after_adp and not prev.text[:1].isupper() and nxt not in _COMPLEMENT_ADP:
-                break  # "l'opérateur de téléphonie mobile Sprint": the name after the title
-            if not after_adp and j + 1 < limit and name_like(doc[j + 1]):
-                break  # "le Ministre de la Défense Anton Kowal": a two-word name
-            if after_adp and j + 1 < limit and j + 1 in names.person_start:
-                pass
-        elif is_adj(t) and t.text[:1].islower():
-            pass
-        elif t.pos_ in ("NOUN", "PROPN", "X") and in_complement:
-            pass
-        elif t.pos_ == "NOUN" and prev.pos_ == "NOUN" and not in_complement:
-            pass  # "porte-parole adjoint", "bras droit"
-        elif (
-            not title
-            and not in_complement
-            and t.pos_ == "VERB"
-            and low.endswith("ant")
-            and j + 1 < limit
-            and lowered(doc[j + 1]) in ("la", "l'", "le", "les", "des", "un", "une")
-        ):
-            in_complement = True  # "l'association regroupant les gestionnaires …"
-        else:
+        state = _still_in_phrase(doc, j, limit, names, title, in_complement)
+        if state is None:
             break
+        in_complement = state
         j += 1
     while j > head + 1 and (
         doc[j - 1].pos_ in ("ADP", "DET", "CCONJ") or lowered(doc[j - 1]) in _COMPLEMENT_ADP
     ):
         j -= 1
     return j
+
+
+def _still_in_phrase(
+    doc, j: int, limit: int, names: Names, title: bool, in_complement: bool
+) -> bool | None:
+    """None when token ``j`` ends the phrase; else whether the phrase is now inside a
+    complement (« directeur du bureau … »)."""
+    t, low, prev = doc[j], lowered(doc[j]), doc[j - 1]
+    after_adp = prev.pos_ in ("ADP", "DET") or lowered(prev) in _COMPLEMENT_ADP
+    if j in names.person_start and not after_adp:
+        return None  # "le président de la Commission Jean-Paul Renaud": the holder's name
+    glued = t.text[:1].isalnum() or t.text == "-"
+    if not prev.whitespace_ and glued and not prev.text.endswith("'"):
+        return in_complement  # "Australie-Occidentale" cut in three tokens: one word
+    if low in _COMPLEMENT_ADP and t.pos_ in ("ADP", "ADV", "DET"):
+        return True
+    if (low in ("la", "l'", "le", "les") and prev.pos_ in ("ADP", "VERB")) or (
+        low in DEMONSTRATIVE and prev.pos_ == "ADP"
+    ):
+        return in_complement
+    if low == "et" and in_complement and j + 1 < limit:
+        nxt = lowered(doc[j + 1])
+        if not (nxt in _COMPLEMENT_ADP or nxt in ("la", "l'", "le", "les")):
+            return None  # "… et ancien ministre de l'Intérieur": a second title
+        return in_complement
+    if t.text[:1].isupper() and t.pos_ in ("NOUN", "PROPN", "ADJ", "X"):
+        if not in_complement:
+            return None  # "le ministre Dupont": a name, not part of the title
+        return True if _capital_in_complement(doc, j, limit, after_adp) else None
+    if (
+        (is_adj(t) and t.text[:1].islower())
+        or (t.pos_ in ("NOUN", "PROPN", "X") and in_complement)
+        or (t.pos_ == "NOUN" and prev.pos_ == "NOUN" and not in_complement)
+    ):
+        return in_complement  # "ministre espagnol", "de la défense", "porte-parole adjoint"
+    if (
+        not title
+        and not in_complement
+        and t.pos_ == "VERB"
+        and low.endswith("ant")
+        and j + 1 < limit
+        and lowered(doc[j + 1]) in ("la", "l'", "le", "les", "des", "un", "une")
+    ):
+        return True  # "l'association regroupant les gestionnaires …"
+    return None
+
+
+def _capital_in_complement(doc, j: int, limit: int, after_adp: bool) -> bool:
+    """A capitalised word goes on a complement (« de la Défense »), but does not belong to
+    the phrase when it starts the holder's name."""
+    prev = doc[j - 1]
+    nxt = lowered(doc[j + 1]) if j + 1 < limit else ""
+    if not after_adp and not prev.text[:1].isupper() and nxt not in _COMPLEMENT_ADP:
+        return False  # "l'opérateur de téléphonie mobile Sprint": the name after the title
+    # "le Ministre de la Défense Anton Kowal": a two-word name
+    return not (not after_adp and j + 1 < limit and name_like(doc[j + 1]))
 
 
 def phrase_start(doc, head: int, floor: int) -> tuple[int, str]:

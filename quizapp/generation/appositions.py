@@ -79,7 +79,6 @@ def find_appositions(ctx: Context) -> list[Apposition]:
 
 
 def _find_appositions(ctx: Context) -> list[Apposition]:
-    doc = ctx.doc
     names = Names(ctx)
     out: list[Apposition] = []
     seen: set[tuple[str, str]] = set()
@@ -87,88 +86,121 @@ def _find_appositions(ctx: Context) -> list[Apposition]:
         span = sent.span
         if span is None or not len(span):
             continue
-        lo, hi = span.start, span.end
         chained: dict[int, tuple[Run, bool]] = {}  # "X, ancien A et ancien B": B's holder too
-        for h in range(lo, hi):
-            tok = doc[h]
-            if not is_head_candidate(tok) or h in names.person_start:
-                continue
-            low = lowered(tok)
-            is_title = low in TITLE_HEADS
-            if not is_title and (tok.pos_ != "NOUN" or not tok.text[:1].islower()):
-                continue
-            start, det = phrase_start(doc, h, lo)
-            end = phrase_end(doc, h, hi, names, is_title)
-            found = _holder(ctx, doc, names, sent, start, end, det, is_title)
-            if found is None and start - 1 in chained and is_title:
-                run, past = chained[start - 1]
-                found = (run, "after", past)
+        for h in range(span.start, span.end):
+            found = _apposition_at(ctx, names, sent, h, chained)
             if found is None:
                 continue
-            run, pattern, past_verb = found
-            person = _is_person(run, doc, is_title)
-            if run.mention is not None and run.mention.entity.type in (
-                "country",
-                "city",
-                "region",
-                "place",
-            ):
-                continue  # places have their own questions
-            first = start + (1 if det else 0)
-            phrase = clean_phrase(
-                ctx.article.text[doc[first].idx : doc[end - 1].idx + len(doc[end - 1])]
-            )
-            words = phrase.split()
-            if person and not is_title:
-                # "le socialiste Paolo Verdi": a one-word description right before the name
-                if pattern != "before" or det not in ("le", "la", "l'") or len(words) != 1:
-                    continue
-            if not person:
-                if pattern == "after" and det in ("les", "des") and run.end - run.start == 1:
-                    continue  # "les chars d'Abrams, les véhicules de …": a list, not a definition
-                if is_title or low in RELATIONAL or not run.known or len(words) < 2:
-                    continue
-                if any(w.lower() in TITLE_HEADS for w in words[1:]) or "«" in phrase:
-                    continue  # "la visite officielle du président iranien X": X is the président's
-                if pattern == "before" and inner_noun_phrase(doc, h, end):
-                    continue  # "le projet d'oléoduc de la compagnie X": X is the compagnie's
-            if is_title and low in RELATIONAL:
-                continue  # "son successeur X": says how two people relate, not an office
-            if not phrase or _DEICTIC.search(phrase) or re.match(r"(?i)autres?\b", phrase):
-                continue
-            cut = ANAPHORIC.search(phrase) if is_title else None
-            if cut:
-                phrase = phrase[: cut.start()].strip()  # "chef du gouvernement du pays": which one?
-            holder = _holder_text(ctx, doc, run)
-            if fold(holder) in fold(phrase) or re.search(r"\b(?:son|sa|ses|leur|leurs)\b", phrase):
-                continue
-            if pattern == "after" and end < hi and lowered(doc[end]) == "et":
-                chained[end] = (run, past_verb)
-            key = (fold(holder), fold(phrase))
+            key = (fold(found.holder), fold(found.phrase))
             if key in seen:
                 continue
             seen.add(key)
-            number = doc[h].morph.get("Number")
-            out.append(
-                Apposition(
-                    holder=holder,
-                    entity=run.mention.entity if run.mention is not None else None,
-                    phrase=phrase,
-                    det=det,
-                    head=low,
-                    gender=phrase_gender(doc, first, h, end, det),
-                    plural=bool(number and number[0] == "Plur") or det in ("les", "des", "aux"),
-                    is_title=is_title,
-                    person=person,
-                    past=past_verb or bool(_PAST & {lowered(t) for t in doc[first:h]}),
-                    sent=sent,
-                    start=doc[first].idx,
-                    end=doc[end - 1].idx + len(doc[end - 1]),
-                    pattern=pattern,
-                    cut=bool(cut),
-                )
-            )
+            out.append(found)
     return out
+
+
+def _apposition_at(
+    ctx: Context, names: Names, sent: SentenceInfo, h: int, chained: dict
+) -> Apposition | None:
+    """The apposition whose phrase is headed by token ``h``, if the article sets one there."""
+    doc = ctx.doc
+    found = _phrase_and_holder(ctx, names, sent, h, chained)
+    if found is None:
+        return None
+    start, det, end, is_title, run, pattern, past_verb = found
+    low = lowered(doc[h])
+    person = _is_person(run, doc, is_title)
+    if run.mention is not None and run.mention.entity.type in (
+        "country",
+        "city",
+        "region",
+        "place",
+    ):
+        return None  # places have their own questions
+    first = start + (1 if det else 0)
+    phrase = clean_phrase(ctx.article.text[doc[first].idx : doc[end - 1].idx + len(doc[end - 1])])
+    if not _worth_asking(doc, run, h, end, phrase, det, pattern, person, is_title):
+        return None
+    cut = ANAPHORIC.search(phrase) if is_title else None
+    if cut:
+        phrase = phrase[: cut.start()].strip()  # "chef du gouvernement du pays": which one?
+    holder = _holder_text(ctx, doc, run)
+    if fold(holder) in fold(phrase) or re.search(r"\b(?:son|sa|ses|leur|leurs)\b", phrase):
+        return None
+    if pattern == "after" and end < sent.span.end and lowered(doc[end]) == "et":
+        chained[end] = (run, past_verb)
+    number = doc[h].morph.get("Number")
+    return Apposition(
+        holder=holder,
+        entity=run.mention.entity if run.mention is not None else None,
+        phrase=phrase,
+        det=det,
+        head=low,
+        gender=phrase_gender(doc, first, h, end, det),
+        plural=bool(number and number[0] == "Plur") or det in ("les", "des", "aux"),
+        is_title=is_title,
+        person=person,
+        past=past_verb or bool(_PAST & {lowered(t) for t in doc[first:h]}),
+        sent=sent,
+        start=doc[first].idx,
+        end=doc[end - 1].idx + len(doc[end - 1]),
+        pattern=pattern,
+        cut=bool(cut),
+    )
+
+
+def _phrase_and_holder(ctx: Context, names: Names, sent: SentenceInfo, h: int, chained: dict):
+    """(start, determiner, end, is_title, run, pattern, past): the noun phrase headed by
+    token ``h`` and the name it is set against; None when it is no such phrase."""
+    doc = ctx.doc
+    lo, hi = sent.span.start, sent.span.end
+    tok = doc[h]
+    if not is_head_candidate(tok) or h in names.person_start:
+        return None
+    is_title = lowered(tok) in TITLE_HEADS
+    if not is_title and (tok.pos_ != "NOUN" or not tok.text[:1].islower()):
+        return None
+    start, det = phrase_start(doc, h, lo)
+    end = phrase_end(doc, h, hi, names, is_title)
+    found = _holder(ctx, doc, names, sent, start, end, det, is_title)
+    if found is None and start - 1 in chained and is_title:
+        run, past = chained[start - 1]
+        found = (run, "after", past)
+    if found is None:
+        return None
+    return (start, det, end, is_title, *found)
+
+
+def _worth_asking(
+    doc,
+    run: Run,
+    h: int,
+    end: int,
+    phrase: str,
+    det: str,
+    pattern: str,
+    person: bool,
+    is_title: bool,
+) -> bool:
+    """Whether the phrase tells something about the name that a question can ask."""
+    low = lowered(doc[h])
+    words = phrase.split()
+    if person and not is_title:
+        # "le socialiste Paolo Verdi": a one-word description right before the name
+        if pattern != "before" or det not in ("le", "la", "l'") or len(words) != 1:
+            return False
+    if not person:
+        if pattern == "after" and det in ("les", "des") and run.end - run.start == 1:
+            return False  # "les chars d'Abrams, les véhicules de …": a list, not a definition
+        if is_title or low in RELATIONAL or not run.known or len(words) < 2:
+            return False
+        if any(w.lower() in TITLE_HEADS for w in words[1:]) or "«" in phrase:
+            return False  # "la visite officielle du président iranien X": X is the président's
+        if pattern == "before" and inner_noun_phrase(doc, h, end):
+            return False  # "le projet d'oléoduc de la compagnie X": X is the compagnie's
+    if is_title and low in RELATIONAL:
+        return False  # "son successeur X": says how two people relate, not an office
+    return not (not phrase or _DEICTIC.search(phrase) or re.match(r"(?i)autres?\b", phrase))
 
 
 def _holder_text(ctx: Context, doc, run: Run) -> str:
@@ -193,9 +225,16 @@ def _holder(
     ctx: Context, doc, names: Names, sent, start: int, end: int, det: str, is_title: bool
 ) -> tuple[Run, str, bool] | None:
     """The name a phrase is set against (before it, after it, or linked by a copula) and how."""
+    return (
+        _holder_before(doc, names, sent, start, end, det)
+        or _holder_after(doc, names, sent, start, end, det, is_title)
+        or _holder_by_copula(ctx, doc, names, sent, start, det, is_title)
+    )
+
+
+def _holder_before(doc, names: Names, sent, start: int, end: int, det: str):
+    """ "Jeanne Morel, directrice …" / "l'Unesco, l'agence …" / "X, officiellement le …"."""
     lo, hi = sent.span.start, sent.span.end
-    text = ctx.article.text
-    # "Jeanne Morel, directrice …" / "l'Unesco, l'agence …" / "X, officiellement le …"
     k = start - 1
     if k > lo and doc[k].pos_ == "ADV" and doc[k].text[:1].islower():
         k -= 1
@@ -203,30 +242,35 @@ def _holder(
         run = run_before(doc, k, names, lo)
         if run is not None:
             return run, "after", False
-    # "le Premier ministre portugais Paulo Ramos"
-    if det or (is_title and (start == lo or doc[start - 1].pos_ in ("ADP", "PUNCT"))):
-        run = run_after(doc, end, names, hi)
-        if run is not None:
-            return run, "before", False
-        # "Le Premier ministre, Paul Durand, …"
-        if (
-            is_title
-            and end + 1 < hi
-            and doc[end].text == ","
-            and det in ("le", "la", "l'", "du", "au")
+    return None
+
+
+def _holder_after(doc, names: Names, sent, start: int, end: int, det: str, is_title: bool):
+    """ "le Premier ministre portugais Paulo Ramos", "Le Premier ministre, Paul Durand, …"."""
+    lo, hi = sent.span.start, sent.span.end
+    if not (det or (is_title and (start == lo or doc[start - 1].pos_ in ("ADP", "PUNCT")))):
+        return None
+    run = run_after(doc, end, names, hi)
+    if run is not None:
+        return run, "before", False
+    if is_title and end + 1 < hi and doc[end].text == "," and det in ("le", "la", "l'", "du", "au"):
+        run = run_after(doc, end + 1, names, hi)
+        ok = run is not None and (
+            end + 1 in names.person_start or (run.mention is None and run.end - run.start >= 2)
+        )
+        if ok and (
+            run.end >= hi
+            or doc[run.end].text in (",", ".", ";")
+            or doc[run.end].pos_ in ("AUX", "VERB")
         ):
-            run = run_after(doc, end + 1, names, hi)
-            ok = run is not None and (
-                end + 1 in names.person_start or (run.mention is None and run.end - run.start >= 2)
-            )
-            if ok and (
-                run.end >= hi
-                or doc[run.end].text in (",", ".", ";")
-                or doc[run.end].pos_ in ("AUX", "VERB")
-            ):
-                return run, "comma", False
-    # "X est une firme japonaise", "X avait été ministre de …"
-    cm = _COPULA_BEFORE.search(text[sent.start : doc[start].idx])
+            return run, "comma", False
+    return None
+
+
+def _holder_by_copula(ctx: Context, doc, names: Names, sent, start: int, det: str, is_title: bool):
+    """ "X est une firme japonaise", "X avait été ministre de …"."""
+    lo, hi = sent.span.start, sent.span.end
+    cm = _COPULA_BEFORE.search(ctx.article.text[sent.start : doc[start].idx])
     if cm is None or (
         det not in ("un", "une", "") and not (is_title and det in ("le", "la", "l'"))
     ):
