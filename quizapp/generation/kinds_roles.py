@@ -18,7 +18,8 @@ from rapidfuzz import fuzz
 from .apposition_phrases import DEMONSTRATIVE, MASCULINE_HEADS, POSSESSIVE, RELATIONAL
 from .appositions import ANAPHORIC, Apposition, find_appositions
 from .context import Candidate, Context, de, explanation, mcq, source_of
-from .distractors import article_countries, clashes, entity_options
+from .distractor_worlds import article_countries
+from .distractors import clashes, entity_options
 from .gazetteer import Entity, load_gazetteer, office_kind
 from .kinds_people import feminine
 from .text import fold
