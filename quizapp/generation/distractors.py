@@ -10,9 +10,10 @@ from __future__ import annotations
 import functools
 import re
 import zlib
+from dataclasses import dataclass
 
 from .context import Context, entity_gender
-from .distractor_worlds import is_political, org_kind, ranked, world_of
+from .distractor_worlds import World, is_political, org_kind, ranked, world_of
 from .gazetteer import Entity, adjective_forms, load_gazetteer
 from .text import fold
 
@@ -104,103 +105,177 @@ def entity_options(
     feminine_only: bool = False,
 ) -> tuple[list[str], int]:
     """Distractor texts for an entity answer, and how many came from the gazetteer."""
-    kind = answer.type
-    related = answer.related | {answer.id}
-    with_article = bool(re.match(r"(?i)(la |le |les |l')", answer_text))
-    folded_stem = fold(stem)
-    gazetteer = load_gazetteer()
     world = world_of(ctx, answer)
+    asked = _Asked.of(ctx, answer, answer_text, stem, same_gender, same_article, feminine_only)
+    out: list[str] = []
+    from_gaz = 0
+    for e, in_article in _option_pool(ctx, answer, world):
+        if _ruled_out(asked, e, in_article):
+            continue
+        text = _option_text(asked, e, in_article)
+        if _gives_away(asked, e, text, out):
+            continue
+        out.append(text)
+        from_gaz += 0 if in_article else 1
+        if len(out) == n:
+            break
+    if asked.with_article and answer_text[:1].isupper():
+        out = [o[:1].upper() + o[1:] for o in out]
+    elif asked.with_article:
+        out = [o[:1].lower() + o[1:] for o in out]
+    return out, from_gaz
+
+
+@dataclass
+class _Asked:
+    """What an entity's wrong options must fit: the answer, how it is written, the stem."""
+
+    ctx: Context
+    answer: Entity
+    answer_text: str
+    folded_stem: str
+    with_article: bool  # « la France », « l'OTAN »: the options take theirs
+    gender: str  # the answer's gender when the stem shows it, else ""
+    same_article: bool
+    feminine_only: bool
+    org_kind: str
+    capitals: set[str] | None  # when a capital acts for its government: the capitals
+
+    @classmethod
+    def of(
+        cls,
+        ctx: Context,
+        answer: Entity,
+        answer_text: str,
+        stem: str,
+        same_gender: bool,
+        same_article: bool,
+        feminine_only: bool,
+    ) -> _Asked:
+        kind = answer.type
+        countries = load_gazetteer().by_type("country")
+        capitals = {fold(c.capital) for c in countries if c.capital}
+        # a city that acts (« Valdor a accusé ») stands for its government: other capitals
+        actor_city = (
+            kind in ("city", "place")
+            and re.match(r"(?i)(?:qui|selon qui)\b", stem)
+            and fold(answer.name) in capitals
+        )
+        gender = entity_gender(answer)
+        gender_shows = (
+            kind == "person"
+            and bool(gender)
+            and (same_gender or gender == "f" and feminine_agreement(stem))
+        )
+        return cls(
+            ctx=ctx,
+            answer=answer,
+            answer_text=answer_text,
+            folded_stem=fold(stem),
+            with_article=bool(re.match(r"(?i)(la |le |les |l')", answer_text)),
+            gender=gender if gender_shows else "",
+            same_article=same_article,
+            feminine_only=feminine_only,
+            org_kind=org_kind(answer) if kind == "org" else "",
+            capitals=capitals if actor_city else None,
+        )
+
+
+def _option_pool(ctx: Context, answer: Entity, world: World) -> list[tuple[Entity, bool]]:
+    """(entity, named in the article) of the answer's type: the article's first, then the
+    gazetteer's, best fitting the answer's world first."""
+    kind = answer.type
     pool: list[tuple[Entity, bool]] = [(e, True) for e in ctx.ents.of_type(kind)]
-    gaz = gazetteer.by_type(kind)
     if kind == "place":  # a place the gazetteer does not know: other places, then cities
         pool += [(e, True) for e in ctx.ents.of_type("city")]
+    pool += [(e, False) for e in _gazetteer_options(ctx, answer, world)]
+    if kind == "person" and world.kind == "other":
+        # « Qui est la porte-parole d'Eurogrid ? »: a title that is no political office.
+        # No politician from elsewhere is a plausible option; the article's own come last.
+        political = [(e, a) for e, a in pool if is_political(ctx, e, world.year)]
+        pool = [p for p in pool if p not in political] + [(e, a) for e, a in political if a]
+    return pool
+
+
+def _gazetteer_options(ctx: Context, answer: Entity, world: World) -> list[Entity]:
+    """The gazetteer's entities of the answer's type, in the order they are offered."""
+    kind = answer.type
+    gazetteer = load_gazetteer()
+    gaz = gazetteer.by_type(kind)
+    if kind == "place":
         gaz = gazetteer.by_type("city")
         if world.region and gazetteer.entities.get("region:" + fold(answer.name)):
             gaz = ranked(world, answer, gazetteer.by_type("region")) + gaz  # a region: regions
     if kind == "country":
         region = answer.region or next((g.region for g in gaz if g.id == answer.id), "")
         gaz.sort(key=lambda e: (e.region != region, zlib.crc32(e.name.encode())))
-    elif kind == "place" and gaz and gaz[0].type == "region":
+        return gaz
+    if kind == "place" and gaz and gaz[0].type == "region":
         n_regions = sum(g.type == "region" for g in gaz)
-        gaz = gaz[:n_regions] + ranked(world, answer, gaz[n_regions:])
-    else:
-        # The ranking depends on the answer alone: one per answer and article, however
-        # many questions have that answer.
-        cache = ctx.cache.setdefault("ranked_gazetteer", {})
-        key = (answer.id, kind)
-        if key not in cache:
-            cache[key] = ranked(world, answer, gaz)
-        gaz = cache[key]
-    pool += [(e, False) for e in gaz]
-    answer_org_kind = org_kind(answer) if kind == "org" else ""
-    # a city that acts (« Moscou a accusé ») stands for its government: other capitals
-    actor_city = kind in ("city", "place") and re.match(r"(?i)(?:qui|selon qui)\b", stem)
-    capitals = {fold(c.capital) for c in gazetteer.by_type("country") if c.capital}
-    if actor_city and fold(answer.name) not in capitals:
-        actor_city = False
-    if kind == "person" and world.kind == "other":
-        # « Qui est la porte-parole d'Eurogrid ? »: a title that is no political office.
-        # No politician from elsewhere is a plausible option; the article's own come last.
-        political = [(e, a) for e, a in pool if is_political(ctx, e, world.year)]
-        pool = [p for p in pool if p not in political] + [(e, a) for e, a in political if a]
-    out: list[str] = []
-    from_gaz = 0
-    gender = entity_gender(answer)
-    gender_shows = (
-        kind == "person"
-        and bool(gender)
-        and (same_gender or gender == "f" and feminine_agreement(stem))
-    )
-    for e, in_article in pool:
-        if e.id in related or answer.id in e.related:
-            continue
-        if in_article and e.id in ctx.ents.doubtful:
-            continue
-        if kind == "person" and gender_shows and e.gender and e.gender != gender:
-            continue  # « Qui réussit son pari mais sort fragilisée ? »: women only
-        if kind == "country" and with_article and not e.article:
-            continue
-        if kind == "country" and any(
-            re.search(rf"\b{re.escape(fold(a))}\b", folded_stem)
-            for a in adjective_forms(e.adjective)
-            if len(a) >= 4
-        ):
-            continue  # « expulsé 20 diplomates iraniens »: not « l'Iran » as an option
-        if same_article and e.article != answer.article:
-            continue
-        if feminine_only and (e.article not in ("la", "l'") or e.name.endswith(("s",))):
-            continue  # "en {1}": "en Chine" but never "en États-Unis"
-        if kind == "org" and not _org_fits(answer_org_kind, e, in_article):
-            continue
-        text = ctx.display(e) if in_article else e.name
-        if kind in ("country", "org") and with_article:
-            text = (
-                e.with_article()
-                if not in_article or not re.match(r"(?i)(la |le |les |l')", text)
-                else text
-            )
-            if not re.match(r"(?i)(la |le |les |l')", text):
-                text = e.with_article()
-        if kind in ("country", "org") and not with_article:
-            text = e.name
-        if any(clashes(text, o) for o in [answer_text, *out]):
-            continue
-        if any(clashes(alias, answer_text) for alias in e.aliases):
-            continue
-        f = fold(text)
-        if f and re.search(rf"\b{re.escape(f)}\b", folded_stem):
-            continue
-        surname = fold(e.name.split()[-1]) if kind == "person" else ""
-        if len(surname) >= 4 and re.search(rf"\b{re.escape(surname)}\b", folded_stem):
-            continue  # « Qui a déclaré que Trump … ? »: not Donald Trump
-        if actor_city and fold(e.name) not in capitals:
-            continue  # « Moscou a accusé … »: Washington, not Mossoul
-        out.append(text)
-        from_gaz += 0 if in_article else 1
-        if len(out) == n:
-            break
-    if with_article and answer_text[:1].isupper():
-        out = [o[:1].upper() + o[1:] for o in out]
-    elif with_article:
-        out = [o[:1].lower() + o[1:] for o in out]
-    return out, from_gaz
+        return gaz[:n_regions] + ranked(world, answer, gaz[n_regions:])
+    # The ranking depends on the answer alone: one per answer and article, however
+    # many questions have that answer.
+    cache = ctx.cache.setdefault("ranked_gazetteer", {})
+    key = (answer.id, kind)
+    if key not in cache:
+        cache[key] = ranked(world, answer, gaz)
+    return cache[key]
+
+
+def _ruled_out(asked: _Asked, e: Entity, in_article: bool) -> bool:
+    """Whether an entity cannot be a wrong option whatever its text."""
+    answer, kind = asked.answer, asked.answer.type
+    if e.id in (answer.related | {answer.id}) or answer.id in e.related:
+        return True
+    if in_article and e.id in asked.ctx.ents.doubtful:
+        return True
+    if asked.gender and e.gender and e.gender != asked.gender:
+        return True  # « Qui réussit son pari mais sort fragilisée ? »: women only
+    if kind == "country" and asked.with_article and not e.article:
+        return True
+    if kind == "country" and any(
+        re.search(rf"\b{re.escape(fold(a))}\b", asked.folded_stem)
+        for a in adjective_forms(e.adjective)
+        if len(a) >= 4
+    ):
+        return True  # « expulsé 20 diplomates valdoriens »: not « la Valdorie » as an option
+    if asked.same_article and e.article != answer.article:
+        return True
+    if asked.feminine_only and (e.article not in ("la", "l'") or e.name.endswith(("s",))):
+        return True  # "en {1}": "en Chine" but never "en États-Unis"
+    if kind == "org" and not _org_fits(asked.org_kind, e, in_article):
+        return True
+    # « Valdor a accusé … »: another capital, not a town
+    return asked.capitals is not None and fold(e.name) not in asked.capitals
+
+
+def _option_text(asked: _Asked, e: Entity, in_article: bool) -> str:
+    """How the option is written: as the article names it, with an article like the answer's."""
+    kind = asked.answer.type
+    text = asked.ctx.display(e) if in_article else e.name
+    if kind in ("country", "org") and asked.with_article:
+        text = (
+            e.with_article()
+            if not in_article or not re.match(r"(?i)(la |le |les |l')", text)
+            else text
+        )
+        if not re.match(r"(?i)(la |le |les |l')", text):
+            text = e.with_article()
+    if kind in ("country", "org") and not asked.with_article:
+        text = e.name
+    return text
+
+
+def _gives_away(asked: _Asked, e: Entity, text: str, out: list[str]) -> bool:
+    """Whether an option is the answer under another name, repeats another option, or is
+    already named in the stem."""
+    if any(clashes(text, o) for o in [asked.answer_text, *out]):
+        return True
+    if any(clashes(alias, asked.answer_text) for alias in e.aliases):
+        return True
+    f = fold(text)
+    if f and re.search(rf"\b{re.escape(f)}\b", asked.folded_stem):
+        return True
+    surname = fold(e.name.split()[-1]) if asked.answer.type == "person" else ""
+    # « Qui a déclaré que Dubreuil … ? »: not Paul Dubreuil
+    return len(surname) >= 4 and bool(re.search(rf"\b{re.escape(surname)}\b", asked.folded_stem))
