@@ -216,3 +216,18 @@ def inner_noun_phrase(doc, head: int, end: int) -> bool:
             if doc[j + 1].text[:1].islower():
                 return True
     return False
+
+
+VOWEL = re.compile(r"(?i)[aeiouyhéèêàâîôû]")
+
+
+def with_det(phrase: str, gender: str, plural: bool = False, definite: bool = True) -> str:
+    if definite:
+        if plural:
+            return "les " + phrase
+        if VOWEL.match(phrase):
+            return "l'" + phrase
+        return ("la " if gender == "f" else "le ") + phrase
+    if plural:
+        return "des " + phrase
+    return ("une " if gender == "f" else "un ") + phrase

@@ -21,6 +21,7 @@ from .apposition_phrases import (
     phrase_start,
 )
 from .context import Context, SentenceInfo
+from .distractors import clashes
 from .gazetteer import Entity
 from .name_runs import Names, Run, lowered, run_after, run_before
 from .text import fold
@@ -291,3 +292,9 @@ ANAPHORIC = re.compile(
     r"(?:\b(?:du|de la|des)\s|\bde l')(?:pays|ville|groupe|organisation|parti|mouvement|entreprise"
     r"|société|région|firme|compagnie|banque|formation|institution|mouvance)$"
 )
+
+
+def same_holder(a: Apposition, b: Apposition) -> bool:
+    if a.entity is not None and b.entity is not None and a.entity.id == b.entity.id:
+        return True
+    return clashes(a.holder, b.holder)
