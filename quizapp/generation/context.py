@@ -140,16 +140,17 @@ def fact_candidate(
     kind: str,
     score: float,
     answer_forms: list[str],
+    explained: str | None = None,
 ) -> Candidate:
     """A choice question on a fact of one sentence, tagged with its kind, which the
-    explanation answers by quoting the sentence."""
+    explanation answers (with ``explained``, else the answer) by quoting the sentence."""
     q = mcq(
         stem,
         answer,
         wrong,
         kind=kind,
         source=source_of(sent),
-        explanation=explanation(sent, answer),
+        explanation=explanation(sent, answer if explained is None else explained),
         tags=[kind],
     )
     return Candidate(q, sent, answer_forms, score)

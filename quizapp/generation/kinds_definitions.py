@@ -7,7 +7,7 @@ import re
 
 from .apposition_phrases import with_det
 from .appositions import Apposition, find_appositions, same_holder
-from .context import Candidate, Context, explanation, mcq, source_of
+from .context import Candidate, Context, fact_candidate
 from .distractors import clashes, entity_options
 from .gazetteer import Entity
 from .text import fold
@@ -61,59 +61,65 @@ def definition_questions(ctx: Context) -> list[Candidate]:
     for a in apps:
         holder = _holder_with_article(ctx, a)
         others = [b for b in apps if not same_holder(a, b)]
-        # "Qu'est-ce que SoftBank ?" -> "une firme japonaise"
-        answer = with_det(a.phrase, a.gender, a.plural, definite=False)
-        mine = [b.phrase for b in apps if same_holder(a, b)]
-        wrong: list[str] = []
-        for b in others:
-            w = with_det(b.phrase, b.gender, b.plural, definite=False)
-            if b.plural == a.plural and not any(clashes(w, x) for x in [answer, *mine, *wrong]):
-                wrong.append(w)
-        if len(wrong) >= 3:
-            q = mcq(
-                _what_stem(holder, a.plural),
-                answer,
-                wrong[:3],
-                kind="definition",
-                source=source_of(a.sent),
-                explanation=explanation(a.sent, f"{holder}, {answer}"),
-                tags=["definition"],
-            )
-            out.append(Candidate(q, a.sent, [answer, a.phrase], 0.8))
-        # "Dans l'article, comment s'appelle la firme japonaise ?" -> "SoftBank"
+        what = _what_is_question(a, apps, others, holder)
+        if what is not None:
+            out.append(what)
         if any(fold(b.phrase) == fold(a.phrase) for b in others):
             continue
-        np = with_det(a.phrase, a.gender, a.plural)
-        stem = f"Dans l'article, comment {'s’appellent' if a.plural else 's’appelle'} {np} ?"
-        stem = stem.replace("’", "'")
-        thing = _thing_entity(a)
-        if not thing.role and _KIND_OF_THING.get(a.head):
-            thing = dataclasses.replace(thing, role=_KIND_OF_THING[a.head])
-        name = thing.name
-        # names of the article only: the gazetteer's bodies make absurd firms or newspapers
-        pool = [_thing_entity(b).name for b in others]
-        if thing.role:  # a newspaper, a party: the gazetteer knows others of the kind
-            pool += entity_options(ctx, thing, name, stem, n=6)[0]
-        else:
-            pool += _article_names(ctx)
-        wrong = []
-        for o in pool:
-            if fold(o) in fold(stem) or any(clashes(o, x) for x in [name, *thing.aliases, *wrong]):
-                continue
-            wrong.append(o)
-        if len(wrong) < 3:
-            continue
-        q = mcq(
-            stem,
-            name,
-            wrong[:3],
-            kind="definition",
-            source=source_of(a.sent),
-            explanation=explanation(a.sent, f"{holder}, {a.phrase}"),
-            tags=["definition"],
-        )
-        out.append(Candidate(q, a.sent, [name, holder, *thing.aliases], 0.78))
+        which = _which_name_question(ctx, a, others, holder)
+        if which is not None:
+            out.append(which)
     return out
+
+
+def _what_is_question(
+    a: Apposition, apps: list[Apposition], others: list[Apposition], holder: str
+) -> Candidate | None:
+    """ "Qu'est-ce que Télonet ?" -> "une firme japonaise", among the article's other
+    descriptions."""
+    answer = with_det(a.phrase, a.gender, a.plural, definite=False)
+    mine = [b.phrase for b in apps if same_holder(a, b)]
+    wrong: list[str] = []
+    for b in others:
+        w = with_det(b.phrase, b.gender, b.plural, definite=False)
+        if b.plural == a.plural and not any(clashes(w, x) for x in [answer, *mine, *wrong]):
+            wrong.append(w)
+    if len(wrong) < 3:
+        return None
+    stem = _what_stem(holder, a.plural)
+    forms = [answer, a.phrase]
+    return fact_candidate(
+        a.sent, stem, answer, wrong[:3], "definition", 0.8, forms, f"{holder}, {answer}"
+    )
+
+
+def _which_name_question(
+    ctx: Context, a: Apposition, others: list[Apposition], holder: str
+) -> Candidate | None:
+    """ "Dans l'article, comment s'appelle la firme japonaise ?" -> "Télonet"."""
+    np = with_det(a.phrase, a.gender, a.plural)
+    stem = f"Dans l'article, comment {'s’appellent' if a.plural else 's’appelle'} {np} ?"
+    stem = stem.replace("’", "'")
+    thing = _thing_entity(a)
+    if not thing.role and _KIND_OF_THING.get(a.head):
+        thing = dataclasses.replace(thing, role=_KIND_OF_THING[a.head])
+    name = thing.name
+    # names of the article only: the gazetteer's bodies make absurd firms or newspapers
+    pool = [_thing_entity(b).name for b in others]
+    if thing.role:  # a newspaper, a party: the gazetteer knows others of the kind
+        pool += entity_options(ctx, thing, name, stem, n=6)[0]
+    else:
+        pool += _article_names(ctx)
+    wrong: list[str] = []
+    for o in pool:
+        if fold(o) in fold(stem) or any(clashes(o, x) for x in [name, *thing.aliases, *wrong]):
+            continue
+        wrong.append(o)
+    if len(wrong) < 3:
+        return None
+    forms = [name, holder, *thing.aliases]
+    explained = f"{holder}, {a.phrase}"
+    return fact_candidate(a.sent, stem, name, wrong[:3], "definition", 0.78, forms, explained)
 
 
 def _holder_with_article(ctx: Context, a: Apposition) -> str:

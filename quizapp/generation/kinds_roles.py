@@ -24,7 +24,7 @@ from .apposition_phrases import (
     with_det,
 )
 from .appositions import ANAPHORIC, Apposition, find_appositions, same_holder
-from .context import Candidate, Context, de, explanation, mcq, source_of
+from .context import Candidate, Context, de, fact_candidate
 from .distractor_worlds import article_countries
 from .distractors import clashes, entity_options
 from .gazetteer import Entity, load_gazetteer, office_kind
@@ -39,7 +39,7 @@ def _person_gender(ctx: Context, a: Apposition) -> str:
         return a.entity.gender
     if a.gender:
         return a.gender
-    # "Hessa al-Jaber avait été ministre … Elle a été assermentée …": the next subject pronoun
+    # "Claire Verneuil avait été ministre … Elle a été assermentée …": the next subject pronoun
     nxt = ctx.sentences[a.sent.index + 1].text if a.sent.index + 1 < len(ctx.sentences) else ""
     return {"Elle": "f", "Il": "m"}.get(nxt.split(" ", 1)[0], "")
 
@@ -216,54 +216,58 @@ def role_questions(ctx: Context) -> list[Candidate]:
             continue  # "Cheikh Karim ben Ali Al Rachid" then "Al Rachid", both "l'émir"
         done.append(a)
         gender = _person_gender(ctx, a)
-        person = _person_entity(a)
-        # the title the article gives them says whose world the wrong options come from
-        person = dataclasses.replace(person, gender=gender, role=person.role or a.phrase)
-        name = a.holder
-        forms = [name, *person.aliases, name.split()[-1]]
-        # who holds it: only when no one else in the article holds a title like it
-        stem = _who_stem(a, gender)
-        rivals = [b for b in apps if not same_holder(a, b) and clashes(a.phrase, b.phrase)]
-        if stem is not None and not rivals:
-            opts, gaz = entity_options(ctx, person, name, stem, same_gender=True)
-            if len(opts) == 3:
-                q = mcq(
-                    stem,
-                    name,
-                    opts,
-                    kind="role",
-                    source=source_of(a.sent),
-                    explanation=explanation(a.sent, f"{name}, {a.phrase}"),
-                    tags=["role"],
-                )
-                score = (0.86 if a.is_title else 0.74) - 0.02 * gaz
-                out.append(Candidate(q, a.sent, forms, score))
-        # which title they hold
-        if (
-            not a.is_title
-            or a.head in RELATIONAL
-            # « chef », « président » among « ministre », « porte-parole »: empty
-            or len(a.phrase.split()) == 1
-            and _feminine_free(a.head) in _EMPTY_ALONE
-            or any(same_holder(a, b) for b in asked_forward)
-        ):
+        who = _who_holds_question(ctx, a, apps, gender)
+        if who is not None:
+            out.append(who)
+        if any(same_holder(a, b) for b in asked_forward):
             continue
-        if a.past and not _ANCIEN.match(a.phrase):
-            stem = f"Quelle fonction a occupée {name} ?"
-        else:
-            stem = f"Quelle est la fonction {de(name)} ?"
-        wrong = _title_distractors(a, gender, apps, article_countries(ctx))
-        if len(wrong) < 3:
-            continue
-        q = mcq(
-            stem,
-            a.phrase,
-            wrong,
-            kind="role",
-            source=source_of(a.sent),
-            explanation=explanation(a.sent, f"{name}, {a.phrase}"),
-            tags=["role"],
-        )
-        asked_forward.append(a)
-        out.append(Candidate(q, a.sent, [a.phrase], 0.84))
+        which = _which_title_question(ctx, a, apps, gender)
+        if which is not None:
+            asked_forward.append(a)
+            out.append(which)
     return out
+
+
+def _who_holds_question(
+    ctx: Context, a: Apposition, apps: list[Apposition], gender: str
+) -> Candidate | None:
+    """ "Qui est le Premier ministre espagnol ?": only when no one else in the article
+    holds a title like it."""
+    person = _person_entity(a)
+    # the title the article gives them says whose world the wrong options come from
+    person = dataclasses.replace(person, gender=gender, role=person.role or a.phrase)
+    name = a.holder
+    forms = [name, *person.aliases, name.split()[-1]]
+    stem = _who_stem(a, gender)
+    rivals = [b for b in apps if not same_holder(a, b) and clashes(a.phrase, b.phrase)]
+    if stem is None or rivals:
+        return None
+    opts, gaz = entity_options(ctx, person, name, stem, same_gender=True)
+    if len(opts) != 3:
+        return None
+    score = (0.86 if a.is_title else 0.74) - 0.02 * gaz
+    return fact_candidate(a.sent, stem, name, opts, "role", score, forms, f"{name}, {a.phrase}")
+
+
+def _which_title_question(
+    ctx: Context, a: Apposition, apps: list[Apposition], gender: str
+) -> Candidate | None:
+    """ "Quelle est la fonction de Jeanne Morel ?" with other titles as wrong options."""
+    if (
+        not a.is_title
+        or a.head in RELATIONAL
+        # « chef », « président » among « ministre », « porte-parole »: empty
+        or len(a.phrase.split()) == 1
+        and _feminine_free(a.head) in _EMPTY_ALONE
+    ):
+        return None
+    name = a.holder
+    if a.past and not _ANCIEN.match(a.phrase):
+        stem = f"Quelle fonction a occupée {name} ?"
+    else:
+        stem = f"Quelle est la fonction {de(name)} ?"
+    wrong = _title_distractors(a, gender, apps, article_countries(ctx))
+    if len(wrong) < 3:
+        return None
+    explained = f"{name}, {a.phrase}"
+    return fact_candidate(a.sent, stem, a.phrase, wrong, "role", 0.84, [a.phrase], explained)
