@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import re
 
-from .clauses import invert, strip_discourse, tidy
 from .context import Context, SentenceInfo, capitalize
+from .question_wording import invert, strip_discourse, tidy
 
 BACK_REF = re.compile(
     r"\b(?:cette question|ces (?!derniers)[a-zé]+|de son côté|les deux pays)\b", re.IGNORECASE

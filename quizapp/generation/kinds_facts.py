@@ -10,7 +10,6 @@ from .clause_questions import (
     question_clause,
     subject_in_question,
 )
-from .clauses import invert, strip_discourse, tidy
 from .context import (
     Candidate,
     Context,
@@ -20,6 +19,7 @@ from .context import (
 )
 from .dates import date_distractors
 from .distractors import clashes, entity_options
+from .question_wording import invert, strip_discourse, tidy
 from .text import fold
 
 

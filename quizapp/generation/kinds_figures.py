@@ -21,9 +21,9 @@ from .clause_questions import (
     question_clause,
     subject_in_question,
 )
-from .clauses import agree_participle, strip_discourse, tidy
 from .context import Candidate, Context, SentenceInfo, capitalize, explanation, mcq, source_of
 from .figures import Figure, format_number, number_distractors, parse_number
+from .question_wording import agree_participle, strip_discourse, tidy
 from .trim import shorten
 
 #: The prepositions that can lead a figure to the front: « à trois ans », « de 15 jours ».

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 
-from .clauses import invert
 from .context import (
     Candidate,
     Context,
@@ -17,6 +16,7 @@ from .context import (
 from .dates import DateValue, date_distractors
 from .distractors import entity_options
 from .entities import Mention
+from .question_wording import invert
 
 _MEET = re.compile(r"\brencontr[eé]|\bs'est entretenue? avec\b|\ba reçu\b")
 

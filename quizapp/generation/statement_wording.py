@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from .clauses import tidy
+from .question_wording import tidy
 from .speech_verbs import ADVERBS
 
 #: ", quant à lui," between the auxiliary and the participle.
