@@ -197,8 +197,6 @@ def ranked(world: World, answer: Entity, gaz_ents: list[Entity]) -> list[Entity]
         return [
             e for r, _, e in sorted((x for x in ranks if x[0] is not None), key=lambda x: x[:2])
         ]
-    if answer.type == "org":
-        return sorted(gaz_ents, key=lambda e: (world.geo_tier(e.country, e.region), tiebreak(e)))
     return sorted(gaz_ents, key=lambda e: (world.geo_tier(e.country, e.region), tiebreak(e)))
 
 
