@@ -137,9 +137,10 @@ def fact_candidate(
     stem: str,
     answer: str,
     wrong: list[str],
-    kind: str,
     score: float,
     answer_forms: list[str],
+    *,
+    kind: str,
     explained: str | None = None,
 ) -> Candidate:
     """A choice question on a fact of one sentence, tagged with its kind, which the

@@ -89,7 +89,14 @@ def _what_is_question(
     stem = _what_stem(holder, a.plural)
     forms = [answer, a.phrase]
     return fact_candidate(
-        a.sent, stem, answer, wrong[:3], "definition", 0.8, forms, f"{holder}, {answer}"
+        a.sent,
+        stem,
+        answer,
+        wrong[:3],
+        0.8,
+        forms,
+        kind="definition",
+        explained=f"{holder}, {answer}",
     )
 
 
@@ -119,7 +126,9 @@ def _which_name_question(
         return None
     forms = [name, holder, *thing.aliases]
     explained = f"{holder}, {a.phrase}"
-    return fact_candidate(a.sent, stem, name, wrong[:3], "definition", 0.78, forms, explained)
+    return fact_candidate(
+        a.sent, stem, name, wrong[:3], 0.78, forms, kind="definition", explained=explained
+    )
 
 
 def _holder_with_article(ctx: Context, a: Apposition) -> str:

@@ -71,7 +71,7 @@ def _date_question(ctx: Context, sent: SentenceInfo, d, every: list) -> Candidat
     if re.match(r"(?:Un|Une|Des)\b", subject):
         return None  # "Quand une enquête évalue-t-elle … ?": the date is rarely the enquiry's
     score -= 0.04 if d.value.precision == "year" and sent.dates[0] is not d else 0
-    return fact_candidate(sent, stem, answer, wrong, "date", score, [answer, d.surface])
+    return fact_candidate(sent, stem, answer, wrong, score, [answer, d.surface], kind="date")
 
 
 def _subject_mentions(sent: SentenceInfo, c, types: tuple[str, ...], slack: int = 0) -> list:
@@ -144,7 +144,7 @@ def _position_question(ctx: Context, sent: SentenceInfo) -> Candidate | None:
     pron = capitalize(c.pronoun)
     answer = f"{pron} {short}"
     wrong = _wrong_stances(pron, short, answer, plural)
-    return fact_candidate(sent, stem, answer, wrong, "position", 0.78, [short])
+    return fact_candidate(sent, stem, answer, wrong, 0.78, [short], kind="position")
 
 
 def _wrong_stances(pron: str, short: str, answer: str, plural: bool) -> list[str]:
@@ -270,7 +270,7 @@ def _actor_question(ctx: Context, sent: SentenceInfo) -> Candidate | None:
         return None
     score = 0.8 - 0.02 * gaz - (0.05 if len(stem) > 150 else 0) - (0.03 if ctx_phrase else 0)
     forms = [answer, m.text, *m.entity.aliases]
-    return fact_candidate(sent, stem, answer, opts, "position", score, forms)
+    return fact_candidate(sent, stem, answer, opts, score, forms, kind="position")
 
 
 def _name_is_the_subject(ctx: Context, c, m) -> bool:

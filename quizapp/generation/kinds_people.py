@@ -96,7 +96,9 @@ def _meeting_candidates(ctx: Context, sent: SentenceInfo, a, b) -> list[Candidat
     opts, gaz = entity_options(ctx, b.entity, b_name, stem)
     if len(opts) == 3:
         forms = [b_name, *b.entity.aliases]
-        out.append(_meeting_mcq(sent, other, stem, b_name, opts, forms, 0.92 - 0.02 * gaz))
+        out.append(
+            _meeting_mcq(sent, other, stem, b_name, opts, forms, 0.92 - 0.02 * gaz, kind="meeting")
+        )
     if place:
         both_f = entity_gender(a.entity) == "f" and entity_gender(b.entity) == "f"
         stem = (
@@ -106,14 +108,18 @@ def _meeting_candidates(ctx: Context, sent: SentenceInfo, a, b) -> list[Candidat
         city = next(m for m in (other or sent).mentions if m.text == place)
         opts, gaz = entity_options(ctx, city.entity, place, stem)
         if len(opts) == 3:
-            out.append(_meeting_mcq(sent, other, stem, place, opts, [place], 0.86 - 0.02 * gaz))
+            out.append(
+                _meeting_mcq(
+                    sent, other, stem, place, opts, [place], 0.86 - 0.02 * gaz, kind="meeting"
+                )
+            )
     if day:
         stem = f"Quand {a_name} {invert('a', pron)} rencontré {b_name}{where} ?"
         others = [d.value for s in ctx.sentences for d in s.dates]
         wrong = [d.text() for d in date_distractors(day, others)]
         if len(wrong) == 3:
             answer = day.text()
-            out.append(_meeting_mcq(sent, other, stem, answer, wrong, [answer], 0.84, "date"))
+            out.append(_meeting_mcq(sent, other, stem, answer, wrong, [answer], 0.84, kind="date"))
     return out
 
 
@@ -125,7 +131,8 @@ def _meeting_mcq(
     wrong: list[str],
     forms: list[str],
     score: float,
-    kind: str = "meeting",
+    *,
+    kind: str,
 ) -> Candidate:
     """A meeting's choice question, explained by the sentence (and the one that says
     where or when, if another)."""

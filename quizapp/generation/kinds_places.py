@@ -77,7 +77,7 @@ def _place_question(ctx: Context, sent: SentenceInfo) -> Candidate | None:
         return None
     score = 0.76 - 0.02 * gaz - (0.08 if c.demonstrative else 0) - (0.05 if len(stem) > 150 else 0)
     forms = [answer, place.text, *place.entity.aliases]
-    return fact_candidate(sent, stem, answer, opts, "place", score, forms)
+    return fact_candidate(sent, stem, answer, opts, score, forms, kind="place")
 
 
 def _governed_place(ctx: Context, sent: SentenceInfo):

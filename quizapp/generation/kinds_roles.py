@@ -246,7 +246,9 @@ def _who_holds_question(
     if len(opts) != 3:
         return None
     score = (0.86 if a.is_title else 0.74) - 0.02 * gaz
-    return fact_candidate(a.sent, stem, name, opts, "role", score, forms, f"{name}, {a.phrase}")
+    return fact_candidate(
+        a.sent, stem, name, opts, score, forms, kind="role", explained=f"{name}, {a.phrase}"
+    )
 
 
 def _which_title_question(
@@ -270,4 +272,6 @@ def _which_title_question(
     if len(wrong) < 3:
         return None
     explained = f"{name}, {a.phrase}"
-    return fact_candidate(a.sent, stem, a.phrase, wrong, "role", 0.84, [a.phrase], explained)
+    return fact_candidate(
+        a.sent, stem, a.phrase, wrong, 0.84, [a.phrase], kind="role", explained=explained
+    )
