@@ -8,7 +8,8 @@ import pytest
 
 from quizapp.generation import gazetteer as gazetteer_module
 from quizapp.generation.context import build_context
-from quizapp.generation.distractors import MARGIN, entity_options, world_of
+from quizapp.generation.distractor_worlds import MARGIN, world_of
+from quizapp.generation.distractors import entity_options
 from quizapp.generation.gazetteer import Entity, load_gazetteer, office_kind
 from quizapp.generation.nlp import get_nlp
 from quizapp.generation.pipeline import prepare_article

@@ -1,4 +1,4 @@
-"""Role and definition questions read off appositions (quizapp/generation/kinds_roles.py)."""
+"""Role and definition questions read off appositions (quizapp/generation/kinds_roles.py, kinds_definitions.py)."""
 
 from __future__ import annotations
 
@@ -8,7 +8,8 @@ from quizapp.generation import generate
 from quizapp.generation.appositions import find_appositions
 from quizapp.generation.article import prepare_article
 from quizapp.generation.context import build_context
-from quizapp.generation.kinds_roles import definition_questions, role_questions
+from quizapp.generation.kinds_definitions import definition_questions
+from quizapp.generation.kinds_roles import role_questions
 from quizapp.generation.nlp import get_nlp
 from quizapp.generation.text import fold
 

@@ -8,7 +8,7 @@ from quizapp.generation.article import prepare_article
 from quizapp.generation.context import build_context
 from quizapp.generation.kinds_speech import speech_questions
 from quizapp.generation.nlp import get_nlp
-from quizapp.generation.statements import drop_relative_time
+from quizapp.generation.statement_wording import drop_relative_time
 
 ARTICLE = (
     "La ministre française de la Santé, Marie Durand, a présenté mardi un plan contre la "

@@ -8,8 +8,8 @@ import datetime as dt
 import pytest
 
 from quizapp.generation import generate
-from quizapp.generation.clauses import agree_participle
 from quizapp.generation.evaluation import structural_faults
+from quizapp.generation.question_wording import agree_participle
 from quizapp.generation.trim import shorten
 
 

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import re
 
-from .clauses import invert, strip_discourse, tidy
 from .context import Context, SentenceInfo, capitalize
+from .question_wording import invert, strip_discourse, tidy
 
 BACK_REF = re.compile(
     r"\b(?:cette question|ces (?!derniers)[a-zé]+|de son côté|les deux pays)\b", re.IGNORECASE
@@ -132,6 +132,11 @@ def common_subject(subject: str) -> bool:
         "cette",
         "ces",
     ) or first.startswith("L'")
+
+
+def subject_in_question(subject: str) -> str:
+    """The subject as it reads after "Quand", "Où", "Combien": a common word in lower case."""
+    return subject[:1].lower() + subject[1:] if common_subject(subject) else subject
 
 
 def in_quote(text: str, pos: int) -> bool:

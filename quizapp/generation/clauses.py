@@ -75,24 +75,13 @@ _SUBJECT_PRONOUNS = {
     "vous",
 }
 _DEMONSTRATIVE = {"ce": "le", "cet": "l'", "cette": "la", "ces": "les"}
-_DISCOURSE_ADVERBS = {
-    "même",
-    "ainsi",
-    "donc",
-    "également",
-    "aussi",
-    "d'ailleurs",
-    "toutefois",
-    "cependant",
-    "pourtant",
-    "néanmoins",
-    "en effet",
-}
 
 
 @dataclass
 class Clause:
-    subject: str  # as it should appear in a question ("Le rapprochement entre Moscou et Pyongyang")
+    subject: (
+        str  # as it should appear in a question ("Le rapprochement entre Valdorie et Dubrovie")
+    )
     subject_start: int  # char offsets in the doc
     subject_end: int
     pronoun: str  # il | elle | ils | elles
@@ -178,6 +167,23 @@ def _after_name(seg, k: int) -> bool:
 def find_clause(span, text: str, gender_of=None) -> Clause | None:
     """The main clause of a sentence span, or None when it cannot be found with confidence."""
     toks = [t for t in span]
+    segments = _comma_segments(toks)
+    for si, seg in enumerate(segments):
+        k = _main_verb_at(segments, si)
+        if k is not None:
+            return _clause_at(segments, si, k, toks, text, gender_of)
+        if (
+            si == 0
+            and seg
+            and seg[0].pos_ not in ("ADP", "ADV", "SCONJ", "NUM")
+            and any(t.pos_ == "VERB" for t in seg)
+        ):
+            return None
+    return None
+
+
+def _comma_segments(toks) -> list[list]:
+    """The sentence's tokens cut at the commas outside quotations."""
     segments: list[list] = [[]]
     depth = 0
     for t in toks:
@@ -189,107 +195,117 @@ def find_clause(span, text: str, gender_of=None) -> Clause | None:
             segments.append([])
         else:
             segments[-1].append(t)
-    for si, seg in enumerate(segments):
-        for k, t in enumerate(seg):
-            if t.text in ("«", "»"):
-                break  # inside a quotation: not the narrator's clause
-            if (
-                not _is_finite(t)
-                and not (k == 0 and si > 0 and _looks_finite(seg))
-                and not (k > 0 and _after_name(seg, k))
-            ):
-                continue
-            before = [x.text.lower() for x in seg[:k]]
-            if any(b in _SUBORDINATORS for b in before):
-                break
-            # the verb group starts at the first clitic right before the finite verb
-            v = k
-            while (
-                v > 0
-                and seg[v - 1].text.lower() in _CLITICS
-                and seg[v - 1].pos_ in ("PRON", "ADV", "DET")
-            ):
-                v -= 1
-            subj_toks = seg[:v]
-            apposition = ""
-            if not subj_toks:
-                prev = si - 1
-                while (
-                    prev >= 0
-                    and segments[prev]
-                    and segments[prev][0].text.lower() in _SUBORDINATORS
-                ):
-                    prev -= 1
-                if prev < 0 or not segments[prev]:
-                    return None
-                while (
-                    prev > 0
-                    and segments[prev]
-                    and segments[prev][0].text[:1].islower()
-                    and (
-                        segments[prev][0].pos_ in ("ADJ", "VERB", "ADV")
-                        or segments[prev][0].text.endswith(("ment", "é", "ée", "és", "ées"))
-                    )
-                ):
-                    # an apposition ("traditionnellement opposée à …") sits between subject and verb
-                    seg_app = segments[prev]
-                    apposition = text[seg_app[0].idx : seg_app[-1].idx + len(seg_app[-1])]
-                    prev -= 1
-                subj_toks = segments[prev]
-                if (
-                    prev > 0
-                    and segments[prev - 1]
-                    and segments[prev][0].text[:1].isupper()
-                    and segments[prev - 1][0].text.lower() in ("la", "le", "l'", "les")
-                ):
-                    subj_toks = segments[prev - 1] + [None] + segments[prev]
-            else:
-                # drop an adverbial opening the segment ("En 2015 les …" is rare; keep simple)
-                pass
-            real = [x for x in subj_toks if x is not None]
-            while real and real[0].text.lower() in ("mais", "et", "or", "donc", "puis"):
-                real = real[1:]
-            if not real or real[0].pos_ in ("ADP", "SCONJ", "ADV") or real[0].text in ("«",):
-                return None
-            subj_text = text[real[0].idx : real[-1].idx + len(real[-1])]
-            if None in subj_toks:
-                subj_text += ","  # "la ministre …, Anne Morel, a-t-elle …": close the apposition
-            low = subj_text.lower()
-            first = real[0].text.lower()
-            is_pron = (
-                low in _SUBJECT_PRONOUNS
-                or low in ("cette dernière", "ce dernier", "ces derniers")
-                or (len(real) == 1 and real[0].pos_ == "PRON")
-            )
-            demonstrative = first in _DEMONSTRATIVE
-            if demonstrative:
-                rep = _DEMONSTRATIVE[first]
-                rest = subj_text[len(real[0].text) :].lstrip()
-                subj_text = (rep + rest) if rep.endswith("'") else f"{rep} {rest}"
-            subj_text = subj_text[0].upper() + subj_text[1:]
-            pron = _pronoun(real, subj_text, gender_of)
-            end = _clause_end(toks, seg[k], text)
-            return Clause(
-                subj_text,
-                real[0].idx,
-                real[-1].idx + len(real[-1]),
-                pron,
-                seg[v].idx,
-                seg[k].idx,
-                seg[k].idx + len(seg[k]),
-                end,
-                is_pron,
-                demonstrative,
-                apposition,
-            )
+    return segments
+
+
+def _main_verb_at(segments: list[list], si: int) -> int | None:
+    """Where the narrator's finite verb stands in segment ``si``; None when the segment
+    has none before a quotation or a subordinate clause."""
+    seg = segments[si]
+    for k, t in enumerate(seg):
+        if t.text in ("«", "»"):
+            return None  # inside a quotation: not the narrator's clause
         if (
-            si == 0
-            and seg
-            and seg[0].pos_ not in ("ADP", "ADV", "SCONJ", "NUM")
-            and any(t.pos_ == "VERB" for t in seg)
+            not _is_finite(t)
+            and not (k == 0 and si > 0 and _looks_finite(seg))
+            and not (k > 0 and _after_name(seg, k))
         ):
+            continue
+        before = [x.text.lower() for x in seg[:k]]
+        if any(b in _SUBORDINATORS for b in before):
             return None
+        return k
     return None
+
+
+def _clause_at(segments: list[list], si: int, k: int, toks, text: str, gender_of) -> Clause | None:
+    """The clause whose finite verb is token ``k`` of segment ``si``."""
+    seg = segments[si]
+    # the verb group starts at the first clitic right before the finite verb
+    v = k
+    while (
+        v > 0 and seg[v - 1].text.lower() in _CLITICS and seg[v - 1].pos_ in ("PRON", "ADV", "DET")
+    ):
+        v -= 1
+    subj_toks = seg[:v]
+    apposition = ""
+    if not subj_toks:
+        found = _subject_before(segments, si, text)
+        if found is None:
+            return None
+        subj_toks, apposition = found
+    real = [x for x in subj_toks if x is not None]
+    while real and real[0].text.lower() in ("mais", "et", "or", "donc", "puis"):
+        real = real[1:]
+    if not real or real[0].pos_ in ("ADP", "SCONJ", "ADV") or real[0].text in ("«",):
+        return None
+    subj_text = text[real[0].idx : real[-1].idx + len(real[-1])]
+    if None in subj_toks:
+        subj_text += ","  # "la ministre …, Anne Morel, a-t-elle …": close the apposition
+    low = subj_text.lower()
+    is_pron = (
+        low in _SUBJECT_PRONOUNS
+        or low in ("cette dernière", "ce dernier", "ces derniers")
+        or (len(real) == 1 and real[0].pos_ == "PRON")
+    )
+    subj_text, demonstrative = _definite_subject(real, subj_text)
+    return Clause(
+        subject=subj_text,
+        subject_start=real[0].idx,
+        subject_end=real[-1].idx + len(real[-1]),
+        pronoun=_pronoun(real, subj_text, gender_of),
+        verb_start=seg[v].idx,
+        finite_start=seg[k].idx,
+        finite_end=seg[k].idx + len(seg[k]),
+        end=_clause_end(toks, seg[k], text),
+        subject_is_pronoun=is_pron,
+        demonstrative=demonstrative,
+        apposition=apposition,
+    )
+
+
+def _subject_before(segments: list[list], si: int, text: str) -> tuple[list, str] | None:
+    """The subject in an earlier segment when the verb opens its own (« X, ancien …, a dit »),
+    with the apposition between them; None when there is none."""
+    prev = si - 1
+    while prev >= 0 and segments[prev] and segments[prev][0].text.lower() in _SUBORDINATORS:
+        prev -= 1
+    if prev < 0 or not segments[prev]:
+        return None
+    apposition = ""
+    while (
+        prev > 0
+        and segments[prev]
+        and segments[prev][0].text[:1].islower()
+        and (
+            segments[prev][0].pos_ in ("ADJ", "VERB", "ADV")
+            or segments[prev][0].text.endswith(("ment", "é", "ée", "és", "ées"))
+        )
+    ):
+        # an apposition ("traditionnellement opposée à …") sits between subject and verb
+        seg_app = segments[prev]
+        apposition = text[seg_app[0].idx : seg_app[-1].idx + len(seg_app[-1])]
+        prev -= 1
+    subj_toks = segments[prev]
+    if (
+        prev > 0
+        and segments[prev - 1]
+        and segments[prev][0].text[:1].isupper()
+        and segments[prev - 1][0].text.lower() in ("la", "le", "l'", "les")
+    ):
+        subj_toks = segments[prev - 1] + [None] + segments[prev]
+    return subj_toks, apposition
+
+
+def _definite_subject(real, subj_text: str) -> tuple[str, bool]:
+    """ "Cette réforme" -> "La réforme" (and whether it was a demonstrative), capitalised."""
+    first = real[0].text.lower()
+    demonstrative = first in _DEMONSTRATIVE
+    if demonstrative:
+        rep = _DEMONSTRATIVE[first]
+        rest = subj_text[len(real[0].text) :].lstrip()
+        subj_text = (rep + rest) if rep.endswith("'") else f"{rep} {rest}"
+    return subj_text[0].upper() + subj_text[1:], demonstrative
 
 
 def _pronoun(real, subj_text: str, gender_of) -> str:
@@ -338,49 +354,3 @@ def _clause_end(toks, finite, text: str) -> int:
     while last > 0 and text[last - 1] in ".!? ":
         last -= 1
     return last
-
-
-def invert(finite_text: str, pron: str) -> str:
-    """ "a" + "elle" -> "a-t-elle"; "avaient" + "ils" -> "avaient-ils"."""
-    if pron in ("il", "elle") and finite_text[-1:] in "aeéc":
-        return f"{finite_text}-t-{pron}"
-    return f"{finite_text}-{pron}"
-
-
-_AVOIR = re.compile(
-    r"^(?P<lead>(?:[a-zé']+\s)*?(?:a|ont|avait|avaient|aura|auront|aurait|auraient|eut|eurent)"
-    r"(?:-t)?-(?:il|elle|ils|elles|on))\s+(?P<adv>(?:(?:déjà|aussi|également|encore|même|bien|"
-    r"ainsi|enfin|finalement|notamment|pas|jamais|plus)\s+)*)(?P<part>[a-zàâçéèêëîïôûùüÿœ-]+)\b"
-)
-
-
-def agree_participle(pred: str, gender: str, plural: bool) -> str:
-    """ "a-t-elle détruit" -> "a-t-elle détruits" when « combien de chars » now comes
-    first: a direct object placed before « avoir » makes its past participle agree."""
-    m = _AVOIR.match(pred)
-    if not m:
-        return pred
-    part = m.group("part")
-    if not part.endswith(("é", "i", "u", "t", "s", "ert", "int")):
-        return pred  # not a past participle
-    if gender == "f":
-        new = part + ("es" if plural else "e")
-    elif plural and not part.endswith(("s", "x")):
-        new = part + "s"
-    else:
-        new = part
-    return pred[: m.start("part")] + new + pred[m.end("part") :]
-
-
-def strip_discourse(text: str) -> str:
-    """Drop discourse adverbs that make no sense in a question ("ont même conclu")."""
-    for adv in _DISCOURSE_ADVERBS:
-        text = re.sub(rf"(?<=\s){re.escape(adv)}\s", "", text)
-    return text
-
-
-def tidy(text: str) -> str:
-    text = re.sub(r"\s+", " ", text)
-    text = re.sub(r"\s+([,.])", r"\1", text)
-    text = re.sub(r",\s*,", ",", text)
-    return text.strip(" ,")

@@ -132,6 +132,31 @@ def mcq(stem: str, answer: str, distractors: list[str], **kw) -> QuestionData:
     return QuestionData(type="mcq", stem=stem, answers=answers, status="candidate", **kw)
 
 
+def fact_candidate(
+    sent: SentenceInfo,
+    stem: str,
+    answer: str,
+    wrong: list[str],
+    score: float,
+    answer_forms: list[str],
+    *,
+    kind: str,
+    explained: str | None = None,
+) -> Candidate:
+    """A choice question on a fact of one sentence, tagged with its kind, which the
+    explanation answers (with ``explained``, else the answer) by quoting the sentence."""
+    q = mcq(
+        stem,
+        answer,
+        wrong,
+        kind=kind,
+        source=source_of(sent),
+        explanation=explanation(sent, answer if explained is None else explained),
+        tags=[kind],
+    )
+    return Candidate(q, sent, answer_forms, score)
+
+
 def capitalize(s: str) -> str:
     return s[:1].upper() + s[1:] if s else s
 

@@ -102,88 +102,101 @@ def find_dates(text: str, ref: dt.date | None = None) -> list[DateMention]:
     """Every date expression in ``text``, longest first where they overlap."""
     found: list[DateMention] = []
     taken: list[tuple[int, int]] = []
-
-    def free(a: int, b: int) -> bool:
-        return all(b <= s or a >= e for s, e in taken)
-
-    for m in _DAY_RE.finditer(text):
-        day = 1 if m["day"].lower() == "1er" else int(m["day"])
-        month = _month_num(m["month"])
-        year = int(m["year"]) if m["year"] else None
-        resolved = False
-        if year is None and ref is not None:
-            year, resolved = _nearest_year(ref, month, day, m["wd"]), True
-        if _valid(year, month, day) and _weekday_agrees(m["wd"], year, month, day):
-            found.append(
-                DateMention(m.start(), m.end(), m.group(), DateValue(year, month, day), resolved)
-            )
-            taken.append((m.start(), m.end()))
-    for m in _WD_DAY_RE.finditer(text):
-        if not free(m.start(), m.end()) or ref is None:
+    for pattern, group, read, needs_ref in _READERS:
+        if needs_ref and ref is None:
             continue
-        day = 1 if m["day"].lower() == "1er" else int(m["day"])
-        value = _nearest_day(ref, day, m["wd"])
-        if value:
-            found.append(DateMention(m.start(), m.end(), m.group(), value, True))
-            taken.append((m.start(), m.end()))
-    if ref is not None:
-        for m in _RELATIVE_DAY_RE.finditer(text):
-            if not free(m.start(), m.end()):
-                continue
-            day = _relative_day(ref, m)
-            if day is not None:
-                value = DateValue(day.year, day.month, day.day)
-                found.append(DateMention(m.start(), m.end(), m.group(), value, True))
-                taken.append((m.start(), m.end()))
-        for m in _RELATIVE_PERIOD_RE.finditer(text):
-            if not free(m.start(), m.end()):
-                continue
-            what = m["what"].lower()
-            shift = (
-                -1 if "dernier" in what or "dernière" in what else 1 if "prochain" in what else 0
-            )
-            if "mois" in what:
-                y, mo = ref.year, ref.month + shift
-                y, mo = (y - 1, 12) if mo < 1 else (y + 1, 1) if mo > 12 else (y, mo)
-                value = DateValue(y, mo)
-            else:
-                value = DateValue(ref.year + shift)
-            found.append(DateMention(m.start(), m.end(), m.group(), value, True))
-            taken.append((m.start(), m.end()))
-    for m in _MONTH_ONLY_RE.finditer(text):
-        if not free(m.start("month"), m.end()):
-            continue
-        if m["prep"] is None and m["year"] is None and not m["rel"]:
-            continue  # a bare month name ("mars") is too often something else
-        month = _month_num(m["month"])
-        year = int(m["year"]) if m["year"] else None
-        resolved = False
-        if year is None and ref is not None:
-            rel = (m["rel"] or "").strip().lower()
-            if rel == "prochain":
-                year = ref.year if month > ref.month else ref.year + 1
-            elif rel == "dernier":
-                year = ref.year if month < ref.month else ref.year - 1
-            else:
-                year = ref.year if month <= ref.month else ref.year - 1
-            resolved = True
-        s = m.start() if m["prep"] else m.start("month")
-        found.append(
-            DateMention(s, m.end(), text[s : m.end()].strip(), DateValue(year, month), resolved)
-        )
-        taken.append((s, m.end()))
-    for m in _YEAR_RE.finditer(text):
-        if not free(m.start("year"), m.end()):
-            continue
-        s = m.start() if m["prep"] else m.start("year")
-        if text[s : m.start("year")].strip() == "" and s != m.start("year"):
-            s = m.start("year")
-        found.append(
-            DateMention(s, m.end(), text[s : m.end()].strip(), DateValue(int(m["year"])), False)
-        )
-        taken.append((s, m.end()))
+        for m in pattern.finditer(text):
+            a, b = m.start(group), m.end()
+            if not all(b <= s or a >= e for s, e in taken):
+                continue  # inside a longer date already read
+            d = read(text, ref, m)
+            if d is not None:
+                found.append(d)
+                taken.append((d.start, d.end))
     found.sort(key=lambda d: d.start)
     return found
+
+
+def _read_day(text: str, ref: dt.date | None, m: re.Match) -> DateMention | None:
+    """ "le 1er novembre 2024", "mardi 4 décembre": a day of a month, its year guessed from
+    the article's date when not written."""
+    day = 1 if m["day"].lower() == "1er" else int(m["day"])
+    month = _month_num(m["month"])
+    year = int(m["year"]) if m["year"] else None
+    resolved = False
+    if year is None and ref is not None:
+        year, resolved = _nearest_year(ref, month, day, m["wd"]), True
+    if _valid(year, month, day) and _weekday_agrees(m["wd"], year, month, day):
+        return DateMention(m.start(), m.end(), m.group(), DateValue(year, month, day), resolved)
+    return None
+
+
+def _read_weekday_day(text: str, ref: dt.date, m: re.Match) -> DateMention | None:
+    """ "vendredi 1er": the day of the article's month (or a near one) it names."""
+    day = 1 if m["day"].lower() == "1er" else int(m["day"])
+    value = _nearest_day(ref, day, m["wd"])
+    return DateMention(m.start(), m.end(), m.group(), value, True) if value else None
+
+
+def _read_relative_day(text: str, ref: dt.date, m: re.Match) -> DateMention | None:
+    """ "hier", "lundi dernier": a day counted from the article's date."""
+    day = _relative_day(ref, m)
+    if day is None:
+        return None
+    return DateMention(m.start(), m.end(), m.group(), DateValue(day.year, day.month, day.day), True)
+
+
+def _read_relative_period(text: str, ref: dt.date, m: re.Match) -> DateMention:
+    """ "le mois dernier", "cette année": a month or a year counted from the article's date."""
+    what = m["what"].lower()
+    shift = -1 if "dernier" in what or "dernière" in what else 1 if "prochain" in what else 0
+    if "mois" in what:
+        y, mo = ref.year, ref.month + shift
+        y, mo = (y - 1, 12) if mo < 1 else (y + 1, 1) if mo > 12 else (y, mo)
+        value = DateValue(y, mo)
+    else:
+        value = DateValue(ref.year + shift)
+    return DateMention(m.start(), m.end(), m.group(), value, True)
+
+
+def _read_month(text: str, ref: dt.date | None, m: re.Match) -> DateMention | None:
+    """ "en mars 2017", "en mars dernier": a month, never a bare month name."""
+    if m["prep"] is None and m["year"] is None and not m["rel"]:
+        return None  # a bare month name ("mars") is too often something else
+    month = _month_num(m["month"])
+    year = int(m["year"]) if m["year"] else None
+    resolved = False
+    if year is None and ref is not None:
+        rel = (m["rel"] or "").strip().lower()
+        if rel == "prochain":
+            year = ref.year if month > ref.month else ref.year + 1
+        elif rel == "dernier":
+            year = ref.year if month < ref.month else ref.year - 1
+        else:
+            year = ref.year if month <= ref.month else ref.year - 1
+        resolved = True
+    s = m.start() if m["prep"] else m.start("month")
+    return DateMention(s, m.end(), text[s : m.end()].strip(), DateValue(year, month), resolved)
+
+
+def _read_year(text: str, ref: dt.date | None, m: re.Match) -> DateMention:
+    """ "en 2014", "2016": a year, with its preposition when it has one."""
+    s = m.start() if m["prep"] else m.start("year")
+    if text[s : m.start("year")].strip() == "" and s != m.start("year"):
+        s = m.start("year")
+    return DateMention(s, m.end(), text[s : m.end()].strip(), DateValue(int(m["year"])), False)
+
+
+#: (pattern, the group from which a match must not overlap a date read before, reader,
+#: whether it needs the article's date), longest expressions first.
+_READERS = (
+    (_DAY_RE, 0, _read_day, False),
+    (_WD_DAY_RE, 0, _read_weekday_day, True),
+    (_RELATIVE_DAY_RE, 0, _read_relative_day, True),
+    (_RELATIVE_PERIOD_RE, 0, _read_relative_period, True),
+    (_MONTH_ONLY_RE, "month", _read_month, False),
+    (_YEAR_RE, "year", _read_year, False),
+)
 
 
 def _valid(year: int | None, month: int, day: int) -> bool:

@@ -13,35 +13,12 @@ import zlib
 from dataclasses import dataclass
 
 from .context import Context, entity_gender
-from .gazetteer import Entity, Gazetteer, adjective_forms, load_gazetteer, office_kind
+from .distractor_worlds import World, is_political, org_kind, ranked, world_of
+from .gazetteer import Entity, adjective_forms, load_gazetteer
 from .text import fold
-
-#: Years either side of the article's date within which an office still counts as the
-#: same period ("ancien président" named in a 2016 article left office in 2014).
-MARGIN = 2
 
 #: Organisation kinds a gazetteer option may have when the answer's kind is unknown.
 _GENERIC_ORGS = ("intl", "eu", "forum", "alliance", "court")
-
-_ORG_KINDS = (
-    (
-        "armed",
-        re.compile(
-            r"(?i)\b(?:armée|brigades?|milices?|jabhat|daech|al-nosra|front al-|état islamique)\b"
-        ),
-    ),
-    (
-        "party",
-        re.compile(r"(?i)^(?:parti|rassemblement|mouvement|bloc|union pour|front)\b|\bparti\b"),
-    ),
-    ("court", re.compile(r"(?i)^(?:cour|tribunal)\b")),
-    (
-        "intl",
-        re.compile(
-            r"(?i)^(?:organisation|agence|fonds|banque|conseil|commission|communauté|office|programme)\b"
-        ),
-    ),
-)
 
 
 def distinct(options: list[str]) -> bool:
@@ -59,194 +36,21 @@ def clashes(a: str, b: str) -> bool:
         fa == fb
         or re.search(rf"\b{re.escape(fa)}\b", fb) is not None
         or re.search(rf"\b{re.escape(fb)}\b", fa) is not None
-        or _acronym_of(a, b)
-        or _acronym_of(b, a)
+        or acronym_of(a, b)
+        or acronym_of(b, a)
     )
 
 
 _SMALL = {"de", "du", "des", "la", "le", "les", "l", "d", "et", "pour", "en", "à", "au", "aux"}
 
 
-def _acronym_of(short: str, long: str) -> bool:
+def acronym_of(short: str, long: str) -> bool:
     letters = re.sub(r"^(?:la|le|les|l')\s?", "", short.strip(), flags=re.IGNORECASE)
     letters = letters.replace(".", "")
     if not (2 <= len(letters) <= 6 and letters.isalpha() and letters.isupper()):
         return False
     words = [w for w in re.findall(r"[^\W\d_]+", long) if w.lower() not in _SMALL]
     return "".join(w[0].upper() for w in words) == letters
-
-
-@dataclass(frozen=True)
-class World:
-    """Where and when an answer belongs: what its wrong options should share with it."""
-
-    year: int | None  # the article's year
-    country: str = ""
-    region: str = ""  # world region of the country (or of the organisation)
-    kind: str = ""  # kind of office (people) or of organisation
-    org: str = ""  # the organisation a person leads
-    countries: frozenset[str] = frozenset()  # the article's countries
-    regions: frozenset[str] = frozenset()  # and their world regions
-
-    def geo_tier(self, country: str, region: str) -> int:
-        """0 same country, 1 same region, 2 a country the article names, 3 elsewhere."""
-        if country and country == self.country:
-            return 0
-        if region and region == self.region:
-            return 1
-        if country and country in self.countries:
-            return 2
-        if not self.region and region in self.regions:
-            return 2  # nothing known of the answer: the regions the article is about
-        return 3
-
-
-def _article_world(ctx: Context, gaz: Gazetteer) -> tuple[list[str], frozenset[str]]:
-    """The article's countries, most named first, and their world regions: countries named,
-    then those of its cities and known people, then the one its title names (worked out
-    once per article: every question's options ask for it)."""
-    if "article_world" not in ctx.cache:
-        ctx.cache["article_world"] = _work_out_article_world(ctx, gaz)
-    return ctx.cache["article_world"]
-
-
-def _work_out_article_world(ctx: Context, gaz: Gazetteer) -> tuple[list[str], frozenset[str]]:
-    year = ctx.article.date.year if ctx.article.date else None
-    countries = [e.name for e in ctx.ents.of_type("country")]
-    countries += [e.country for e in ctx.ents.of_type("city") if e.country]
-    for e in ctx.ents.of_type("person"):
-        office = e.office_at(year)
-        countries.append(office.country if office is not None else e.country)
-    countries.append(gaz.place_in(ctx.article.title or "")[0])
-    countries = list(dict.fromkeys(c for c in countries if c))
-    return countries, frozenset(r for r in (gaz.region_of(c) for c in countries) if r)
-
-
-def article_countries(ctx: Context) -> list[str]:
-    """The countries the article is about, most named first."""
-    return _article_world(ctx, load_gazetteer())[0]
-
-
-def world_of(ctx: Context, answer: Entity) -> World:
-    """The answer's country, region and kind: from the gazetteer, else from its role in the
-    article ("ministre iranien des Transports"), else from the article's main country."""
-    gaz = load_gazetteer()
-    year = ctx.article.date.year if ctx.article.date else None
-    countries, regions = _article_world(ctx, gaz)
-    base = {"year": year, "countries": frozenset(countries), "regions": regions}
-    if answer.type == "person":
-        office = answer.office_at(year)
-        if office is not None:
-            org = gaz.lookup(office.org) if office.org else None
-            # the head of an organisation belongs to its world, not to their country's
-            country = office.country if office.org else office.country or answer.country
-            region = org.region if org is not None else gaz.region_of(country)
-            return World(country=country, region=region, kind=office.kind, org=office.org, **base)
-        role = answer.role or ctx.ents.roles.get(answer.id, "")
-        country, region = gaz.place_in(role) if role else ("", "")
-        country = country or answer.country
-        if not country and not region and countries:
-            country = countries[0]  # a guess: the country the article is most about
-        return World(
-            country=country,
-            region=region or gaz.region_of(country),
-            kind=office_kind(role),
-            **base,
-        )
-    if answer.type == "org":
-        country, region = answer.country, answer.region
-        if not country and not region:
-            country, region = gaz.place_in(answer.name)
-        if not country and not region and countries:
-            country = countries[0]
-        region = region or gaz.region_of(country)
-        return World(country=country, region=region, kind=org_kind(answer), **base)
-    country = answer.country if answer.type in ("city", "region") else ""
-    region = answer.region or gaz.region_of(country)
-    if answer.type == "place":
-        known = gaz.entities.get("region:" + fold(answer.name))
-        if known is not None:
-            country, region = known.country, known.region
-    return World(country=country, region=region, **base)
-
-
-_POLITICAL = frozenset({"state", "government", "foreign", "minister", "org"})
-
-
-def _political(ctx: Context, e: Entity, year: int | None) -> bool:
-    """Whether a person holds a political office (by the gazetteer or their role in the article)."""
-    office = e.office_at(year)
-    if office is not None:
-        return office.kind in _POLITICAL
-    return office_kind(e.role or ctx.ents.roles.get(e.id, "")) in _POLITICAL
-
-
-def _kind_distance(a: str, b: str) -> int:
-    """0 same kind of office, 1 close (head of state / of government), 2 unrelated."""
-    if not a or a == "other":
-        return 1  # nothing known of the answer's office: no preference
-    if a == b:
-        return 0
-    close = ({"state", "government"}, {"foreign", "minister"})
-    return 1 if any(a in c and b in c for c in close) else 2
-
-
-def _person_rank(world: World, e: Entity) -> tuple | None:
-    """How well a gazetteer person fits the answer's world (lower is better); None: not at all."""
-    if world.kind == "other":
-        # the answer holds a title that is no political office (« évêque de Valdor »,
-        # « porte-parole de l'association Eurogrid », « professeur »): a minister is no plausible option
-        return None
-    gaz = load_gazetteer()
-    best = None
-    for o in e.offices or [None]:
-        if o is None:  # an entry with no office: judged on its country alone
-            country, region, kind, years = e.country, e.region, office_kind(e.role), 0
-        else:
-            org = gaz.lookup(o.org) if o.org else None
-            country = o.country or ("" if org is not None else e.country)
-            region = org.region if org is not None else gaz.region_of(country)
-            kind = o.kind
-            years = o.distance(world.year) if world.year is not None else 0
-        if years > MARGIN:
-            continue  # another period: never an option
-        if o is not None and o.org and o.org == world.org:
-            geo = 0
-        elif kind == "org" and world.kind == "org" and "monde" in (region, world.region):
-            geo = 1  # the heads of world organisations make one world
-        else:
-            geo = world.geo_tier(country, region)
-        dist = _kind_distance(world.kind, kind)
-        known = world.country or world.region or world.countries
-        if geo == 3 and (dist or years) and known:
-            continue  # another region, another office or another time: another world
-        key = (geo, years > 0, dist, years)  # in office that year before the right office
-        best = key if best is None or key < best else best
-    return best
-
-
-def _ranked(world: World, answer: Entity, gaz_ents: list[Entity]) -> list[Entity]:
-    """Gazetteer entities of the answer's type, best fitting first, unfit ones left out."""
-    seed = answer.id.encode()
-
-    def tiebreak(e: Entity) -> int:
-        return zlib.crc32(seed + e.name.encode())
-
-    if answer.type == "person":
-        ranks = [(_person_rank(world, e), tiebreak(e), e) for e in gaz_ents]
-        return [
-            e for r, _, e in sorted((x for x in ranks if x[0] is not None), key=lambda x: x[:2])
-        ]
-    if answer.type == "org":
-        return sorted(gaz_ents, key=lambda e: (world.geo_tier(e.country, e.region), tiebreak(e)))
-    return sorted(gaz_ents, key=lambda e: (world.geo_tier(e.country, e.region), tiebreak(e)))
-
-
-def org_kind(e: Entity) -> str:
-    """party, media, armed, intl, ... from the gazetteer, else guessed from the name."""
-    if e.role:
-        return e.role
-    return next((kind for kind, pat in _ORG_KINDS if pat.search(e.name)), "")
 
 
 def _org_fits(answer_kind: str, e: Entity, in_article: bool) -> bool:
@@ -301,103 +105,177 @@ def entity_options(
     feminine_only: bool = False,
 ) -> tuple[list[str], int]:
     """Distractor texts for an entity answer, and how many came from the gazetteer."""
-    kind = answer.type
-    related = answer.related | {answer.id}
-    with_article = bool(re.match(r"(?i)(la |le |les |l')", answer_text))
-    folded_stem = fold(stem)
-    gazetteer = load_gazetteer()
     world = world_of(ctx, answer)
-    pool: list[tuple[Entity, bool]] = [(e, True) for e in ctx.ents.of_type(kind)]
-    gaz = gazetteer.by_type(kind)
-    if kind == "place":  # a place the gazetteer does not know: other places, then cities
-        pool += [(e, True) for e in ctx.ents.of_type("city")]
-        gaz = gazetteer.by_type("city")
-        if world.region and gazetteer.entities.get("region:" + fold(answer.name)):
-            gaz = _ranked(world, answer, gazetteer.by_type("region")) + gaz  # a region: regions
-    if kind == "country":
-        region = answer.region or next((g.region for g in gaz if g.id == answer.id), "")
-        gaz.sort(key=lambda e: (e.region != region, zlib.crc32(e.name.encode())))
-    elif kind == "place" and gaz and gaz[0].type == "region":
-        n_regions = sum(g.type == "region" for g in gaz)
-        gaz = gaz[:n_regions] + _ranked(world, answer, gaz[n_regions:])
-    else:
-        # The ranking depends on the answer alone: one per answer and article, however
-        # many questions have that answer.
-        cache = ctx.cache.setdefault("ranked_gazetteer", {})
-        key = (answer.id, kind)
-        if key not in cache:
-            cache[key] = _ranked(world, answer, gaz)
-        gaz = cache[key]
-    pool += [(e, False) for e in gaz]
-    answer_org_kind = org_kind(answer) if kind == "org" else ""
-    # a city that acts (« Moscou a accusé ») stands for its government: other capitals
-    actor_city = kind in ("city", "place") and re.match(r"(?i)(?:qui|selon qui)\b", stem)
-    capitals = {fold(c.capital) for c in gazetteer.by_type("country") if c.capital}
-    if actor_city and fold(answer.name) not in capitals:
-        actor_city = False
-    if kind == "person" and world.kind == "other":
-        # « Qui est la porte-parole d'Eurogrid ? »: a title that is no political office.
-        # No politician from elsewhere is a plausible option; the article's own come last.
-        political = [(e, a) for e, a in pool if _political(ctx, e, world.year)]
-        pool = [p for p in pool if p not in political] + [(e, a) for e, a in political if a]
+    asked = _Asked.of(ctx, answer, answer_text, stem, same_gender, same_article, feminine_only)
     out: list[str] = []
     from_gaz = 0
-    gender = entity_gender(answer)
-    gender_shows = (
-        kind == "person"
-        and bool(gender)
-        and (same_gender or gender == "f" and feminine_agreement(stem))
-    )
-    for e, in_article in pool:
-        if e.id in related or answer.id in e.related:
+    for e, in_article in _option_pool(ctx, answer, world):
+        if _ruled_out(asked, e, in_article):
             continue
-        if in_article and e.id in ctx.ents.doubtful:
+        text = _option_text(asked, e, in_article)
+        if _gives_away(asked, e, text, out):
             continue
-        if kind == "person" and gender_shows and e.gender and e.gender != gender:
-            continue  # « Qui réussit son pari mais sort fragilisée ? »: women only
-        if kind == "country" and with_article and not e.article:
-            continue
-        if kind == "country" and any(
-            re.search(rf"\b{re.escape(fold(a))}\b", folded_stem)
-            for a in adjective_forms(e.adjective)
-            if len(a) >= 4
-        ):
-            continue  # « expulsé 20 diplomates iraniens »: not « l'Iran » as an option
-        if same_article and e.article != answer.article:
-            continue
-        if feminine_only and (e.article not in ("la", "l'") or e.name.endswith(("s",))):
-            continue  # "en {1}": "en Chine" but never "en États-Unis"
-        if kind == "org" and not _org_fits(answer_org_kind, e, in_article):
-            continue
-        text = ctx.display(e) if in_article else e.name
-        if kind in ("country", "org") and with_article:
-            text = (
-                e.with_article()
-                if not in_article or not re.match(r"(?i)(la |le |les |l')", text)
-                else text
-            )
-            if not re.match(r"(?i)(la |le |les |l')", text):
-                text = e.with_article()
-        if kind in ("country", "org") and not with_article:
-            text = e.name
-        if any(clashes(text, o) for o in [answer_text, *out]):
-            continue
-        if any(clashes(alias, answer_text) for alias in e.aliases):
-            continue
-        f = fold(text)
-        if f and re.search(rf"\b{re.escape(f)}\b", folded_stem):
-            continue
-        surname = fold(e.name.split()[-1]) if kind == "person" else ""
-        if len(surname) >= 4 and re.search(rf"\b{re.escape(surname)}\b", folded_stem):
-            continue  # « Qui a déclaré que Trump … ? »: not Donald Trump
-        if actor_city and fold(e.name) not in capitals:
-            continue  # « Moscou a accusé … »: Washington, not Mossoul
         out.append(text)
         from_gaz += 0 if in_article else 1
         if len(out) == n:
             break
-    if with_article and answer_text[:1].isupper():
+    if asked.with_article and answer_text[:1].isupper():
         out = [o[:1].upper() + o[1:] for o in out]
-    elif with_article:
+    elif asked.with_article:
         out = [o[:1].lower() + o[1:] for o in out]
     return out, from_gaz
+
+
+@dataclass
+class _Asked:
+    """What an entity's wrong options must fit: the answer, how it is written, the stem."""
+
+    ctx: Context
+    answer: Entity
+    answer_text: str
+    folded_stem: str
+    with_article: bool  # « la France », « l'OTAN »: the options take theirs
+    gender: str  # the answer's gender when the stem shows it, else ""
+    same_article: bool
+    feminine_only: bool
+    org_kind: str
+    capitals: set[str] | None  # when a capital acts for its government: the capitals
+
+    @classmethod
+    def of(
+        cls,
+        ctx: Context,
+        answer: Entity,
+        answer_text: str,
+        stem: str,
+        same_gender: bool,
+        same_article: bool,
+        feminine_only: bool,
+    ) -> _Asked:
+        kind = answer.type
+        countries = load_gazetteer().by_type("country")
+        capitals = {fold(c.capital) for c in countries if c.capital}
+        # a city that acts (« Valdor a accusé ») stands for its government: other capitals
+        actor_city = (
+            kind in ("city", "place")
+            and re.match(r"(?i)(?:qui|selon qui)\b", stem)
+            and fold(answer.name) in capitals
+        )
+        gender = entity_gender(answer)
+        gender_shows = (
+            kind == "person"
+            and bool(gender)
+            and (same_gender or gender == "f" and feminine_agreement(stem))
+        )
+        return cls(
+            ctx=ctx,
+            answer=answer,
+            answer_text=answer_text,
+            folded_stem=fold(stem),
+            with_article=bool(re.match(r"(?i)(la |le |les |l')", answer_text)),
+            gender=gender if gender_shows else "",
+            same_article=same_article,
+            feminine_only=feminine_only,
+            org_kind=org_kind(answer) if kind == "org" else "",
+            capitals=capitals if actor_city else None,
+        )
+
+
+def _option_pool(ctx: Context, answer: Entity, world: World) -> list[tuple[Entity, bool]]:
+    """(entity, named in the article) of the answer's type: the article's first, then the
+    gazetteer's, best fitting the answer's world first."""
+    kind = answer.type
+    pool: list[tuple[Entity, bool]] = [(e, True) for e in ctx.ents.of_type(kind)]
+    if kind == "place":  # a place the gazetteer does not know: other places, then cities
+        pool += [(e, True) for e in ctx.ents.of_type("city")]
+    pool += [(e, False) for e in _gazetteer_options(ctx, answer, world)]
+    if kind == "person" and world.kind == "other":
+        # « Qui est la porte-parole d'Eurogrid ? »: a title that is no political office.
+        # No politician from elsewhere is a plausible option; the article's own come last.
+        political = [(e, a) for e, a in pool if is_political(ctx, e, world.year)]
+        pool = [p for p in pool if p not in political] + [(e, a) for e, a in political if a]
+    return pool
+
+
+def _gazetteer_options(ctx: Context, answer: Entity, world: World) -> list[Entity]:
+    """The gazetteer's entities of the answer's type, in the order they are offered."""
+    kind = answer.type
+    gazetteer = load_gazetteer()
+    gaz = gazetteer.by_type(kind)
+    if kind == "place":
+        gaz = gazetteer.by_type("city")
+        if world.region and gazetteer.entities.get("region:" + fold(answer.name)):
+            gaz = ranked(world, answer, gazetteer.by_type("region")) + gaz  # a region: regions
+    if kind == "country":
+        region = answer.region or next((g.region for g in gaz if g.id == answer.id), "")
+        gaz.sort(key=lambda e: (e.region != region, zlib.crc32(e.name.encode())))
+        return gaz
+    if kind == "place" and gaz and gaz[0].type == "region":
+        n_regions = sum(g.type == "region" for g in gaz)
+        return gaz[:n_regions] + ranked(world, answer, gaz[n_regions:])
+    # The ranking depends on the answer alone: one per answer and article, however
+    # many questions have that answer.
+    cache = ctx.cache.setdefault("ranked_gazetteer", {})
+    key = (answer.id, kind)
+    if key not in cache:
+        cache[key] = ranked(world, answer, gaz)
+    return cache[key]
+
+
+def _ruled_out(asked: _Asked, e: Entity, in_article: bool) -> bool:
+    """Whether an entity cannot be a wrong option whatever its text."""
+    answer, kind = asked.answer, asked.answer.type
+    if e.id in (answer.related | {answer.id}) or answer.id in e.related:
+        return True
+    if in_article and e.id in asked.ctx.ents.doubtful:
+        return True
+    if asked.gender and e.gender and e.gender != asked.gender:
+        return True  # « Qui réussit son pari mais sort fragilisée ? »: women only
+    if kind == "country" and asked.with_article and not e.article:
+        return True
+    if kind == "country" and any(
+        re.search(rf"\b{re.escape(fold(a))}\b", asked.folded_stem)
+        for a in adjective_forms(e.adjective)
+        if len(a) >= 4
+    ):
+        return True  # « expulsé 20 diplomates valdoriens »: not « la Valdorie » as an option
+    if asked.same_article and e.article != answer.article:
+        return True
+    if asked.feminine_only and (e.article not in ("la", "l'") or e.name.endswith(("s",))):
+        return True  # "en {1}": "en Chine" but never "en États-Unis"
+    if kind == "org" and not _org_fits(asked.org_kind, e, in_article):
+        return True
+    # « Valdor a accusé … »: another capital, not a town
+    return asked.capitals is not None and fold(e.name) not in asked.capitals
+
+
+def _option_text(asked: _Asked, e: Entity, in_article: bool) -> str:
+    """How the option is written: as the article names it, with an article like the answer's."""
+    kind = asked.answer.type
+    text = asked.ctx.display(e) if in_article else e.name
+    if kind in ("country", "org") and asked.with_article:
+        text = (
+            e.with_article()
+            if not in_article or not re.match(r"(?i)(la |le |les |l')", text)
+            else text
+        )
+        if not re.match(r"(?i)(la |le |les |l')", text):
+            text = e.with_article()
+    if kind in ("country", "org") and not asked.with_article:
+        text = e.name
+    return text
+
+
+def _gives_away(asked: _Asked, e: Entity, text: str, out: list[str]) -> bool:
+    """Whether an option is the answer under another name, repeats another option, or is
+    already named in the stem."""
+    if any(clashes(text, o) for o in [asked.answer_text, *out]):
+        return True
+    if any(clashes(alias, asked.answer_text) for alias in e.aliases):
+        return True
+    f = fold(text)
+    if f and re.search(rf"\b{re.escape(f)}\b", asked.folded_stem):
+        return True
+    surname = fold(e.name.split()[-1]) if asked.answer.type == "person" else ""
+    # « Qui a déclaré que Dubreuil … ? »: not Paul Dubreuil
+    return len(surname) >= 4 and bool(re.search(rf"\b{re.escape(surname)}\b", asked.folded_stem))

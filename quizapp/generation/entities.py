@@ -83,75 +83,24 @@ def find_entities(text: str, doc) -> ArticleEntities:
     """Mentions from the gazetteer first, then spaCy's named entities for the unknown ones."""
     gaz = load_gazetteer()
     mentions: list[Mention] = []
-    taken: list[tuple[int, int]] = []
     for m in gaz.pattern.finditer(text):
         ent = gaz.lookup(m.group())
         if ent is None:
             continue
-        if ent.type == "city" and re.search(
-            r"(?:accords?|protocole|format)(?: [a-zé]+)? d[eu] $",
-            text[max(0, m.start() - 30) : m.start()],
-        ):
-            continue  # "les accords de Minsk": a treaty's name, not the city
+        if ent.type == "city" and _names_a_treaty(text, m.start()):
+            continue  # "les accords de Valdor": a treaty's name, not the city
         mentions.append(Mention(m.start(), m.end(), m.group(), ent))
-        taken.append((m.start(), m.end()))
+    taken = [(m.start, m.end) for m in mentions]
     entities: dict[str, Entity] = {m.entity.id: m.entity for m in mentions}
     surnames = {p.name.split()[-1]: p for p in entities.values() if p.type == "person"}
     for ent in doc.ents:
         s, e = ent.start_char, ent.end_char
         if any(not (e <= a or s >= b) for a, b in taken):
             continue
-        surface = ent.text.strip(" ,.")
-        t = _TITLE.match(surface)
-        if t:
-            s += t.end()
-            surface = surface[t.end() :]
-        words = surface.split()
-        if not words or not all(
-            w[:1].isupper()
-            for w in words
-            if w not in ("de", "du", "des", "von", "van", "der", "bin")
-        ):
-            continue
-        kind = {"PER": "person", "ORG": "org", "LOC": "place"}.get(ent.label_)
-        if kind == "place" and _INSTITUTION.match(surface):
-            kind = "org"  # « le Conseil de Valdorie », « la Cour suprême »: a body, not a place
-        if (
-            ent.label_ == "MISC"
-            and 2 <= len(words) <= 4
-            and _looks_like_person(text, s, s + len(surface))
-        ):
-            kind = "person"
-        if (
-            kind is None
-            or surface.lower() in _PRONOUN_LIKE
-            or len(surface) < 3
-            or surface in _NOT_NAMES
-        ):
-            continue
-        if re.search(
-            r"(?:accords?|protocole|format)(?: [a-zé]+)? d[eu] $", text[max(0, s - 30) : s]
-        ):
-            continue
-        if kind == "person":
-            if len(words) == 1 and words[0] in surnames:
-                entity = surnames[words[0]]
-            elif len(words) == 1:
-                continue  # a lone name we cannot pin down makes a poor answer
-            else:
-                entity = entities.get("person:" + fold(surface)) or Entity(
-                    id="person:" + fold(surface), type="person", name=surface
-                )
-                surnames.setdefault(words[-1], entity)
-        elif kind == "place":
-            before = text[max(0, s - 3) : s]
-            kind = "city" if before.endswith("à ") else "place"
-            entity = Entity(id=f"{kind}:" + fold(surface), type=kind, name=surface)
-        else:
-            entity = Entity(id="org:" + fold(surface), type="org", name=surface)
-        entities.setdefault(entity.id, entity)
-        mentions.append(Mention(s, s + len(surface), surface, entities[entity.id]))
-        taken.append((s, s + len(surface)))
+        found = _parser_mention(text, ent, entities, surnames)
+        if found is not None:
+            mentions.append(found)
+            taken.append((found.start, found.end))
     mentions.sort(key=lambda m: m.start)
     result = ArticleEntities(mentions, entities)
     for m in mentions:
@@ -165,12 +114,75 @@ def find_entities(text: str, doc) -> ArticleEntities:
     return result
 
 
+_TREATY_BEFORE = re.compile(r"(?:accords?|protocole|format)(?: [a-zé]+)? d[eu] $")
+
+
+def _names_a_treaty(text: str, start: int) -> bool:
+    """ "les accords de Valdor", "le protocole de Verneuil": the place names a treaty."""
+    return _TREATY_BEFORE.search(text[max(0, start - 30) : start]) is not None
+
+
+def _parser_mention(
+    text: str, ent, entities: dict[str, Entity], surnames: dict[str, Entity]
+) -> Mention | None:
+    """A name spaCy found and the gazetteer does not know, as a mention of a new entity or
+    of one already met; None when it does not look like a name worth asking about."""
+    s = ent.start_char
+    surface = ent.text.strip(" ,.")
+    t = _TITLE.match(surface)
+    if t:
+        s += t.end()
+        surface = surface[t.end() :]
+    words = surface.split()
+    particles = ("de", "du", "des", "von", "van", "der", "bin")
+    if not words or not all(w[:1].isupper() for w in words if w not in particles):
+        return None
+    kind = {"PER": "person", "ORG": "org", "LOC": "place"}.get(ent.label_)
+    if kind == "place" and _INSTITUTION.match(surface):
+        kind = "org"  # « le Conseil de Valdorie », « la Cour suprême »: a body, not a place
+    if ent.label_ == "MISC" and 2 <= len(words) <= 4:
+        if _looks_like_person(text, s, s + len(surface)):
+            kind = "person"
+    if kind is None or surface.lower() in _PRONOUN_LIKE or len(surface) < 3:
+        return None
+    if surface in _NOT_NAMES or _names_a_treaty(text, s):
+        return None
+    entity = _parser_entity(text, kind, s, surface, entities, surnames)
+    if entity is None:
+        return None
+    entities.setdefault(entity.id, entity)
+    return Mention(s, s + len(surface), surface, entities[entity.id])
+
+
+def _parser_entity(
+    text: str, kind: str, s: int, surface: str, entities: dict, surnames: dict
+) -> Entity | None:
+    """The entity a name spaCy found stands for: a person met before under a surname, a
+    new person, a city (« à X ») or other place, or an organisation."""
+    words = surface.split()
+    if kind == "person":
+        if len(words) == 1 and words[0] in surnames:
+            return surnames[words[0]]
+        if len(words) == 1:
+            return None  # a lone name we cannot pin down makes a poor answer
+        entity = entities.get("person:" + fold(surface)) or Entity(
+            id="person:" + fold(surface), type="person", name=surface
+        )
+        surnames.setdefault(words[-1], entity)
+        return entity
+    if kind == "place":
+        before = text[max(0, s - 3) : s]
+        kind = "city" if before.endswith("à ") else "place"
+        return Entity(id=f"{kind}:" + fold(surface), type=kind, name=surface)
+    return Entity(id="org:" + fold(surface), type="org", name=surface)
+
+
 #: Right before a name, words a person's name does not take: a preposition of place
 #: (« en Haute-Savoie », not « à », which people take too) or a determiner (« aux
 #: Démocrates »); with a person a title stands between them (« la ministre X »).
 _PLACE_BEFORE = re.compile(r"\b(?:en|vers|depuis)\s$", re.I)
 _DETERMINER_BEFORE = re.compile(r"(?:\b(?:au|aux|le|la|les|des|du)\s|\bl')$", re.I)
-#: A list of places: « Dubaï, Abu Dhabi, Doha et Istanbul ».
+#: A list of places: « Valdor, Castelroc, Porte-Ombre et Verneuil ».
 _LIST_JOIN = re.compile(r"^\s?(?:,|et)\s?$")
 
 
@@ -179,40 +191,13 @@ def _settle_people(text: str, ents: ArticleEntities) -> None:
 
     A name the gazetteer does not know and the article gives no role is a place when a
     mention of it follows a preposition of place or sits in a list of known places
-    (« Dubaï, Abu Dhabi, Doha et Istanbul »), and
+    (« Valdor, Castelroc, Porte-Ombre et Verneuil »), and
     something other than a person (an organisation, an event) when it follows a
     determiner or opens with an article (« Le Temps »). A person's gender comes from
     « M. » / « Mme » or from a first name that is clearly one or the other.
     """
     gaz = load_gazetteer()
-    retype: dict[str, str] = {}
-    for i, m in enumerate(ents.mentions):
-        e = m.entity
-        if e.type != "person" or e.id in gaz.entities or e.id in ents.roles:
-            continue
-        before = text[max(0, m.start - 12) : m.start]
-        if _PLACE_BEFORE.search(before):
-            retype[e.id] = "place"
-        elif m.text.split()[0] in ("Le", "La", "Les") or _DETERMINER_BEFORE.search(before):
-            retype.setdefault(e.id, "org")
-        for j in (i - 1, i + 1):
-            if 0 <= j < len(ents.mentions):
-                n = ents.mentions[j]
-                gap = text[n.end : m.start] if j < i else text[m.end : n.start]
-                if n.entity.type in ("city", "country", "place") and _LIST_JOIN.match(gap):
-                    retype[e.id] = "place"
-    for m in ents.mentions:
-        kind = retype.get(m.entity.id)
-        if kind is None:
-            continue
-        old = m.entity
-        new_id = f"{kind}:" + fold(old.name)
-        m.entity = ents.entities.setdefault(new_id, Entity(id=new_id, type=kind, name=old.name))
-        if ents.entities.get(old.id) is old:
-            del ents.entities[old.id]
-            ents.counts[new_id] = ents.counts.get(new_id, 0) + ents.counts.pop(old.id, 0)
-            if old.id in ents.display:
-                ents.display[new_id] = ents.display.pop(old.id)
+    _retype(ents, _not_people(text, ents, gaz))
     for m in ents.mentions:
         e = m.entity
         if e.type != "person" or e.gender:
@@ -231,6 +216,43 @@ def _settle_people(text: str, ents: ArticleEntities) -> None:
             and ents.counts.get(e.id, 0) <= 1
         ):
             ents.doubtful.add(e.id)
+
+
+def _not_people(text: str, ents: ArticleEntities, gaz) -> dict[str, str]:
+    """The type ("place", "org") of the unknown people the article writes as something else."""
+    retype: dict[str, str] = {}
+    for i, m in enumerate(ents.mentions):
+        e = m.entity
+        if e.type != "person" or e.id in gaz.entities or e.id in ents.roles:
+            continue
+        before = text[max(0, m.start - 12) : m.start]
+        if _PLACE_BEFORE.search(before):
+            retype[e.id] = "place"
+        elif m.text.split()[0] in ("Le", "La", "Les") or _DETERMINER_BEFORE.search(before):
+            retype.setdefault(e.id, "org")
+        for j in (i - 1, i + 1):
+            if 0 <= j < len(ents.mentions):
+                n = ents.mentions[j]
+                gap = text[n.end : m.start] if j < i else text[m.end : n.start]
+                if n.entity.type in ("city", "country", "place") and _LIST_JOIN.match(gap):
+                    retype[e.id] = "place"
+    return retype
+
+
+def _retype(ents: ArticleEntities, retype: dict[str, str]) -> None:
+    """Give the retyped entities their new type and id, their counts and display with them."""
+    for m in ents.mentions:
+        kind = retype.get(m.entity.id)
+        if kind is None:
+            continue
+        old = m.entity
+        new_id = f"{kind}:" + fold(old.name)
+        m.entity = ents.entities.setdefault(new_id, Entity(id=new_id, type=kind, name=old.name))
+        if ents.entities.get(old.id) is old:
+            del ents.entities[old.id]
+            ents.counts[new_id] = ents.counts.get(new_id, 0) + ents.counts.pop(old.id, 0)
+            if old.id in ents.display:
+                ents.display[new_id] = ents.display.pop(old.id)
 
 
 @functools.cache

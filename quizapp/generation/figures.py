@@ -6,19 +6,6 @@ import math
 import re
 from dataclasses import dataclass
 
-HEDGES = (
-    "environ",
-    "jusqu'à",
-    "près de",
-    "plus de",
-    "moins de",
-    "au moins",
-    "quelque",
-    "presque",
-    "au total",
-    "quelques",
-    "entre",
-)
 _NUMBER_WORD = (
     r"(?:deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|treize|quatorze|quinze|seize"
     r"|vingt|trente|quarante|cinquante|soixante|cent|cents|mille)"

@@ -194,19 +194,43 @@ def _offices(p: dict, orgs: dict[str, str]) -> Office:
 
 @functools.cache
 def load_gazetteer() -> Gazetteer:
+    """The gazetteer file, read once: countries and their capitals, cities, regions,
+    organisations, and people with their offices."""
     data = yaml.safe_load(PATH.read_text(encoding="utf-8"))
-    entities: dict[str, Entity] = {}
-    index: dict[str, str] = {}
-    surfaces: set[str] = set()
+    g = _Entries()
+    _read_countries(g, data.get("countries", []))
+    _read_cities(g, data.get("cities", []))
+    _read_regions(g, data.get("regions", []))
+    _read_organisations(g, data.get("organisations", []))
+    nationality = _read_people(g, data.get("people", []))
+    _settle_offices(g, nationality)
+    alternatives = sorted(g.surfaces, key=len, reverse=True)
+    pattern = re.compile(
+        r"(?<![\w-])(" + "|".join(re.escape(s) for s in alternatives) + r")(?![\w-])"
+    )
+    return Gazetteer(g.entities, g.index, pattern, _place_patterns(g.entities))
 
-    def add(e: Entity, names: list[str]) -> None:
-        entities[e.id] = e
+
+@dataclass
+class _Entries:
+    """The gazetteer while it is read: its entities, the names that find them, and what a
+    later section needs of an earlier one."""
+
+    entities: dict[str, Entity] = field(default_factory=dict)
+    index: dict[str, str] = field(default_factory=dict)
+    surfaces: set[str] = field(default_factory=set)
+    regions: dict[str, str] = field(default_factory=dict)  # country name -> world region
+    orgs: dict[str, str] = field(default_factory=dict)  # folded name or alias -> name
+
+    def add(self, e: Entity, names: list[str]) -> None:
+        self.entities[e.id] = e
         for n in names:
-            index.setdefault(fold(n), e.id)
-            surfaces.add(n)
+            self.index.setdefault(fold(n), e.id)
+            self.surfaces.add(n)
 
-    regions: dict[str, str] = {}  # country name -> world region
-    for c in data.get("countries", []):
+
+def _read_countries(g: _Entries, countries: list[dict]) -> None:
+    for c in countries:
         e = Entity(
             id="country:" + fold(c["name"]),
             type="country",
@@ -217,8 +241,8 @@ def load_gazetteer() -> Gazetteer:
             aliases=c.get("aliases", []),
             region=c.get("region", ""),
         )
-        regions[e.name] = e.region
-        add(e, [e.name, *e.aliases])
+        g.regions[e.name] = e.region
+        g.add(e, [e.name, *e.aliases])
         if e.capital:
             capital = Entity(
                 id="city:" + fold(e.capital),
@@ -227,19 +251,26 @@ def load_gazetteer() -> Gazetteer:
                 country=e.name,
                 region=e.region,
             )
-            add(capital, [e.capital])
-    for c in data.get("cities", []):
+            g.add(capital, [e.capital])
+
+
+def _read_cities(g: _Entries, cities: list[dict]) -> None:
+    for c in cities:
         country = c.get("country", "")
         e = Entity(
             id="city:" + fold(c["name"]),
             type="city",
             name=c["name"],
             country=country,
-            region=regions.get(country, ""),
+            region=g.regions.get(country, ""),
         )
-        if e.id not in entities:
-            add(e, [e.name])
-    for r in data.get("regions", []):
+        if e.id not in g.entities:
+            g.add(e, [e.name])
+
+
+def _read_regions(g: _Entries, regions: list[dict]) -> None:
+    """Regions add no name to the index: only the place patterns read them."""
+    for r in regions:
         country = r.get("country", "")
         e = Entity(
             id="region:" + fold(r["name"]),
@@ -247,13 +278,15 @@ def load_gazetteer() -> Gazetteer:
             name=r["name"],
             article=r.get("article", ""),
             country=country,
-            region=r.get("area", "") or regions.get(country, ""),
+            region=r.get("area", "") or g.regions.get(country, ""),
         )
-        entities.setdefault(e.id, e)
-    orgs: dict[str, str] = {}  # folded name or alias -> name
-    for o in data.get("organisations", []):
+        g.entities.setdefault(e.id, e)
+
+
+def _read_organisations(g: _Entries, organisations: list[dict]) -> None:
+    for o in organisations:
         where = o.get("region", "")
-        country = where if where in regions else ""
+        country = where if where in g.regions else ""
         e = Entity(
             id="org:" + fold(o["name"]),
             type="org",
@@ -262,26 +295,35 @@ def load_gazetteer() -> Gazetteer:
             aliases=o.get("aliases", []),
             role=o.get("kind", ""),
             country=country,
-            region=regions[country] if country else where,
+            region=g.regions[country] if country else where,
         )
-        add(e, [e.name, *e.aliases])
+        g.add(e, [e.name, *e.aliases])
         for n in [e.name, *e.aliases]:
-            orgs.setdefault(fold(n), e.name)
+            g.orgs.setdefault(fold(n), e.name)
+
+
+def _read_people(g: _Entries, people: list[dict]) -> dict[str, str]:
+    """People, one entry per office merged by name; returns the first country each gives."""
     nationality: dict[str, str] = {}  # person id -> the first country given
-    for p in data.get("people", []):  # one entry per office: merged by name
+    for p in people:
         pid = "person:" + fold(p["name"])
-        office = _offices(p, orgs)
-        e = entities.get(pid)
+        office = _offices(p, g.orgs)
+        e = g.entities.get(pid)
         if e is None:
             e = Entity(id=pid, type="person", name=p["name"], gender=p.get("gender", ""))
-            add(e, [e.name])
+            g.add(e, [e.name])
             nationality[pid] = p.get("country", "")
         for alias in p.get("aliases", []):
             if alias not in e.aliases:
                 e.aliases.append(alias)
-                add(e, [alias])
+                g.add(e, [alias])
         e.offices.append(office)
-    for e in entities.values():
+    return nationality
+
+
+def _settle_offices(g: _Entries, nationality: dict[str, str]) -> None:
+    """A person's role, country and region: those of their latest office."""
+    for e in g.entities.values():
         if e.type != "person":
             continue
         e.offices.sort(key=lambda o: (o.start or 0, o.end or 9999))
@@ -289,13 +331,8 @@ def load_gazetteer() -> Gazetteer:
         e.role = latest.role if latest.end is None else _former(latest.role, e.gender)
         national = [o for o in e.offices if o.country]
         e.country = national[-1].country if national else nationality.get(e.id, "")
-        org = entities.get("org:" + fold(latest.org)) if latest.org else None
-        e.region = org.region if org is not None else regions.get(e.country, "")
-    alternatives = sorted(surfaces, key=len, reverse=True)
-    pattern = re.compile(
-        r"(?<![\w-])(" + "|".join(re.escape(s) for s in alternatives) + r")(?![\w-])"
-    )
-    return Gazetteer(entities, index, pattern, _place_patterns(entities))
+        org = g.entities.get("org:" + fold(latest.org)) if latest.org else None
+        e.region = org.region if org is not None else g.regions.get(e.country, "")
 
 
 def _place_patterns(entities: dict[str, Entity]) -> list[tuple[re.Pattern[str], str, str]]:

@@ -4,11 +4,22 @@ from __future__ import annotations
 
 import re
 
-from .clause_questions import BACK_REF, common_subject, in_quote, question_clause
-from .clauses import invert, strip_discourse, tidy
-from .context import Candidate, Context, SentenceInfo, capitalize, explanation, mcq, source_of
+from .clause_questions import (
+    BACK_REF,
+    in_quote,
+    question_clause,
+    subject_in_question,
+)
+from .context import (
+    Candidate,
+    Context,
+    SentenceInfo,
+    capitalize,
+    fact_candidate,
+)
 from .dates import date_distractors
-from .distractors import clashes
+from .distractors import clashes, entity_options
+from .question_wording import invert, strip_discourse, tidy
 from .text import fold
 
 
@@ -27,44 +38,60 @@ def _dates_the_main_verb(ctx: Context, sent: SentenceInfo, d) -> bool:
 
 
 def date_questions(ctx: Context) -> list[Candidate]:
+    """ "Quand X a-t-il signé … ?" when a date says when the sentence's main verb happened."""
     out: list[Candidate] = []
     every = [d.value for s in ctx.sentences for d in s.dates]
     for sent in ctx.sentences:
         for d in sent.dates:
-            if in_quote(sent.text, d.start) or not _dates_the_main_verb(ctx, sent, d):
-                continue
-            built = question_clause(ctx, sent, (sent.start + d.start, sent.start + d.end))
-            if not built:
-                continue
-            subject, pred = built
-            since = d.surface.lower().startswith(("depuis", "dès"))
-            word = "Depuis quand" if since else "Quand"
-            if d.value.year is None:
-                continue
-            if d.end <= sent.clause.subject_start - sent.start and d.start > 4:
-                continue  # a date before the subject counts only when it opens the sentence
-            answer = d.value.text()
-            wrong = [w.text() for w in date_distractors(d.value, every)]
-            stem = f"{word} {subject[:1].lower() + subject[1:] if common_subject(subject) else subject} {pred} ?"
-            if len(wrong) < 3 or len(stem) > 230:
-                continue
-            score = (
-                0.8 - (0.08 if sent.clause.demonstrative else 0) - (0.06 if len(stem) > 160 else 0)
-            )
-            if re.match(r"(?:Un|Une|Des)\b", subject):
-                continue  # "Quand une enquête évalue-t-elle … ?": the date is rarely the enquiry's
-            score -= 0.04 if d.value.precision == "year" and sent.dates[0] is not d else 0
-            q = mcq(
-                stem,
-                answer,
-                wrong,
-                kind="date",
-                source=source_of(sent),
-                explanation=explanation(sent, answer),
-                tags=["date"],
-            )
-            out.append(Candidate(q, sent, [answer, d.surface], score))
+            candidate = _date_question(ctx, sent, d, every)
+            if candidate is not None:
+                out.append(candidate)
     return out
+
+
+def _date_question(ctx: Context, sent: SentenceInfo, d, every: list) -> Candidate | None:
+    if in_quote(sent.text, d.start) or not _dates_the_main_verb(ctx, sent, d):
+        return None
+    built = question_clause(ctx, sent, (sent.start + d.start, sent.start + d.end))
+    if not built:
+        return None
+    subject, pred = built
+    since = d.surface.lower().startswith(("depuis", "dès"))
+    word = "Depuis quand" if since else "Quand"
+    if d.value.year is None:
+        return None
+    if d.end <= sent.clause.subject_start - sent.start and d.start > 4:
+        return None  # a date before the subject counts only when it opens the sentence
+    answer = d.value.text()
+    wrong = [w.text() for w in date_distractors(d.value, every)]
+    stem = f"{word} {subject_in_question(subject)} {pred} ?"
+    if len(wrong) < 3 or len(stem) > 230:
+        return None
+    score = 0.8 - (0.08 if sent.clause.demonstrative else 0) - (0.06 if len(stem) > 160 else 0)
+    if re.match(r"(?:Un|Une|Des)\b", subject):
+        return None  # "Quand une enquête évalue-t-elle … ?": the date is rarely the enquiry's
+    score -= 0.04 if d.value.precision == "year" and sent.dates[0] is not d else 0
+    return fact_candidate(sent, stem, answer, wrong, score, [answer, d.surface], kind="date")
+
+
+def _subject_mentions(sent: SentenceInfo, c, types: tuple[str, ...], slack: int = 0) -> list:
+    """The mentions of one of ``types`` inside the clause's subject."""
+    return [
+        m
+        for m in sent.mentions
+        if m.start >= c.subject_start and m.end <= c.subject_end + slack and m.entity.type in types
+    ]
+
+
+def _predicate(ctx: Context, c, end: int) -> str:
+    """The clause from its verb to ``end``, without discourse adverbs: "a pris ses distances …"."""
+    return strip_discourse(" " + tidy(ctx.article.text[c.verb_start : end].rstrip(". "))).strip()
+
+
+def _gerund_end(ctx: Context, sent: SentenceInfo, c) -> int:
+    """The clause's end, or the sentence's when a gerund carries it on (« …, estimant que … »)."""
+    gerund = re.match(r",\s*[a-zé]+ant\b", ctx.article.text[c.end : c.end + 20])
+    return sent.end if gerund else c.end
 
 
 _STANCE = re.compile(
@@ -77,84 +104,64 @@ _STANCE = re.compile(
 
 def position_questions(ctx: Context) -> list[Candidate]:
     """ "Quelle position la Chine a-t-elle adoptée ?" with other actors' positions as wrong options."""
-    actors = []
-    for sent in ctx.sentences:
-        c = sent.clause
-        if c is None or c.subject_is_pronoun:
-            continue
-        subj = ctx.article.text[c.subject_start : c.subject_end]
-        ent = next(
-            (
-                m.entity
-                for m in sent.mentions
-                if m.start >= c.subject_start
-                and m.end <= c.subject_end
-                and m.entity.type in ("country", "org", "person")
-            ),
-            None,
-        )
-        if ent is None or len(subj.split()) > 12:
-            continue
-        end = (
-            sent.end
-            if re.match(r",\s*[a-zé]+ant\b", ctx.article.text[c.end : c.end + 20])
-            else c.end
-        )
-        pred = tidy(ctx.article.text[c.verb_start : end].rstrip(". "))
-        pred = strip_discourse(" " + pred).strip()
-        if len(pred.split()) < 3 or len(pred) > 200:
-            continue
-        actors.append((sent, c, ent, pred))
     out: list[Candidate] = []
-    for sent, c, ent, _pred in actors:
-        short = strip_discourse(
-            " " + tidy(ctx.article.text[c.verb_start : c.end].rstrip(". "))
-        ).strip()
-        if not _STANCE.match(short) or ent.type == "person" or len(c.subject.split()) > 6:
-            continue
-        subject = c.subject
-        plural = c.pronoun in ("ils", "elles")
-        ctx_phrase = ""
-        m = re.match(r"(Face à [^,]+),", sent.text)
-        if m:
-            phrase = re.sub(
-                r"\b(?:cette|ce|cet|ces) ", lambda d: _DEFINITE[d.group().strip()], m.group(1)
-            )
-            phrase = re.sub(r"\b(l)[ae] (?=[aeiouyhéèê])", r"\1'", phrase)
-            ctx_phrase = " " + phrase[0].lower() + phrase[1:]
-        else:
-            # without « face à … » the question does not say what the position is about,
-            # and the stock wrong positions (« un soutien sans réserve à Moscou ») read absurd
-            continue
-        stem = (
-            f"Quelle position {subject[:1].lower() + subject[1:] if common_subject(subject) else subject} "
-            f"{invert('ont' if plural else 'a', c.pronoun)} adoptée{ctx_phrase} ?"
-        )
-        pron = capitalize(c.pronoun)
-        answer = f"{pron} {short}"
-        past = re.match(r"(?:a|ont|avait|avaient)\s", short) is not None
-        verb = short.split()[1] if past else short.split()[0]
-        wrong = []
-        for stance in _STANCES:
-            text = stance[0 if past else 1].format(P=pron)
-            if plural:  # « Ils ont apporté », « Ils proposent »
-                text = _plural_stance(text)
-            if verb[:5] in text or any(clashes(text, w) for w in [answer, *wrong]):
-                continue
-            wrong.append(text)
-            if len(wrong) == 3:
-                break
-        q = mcq(
-            stem,
-            answer,
-            wrong,
-            kind="position",
-            source=source_of(sent),
-            explanation=explanation(sent, answer),
-            tags=["position"],
-        )
-        out.append(Candidate(q, sent, [short], 0.78))
+    for sent in ctx.sentences:
+        candidate = _position_question(ctx, sent)
+        if candidate is not None:
+            out.append(candidate)
     return out
+
+
+def _position_question(ctx: Context, sent: SentenceInfo) -> Candidate | None:
+    c = sent.clause
+    if c is None or c.subject_is_pronoun:
+        return None
+    subj = ctx.article.text[c.subject_start : c.subject_end]
+    ms = _subject_mentions(sent, c, ("country", "org", "person"))
+    ent = ms[0].entity if ms else None
+    if ent is None or len(subj.split()) > 12:
+        return None
+    pred = _predicate(ctx, c, _gerund_end(ctx, sent, c))
+    if len(pred.split()) < 3 or len(pred) > 200:
+        return None
+    short = _predicate(ctx, c, c.end)
+    if not _STANCE.match(short) or ent.type == "person" or len(c.subject.split()) > 6:
+        return None
+    facing = re.match(r"(Face à [^,]+),", sent.text)
+    if not facing:
+        # without « face à … » the question does not say what the position is about,
+        # and the stock wrong positions (« un soutien sans réserve à Moscou ») read absurd
+        return None
+    phrase = re.sub(
+        r"\b(?:cette|ce|cet|ces) ", lambda d: _DEFINITE[d.group().strip()], facing.group(1)
+    )
+    phrase = re.sub(r"\b(l)[ae] (?=[aeiouyhéèê])", r"\1'", phrase)
+    plural = c.pronoun in ("ils", "elles")
+    stem = (
+        f"Quelle position {subject_in_question(c.subject)} "
+        f"{invert('ont' if plural else 'a', c.pronoun)} adoptée {phrase[0].lower() + phrase[1:]} ?"
+    )
+    pron = capitalize(c.pronoun)
+    answer = f"{pron} {short}"
+    wrong = _wrong_stances(pron, short, answer, plural)
+    return fact_candidate(sent, stem, answer, wrong, 0.78, [short], kind="position")
+
+
+def _wrong_stances(pron: str, short: str, answer: str, plural: bool) -> list[str]:
+    """Three stock positions, in the answer's tense and number, that say something else."""
+    past = re.match(r"(?:a|ont|avait|avaient)\s", short) is not None
+    verb = short.split()[1] if past else short.split()[0]
+    wrong: list[str] = []
+    for stance in _STANCES:
+        text = stance[0 if past else 1].format(P=pron)
+        if plural:  # « Ils ont apporté », « Ils proposent »
+            text = _plural_stance(text)
+        if verb[:5] in text or any(clashes(text, w) for w in [answer, *wrong]):
+            continue
+        wrong.append(text)
+        if len(wrong) == 3:
+            break
+    return wrong
 
 
 _DEFINITE = {"cette": "la ", "ce": "le ", "cet": "l'", "ces": "les "}
@@ -231,187 +238,87 @@ def _singular(pred: str) -> str | None:
 
 def actor_questions(ctx: Context) -> list[Candidate]:
     """ "Qui a exprimé sa frustration … ?" / "Quel pays a pris ses distances … ?" from a clause's subject."""
-    from .distractors import entity_options
-
     out: list[Candidate] = []
     for sent in ctx.sentences:
-        c = sent.clause
-        if c is None or c.subject_is_pronoun:
-            continue
-        subj = ctx.article.text[c.subject_start : c.subject_end].rstrip(",")
-        ms = [
-            m
-            for m in sent.mentions
-            if m.start >= c.subject_start
-            and m.end <= c.subject_end + 1
-            and m.entity.type in ("person", "country")
-        ]
-        if len(ms) != 1:
-            continue
-        m = ms[0]
-        rest = subj[: m.start - c.subject_start] + subj[m.end - c.subject_start :]
-        if fold(rest) not in ("", "la", "le", "les", "l'") and not (
-            m.entity.type == "person"
-            and (
-                _TITLE_BEFORE_NAME.fullmatch(subj[: m.start - c.subject_start])
-                and not subj[m.end - c.subject_start :].strip(" ,")
-                or m.entity.id in ctx.ents.roles
-                and fold(rest.replace(",", " ")).startswith(
-                    fold(ctx.ents.roles[m.entity.id]).split()[0]
-                )
+        candidate = _actor_question(ctx, sent)
+        if candidate is not None:
+            out.append(candidate)
+    return out
+
+
+def _actor_question(ctx: Context, sent: SentenceInfo) -> Candidate | None:
+    c = sent.clause
+    if c is None or c.subject_is_pronoun:
+        return None
+    ms = _subject_mentions(sent, c, ("person", "country"), slack=1)
+    if len(ms) != 1 or not _name_is_the_subject(ctx, c, ms[0]):
+        return None
+    m = ms[0]
+    pred = _actor_predicate(ctx, sent, c)
+    if pred is None:
+        return None
+    if m.entity.type == "person":
+        stem, answer = f"Qui {pred} ?", ctx.display(m.entity)
+    else:
+        asked = _country_question(c, m, pred)
+        if asked is None:
+            return None  # « Quel pays ont … » cannot be said, nor its verb guessed
+        stem, answer = asked
+    ctx_phrase = re.match(r"(Face à [^,]+|Dans ce contexte|Pour sa part),", sent.text)
+    opts, gaz = entity_options(ctx, m.entity, answer, stem)
+    if len(opts) < 3:
+        return None
+    score = 0.8 - 0.02 * gaz - (0.05 if len(stem) > 150 else 0) - (0.03 if ctx_phrase else 0)
+    forms = [answer, m.text, *m.entity.aliases]
+    return fact_candidate(sent, stem, answer, opts, score, forms, kind="position")
+
+
+def _name_is_the_subject(ctx: Context, c, m) -> bool:
+    """The subject is the name alone, or a person's name with a title or their role:
+    when it says more, asking "qui" would lose it."""
+    subj = ctx.article.text[c.subject_start : c.subject_end].rstrip(",")
+    rest = subj[: m.start - c.subject_start] + subj[m.end - c.subject_start :]
+    return fold(rest) in ("", "la", "le", "les", "l'") or (
+        m.entity.type == "person"
+        and bool(
+            _TITLE_BEFORE_NAME.fullmatch(subj[: m.start - c.subject_start])
+            and not subj[m.end - c.subject_start :].strip(" ,")
+            or m.entity.id in ctx.ents.roles
+            and fold(rest.replace(",", " ")).startswith(
+                fold(ctx.ents.roles[m.entity.id]).split()[0]
             )
-        ):
-            continue  # the subject says more than the name: asking "qui" would lose it
-        short = tidy(ctx.article.text[c.verb_start : c.end].rstrip(". "))
-        end = (
-            sent.end
-            if len(short.split()) < 6
-            and re.match(r",\s*[a-zé]+ant\b", ctx.article.text[c.end : c.end + 20])
-            else c.end
         )
-        pred = strip_discourse(
-            " " + tidy(ctx.article.text[c.verb_start : end].rstrip(". "))
-        ).strip()
-        pred = re.sub(r"\s+(?:sur cette question|à ce sujet|dans ce contexte)$", "", pred)
-        if BACK_REF.search(pred):
-            continue
-        if (
-            len(pred.split()) < 4
-            or len(pred) > 190
-            or re.match(r"(?:a|ont) (?:déclaré|affirmé|dit)\s*$", pred)
-        ):
-            continue
-        if pred.startswith(("a déclaré", "a affirmé")) and "«" not in pred:
-            continue
-        if m.entity.type == "person":
-            stem = f"Qui {pred} ?"
-            answer = ctx.display(m.entity)
-        else:
-            app = ""
-            if c.apposition and len(c.apposition) < 90:
-                app = ", " + re.sub(r"\b([^\W\d_]+é)e(s?)\b", r"\1\2", c.apposition) + ","
-            singular = _singular(pred)
-            if singular is None:
-                continue  # « Quel pays ont … » cannot be said, nor its verb guessed
-            stem = f"Quel pays{app} {_masculine(singular)} ?"
-            answer = m.text
-            if re.match(r"(?i)(la |le |les |l')", answer) is None:
-                art = m.entity.with_article()
-                answer = art if fold(art) == fold(m.text) else m.text
-            answer = capitalize(answer)
-        ctx_phrase = re.match(r"(Face à [^,]+|Dans ce contexte|Pour sa part),", sent.text)
-        opts, gaz = entity_options(ctx, m.entity, answer, stem)
-        if len(opts) < 3:
-            continue
-        q = mcq(
-            stem,
-            answer,
-            opts,
-            kind="position",
-            source=source_of(sent),
-            explanation=explanation(sent, answer),
-            tags=["position"],
-        )
-        score = 0.8 - 0.02 * gaz - (0.05 if len(stem) > 150 else 0) - (0.03 if ctx_phrase else 0)
-        out.append(Candidate(q, sent, [answer, m.text, *m.entity.aliases], score))
-    return out
+    )
 
 
-#: What can stand before a place the main verb governs: « à Rome », « en Italie »,
-#: « au Mans », « dans la province du Baloutchistan », « sur le mont Thourda ».
-_PLACE_LEAD = re.compile(
-    r"(?:\b(?:à|en|au|aux|dans|sur)\s+(?:(?:la|le|l')\s?(?:ville|province|région|commune"
-    r"|préfecture|capitale|gouvernorat|département|État|territoire|camp|mont|île)"
-    r"(?:\s[a-zéèêûôî-]+)?\s+(?:de\s+la\s+|de\s+l'|de\s+|d'|du\s+|des\s+)?)?|\b(?:à|en|au|aux|dans\s+l'|dans\s+le\s+|dans\s+la\s+))$"
-)
-_PLACE_TYPES = ("city", "place", "country", "region")
+def _actor_predicate(ctx: Context, sent: SentenceInfo, c) -> str | None:
+    """What the subject did, when it stands on its own and says more than "a déclaré"."""
+    short = tidy(ctx.article.text[c.verb_start : c.end].rstrip(". "))
+    pred = _predicate(ctx, c, _gerund_end(ctx, sent, c) if len(short.split()) < 6 else c.end)
+    pred = re.sub(r"\s+(?:sur cette question|à ce sujet|dans ce contexte)$", "", pred)
+    if BACK_REF.search(pred):
+        return None
+    if (
+        len(pred.split()) < 4
+        or len(pred) > 190
+        or re.match(r"(?:a|ont) (?:déclaré|affirmé|dit)\s*$", pred)
+    ):
+        return None
+    if pred.startswith(("a déclaré", "a affirmé")) and "«" not in pred:
+        return None
+    return pred
 
 
-def _place_before(text: str, m) -> int | None:
-    """Where the words leading to a place start (« à », « dans la province du »), if any."""
-    lead = _PLACE_LEAD.search(text[max(0, m.start - 60) : m.start])
-    return max(0, m.start - 60) + lead.start() if lead else None
-
-
-def _said_of_the_verb(ctx: Context, m) -> bool:
-    """Whether a place tells where the verb happens (« se sont réunis à Rome »), not where
-    a noun is (« la guerre en Ukraine », « la crise en Ukraine »)."""
-    span = ctx.doc.char_span(m.start, m.end, alignment_mode="expand")
-    if span is None or not len(span):
-        return False
-    root = span.root
-    while root.dep_ in ("flat:name", "fixed", "compound") and root.head is not root:
-        root = root.head
-    return root.dep_.startswith("obl") and root.head.pos_ in ("VERB", "AUX")
-
-
-def place_questions(ctx: Context) -> list[Candidate]:
-    """ "Où les chefs d'État … se sont-ils réunis ?" when the main clause says where:
-    « à <ville> », « en <pays> », « dans la province de <région> »."""
-    from .distractors import entity_options
-
-    out: list[Candidate] = []
-    text = ctx.article.text
-    for sent in ctx.sentences:
-        c = sent.clause
-        if c is None:
-            continue
-        places = []
-        for m in sent.mentions:
-            if m.entity.type not in _PLACE_TYPES or not (
-                c.finite_end <= m.start and m.end <= c.end
-            ):
-                continue
-            if in_quote(sent.text, m.start - sent.start):
-                continue
-            lead = _place_before(text, m)
-            if lead is not None and lead >= c.finite_end and _said_of_the_verb(ctx, m):
-                places.append((lead, m))
-        if len(places) != 1:
-            continue  # none, or « en Italie et en France »: two right answers
-        start, place = places[0]
-        if re.match(r"\s*(?:et|ou)\s", text[place.end : place.end + 5]):
-            continue
-        before = re.search(
-            r"\s(?:en|au|aux) [A-ZÉ][\w'-]*(?: d[eu] [A-ZÉ][\w-]*)?,\s$", text[c.finite_end : start]
-        )
-        if before:
-            start = c.finite_end + before.start()  # "en Italie, à Rome": both say where
-        end = place.end
-        paren = re.match(r"\s*\([^()]{1,40}\)", text[end : end + 45])
-        if paren:
-            end += paren.end()  # « au Mans (Sarthe) »
-        built = question_clause(ctx, sent, (start, end))
-        if not built:
-            continue
-        subject, pred = built
-        stem = f"Où {subject[:1].lower() + subject[1:] if common_subject(subject) else subject} {pred} ?"
-        if len(stem) > 200 or re.match(r"(?:Un|Une|Des)\b", subject):
-            continue
-        if re.search(r"\bn'|\bne\s|\bque\s+celui|\bainsi\s*$|,\s*que\b", pred):
-            continue  # a negation, or a comparison cut in half
-        if any(
-            m.entity.type in _PLACE_TYPES and m.entity.id != place.entity.id and m.text in pred
-            for m in sent.mentions
-        ):
-            continue  # « bloqué le supermarché de Saint-Martin-des-Champs » already says a where
-        answer = ctx.display(place.entity)
-        if place.entity.type == "country":
-            answer = capitalize(place.entity.with_article())
-        opts, gaz = entity_options(ctx, place.entity, answer, stem)
-        if len(opts) < 3:
-            continue
-        q = mcq(
-            stem,
-            answer,
-            opts,
-            kind="place",
-            source=source_of(sent),
-            explanation=explanation(sent, answer),
-            tags=["place"],
-        )
-        score = (
-            0.76 - 0.02 * gaz - (0.08 if c.demonstrative else 0) - (0.05 if len(stem) > 150 else 0)
-        )
-        out.append(Candidate(q, sent, [answer, place.text, *place.entity.aliases], score))
-    return out
+def _country_question(c, m, pred: str) -> tuple[str, str] | None:
+    """ "Quel pays, …, a pris ses distances … ?" and its answer with its article."""
+    app = ""
+    if c.apposition and len(c.apposition) < 90:
+        app = ", " + re.sub(r"\b([^\W\d_]+é)e(s?)\b", r"\1\2", c.apposition) + ","
+    singular = _singular(pred)
+    if singular is None:
+        return None
+    answer = m.text
+    if re.match(r"(?i)(la |le |les |l')", answer) is None:
+        art = m.entity.with_article()
+        answer = art if fold(art) == fold(m.text) else m.text
+    return f"Quel pays{app} {_masculine(singular)} ?", capitalize(answer)

@@ -15,10 +15,15 @@ from __future__ import annotations
 import re
 
 from ..domain.questiondata import Answer, Blank, QuestionData
-from .clause_questions import ATTRIBUTION, common_subject, in_quote, question_clause
-from .clauses import agree_participle, strip_discourse, tidy
+from .clause_questions import (
+    ATTRIBUTION,
+    in_quote,
+    question_clause,
+    subject_in_question,
+)
 from .context import Candidate, Context, SentenceInfo, capitalize, explanation, mcq, source_of
 from .figures import Figure, format_number, number_distractors, parse_number
+from .question_wording import agree_participle, strip_discourse, tidy
 from .trim import shorten
 
 #: The prepositions that can lead a figure to the front: « à trois ans », « de 15 jours ».
@@ -124,6 +129,8 @@ def _with_unit(value: float, unit: str) -> str:
 
 
 def governed_figure_questions(ctx: Context) -> list[Candidate]:
+    """ "Combien de chars la coalition a-t-elle détruits ?", "Pour combien de dollars … ?":
+    a figure the main verb governs, directly or after a preposition."""
     out: list[Candidate] = []
     every = [(x.value, x.unit) for s in ctx.sentences for x in s.figures]
     for sent in ctx.sentences:
@@ -135,36 +142,8 @@ def governed_figure_questions(ctx: Context) -> list[Candidate]:
             unit = _noun_unit(ctx, sent, f, f.unit)
             if not unit or (len(unit) < 3 and unit != "%"):
                 continue  # « 8 h »: an hour, not a quantity to ask about
-            prep = _PREP.search(sent.text[: f.start])
-            counted = _counted_phrase(ctx, sent, f, unit, object_of_verb=prep is None)
-            if counted is None:
-                continue
-            phrase, end = counted
-            start = sent.start + (prep.start("prep") if prep else f.start)
-            built = question_clause(ctx, sent, (start, end))
-            if not built:
-                continue
-            subject, pred = built
-            if re.match(r"(?:Un|Une|Des)\b", subject) or _bare_noun(ctx, sent):
-                continue
-            de = "d'" if re.match(r"[aeiouyhéèêà]", phrase, re.IGNORECASE) else "de "
-            hedge = "environ " if f.hedge in ("environ", "près de", "presque", "quelque") else ""
-            if prep is None:
-                # « Combien de chars la coalition a-t-elle détruits ? »: the object now
-                # stands before « avoir », so the participle agrees with it.
-                if unit == "%" or not _object_only(ctx, sent, start, end):
-                    continue
-                wh = f"{capitalize(hedge)}{'c' if hedge else 'C'}ombien {de}{phrase}"
-                pred = agree_participle(pred, _gender(ctx, sent, f, unit), plural=f.value >= 2)
-            else:
-                word = prep.group("prep")
-                lead = f"{word[:1].upper()}{word[1:]}{'' if word.endswith(chr(39)) else ' '}"
-                wh = f"{lead}{hedge}combien {de}{phrase}"
-                if unit == "%":
-                    wh = f"{lead}{hedge}combien de pour cent"
-            subject_text = subject[:1].lower() + subject[1:] if common_subject(subject) else subject
-            stem = f"{wh} {subject_text} {pred} ?"
-            if len(stem) > 230 or re.search(r"\b(?:il|elle|ils|elles)\b", subject_text.lower()):
+            stem = _combien_stem(ctx, sent, f, unit)
+            if stem is None:
                 continue
             others = [v for v, u in every if u == f.unit and v != f.value]
             values = [v for v in number_distractors(f.value, others + [f.value * 4]) if v >= 2]
@@ -178,22 +157,53 @@ def governed_figure_questions(ctx: Context) -> list[Candidate]:
     return out
 
 
+def _combien_stem(ctx: Context, sent: SentenceInfo, f: Figure, unit: str) -> str | None:
+    """The "Combien de … ?" question on what the figure counts, or None."""
+    prep = _PREP.search(sent.text[: f.start])
+    counted = _counted_phrase(ctx, sent, f, unit, object_of_verb=prep is None)
+    if counted is None:
+        return None
+    phrase, end = counted
+    start = sent.start + (prep.start("prep") if prep else f.start)
+    built = question_clause(ctx, sent, (start, end))
+    if not built:
+        return None
+    subject, pred = built
+    if re.match(r"(?:Un|Une|Des)\b", subject) or _bare_noun(ctx, sent):
+        return None
+    de = "d'" if re.match(r"[aeiouyhéèêà]", phrase, re.IGNORECASE) else "de "
+    hedge = "environ " if f.hedge in ("environ", "près de", "presque", "quelque") else ""
+    if prep is None:
+        # « Combien de chars la coalition a-t-elle détruits ? »: the object now
+        # stands before « avoir », so the participle agrees with it.
+        if unit == "%" or not _object_only(ctx, sent, start, end):
+            return None
+        wh = f"{capitalize(hedge)}{'c' if hedge else 'C'}ombien {de}{phrase}"
+        pred = agree_participle(pred, _gender(ctx, sent, f, unit), plural=f.value >= 2)
+    else:
+        word = prep.group("prep")
+        lead = f"{word[:1].upper()}{word[1:]}{'' if word.endswith(chr(39)) else ' '}"
+        wh = f"{lead}{hedge}combien {de}{phrase}"
+        if unit == "%":
+            wh = f"{lead}{hedge}combien de pour cent"
+    subject_text = subject_in_question(subject)
+    stem = f"{wh} {subject_text} {pred} ?"
+    if len(stem) > 230 or re.search(r"\b(?:il|elle|ils|elles)\b", subject_text.lower()):
+        return None
+    return stem
+
+
 def figure_questions(ctx: Context) -> list[Candidate]:
+    """ "Combien … ?" on a figure that is its clause's subject (as a choice and as a
+    number), else the sentence with the figure blanked out."""
     out: list[Candidate] = []
     for sent in ctx.sentences:
         values = [f.value for f in sent.figures]
         prev_unit = ""
         for f in sent.figures:
-            if in_quote(sent.text, f.num_start):
+            if not _figure_worth_asking(sent, f):
                 continue
-            if f.value <= 2 or (
-                f.value < 10
-                and re.search(r"\b(?:les|des|ces|ses|leurs|nos|aux)\s*$", sent.text[: f.start])
-            ):
-                continue  # "les deux pays": not a figure worth asking about
             after = sent.text[f.num_end :]
-            if f.value <= 24 and re.match(r"\s?(?:h\b|heures?\b|h\d{2})", after):
-                continue  # « à 8 h », « peu avant 10 heures »: the hour, a detail
             unit = _noun_unit(ctx, sent, f, f.unit)
             if (
                 not unit
@@ -213,57 +223,86 @@ def figure_questions(ctx: Context) -> list[Candidate]:
                 for x in s.figures
                 if x.unit == f.unit and x.value != f.value
             ]
-            subject_form = _subject_figure(ctx, sent, f, unit)
-            if subject_form:
-                stem, answer = subject_form, format_number(f.value)
-                wrong = [format_number(v) for v in number_distractors(f.value, others)]
-                if len(wrong) < 3:
-                    continue
-                q = figure_mcq(sent, f, stem, answer, wrong)
-                out.append(Candidate(q, sent, [answer, f.surface], 0.87))
-                num = QuestionData(
-                    type="numeric",
-                    stem=stem,
-                    kind="figure",
-                    status="candidate",
-                    answers=[Answer(_plain(f.value), 1.0, tolerance=f.tolerance)],
-                    options={"unit": unit},
-                    source=source_of(sent),
-                    explanation=explanation(sent, answer),
-                    tags=["figure"],
-                )
-                out.append(Candidate(num, sent, [answer, f.surface], 0.74))
+            stem = _subject_figure(ctx, sent, f, unit)
+            if stem:
+                out += _subject_figure_questions(sent, f, stem, unit, others)
             else:
-                text, a, b = sent.text, f.num_start, f.num_end
-                if len(text) > 200:
-                    # the clause that states the figure, without what only adds to it
-                    short = shorten(text, f.start, f.end)
-                    if short is None:
-                        continue
-                    a, b = short.start + (a - f.start), short.start + (b - f.start)
-                    text = short.text
-                stem = text[:a] + "{1}" + text[b:]
-                # The blank holds the number as written: « {1} milliards de dollars » is
-                # answered 10, not 10 000 000 000 (the scale stays in the sentence).
-                written = parse_number(sent.text[f.num_start : f.num_end]) or f.value
-                scale = written / f.value if f.value else 1.0
-                blank = Blank(
-                    type="numeric",
-                    answers=[Answer(_plain(written), 1.0, tolerance=f.tolerance * scale)],
-                )
-                q = QuestionData(
-                    type="cloze",
-                    stem=stem,
-                    blanks=[blank],
-                    kind="figure",
-                    status="candidate",
-                    source=source_of(sent),
-                    explanation=explanation(sent),
-                    options={"unit": unit},
-                    tags=["figure", "cloze"],
-                )
-                out.append(Candidate(q, sent, [f.surface], 0.6 - (0.1 if len(stem) > 180 else 0)))
+                cloze = _figure_cloze(sent, f, unit)
+                if cloze is not None:
+                    out.append(cloze)
     return out
+
+
+def _figure_worth_asking(sent: SentenceInfo, f: Figure) -> bool:
+    """Not in a quotation, not « les deux pays », not an hour."""
+    if in_quote(sent.text, f.num_start):
+        return False
+    if f.value <= 2 or (
+        f.value < 10 and re.search(r"\b(?:les|des|ces|ses|leurs|nos|aux)\s*$", sent.text[: f.start])
+    ):
+        return False  # "les deux pays": not a figure worth asking about
+    after = sent.text[f.num_end :]
+    # « à 8 h », « peu avant 10 heures »: the hour, a detail
+    return not (f.value <= 24 and re.match(r"\s?(?:h\b|heures?\b|h\d{2})", after))
+
+
+def _subject_figure_questions(
+    sent: SentenceInfo, f: Figure, stem: str, unit: str, others: list[float]
+) -> list[Candidate]:
+    """The same "Combien … ?" as a choice among near numbers and as a number to type."""
+    answer = format_number(f.value)
+    wrong = [format_number(v) for v in number_distractors(f.value, others)]
+    if len(wrong) < 3:
+        return []
+    q = figure_mcq(sent, f, stem, answer, wrong)
+    num = QuestionData(
+        type="numeric",
+        stem=stem,
+        kind="figure",
+        status="candidate",
+        answers=[Answer(_plain(f.value), 1.0, tolerance=f.tolerance)],
+        options={"unit": unit},
+        source=source_of(sent),
+        explanation=explanation(sent, answer),
+        tags=["figure"],
+    )
+    return [
+        Candidate(q, sent, [answer, f.surface], 0.87),
+        Candidate(num, sent, [answer, f.surface], 0.74),
+    ]
+
+
+def _figure_cloze(sent: SentenceInfo, f: Figure, unit: str) -> Candidate | None:
+    """The sentence (or the clause that states the figure) with the number blanked out."""
+    text, a, b = sent.text, f.num_start, f.num_end
+    if len(text) > 200:
+        # the clause that states the figure, without what only adds to it
+        short = shorten(text, f.start, f.end)
+        if short is None:
+            return None
+        a, b = short.start + (a - f.start), short.start + (b - f.start)
+        text = short.text
+    stem = text[:a] + "{1}" + text[b:]
+    # The blank holds the number as written: « {1} milliards de dollars » is
+    # answered 10, not 10 000 000 000 (the scale stays in the sentence).
+    written = parse_number(sent.text[f.num_start : f.num_end]) or f.value
+    scale = written / f.value if f.value else 1.0
+    blank = Blank(
+        type="numeric",
+        answers=[Answer(_plain(written), 1.0, tolerance=f.tolerance * scale)],
+    )
+    q = QuestionData(
+        type="cloze",
+        stem=stem,
+        blanks=[blank],
+        kind="figure",
+        status="candidate",
+        source=source_of(sent),
+        explanation=explanation(sent),
+        options={"unit": unit},
+        tags=["figure", "cloze"],
+    )
+    return Candidate(q, sent, [f.surface], 0.6 - (0.1 if len(stem) > 180 else 0))
 
 
 def figure_mcq(sent: SentenceInfo, f: Figure, stem: str, answer: str, wrong: list[str]):

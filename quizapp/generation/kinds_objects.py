@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from .clause_questions import common_subject, question_clause
+from .clause_questions import question_clause, subject_in_question
 from .context import Candidate, Context, SentenceInfo, explanation, mcq, source_of
 from .distractors import entity_options
 from .text import fold
@@ -109,7 +109,7 @@ def _question(ctx: Context, sent: SentenceInfo, m, prep: str) -> Candidate | Non
         return None
     wh = _WH[m.entity.type]
     head = f"{prep} {wh}" if prep else wh
-    subject_text = subject[:1].lower() + subject[1:] if common_subject(subject) else subject
+    subject_text = subject_in_question(subject)
     stem = f"{head[:1].upper()}{head[1:]} {subject_text} {pred} ?"
     stem = re.sub(r"\s+", " ", stem).replace(" ,", ",")
     if len(stem) > 170 or len(stem.split()) < 5:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 
-from .clauses import invert
 from .context import (
     Candidate,
     Context,
@@ -17,6 +16,7 @@ from .context import (
 from .dates import DateValue, date_distractors
 from .distractors import entity_options
 from .entities import Mention
+from .question_wording import invert
 
 _MEET = re.compile(r"\brencontr[eé]|\bs'est entretenue? avec\b|\ba reçu\b")
 
@@ -51,84 +51,101 @@ def _setting(
 
 
 def meeting_questions(ctx: Context) -> list[Candidate]:
+    """Who met whom, where and when, from a sentence that tells of a meeting."""
     out: list[Candidate] = []
     seen: set[frozenset] = set()
     for sent in ctx.sentences:
         if not _MEET.search(sent.text):
             continue
-        people = _persons(ctx, sent)
-        pair = None
-        m = re.search(r"rencontre (?:avec|entre) ", sent.text)
-        if m and len(people) >= 2:
-            after = [p for p in people if p.start - sent.start >= m.end()]
-            if "entre" in m.group() and len(after) >= 2:
-                pair = (after[0], after[1])
-            elif len(after) >= 2:
-                pair = (after[1], after[0])  # "lors d'une rencontre avec B, A a déclaré"
-        elif len(people) >= 2 and re.search(
-            r"a rencontré|s'est entretenue? avec|a reçu", sent.text
-        ):
-            pair = (people[0], people[1])
+        pair = _meeting_pair(ctx, sent)
         if not pair or pair[0].entity.id == pair[1].entity.id:
             continue
         key = frozenset((pair[0].entity.id, pair[1].entity.id))
         if key in seen:
             continue
         seen.add(key)
-        a, b = pair
-        place, day, other = _setting(ctx, sent, a)
-        a_name, b_name = ctx.display(a.entity), ctx.display(b.entity)
-        pron = "elle" if entity_gender(a.entity) == "f" else "il"
-        where = f" à {place}" if place else ""
-        when = f" {day.text()}" if day else ""
-        stem = f"Qui {a_name} {invert('a', pron)} rencontré{where}{when} ?"
-        opts, gaz = entity_options(ctx, b.entity, b_name, stem)
-        if len(opts) == 3:
-            q = mcq(
-                stem,
-                b_name,
-                opts,
-                kind="meeting",
-                source=source_of(sent),
-                explanation=explanation(sent, b_name, other),
-                tags=["meeting"],
-            )
-            out.append(Candidate(q, sent, [b_name, *b.entity.aliases], 0.92 - 0.02 * gaz))
-        if place:
-            both_f = entity_gender(a.entity) == "f" and entity_gender(b.entity) == "f"
-            stem = (
-                f"Où {a_name} et {b_name} se sont-{'elles' if both_f else 'ils'} "
-                f"rencontré{'es' if both_f else 's'}{when} ?"
-            )
-            city = next(m for m in (other or sent).mentions if m.text == place)
-            opts, gaz = entity_options(ctx, city.entity, place, stem)
-            if len(opts) == 3:
-                q = mcq(
-                    stem,
-                    place,
-                    opts,
-                    kind="meeting",
-                    source=source_of(sent),
-                    explanation=explanation(sent, place, other),
-                    tags=["meeting"],
-                )
-                out.append(Candidate(q, sent, [place], 0.86 - 0.02 * gaz))
-        if day:
-            stem = f"Quand {a_name} {invert('a', pron)} rencontré {b_name}{where} ?"
-            others = [d.value for s in ctx.sentences for d in s.dates]
-            wrong = [d.text() for d in date_distractors(day, others)]
-            if len(wrong) == 3:
-                q = mcq(
-                    stem,
-                    day.text(),
-                    wrong,
-                    kind="date",
-                    source=source_of(sent),
-                    explanation=explanation(sent, day.text(), other),
-                    tags=["meeting", "date"],
-                )
-                out.append(Candidate(q, sent, [day.text()], 0.84))
+        out += _meeting_candidates(ctx, sent, *pair)
     return out
+
+
+def _meeting_pair(ctx: Context, sent: SentenceInfo):
+    """(host, guest): the two people the sentence says met, or None."""
+    people = _persons(ctx, sent)
+    m = re.search(r"rencontre (?:avec|entre) ", sent.text)
+    if m and len(people) >= 2:
+        after = [p for p in people if p.start - sent.start >= m.end()]
+        if "entre" in m.group() and len(after) >= 2:
+            return after[0], after[1]
+        if len(after) >= 2:
+            return after[1], after[0]  # "lors d'une rencontre avec B, A a déclaré"
+        return None
+    if len(people) >= 2 and re.search(r"a rencontré|s'est entretenue? avec|a reçu", sent.text):
+        return people[0], people[1]
+    return None
+
+
+def _meeting_candidates(ctx: Context, sent: SentenceInfo, a, b) -> list[Candidate]:
+    """ "Qui A a-t-il rencontré ?", and where and when when the article says."""
+    out: list[Candidate] = []
+    place, day, other = _setting(ctx, sent, a)
+    a_name, b_name = ctx.display(a.entity), ctx.display(b.entity)
+    pron = "elle" if entity_gender(a.entity) == "f" else "il"
+    where = f" à {place}" if place else ""
+    when = f" {day.text()}" if day else ""
+    stem = f"Qui {a_name} {invert('a', pron)} rencontré{where}{when} ?"
+    opts, gaz = entity_options(ctx, b.entity, b_name, stem)
+    if len(opts) == 3:
+        forms = [b_name, *b.entity.aliases]
+        out.append(
+            _meeting_mcq(sent, other, stem, b_name, opts, forms, 0.92 - 0.02 * gaz, kind="meeting")
+        )
+    if place:
+        both_f = entity_gender(a.entity) == "f" and entity_gender(b.entity) == "f"
+        stem = (
+            f"Où {a_name} et {b_name} se sont-{'elles' if both_f else 'ils'} "
+            f"rencontré{'es' if both_f else 's'}{when} ?"
+        )
+        city = next(m for m in (other or sent).mentions if m.text == place)
+        opts, gaz = entity_options(ctx, city.entity, place, stem)
+        if len(opts) == 3:
+            out.append(
+                _meeting_mcq(
+                    sent, other, stem, place, opts, [place], 0.86 - 0.02 * gaz, kind="meeting"
+                )
+            )
+    if day:
+        stem = f"Quand {a_name} {invert('a', pron)} rencontré {b_name}{where} ?"
+        others = [d.value for s in ctx.sentences for d in s.dates]
+        wrong = [d.text() for d in date_distractors(day, others)]
+        if len(wrong) == 3:
+            answer = day.text()
+            out.append(_meeting_mcq(sent, other, stem, answer, wrong, [answer], 0.84, kind="date"))
+    return out
+
+
+def _meeting_mcq(
+    sent: SentenceInfo,
+    other: SentenceInfo | None,
+    stem: str,
+    answer: str,
+    wrong: list[str],
+    forms: list[str],
+    score: float,
+    *,
+    kind: str,
+) -> Candidate:
+    """A meeting's choice question, explained by the sentence (and the one that says
+    where or when, if another)."""
+    q = mcq(
+        stem,
+        answer,
+        wrong,
+        kind=kind,
+        source=source_of(sent),
+        explanation=explanation(sent, answer, other),
+        tags=["meeting", "date"] if kind == "date" else ["meeting"],
+    )
+    return Candidate(q, sent, forms, score)
 
 
 _FEM_ADJ = [

@@ -11,7 +11,8 @@ import re
 from .context import Candidate, Context, explanation, mcq, source_of
 from .distractors import clashes, entity_options
 from .entities import Mention
-from .statements import Statement, find_statements, short_quote
+from .statement_wording import short_quote
+from .statements import Statement, find_statements
 from .text import fold
 
 

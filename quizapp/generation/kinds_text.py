@@ -258,54 +258,18 @@ _VOWEL_START = re.compile(r"[aeiouyâàéèêëîïôöûüAEIOUYÂÀÉÈÊËÎ�
 
 def _cloze_on(ctx: Context, sent: SentenceInfo, key) -> Candidate | None:
     """The cloze blanking ``key`` in ``sent`` (or in its shortened form), or None."""
-    s, e = key.start - sent.start, key.end - sent.start
-    text = sent.text
-    if len(text) > 160:
-        short = shorten(text, s, e)
-        if short is None:
-            return None
-        text, s, e = short.text, short.start, short.end
-    if len(text) > 210 or _BACK_REFERENCE.search(text) or _DANGLING.match(text):
+    found = _cloze_text(sent, key)
+    if found is None:
         return None
-    if fold(text).count(fold(key.text)) > 1 or any(
-        fold(a) in fold(text[:s] + text[e:]) for a in key.entity.aliases if len(a) > 3
-    ):
-        return None  # the other mention would give the answer away
-    answer = key.text
-    art = re.search(r"(?:\b[Ll]a |\b[Ll]e |\b[Ll]es |\b[Ll]')$", text[:s])
-    if key.entity.type in ("country", "org") and art:
-        s = art.start()  # the blank takes the article: "l'{1}" would rule out "la Russie"
-        answer = text[s:e]
-    elif (
-        key.entity.type in ("country", "org")
-        and key.entity.article
-        and re.search(r"\b(?:de|à)\s$", text[:s])
-    ):
+    text, s, e = found
+    blank = _blank_span(ctx, key, text, s, e)
+    if blank is None:
         return None
-    if (
-        key.entity.type == "person"
-        and re.match(r",\s(?:l'|le |la )?[a-zé]", text[e:])
-        and (key.entity.id in ctx.ents.roles)
-    ):
-        return None  # "Selon {1}, secrétaire d'État américain": the apposition gives the answer
-    if key.entity.type == "person" and re.search(
-        r"(?:président|ministre|chef)\s[a-zé-]+\s$", text[:s]
-    ):
-        return None  # "le président ukrainien {1}": only one option fits
-    if key.entity.type in ("person", "city", "place") and re.search(
-        r"\b(?:d|l|qu|jusqu)'$", text[:s], re.IGNORECASE
-    ):
-        return None  # « par la voix d'{1} »: only a name with a vowel fits
+    s, e, answer, art = blank
     contracted = re.search(r"\b(?:du|au|aux|des)\s$", text[:s]) is not None
     if contracted and key.entity.type == "country" and not key.entity.article:
         return None
     after_en = re.search(r"\ben\s$", text[:s]) is not None
-    # « à {1} (Suède) », « à {1} (Creuse) »: the parenthesis says where; it goes
-    e_cut = re.match(r"\s*\(\s*[A-ZÉ][^()]{1,40}\)", text[e:])
-    if e_cut:
-        e += e_cut.end()
-    if re.search(r"\b(?:une?|des)\s$", text[:s]):
-        return None  # "une {1} plus petite": a figurative use, and the adjectives give it away
     stem = _cloze_stem(text[:s] + "{1}" + text[e:])
     elided = re.search(r"\b(?:[dlDL]|[Qq]u|[Jj]usqu|[Ll]orsqu|[Pp]uisqu)'$", text[:s]) is not None
     opts, gaz = entity_options(
@@ -336,10 +300,55 @@ def _cloze_on(ctx: Context, sent: SentenceInfo, key) -> Candidate | None:
         explanation=explanation(sent, key.text),
         tags=["cloze"],
     )
-    shortened = 0.04 if text != sent.text else 0.0
-    return Candidate(
-        q,
-        sent,
-        [answer, key.text, *key.entity.aliases],
-        0.5 - 0.02 * gaz - _vague(text) - shortened,
-    )
+    score = 0.5 - 0.02 * gaz - _vague(text) - (0.04 if text != sent.text else 0.0)
+    return Candidate(q, sent, [answer, key.text, *key.entity.aliases], score)
+
+
+def _cloze_text(sent: SentenceInfo, key) -> tuple[str, int, int] | None:
+    """The sentence (shortened when long) and where ``key`` is in it; None when it is
+    too long, leans on what came before, or names the answer elsewhere."""
+    s, e = key.start - sent.start, key.end - sent.start
+    text = sent.text
+    if len(text) > 160:
+        short = shorten(text, s, e)
+        if short is None:
+            return None
+        text, s, e = short.text, short.start, short.end
+    if len(text) > 210 or _BACK_REFERENCE.search(text) or _DANGLING.match(text):
+        return None
+    if fold(text).count(fold(key.text)) > 1 or any(
+        fold(a) in fold(text[:s] + text[e:]) for a in key.entity.aliases if len(a) > 3
+    ):
+        return None  # the other mention would give the answer away
+    return text, s, e
+
+
+def _blank_span(ctx: Context, key, text: str, s: int, e: int):
+    """(start, end, answer, article before it): what the blank covers, with the article
+    of a country or an organisation; None when the words around it give the answer away."""
+    answer = key.text
+    kind = key.entity.type
+    art = re.search(r"(?:\b[Ll]a |\b[Ll]e |\b[Ll]es |\b[Ll]')$", text[:s])
+    if kind in ("country", "org") and art:
+        s = art.start()  # the blank takes the article: "l'{1}" would rule out "la Russie"
+        answer = text[s:e]
+    elif (
+        kind in ("country", "org") and key.entity.article and re.search(r"\b(?:de|à)\s$", text[:s])
+    ):
+        return None
+    if kind == "person" and re.match(r",\s(?:l'|le |la )?[a-zé]", text[e:]):
+        if key.entity.id in ctx.ents.roles:
+            return None  # "Selon {1}, secrétaire d'État américain": the apposition gives it
+    if kind == "person" and re.search(r"(?:président|ministre|chef)\s[a-zé-]+\s$", text[:s]):
+        return None  # "le président ukrainien {1}": only one option fits
+    if kind in ("person", "city", "place") and re.search(
+        r"\b(?:d|l|qu|jusqu)'$", text[:s], re.IGNORECASE
+    ):
+        return None  # « par la voix d'{1} »: only a name with a vowel fits
+    # « à {1} (Suède) », « à {1} (Creuse) »: the parenthesis says where; it goes
+    e_cut = re.match(r"\s*\(\s*[A-ZÉ][^()]{1,40}\)", text[e:])
+    if e_cut:
+        e += e_cut.end()
+    if re.search(r"\b(?:une?|des)\s$", text[:s]):
+        return None  # "une {1} plus petite": a figurative use, and the adjectives give it away
+    return s, e, answer, art

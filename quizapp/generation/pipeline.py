@@ -11,11 +11,13 @@ from ..domain.questiondata import QuestionData
 from .article import Article, prepare_article
 from .context import build_context
 from .dates import absolute_dates, find_dates
-from .kinds_facts import actor_questions, date_questions, place_questions, position_questions
+from .kinds_definitions import definition_questions
+from .kinds_facts import actor_questions, date_questions, position_questions
 from .kinds_figures import figure_questions, governed_figure_questions
 from .kinds_objects import object_questions
 from .kinds_people import meeting_questions
-from .kinds_roles import definition_questions, role_questions
+from .kinds_places import place_questions
+from .kinds_roles import role_questions
 from .kinds_speech import speech_questions
 from .kinds_text import cloze_questions, date_cloze_questions, truefalse_questions
 from .nlp import get_nlp

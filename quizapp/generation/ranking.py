@@ -7,7 +7,7 @@ import re
 from rapidfuzz import fuzz
 
 from .context import Candidate
-from .distractors import _acronym_of, distinct
+from .distractors import acronym_of, distinct
 from .standalone import leans_back, plain_statement
 from .text import fold
 
@@ -60,7 +60,7 @@ def _adjectives(answer: str) -> set[str]:
 def _acronym_in_stem(answer: str, stem: str) -> bool:
     """The words of an acronym the stem writes: « L'OTAN ({1}) » for « Organisation
     du traité de l'Atlantique nord »."""
-    return any(_acronym_of(token, answer) for token in re.findall(r"\b[A-ZÉ]{2,6}\b", stem))
+    return any(acronym_of(token, answer) for token in re.findall(r"\b[A-ZÉ]{2,6}\b", stem))
 
 
 def _spelled_out(answer: str, stem: str) -> bool:

@@ -8,9 +8,7 @@ verbs, the speakers the article's own mentions.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
-from .clauses import tidy
 from .context import Context, SentenceInfo, entity_gender
 from .entities import Mention
 from .speech_verbs import (
@@ -24,240 +22,34 @@ from .speech_verbs import (
     REFLEXIVE_ONLY,
     VERB,
 )
-from .text import fold
-
-#: ", quant à lui," between the auxiliary and the participle.
-_PAREN = r"(?:,\s*(?:quant à (?:lui|elle)|pour sa part|de son côté|à son tour|lui aussi|elle aussi|pour (?:lui|elle)|de (?:son|leur) côté|en effet),\s*)"
-
-
-#: A verb group: "a dénoncé", "s'est réjoui", "ne voit", "avait ainsi averti", "réclame".
-_VG = re.compile(
-    rf"(?P<vg>(?P<neg>ne |n')?(?P<refl>se |s')?"
-    rf"(?:(?P<aux>a|ont|avait|avaient|aurait|auraient|est|sont|était|étaient)"
-    rf"(?:\s+|{_PAREN})(?:{ADVERBS}\s+)*)?"
-    rf"(?P<verb>{VERB})(?:e?s?)?)(?![\w-])"
+from .statement_grammar import (
+    PERSON_LIKE,
+    PREPOSITION_END,
+    VG,
+    Statement,
+    clause_end,
+    clitic_object,
+    finite_at,
+    in_quote,
+    subject_ok,
+    verb_after,
 )
-
+from .statement_selon import selon_statements
+from .statement_wording import (
+    drop_relative_time,
+    first_quote,
+    fit,
+    plain_vg,
+    quotes_in,
+    short_quote,
+)
+from .text import fold
 
 #: An incise after a quotation: "», a déclaré X", "», explique-t-il", "», a-t-elle dit".
 _INCISE = re.compile(
     rf"^\s*(?P<comma>,)?\s*(?P<vg>(?:(?P<aux>a|avait|ont)(?P<inv>(?:-t)?-(?P<pron>il|elle|ils|elles))?\s+"
     rf"(?:{ADVERBS}\s+)*)?(?P<verb>{VERB})(?:e?s?)?(?P<inv2>(?:-t)?-(?P<pron2>il|elle))?)(?![\w-])"
 )
-
-
-_CLAUSE_START = re.compile(r"(?:^|[,;:]\s*|\b(?:et|mais|puis)\s+)$")
-
-
-#: What may stand between a clause start and the name: "le député ", "la procureure ".
-_ROLE_LEAD = re.compile(
-    r"(?:^|[,;:]\s*|\b(?:et|mais|puis)\s+)(?:[Ll]e|[Ll]a|[Ll]'|[Ss]on|[Ss]a|[Ll]eur)\s?(?:[\w'-]+\s){0,7}$"
-)
-
-
-_PREPOSITION_END = re.compile(
-    r"\b(?:de|d'|du|des|à|au|aux|pour|par|avec|contre|entre|et|selon|sur|chez|vers|dans|en)\s*$"
-)
-
-
-_STOP_AFTER_COMMA = re.compile(
-    r"(?:alors|tandis|où|qui|dont|mais|ce qui|avant|après|afin|car|notamment|soit|lequel|laquelle"
-    r"|[a-zéèêî]+ant\b|selon|même si|bien que|puis|lors|que\b|qu'|tout en|avec|sans|pour|en|et\b)",
-    re.IGNORECASE,
-)
-
-
-_WEEKDAY = r"(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)"
-
-
-_MONTH = r"(?:janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre)"
-
-
-_RELATIVE_TIME = re.compile(
-    rf"(?:,\s*)?\b(?:(?:ce|cet|cette|le|dès|depuis|jusqu'à|d'ici|avant|après)\s+)?(?:même\s+)?(?:"
-    rf"{_WEEKDAY}(?:\s+(?:matin|midi|après-midi|soir|dernier|prochain))?"
-    rf"(?:\s+\d{{1,2}}(?:er)?(?:\s+{_MONTH}(?:\s+\d{{4}})?)?)?(?:\s+(?:matin|midi|après-midi|soir))?"
-    rf"|(?:avant-)?hier(?:\s+(?:matin|soir))?|(?:après-)?demain(?:\s+(?:matin|soir|{_WEEKDAY}))?"
-    rf"|aujourd'hui|ce\s+(?:matin|soir|midi|week-end)|cette\s+(?:nuit|semaine|année|après-midi)"
-    rf"|cet\s+après-midi|(?:ce|le)\s+même\s+jour|ce\s+jour(?:-là)?|la\s+veille|le\s+lendemain|la\s+semaine\s+(?:dernière|prochaine)"
-    rf"|(?:vers|à|dès)\s+\d{{1,2}}\s?h(?:eures?)?(?:\s?\d{{2}})?)(?![\w-])(?:\s*,)?",
-    re.IGNORECASE,
-)
-
-
-#: Discourse adverbs that make no sense in a question ("a ainsi lancé", "ont même conclu").
-_DISCOURSE = re.compile(
-    r"(?<=\s)(?:ainsi|donc|également|aussi|d'ailleurs|toutefois|cependant|pourtant|néanmoins"
-    r"|en effet|notamment|effectivement|bien sûr)(?=\s)",
-    re.IGNORECASE,
-)
-
-
-_BACK_REFERENCE = re.compile(
-    r"(?:,\s*)?\b(?:à ce propos|à ce sujet|sur ce point|sur cette question|dans ce contexte"
-    r"|quant à (?:lui|elle)|pour sa part|de son côté|lui-même|elle-même)\b(?:\s*,)?",
-    re.IGNORECASE,
-)
-
-
-def _outside(text: str) -> str:
-    def repl(m: re.Match) -> str:
-        both = m.group().lstrip().startswith(",") and m.group().rstrip().endswith(",")
-        return ", " if both else " "
-
-    text = _BACK_REFERENCE.sub(repl, _RELATIVE_TIME.sub(repl, text))
-    return _DISCOURSE.sub(" ", " " + text + " ")
-
-
-def drop_relative_time(text: str) -> str:
-    """ "a annoncé hier que …" -> "a annoncé que …": a quiz has no "today"; discourse
-    adverbs and back-references ("à ce propos") go too. Quotations are left as written."""
-
-    out = []
-    depth, last = 0, 0
-    for i, c in enumerate(text + "«"):  # never inside a quotation
-        if c == "«":
-            if depth == 0:
-                out.append(_outside(text[last:i]))
-                last = i
-            depth += 1
-        elif c == "»":
-            depth = max(0, depth - 1)
-            if depth == 0:
-                out.append(text[last : i + 1])
-                last = i + 1
-    if last < len(text):
-        out.append(text[last:])
-    text = re.sub(r"\s+", " ", "".join(out)).replace(" ,", ",")
-    return tidy(re.sub(r"\b(qu|d|l|s)' «", r"\1'«", text))
-
-
-@dataclass
-class Statement:
-    """One actor's statement as the article reports it."""
-
-    sent: SentenceInfo
-    speaker: Mention
-    verb: str  # infinitive of the verb of saying
-    stem: str  # the question, ready
-    quote: str  # the quotation in it ("" when none)
-    via: SentenceInfo | None = None  # where a pronoun's speaker was named
-
-
-_PERSON_LIKE = ("person", "org", "country", "city")
-
-
-def _in_quote(text: str, pos: int) -> bool:
-    return text.count("«", 0, pos) > text.count("»", 0, pos)
-
-
-def _subject_ok(ctx: Context, sent: SentenceInfo, m: Mention) -> bool:
-    """True when the mention opens its clause (optionally after a role: "le député X")."""
-    before = sent.text[: m.start - sent.start]
-    if _in_quote(sent.text, m.start - sent.start):
-        return False
-    if _CLAUSE_START.search(before):
-        return True
-    lead = _ROLE_LEAD.search(before)
-    return bool(lead) and not _PREPOSITION_END.search(before) and "«" not in lead.group()
-
-
-def _apposition_ok(ctx: Context, sent: SentenceInfo, start: int, text: str) -> bool:
-    """ ", le fondateur des « Citrons »," between a name and its verb: no verb, no other name."""
-    if not text.strip():
-        return True
-    if re.search(r"\b(?:qui|que|qu'|dont|où|lorsque|quand|si)\b", text) or len(text.split()) > 16:
-        return False
-    a = sent.start + start
-    if any(m.entity.type == "person" and a <= m.start < a + len(text) for m in sent.mentions):
-        return False
-    span = ctx.doc.char_span(a, a + len(text), alignment_mode="contract")
-    return span is None or not any(
-        t.pos_ in ("VERB", "AUX") and "Fin" in t.morph.get("VerbForm") for t in span
-    )
-
-
-def _clause_end(ctx: Context, sent: SentenceInfo, start: int) -> tuple[int, int | None]:
-    """Where the verb phrase starting at ``start`` stops, and where a coordinated
-    verb of saying with the same subject starts ("dit que … et réclame …")."""
-    text = sent.text
-    depth = 0
-    i = start
-    while i < len(text):
-        c = text[i]
-        if c == "«":
-            depth += 1
-        elif c == "»":
-            depth = max(0, depth - 1)
-            if depth == 0 and re.search(r"[.!?]\s*$", text[:i]):
-                return i + 1, None  # "… une semaine. »": the quotation ends the sentence
-        elif depth == 0:
-            rest = text[i + 1 :]
-            if c in ".;!?" and (not rest.strip() or rest[:1] == " "):
-                return i, None
-            if c == ":" and not rest.lstrip().startswith("«"):
-                return i, None
-            if c == "(":
-                close = text.find(")", i)
-                i = close if close > 0 else i
-            if c == " " and re.match(r"(?:et\s+que\b|et\s+qu'|en\s+[a-zéèêâîôû]+ant\b)", rest):
-                return i, None  # a second "que" clause or a gerund: the first part is enough
-            if c == "," or (c == " " and re.match(r"et\s", rest)):
-                after = rest.lstrip()
-                coord = re.match(r"(?:et|puis)\s+", after)
-                if coord:
-                    vg = _VG.match(after[coord.end() :])
-                    if vg:
-                        return i, len(text) - len(after) + coord.end()
-                    if _finite_at(ctx, sent, len(text) - len(after) + coord.end()):
-                        return i, None
-                if c == "," and _STOP_AFTER_COMMA.match(after):
-                    return i, None
-        i += 1
-    return len(text), None
-
-
-def _finite_at(ctx: Context, sent: SentenceInfo, offset: int) -> bool:
-    """A finite verb (possibly after clitics) starts at this sentence offset."""
-    span = ctx.doc.char_span(sent.start + offset, sent.end, alignment_mode="expand")
-    if span is None:
-        return False
-    for t in span[:3]:
-        if t.text.lower() in ("se", "s'", "ne", "n'", "le", "la", "les", "l'", "lui", "y", "en"):
-            continue
-        return t.pos_ in ("VERB", "AUX") and "Fin" in t.morph.get("VerbForm")
-    return False
-
-
-def _quotes_in(text: str) -> list[str]:
-    return [q.strip() for q in re.findall(r"«\s*([^«»]+?)\s*»", text)]
-
-
-def short_quote(text: str, limit: int = 24) -> str:
-    words = text.split()
-    if len(words) <= limit:
-        return text
-    return " ".join(words[:limit]).rstrip(",;:") + " […]"
-
-
-def _fit(vp: str, limit: int = 30) -> str | None:
-    """The verb phrase within ``limit`` words, long quotations cut with […]; None if it cannot be."""
-    for words in (16, 10):
-        if len(vp.split()) <= limit:
-            return vp
-        vp = _shorten_quotes(vp, words)
-    return vp if len(vp.split()) <= limit else None
-
-
-def _shorten_quotes(vp: str, limit: int) -> str:
-    return re.sub(r"«\s*([^«»]+?)\s*»", lambda m: f"« {short_quote(m.group(1), limit)} »", vp)
-
-
-def _plain_vg(vg: str) -> str:
-    """ "a ainsi lancé" -> "a lancé": discourse adverbs and dates have no place in a question."""
-    vg = re.sub(_PAREN, " ", vg)
-    vg = re.sub(rf"\s+{ADVERBS}(?=\s)", "", " " + vg + " ").strip()
-    return vg
 
 
 def _gender_ok(ctx: Context, m: Mention, pron: str) -> bool:
@@ -271,20 +63,19 @@ def _subjects(ctx: Context) -> list[tuple[int, str, Mention | None]]:
     for sent in ctx.sentences:
         found = []
         for m in sent.mentions:
-            if m.entity.type in _PERSON_LIKE and _subject_ok(ctx, sent, m):
+            if m.entity.type in PERSON_LIKE and subject_ok(ctx, sent, m):
                 rel = m.end - sent.start
                 gap = re.match(r"\s*", sent.text[rel:]).end()
-                if _verb_after(ctx, sent, rel) is not None or (
-                    not sent.text[rel:].lstrip().startswith(",")
-                    and _finite_at(ctx, sent, rel + gap)
+                if verb_after(ctx, sent, rel) is not None or (
+                    not sent.text[rel:].lstrip().startswith(",") and finite_at(ctx, sent, rel + gap)
                 ):
                     found.append((m.start, "name", m))
         for p in re.finditer(
             r"(?:^|(?<=[,;:] )|(?<=\bet )|(?<=\bmais ))(?:Il|Elle|il|elle)\s", sent.text
         ):
-            if not _in_quote(sent.text, p.start()):
+            if not in_quote(sent.text, p.start()):
                 found.append((sent.start + p.start(), "pronoun:" + p.group().strip().lower(), None))
-        for st in _selon_statements(ctx, sent):
+        for st in selon_statements(ctx, sent):
             found.append((st.speaker.start, "name", st.speaker))
         c = sent.clause
         if c is not None and not c.subject_is_pronoun:
@@ -344,13 +135,13 @@ def _incise_statements(ctx: Context, sent: SentenceInfo, subjects: list) -> list
                 (
                     m
                     for m in sent.mentions
-                    if m.entity.type in _PERSON_LIKE
+                    if m.entity.type in PERSON_LIKE
                     and tail <= m.start - sent.start <= tail + 80
                     and re.fullmatch(
                         r"\s*(?:(?:le|la|l'|son|sa)\s?[^,;:«»]*?\s?|(?:M\.|Mme|MM\.|Me)\s)?",
                         text[tail : m.start - sent.start],
                     )
-                    and not _PREPOSITION_END.search(text[tail : m.start - sent.start])
+                    and not PREPOSITION_END.search(text[tail : m.start - sent.start])
                 ),
                 None,
             )
@@ -370,79 +161,75 @@ def _verb_phrase_statement(
     ctx: Context, sent: SentenceInfo, speaker: Mention, start: int, via: SentenceInfo | None
 ) -> list[Statement]:
     """The statement whose verb group starts at sentence offset ``start`` (and a coordinated one)."""
-    text = sent.text
-    vg = _VG.match(text, start)
-    if not vg:
+    vg = VG.match(sent.text, start)
+    if not vg or not _one_speaker_says(vg):
         return []
-    verb = FORMS[vg.group("verb")]
-    aux = vg.group("aux")
-    if aux in ("ont", "avaient", "auraient", "sont", "étaient") or vg.group("verb").endswith("ent"):
-        return []  # a plural subject: one name cannot answer "Qui … ?"
-    if aux in ("est", "était") and not vg.group("refl"):
-        return []  # "X est accusé de …": the passive says what was done to X
-    if verb in REFLEXIVE_ONLY and not vg.group("refl"):
-        return []
-    if aux and vg.group("verb") not in PARTICIPLES:
-        return []
-    if (
-        not aux
-        and vg.group("verb") in PARTICIPLES
-        and vg.group("verb")
-        not in (
-            "dit",
-            "craint",
-            "décrit",
-        )
-    ):
-        return []
-    end, coord = _clause_end(ctx, sent, vg.end())
-    content = text[vg.end() : end]
+    end, coord = clause_end(ctx, sent, vg.end())
     out = []
     if coord is not None:
         out += _verb_phrase_statement(ctx, sent, speaker, coord, via)
-    quotes = _quotes_in(content)
-    words = content.split()
-    if len(words) < 2:
+    said = _what_was_said(ctx, sent, vg, sent.text[vg.end() : end])
+    if said is None:
         return out
-    if verb in QUOTE_ONLY and not quotes:
-        return out
-    if verb in NEEDS_CLAUSE and not (quotes or re.match(r"\s*(?:que\b|qu'|:)", content)):
-        return out
-    vg_text = _plain_vg(vg.group("vg"))
-    if verb == "ajouter":
-        if not quotes:
-            return out  # "ajoute que …" leans on what came before
-        vg_text = vg_text.replace("ajout", "déclar")  # the quotation stands alone
-        verb = "déclarer"
-    if re.match(r"\s*(?:à|de|d')?\s*(?:ce sujet|cela|ça|ceci)\b", content) or _clitic_object(
-        ctx, sent, vg.end()
-    ):
-        return out
-    vp = vg_text + content
-    vp = _fit(drop_relative_time(vp))
-    if vp is None:
-        return out
-    quote = quotes[0] if quotes and len(quotes[0].split()) >= 3 else ""
+    verb, vp, quote = said
     out.insert(0, Statement(sent, speaker, verb, f"Qui {vp} ?", quote, via))
     if coord is not None and out[1:] and out[1].stem.startswith("Qui "):
-        both = _fit(f"{vp} et {out[1].stem[4:-2]}")  # "trouve … « insuffisant » et réclame …"
+        both = fit(f"{vp} et {out[1].stem[4:-2]}")  # "trouve … « insuffisant » et réclame …"
         if both is not None:
             out.insert(
                 0, Statement(sent, speaker, verb, f"Qui {both} ?", quote or out[1].quote, via)
             )
-    out += _participle_statement(ctx, sent, speaker, end, bool(aux), vg.group("verb"), via)
+    out += _participle_statement(
+        ctx, sent, speaker, end, bool(vg.group("aux")), vg.group("verb"), via
+    )
     return out
 
 
-def _clitic_object(ctx: Context, sent: SentenceInfo, offset: int) -> bool:
-    """ "a indiqué les avoir arrêtées": a pronoun object that only the article can explain."""
-    span = ctx.doc.char_span(sent.start + offset, sent.end, alignment_mode="expand")
-    return (
-        span is not None
-        and len(span) >= 2
-        and span[0].text.lower() in ("les", "la", "le", "l'", "lui", "leur", "y", "en")
-        and span[1].pos_ in ("VERB", "AUX")
+def _one_speaker_says(vg: re.Match) -> bool:
+    """The verb group has one speaker who says something (no plural, no passive)."""
+    verb = FORMS[vg.group("verb")]
+    aux = vg.group("aux")
+    if aux in ("ont", "avaient", "auraient", "sont", "étaient") or vg.group("verb").endswith("ent"):
+        return False  # a plural subject: one name cannot answer "Qui … ?"
+    if aux in ("est", "était") and not vg.group("refl"):
+        return False  # "X est accusé de …": the passive says what was done to X
+    if verb in REFLEXIVE_ONLY and not vg.group("refl"):
+        return False
+    if aux and vg.group("verb") not in PARTICIPLES:
+        return False
+    return not (
+        not aux
+        and vg.group("verb") in PARTICIPLES
+        and vg.group("verb") not in ("dit", "craint", "décrit")
     )
+
+
+def _what_was_said(
+    ctx: Context, sent: SentenceInfo, vg: re.Match, content: str
+) -> tuple[str, str, str] | None:
+    """(verb, verb phrase, quotation) when the verb group and what follows it make a question."""
+    verb = FORMS[vg.group("verb")]
+    quotes = quotes_in(content)
+    if len(content.split()) < 2:
+        return None
+    if verb in QUOTE_ONLY and not quotes:
+        return None
+    if verb in NEEDS_CLAUSE and not (quotes or re.match(r"\s*(?:que\b|qu'|:)", content)):
+        return None
+    vg_text = plain_vg(vg.group("vg"))
+    if verb == "ajouter":
+        if not quotes:
+            return None  # "ajoute que …" leans on what came before
+        vg_text = vg_text.replace("ajout", "déclar")  # the quotation stands alone
+        verb = "déclarer"
+    if re.match(r"\s*(?:à|de|d')?\s*(?:ce sujet|cela|ça|ceci)\b", content) or clitic_object(
+        ctx, sent, vg.end()
+    ):
+        return None
+    vp = fit(drop_relative_time(vg_text + content))
+    if vp is None:
+        return None
+    return verb, vp, first_quote(quotes)
 
 
 def _participle_statement(
@@ -463,88 +250,15 @@ def _participle_statement(
     p3, p6, pp = CONJ[inf]
     plural = main_form.endswith("ent")
     form = (("ont " if plural else "a ") + pp) if past else (p6 if plural else p3)
-    end, _ = _clause_end(ctx, sent, start + m.end())
+    end, _ = clause_end(ctx, sent, start + m.end())
     content = text[start + m.end() : end]
-    quotes = _quotes_in(content)
+    quotes = quotes_in(content)
     if len(content.split()) < 3 or (inf in QUOTE_ONLY and not quotes) or inf == "ajouter":
         return []
-    vp = _fit(drop_relative_time(form + content))
+    vp = fit(drop_relative_time(form + content))
     if vp is None:
         return []
-    quote = quotes[0] if quotes and len(quotes[0].split()) >= 3 else ""
-    return [Statement(sent, speaker, inf, f"Qui {vp} ?", quote, via)]
-
-
-def _selon_statements(ctx: Context, sent: SentenceInfo) -> list[Statement]:
-    """ "Selon X, …" / "Pour X, « … »" -> "Selon qui, … ?"."""
-    out = []
-    text = sent.text
-    for m in sent.mentions:
-        if m.entity.type not in _PERSON_LIKE:
-            continue
-        rel = m.start - sent.start
-        lead = re.search(
-            r"(?:^|,\s*|\bque\s+)(?P<w>[Ss]elon|[Pp]our|[Dd]'après)\s+"
-            r"(?:(?:le|la|l')\s?[^,;:«»]{1,60}?(?:,\s*|\s))?$",
-            text[:rel],
-        )
-        if not lead or _in_quote(text, rel):
-            continue
-        word = lead.group("w").lower()
-        if word == "pour" and m.entity.type != "person":
-            continue
-        after = text[m.end - sent.start :]
-        close = re.match(r"\s*,\s*", after)
-        if not close:
-            continue  # "…, selon X." at the end: the question would start mid-sentence
-        rest_start = m.end - sent.start + close.end()
-        # skip an apposition ("Pour X, gilet jaune du Val-d'Oise, le moratoire est …")
-        segs = re.match(r"((?:[^,;:«»]|«[^«»]*»){1,80}?),\s*", text[rest_start:])
-        if (
-            segs
-            and "«" not in segs.group(1)
-            and not re.match(r"\s*«", text[rest_start + segs.end() :])
-        ):
-            head = segs.group(1)
-            if (
-                m.entity.id in ctx.ents.roles and fold(ctx.ents.roles[m.entity.id]) in fold(head)
-            ) or (
-                _apposition_ok(ctx, sent, rest_start, head)
-                and _has_finite(ctx, sent, rest_start + segs.end())
-            ):
-                rest_start += segs.end()
-        lead_text = text[: lead.start()].strip(" ,")
-        if (
-            lead_text
-            and not _RELATIVE_TIME.fullmatch(lead_text)
-            and not re.search(r"\b(?:tandis que|alors que|et|mais)$", lead_text)
-        ):
-            continue  # "Les chiffres, selon X, …": keep to sentences it opens
-        end, _ = _clause_end(ctx, sent, rest_start)
-        rest = text[rest_start:end]
-        quotes = _quotes_in(rest)
-        if word == "pour" and not quotes:
-            continue  # "pour X" is a point of view only when it introduces X's words
-        if len(rest.split()) < 4 or re.match(r"\s*(?:il|elle|ils|elles|c'|ce)\b", rest):
-            continue
-        rest = _fit(drop_relative_time(rest))
-        if rest is None:
-            continue
-        stem = f"Selon qui, {rest[:1].lower() + rest[1:] if not _proper_start(ctx, sent, rest_start) else rest} ?"
-        quote = quotes[0] if quotes and len(quotes[0].split()) >= 3 else ""
-        out.append(Statement(sent, m, "estimer", stem, quote))
-    return out
-
-
-def _proper_start(ctx: Context, sent: SentenceInfo, offset: int) -> bool:
-    return any(x.start == sent.start + offset for x in sent.mentions)
-
-
-def _has_finite(ctx: Context, sent: SentenceInfo, offset: int) -> bool:
-    span = ctx.doc.char_span(sent.start + offset, sent.end, alignment_mode="expand")
-    return span is not None and any(
-        t.pos_ in ("VERB", "AUX") and "Fin" in t.morph.get("VerbForm") for t in span[:8]
-    )
+    return [Statement(sent, speaker, inf, f"Qui {vp} ?", first_quote(quotes), via)]
 
 
 def _mentions(ctx: Context, sent: SentenceInfo) -> list[Mention]:
@@ -563,58 +277,32 @@ def _mentions(ctx: Context, sent: SentenceInfo) -> list[Mention]:
     return sorted(out, key=lambda m: m.start)
 
 
-def _verb_after(ctx: Context, sent: SentenceInfo, rel: int) -> int | None:
-    """Where the verb group of a subject ending at ``rel`` starts: right after it, or
-    after an apposition (", le fondateur des « Citrons », trouve …")."""
-    text = sent.text
-    lead = re.match(r"\s*", text[rel:]).end()
-    if _VG.match(text, rel + lead):
-        return rel + lead
-    if not text[rel:].lstrip().startswith(","):
-        return None
-    depth = 0
-    for i in range(rel + 1, min(len(text), rel + 140)):
-        c = text[i]
-        depth += c == "«"
-        depth -= c == "»"
-        if depth or c != " " or text[i - 1] in "«":
-            continue
-        if _VG.match(text, i + 1):
-            between = text[rel:i].strip(" ,")
-            if re.search(r"(?:^|\s)(?:lui|leur|le|la|les|l'|y|en|me|nous|vous|se|s')$", between):
-                return None  # "X, …, lui a proposé": an object pronoun belongs to the verb
-            return i + 1 if _apposition_ok(ctx, sent, rel, between) else None
-        if text[i - 1] in ";:":
-            return None
-    return None
-
-
 def find_statements(ctx: Context) -> list[Statement]:
     subjects = _subjects(ctx)
     out: list[Statement] = []
     for sent in ctx.sentences:
         out += _incise_statements(ctx, sent, subjects)
-        out += _selon_statements(ctx, sent)
+        out += selon_statements(ctx, sent)
         for m in _mentions(ctx, sent):
             rel = m.end - sent.start
             who = re.match(r"\s*,\s*qui\s+", sent.text[rel:])
             if (
                 who
-                and m.entity.type in _PERSON_LIKE
+                and m.entity.type in PERSON_LIKE
                 and re.search(r"(?:^|,\s*)$", sent.text[: m.start - sent.start])
-                and _VG.match(sent.text, rel + who.end())
+                and VG.match(sent.text, rel + who.end())
             ):
                 out += _verb_phrase_statement(ctx, sent, m, rel + who.end(), None)
                 continue
-            if m.entity.type not in _PERSON_LIKE or not _subject_ok(ctx, sent, m):
+            if m.entity.type not in PERSON_LIKE or not subject_ok(ctx, sent, m):
                 continue
-            k = _verb_after(ctx, sent, rel)
+            k = verb_after(ctx, sent, rel)
             if k is not None:
                 out += _verb_phrase_statement(ctx, sent, m, k, None)
         for p in re.finditer(
             r"(?:^|(?<=[,;:] )|(?<=\bet )|(?<=\bmais ))(Il|Elle|il|elle)\s+", sent.text
         ):
-            if _in_quote(sent.text, p.start()):
+            if in_quote(sent.text, p.start()):
                 continue
             speaker, via = _resolve(ctx, subjects, sent.start + p.start(), p.group(1), sent)
             if speaker is not None:

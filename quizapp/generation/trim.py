@@ -85,13 +85,26 @@ def shorten(text: str, start: int, end: int) -> Shortened | None:
     Returns the sentence as it is when nothing can go, and None when what is left is
     still too long or too short to be a question.
     """
-    cut: list[tuple[int, int]] = _parentheses(text, start, end)
+    cut = _parentheses(text, start, end) + _added_parts(text, start, end)
+    if not cut:
+        short, s2, e2 = text, start, end
+    else:
+        left = _cut_out(text, start, end, cut)
+        if left is None:
+            return None
+        short, s2, e2 = left
+    if len(short) > _LONGEST or len(short.split()) < _WORDS:
+        return None
+    return Shortened(short, s2, e2)
+
+
+def _added_parts(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The spans of the segments that only add to the sentence, the answer's kept."""
+    cut: list[tuple[int, int]] = []
     segs = _segments(text)
     for k, (a, b, sep) in enumerate(segs):
         if a <= start < b or a < end <= b:
             continue  # the answer's own segment
-        body = text[a:b]
-        lead = body.lstrip()
         if k == 0:
             continue  # the sentence's opening holds its subject
         prev_sep = segs[k - 1][2]
@@ -100,22 +113,21 @@ def shorten(text: str, start: int, end: int) -> Shortened | None:
         if prev_sep == ";" and a >= end:
             cut.append((segs[k - 1][1], len(text)))  # the clause after « ; » goes whole
             break
-        if not _ADDED.match(lead):
+        if not _ADDED.match(text[a:b].lstrip()):
             continue
+        after = segs[k + 1][0] if k + 1 < len(segs) else len(text)
+        verb_next = _VERB_NEXT.match(text[after:].lstrip())
+        # an added part between two commas: « X, qui …, a dit » loses both commas; after
+        # an apposition (« le patron, Paul Durand, qui …, ») the second one stays to close it.
+        between_commas = (segs[k - 1][1], b if k >= 2 and segs[k - 2][2] == "," else b + 1)
         if sep == "," and b < start:
-            after = segs[k + 1][0] if k + 1 < len(segs) else len(text)
-            if not _VERB_NEXT.match(text[after:].lstrip()):
-                continue  # what follows may still belong to the added part
-            # an added part between two commas before the answer: « X, qui …, a dit »
-            # loses both commas; after an apposition (« le patron, Paul Durand, qui …, »)
-            # the second one stays to close it.
-            cut.append((segs[k - 1][1], b if k >= 2 and segs[k - 2][2] == "," else b + 1))
+            if verb_next:
+                cut.append(between_commas)  # before the answer, the main clause goes on
         elif sep in (",", ";") or not sep:
-            after = segs[k + 1][0] if k + 1 < len(segs) else len(text)
-            if sep == "," and _VERB_NEXT.match(text[after:].lstrip()):
+            if sep == "," and verb_next:
                 # « La déroute de X, qui pourrait …, a entraîné »: the main clause goes on
                 # after the added part, which goes alone
-                cut.append((segs[k - 1][1], b if k >= 2 and segs[k - 2][2] == "," else b + 1))
+                cut.append(between_commas)
                 continue
             if a >= end:
                 # everything from here on only adds to what came before the answer
@@ -126,42 +138,44 @@ def shorten(text: str, start: int, end: int) -> Shortened | None:
     for _a, b, sep in segs:
         if sep == ";" and b <= start:
             cut.append((0, b + 1))
-    if not cut:
-        short, s2, e2 = text, start, end
-    else:
-        merged: list[tuple[int, int]] = []
-        for a, b in sorted(cut):
-            if merged and a <= merged[-1][1]:
-                merged[-1] = (merged[-1][0], max(merged[-1][1], b))
-            else:
-                merged.append((a, b))
-        pieces, pos, s2, e2 = [], 0, start, end
-        shift = 0
-        for a, b in merged:
-            if a < end and b > start:
-                return None  # never cut into the answer
-            pieces.append(text[pos:a])
-            if b <= start:
-                shift += b - a
-            pos = b
-        pieces.append(text[pos:])
-        short = "".join(pieces)
-        s2, e2 = start - shift, end - shift
-        lead_ws = len(short) - len(short.lstrip(" ,;"))
-        short = short.lstrip(" ,;")
-        s2, e2 = s2 - lead_ws, e2 - lead_ws
-        short = re.sub(r"\s+([,.;:])", r"\1", short)
-        if short[:1].islower():
-            short = short[:1].upper() + short[1:]
-        short = short.rstrip(" ,;:")
-        if not short.endswith((".", "?", "!", "»")):
-            short += "."
-        # re-find the target: spacing fixes before it may have moved it
-        target = text[start:end]
-        found = short.find(target, max(0, s2 - 3))
-        if found < 0:
-            return None
-        s2, e2 = found, found + len(target)
-    if len(short) > _LONGEST or len(short.split()) < _WORDS:
+    return cut
+
+
+def _cut_out(
+    text: str, start: int, end: int, cut: list[tuple[int, int]]
+) -> tuple[str, int, int] | None:
+    """The sentence without the ``cut`` spans, tidied, and where ``text[start:end]`` now
+    is; None when a span would cut into it."""
+    merged: list[tuple[int, int]] = []
+    for a, b in sorted(cut):
+        if merged and a <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], b))
+        else:
+            merged.append((a, b))
+    pieces, pos = [], 0
+    shift = 0
+    for a, b in merged:
+        if a < end and b > start:
+            return None  # never cut into the answer
+        pieces.append(text[pos:a])
+        if b <= start:
+            shift += b - a
+        pos = b
+    pieces.append(text[pos:])
+    short = "".join(pieces)
+    s2 = start - shift
+    lead_ws = len(short) - len(short.lstrip(" ,;"))
+    short = short.lstrip(" ,;")
+    s2 = s2 - lead_ws
+    short = re.sub(r"\s+([,.;:])", r"\1", short)
+    if short[:1].islower():
+        short = short[:1].upper() + short[1:]
+    short = short.rstrip(" ,;:")
+    if not short.endswith((".", "?", "!", "»")):
+        short += "."
+    # re-find the target: spacing fixes before it may have moved it
+    target = text[start:end]
+    found = short.find(target, max(0, s2 - 3))
+    if found < 0:
         return None
-    return Shortened(short, s2, e2)
+    return short, found, found + len(target)

@@ -19,15 +19,7 @@ def add_question(
     bank: Bank, data: QuestionData, *, author: User | None = None, generated: bool = False
 ) -> Question:
     """Store a question with its first version."""
-    question = Question(
-        bank=bank,
-        status=data.status if data.status in STATUSES else "candidate",
-        type=data.type,
-        kind=data.kind,
-        confidence=data.confidence,
-        tags=list(data.tags),
-        generated=generated,
-    )
+    question = Question(bank=bank, **_question_columns(data, generated))
     db.session.add(question)
     version = QuestionVersion(
         question=question,
@@ -38,6 +30,18 @@ def add_question(
     db.session.add(version)
     question.current_version = version
     return question
+
+
+def _question_columns(data: QuestionData, generated: bool) -> dict:
+    """A question's own columns, as one question or many are stored."""
+    return {
+        "status": data.status if data.status in STATUSES else "candidate",
+        "type": data.type,
+        "kind": data.kind,
+        "confidence": data.confidence,
+        "tags": list(data.tags),
+        "generated": generated,
+    }
 
 
 def add_questions(
@@ -57,16 +61,7 @@ def add_questions(
     # SQLite's write lock yet, and this part is most of the work.
     now = utcnow()
     question_rows = [
-        {
-            "status": data.status if data.status in STATUSES else "candidate",
-            "reject_reason": "",
-            "type": data.type,
-            "kind": data.kind,
-            "confidence": data.confidence,
-            "tags": list(data.tags),
-            "generated": bool(data.kind),
-            "created_at": now,
-        }
+        {**_question_columns(data, bool(data.kind)), "reject_reason": "", "created_at": now}
         for data in questions
     ]
     version_rows = [{"number": 1, "data": data.to_dict(), "created_at": now} for data in questions]
