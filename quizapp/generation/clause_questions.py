@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from .clefts import cleft_focus
 from .context import Context, SentenceInfo, capitalize
 from .question_wording import invert, strip_discourse, tidy
 
@@ -65,6 +66,9 @@ def antecedent(ctx: Context, sent: SentenceInfo) -> str | None:
     if IMPERSONAL.match(ctx.article.text[c.subject_start : c.subject_start + 60]):
         return None  # « il a été convenu », « il faut »: nobody is « il »
     prev = ctx.sentences[sent.index - 1]
+    cleft = cleft_focus(ctx, prev)
+    if cleft is not None:
+        return _cleft_antecedent(ctx, prev, cleft[0], c.pronoun)
     p = prev.clause
     if p is None or p.subject_is_pronoun or p.demonstrative or p.pronoun != c.pronoun:
         return None
@@ -77,6 +81,17 @@ def antecedent(ctx: Context, sent: SentenceInfo) -> str | None:
     if re.match(r"(?i)(?:un|une|des)\b", p.subject):
         return None
     return resolve_subject(ctx, prev, p.subject)
+
+
+def _cleft_antecedent(ctx: Context, prev: SentenceInfo, focus, pronoun: str) -> str | None:
+    """« C'est Anne Morel qui a gagné. Elle succède à … »: the person put first, when
+    the pronoun has her gender and she is the only person the sentence names."""
+    entity = focus.entity
+    people = {m.entity.id for m in prev.mentions if m.entity.type == "person"}
+    gender = {"il": "m", "elle": "f"}.get(pronoun)
+    if entity.type != "person" or people != {entity.id} or gender is None:
+        return None
+    return ctx.display(entity) if entity.gender == gender else None
 
 
 def question_clause(

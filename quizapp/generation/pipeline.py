@@ -11,6 +11,7 @@ from ..domain.questiondata import QuestionData
 from .article import Article, prepare_article
 from .context import build_context
 from .dates import absolute_dates, find_dates
+from .kinds_clefts import cleft_questions
 from .kinds_definitions import definition_questions
 from .kinds_facts import actor_questions, date_questions, position_questions
 from .kinds_figures import figure_questions, governed_figure_questions
@@ -34,6 +35,7 @@ RULES = (
     place_questions,
     position_questions,
     actor_questions,
+    cleft_questions,
     object_questions,
     truefalse_questions,
     cloze_questions,
