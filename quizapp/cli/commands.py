@@ -5,7 +5,7 @@ from __future__ import annotations
 import click
 from flask import Flask
 
-from quizapp.cli import accounts, database, learners, reports, server, transfer
+from quizapp.cli import accounts, database, learners, reports, server, stories, transfer
 from quizapp.generation.cli import generate_command
 
 COMMANDS: list[click.Command] = [
@@ -24,6 +24,7 @@ COMMANDS: list[click.Command] = [
     learners.export_learner_command,
     learners.erase_learner_command,
     learners.purge_command,
+    stories.story_group,
 ]
 
 
