@@ -5,9 +5,11 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
+from html import unescape
 
 import pytest
-from conftest import make_user
+from conftest import make_user, post
 
 from quizapp.extensions import db
 from quizapp.models import AuditEvent, Question, QuestionFact, StoryArticle, StoryChange
@@ -180,3 +182,115 @@ def test_cli_refuses_another_story_in_one_line(app, runner, story_world):
     assert db.session.scalar(db.select(db.func.count(StoryArticle.id))) == 0
     assert runner.invoke(args=["story", "diff", "Aucune"]).exit_code == 1
     assert runner.invoke(args=["story", "add", "99999", str(earlier.id)]).exit_code == 1
+
+
+# --- the teacher's pages ------------------------------------------------------------------
+
+
+def _accept_all(bank):
+    for question in bank.questions:
+        question.status = "accepted"
+    db.session.commit()
+
+
+def test_pages_add_two_articles_and_show_the_change(client, auth, story_world):
+    teacher, story, earlier, later, bank = story_world
+    _accept_all(bank)
+    auth.login("owner")
+    page = f"/teacher/stories/{story.id}"
+    for article in (later, earlier):  # the older one second: placed before, compared back
+        response = post(client, page + "/articles", {"article_id": article.id}, token_from=page)
+        assert response.status_code == 302
+    html = unescape(client.get(page).get_data(as_text=True))
+    assert html.index(earlier.title) < html.index(later.title)
+    assert "Retirer" in html and "Nouvelle version" in html
+    assert "Marc Dubreuil" in html
+    bank_html = unescape(client.get(f"/teacher/banks/{bank.id}").get_data(as_text=True))
+    assert "Une information plus récente existe : 31 selon l’article du 15 nov. 2024" in bank_html
+    quiz_html = unescape(client.get(f"/teacher/quizzes/new?bank={bank.id}").get_data(as_text=True))
+    assert "Une information plus récente existe : 31" in quiz_html
+
+
+def test_saving_a_quiz_with_a_superseded_question_warns(client, auth, story_world):
+    from conftest import make_class
+
+    teacher, story, earlier, later, bank = story_world
+    _accept_all(bank)
+    stories.add_article(story, earlier, teacher)
+    stories.add_article(story, later, teacher)
+    db.session.commit()
+    change = flagged_question(bank, "31")
+    school_class = make_class(teacher)
+    auth.login("owner")
+    response = post(
+        client,
+        "/teacher/quizzes/new",
+        {
+            "title": "Valdorie",
+            "bank_id": bank.id,
+            "question_ids": [change.question_id],
+            "class_ids": [school_class.id],
+            "max_attempts": "1",
+            "grading_method": "highest",
+            "show_correctness": "after_submit",
+            "show_answers": "after_submit",
+            "show_explanations": "after_submit",
+            "pass_mark": "50",
+        },
+        token_from="/teacher/quizzes/new",
+        follow_redirects=True,
+    )
+    html = unescape(response.get_data(as_text=True))
+    assert "Quiz enregistré" in html
+    assert "information plus récente" in html and "12 → 31" in html
+
+
+def test_retire_from_the_page_needs_the_confirmation_and_the_owner(client, auth, story_world):
+    teacher, story, earlier, later, bank = story_world
+    stories.add_article(story, earlier, teacher)
+    stories.add_article(story, later, teacher)
+    db.session.commit()
+    change = flagged_question(bank, "31")
+    make_user("teacher", "intruder")
+    make_user("student", "pupil")
+    url = f"/teacher/story-changes/{change.id}/retire"
+    auth.login("intruder")
+    assert client.get(url).status_code == 404
+    assert post(client, url).status_code == 404
+    auth.logout()
+    auth.login("pupil")
+    assert post(client, url).status_code == 403
+    auth.logout()
+    auth.login("owner")
+    confirm = unescape(client.get(url).get_data(as_text=True))
+    assert "Les tentatives déjà faites ne changent pas" in confirm
+    assert post(client, url, token_from=url).status_code == 302
+    db.session.rollback()
+    assert db.session.get(Question, change.question_id).status == "rejected"
+    assert db.session.scalar(db.select(AuditEvent).where(AuditEvent.action == "story_retire"))
+
+
+def test_a_refused_article_keeps_the_choice_and_says_why(client, auth, story_world):
+    teacher, story, earlier, _later, _bank = story_world
+    other, _ = add(teacher, OTHER, 20)
+    stories.add_article(story, earlier, teacher)
+    db.session.commit()
+    auth.login("owner")
+    page = f"/teacher/stories/{story.id}"
+    response = post(client, page + "/articles", {"article_id": other.id}, token_from=page)
+    assert response.status_code == 400
+    html = unescape(response.get_data(as_text=True))
+    assert "trop peu d'acteurs" in html
+    assert re.search(f'<option selected value="{other.id}">', html)
+
+
+def test_create_story_needs_a_title(client, auth, app):
+    make_user("teacher", "owner")
+    auth.login("owner")
+    response = post(client, "/teacher/stories", {"title": ""}, token_from="/teacher/stories")
+    assert response.status_code == 400
+    response = post(
+        client, "/teacher/stories", {"title": "Valdorie"}, token_from="/teacher/stories"
+    )
+    assert response.status_code == 302
+    assert "Valdorie" in client.get(response.headers["Location"]).get_data(as_text=True)
