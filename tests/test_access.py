@@ -139,6 +139,7 @@ def _world():
     bank.article = article
     db.session.commit()
     quiz = make_quiz(owner, bank, [school_class])
+    change = _story_with_a_change(owner, article, bank.questions[0])
     attempt = attempts.start_or_resume(quiz, student)
     attempts.submit(attempt)
     return {
@@ -151,9 +152,36 @@ def _world():
         "quiz_id": quiz.id,
         "attempt_id": attempt.id,
         "article_id": article.id,
+        "story_id": change.story_id,
+        "change_id": change.id,
         "slot": 0,
         "fmt": "csv",
     }
+
+
+def _story_with_a_change(owner, article, question):
+    """The owner's story holds the article, and a later value flagged on a question."""
+    from quizapp.extensions import db
+    from quizapp.models import Story, StoryArticle, StoryChange
+
+    story = Story(owner_id=owner.id, title="Moscou et Pyongyang")
+    db.session.add(story)
+    db.session.add(StoryArticle(story=story, article=article, position=0))
+    change = StoryChange(
+        story=story,
+        question_id=question.id,
+        earlier_article_id=article.id,
+        later_article_id=article.id,
+        kind="figure",
+        subject="soldats",
+        before="10 000",
+        after="12 000",
+        before_sentence="Environ 10 000 soldats.",
+        after_sentence="Environ 12 000 soldats.",
+    )
+    db.session.add(change)
+    db.session.commit()
+    return change
 
 
 @pytest.mark.parametrize("actor", ACTORS)

@@ -5,7 +5,16 @@ from __future__ import annotations
 import click
 from flask import Flask
 
-from quizapp.cli import accounts, database, learners, lifecycle, reports, server, transfer
+from quizapp.cli import (
+    accounts,
+    database,
+    learners,
+    lifecycle,
+    reports,
+    server,
+    stories,
+    transfer,
+)
 from quizapp.generation.cli import generate_command
 
 COMMANDS: list[click.Command] = [
@@ -25,6 +34,7 @@ COMMANDS: list[click.Command] = [
     learners.erase_learner_command,
     learners.purge_command,
     lifecycle.archive_group,
+    stories.story_group,
 ]
 
 

@@ -65,6 +65,9 @@ AUDIT_LABELS = {
     "mark": _l("Correction à la main"),
     "accept_answer": _l("Réponse acceptée pour tous"),
     "regrade": _l("Recorrection"),
+    "story_add_article": _l("Article ajouté à une histoire"),
+    "story_retire": _l("Question retirée (information plus récente)"),
+    "story_new_version": _l("Nouvelle version (information plus récente)"),
 }
 
 

@@ -6,6 +6,7 @@ from quizapp.models.audit import AuditEvent
 from quizapp.models.content import Article, Bank, BankShare, Question, QuestionVersion
 from quizapp.models.learning import ReviewCard, ReviewLog
 from quizapp.models.reporting import Regrade
+from quizapp.models.stories import QuestionFact, Story, StoryArticle, StoryChange
 
 __all__ = [
     "Article",
@@ -15,6 +16,7 @@ __all__ = [
     "BankShare",
     "Membership",
     "Question",
+    "QuestionFact",
     "QuestionVersion",
     "Quiz",
     "QuizAssignment",
@@ -25,5 +27,8 @@ __all__ = [
     "ReviewLog",
     "SchoolClass",
     "SetupToken",
+    "Story",
+    "StoryArticle",
+    "StoryChange",
     "User",
 ]

@@ -22,6 +22,9 @@ ACTIONS = (
     "mark",
     "accept_answer",
     "regrade",
+    "story_add_article",
+    "story_retire",
+    "story_new_version",
 )
 
 #: Events per page of the admin's log.

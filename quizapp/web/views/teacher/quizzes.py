@@ -13,7 +13,7 @@ from quizapp.display.timeutil import to_local, to_utc
 from quizapp.extensions import db
 from quizapp.models import Bank, Quiz
 from quizapp.models.base import db_id, utcnow
-from quizapp.services import bank_questions, marking, reading, workspace
+from quizapp.services import bank_questions, marking, reading, stories, workspace
 from quizapp.services import quizzes as quiz_service
 from quizapp.services.preview import preview_items
 from quizapp.services.quizzes import SETTINGS, QuizError, QuizPlan
@@ -103,7 +103,24 @@ def _save_quiz(form: QuizForm, quiz: Quiz | None) -> Quiz | None:
         form.question_ids.errors.append(translated(exc))
         return None
     _warn_of_giveaways(giveaways)
+    _warn_of_superseded(plan.ticked)
     return quiz
+
+
+def _warn_of_superseded(question_ids: list[int]) -> None:
+    """Saved, with a warning: a later article of a story changed what a question asks."""
+    changes = stories.open_changes_for(list(question_ids))
+    if changes:
+        flash(
+            _(
+                "Attention : %(num)d question(s) de ce quiz ont une information plus récente "
+                "(%(list)s). Retirez-les ou faites-en une nouvelle version depuis la page de "
+                "l’histoire.",
+                num=len(changes),
+                list="; ".join(f"{c.before} → {c.after}" for c in changes.values()),
+            ),
+            "warning",
+        )
 
 
 def _warn_of_giveaways(pairs: list[tuple[int, int]]) -> None:
@@ -154,6 +171,7 @@ def _quiz_page(form: QuizForm, quiz: Quiz | None, bank_id: int | None, status: i
         quiz=quiz,
         questions=questions,
         giveaways=bank_questions.giveaways(questions),
+        superseded=stories.open_changes_for([q.id for q in questions]),
     ), status
 
 

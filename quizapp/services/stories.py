@@ -1,0 +1,476 @@
+"""Stories: a teacher's articles followed over weeks, in date order.
+
+Adding an article reads its dated facts (``generation.facts``), records on each of its
+generated questions the fact it asks, and compares the article with every other
+article of the story, in both directions: an earlier fact that a later article states
+with another value becomes a ``StoryChange`` on the question that asks it. The teacher
+then retires the question or makes a new version with the later value; attempts already
+taken keep the version they saw.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from quizapp.domain.messages import N_, CatalogueError
+from quizapp.extensions import db
+from quizapp.generation.article import Article as ParsedArticle
+from quizapp.generation.fact_changes import Change, compare, distinct_changes, same_story
+from quizapp.generation.facts import ArticleFacts, Fact, article_facts, fold_name
+from quizapp.models import (
+    Article,
+    Bank,
+    Question,
+    QuestionFact,
+    Story,
+    StoryArticle,
+    StoryChange,
+    User,
+)
+from quizapp.models.base import utcnow
+from quizapp.services import audit
+from quizapp.services.banks import edit_question
+
+
+class StoryError(CatalogueError):
+    """A story refuses a title or an article; the message says why."""
+
+
+# --- finding ---------------------------------------------------------------------------
+
+
+def stories_of(user: User) -> list[Story]:
+    query = db.select(Story).where(Story.archived_at.is_(None)).order_by(Story.created_at.desc())
+    if user.role != "admin":
+        query = query.where(Story.owner_id == user.id)
+    return list(db.session.scalars(query))
+
+
+def can_change(story: Story, user: User) -> bool:
+    return user.role == "admin" or story.owner_id == user.id
+
+
+def find_story(ref: str) -> Story:
+    """A story by id or by its exact title (the command line's STORY)."""
+    story = db.session.get(Story, int(ref)) if ref.isdigit() else None
+    if story is None:
+        story = db.session.scalar(db.select(Story).where(Story.title == ref).order_by(Story.id))
+    if story is None:
+        raise StoryError(N_("aucune histoire « %(ref)s »"), ref=ref)
+    return story
+
+
+def articles_to_add(story: Story, user: User) -> list[Article]:
+    """The story owner's articles not yet in the story, newest first."""
+    present = {sa.article_id for sa in story.articles}
+    query = db.select(Article).where(Article.owner_id == story.owner_id)
+    articles = db.session.scalars(query.order_by(Article.created_at.desc())).all()
+    return [a for a in articles if a.id not in present]
+
+
+# --- creating and adding ----------------------------------------------------------------
+
+
+def create_story(owner: User, title: str) -> Story:
+    title = (title or "").strip()
+    if not title:
+        raise StoryError(N_("Donnez un titre à l'histoire."))
+    if len(title) > 200:
+        raise StoryError(N_("Le titre est trop long (200 caractères au plus)."))
+    story = Story(owner_id=owner.id, title=title)
+    db.session.add(story)
+    db.session.flush()
+    return story
+
+
+@dataclass
+class Added:
+    story_article: StoryArticle
+    changes: list[StoryChange]
+    new_facts: int
+
+
+def article_date(article: Article) -> dt.date:
+    return article.published_on or article.created_at.date()
+
+
+def read_facts(article: Article) -> ArticleFacts:
+    """The article's dated facts, read from its stored (cleaned) text."""
+    parsed = ParsedArticle(
+        title=article.title, date=article.published_on, language=article.language, text=article.text
+    )
+    return article_facts(parsed)
+
+
+def add_article(story: Story, article: Article, actor: User | None) -> Added:
+    """Put ``article`` in the story at its date and flag what it changes (or what changes it).
+
+    Refused with a message when the article is already there, is in another language,
+    or shares too few actors with the story's articles to be about the same story.
+    """
+    if any(sa.article_id == article.id for sa in story.articles):
+        raise StoryError(N_("Cet article fait déjà partie de l'histoire."))
+    others = [(sa, _stored(sa)) for sa in story.articles]
+    for sa, _facts in others:
+        if sa.article.language != article.language:
+            raise StoryError(
+                N_(
+                    "« %(title)s » est dans une autre langue (%(language)s) que l'histoire "
+                    "(%(story_language)s) : il n'y est pas ajouté."
+                ),
+                title=article.title,
+                language=article.language,
+                story_language=sa.article.language,
+            )
+    facts = read_facts(article)
+    if others:
+        best = max((same_story(f, facts) for _sa, f in others), key=lambda m: m.share)
+        if not best.same:
+            raise StoryError(
+                N_(
+                    "« %(title)s » ne semble pas parler de la même histoire : il partage trop "
+                    "peu d'acteurs avec ses articles (%(share)d %%). Il n'y est pas ajouté."
+                ),
+                title=article.title,
+                share=round(best.share * 100),
+            )
+    entry = StoryArticle(
+        story=story,
+        article=article,
+        facts=[f.to_dict() for f in facts.facts],
+        actors=sorted(facts.actors),
+    )
+    db.session.add(entry)
+    _place_in_date_order(story)
+    record_question_facts(article, facts.facts)
+    db.session.flush()
+    flagged: list[StoryChange] = []
+    new_facts = len(facts.facts)
+    for sa, other in others:
+        if _before(sa.article, article):
+            result = compare(other, facts)
+            new_facts = min(new_facts, len(result.new))
+            flagged += _flag(story, sa.article, article, distinct_changes(result.changed))
+        else:
+            result = compare(facts, other)
+            flagged += _flag(story, article, sa.article, distinct_changes(result.changed))
+    audit.record(
+        actor,
+        "story_add_article",
+        "story",
+        story.id,
+        story.title,
+        article_id=article.id,
+        changes=len(flagged),
+    )
+    return Added(entry, flagged, new_facts)
+
+
+def _before(a: Article, b: Article) -> bool:
+    return (article_date(a), a.id or 0) <= (article_date(b), b.id or 0)
+
+
+def _place_in_date_order(story: Story) -> None:
+    ordered = sorted(story.articles, key=lambda sa: (article_date(sa.article), sa.article.id or 0))
+    for i, sa in enumerate(ordered):
+        sa.position = i
+    story.articles.sort(key=lambda sa: sa.position)
+
+
+def _stored(sa: StoryArticle) -> ArticleFacts:
+    return ArticleFacts(
+        [Fact.from_dict(d) for d in sa.facts or []],
+        frozenset(sa.actors or ()),
+        sa.article.language,
+        sa.article.published_on,
+    )
+
+
+def record_question_facts(article: Article, facts: list[Fact]) -> int:
+    """Record on each generated question of ``article`` the fact it asks: the fact of its
+    source sentence whose value is one of the question's right answers."""
+    questions = db.session.scalars(
+        db.select(Question)
+        .join(Bank, Question.bank_id == Bank.id)
+        .where(Bank.article_id == article.id, Question.generated.is_(True))
+    ).all()
+    have = set(
+        db.session.scalars(
+            db.select(QuestionFact.question_id).where(
+                QuestionFact.question_id.in_([q.id for q in questions])
+            )
+        )
+    )
+    count = 0
+    for question in questions:
+        if question.id in have:
+            continue
+        fact = fact_asked(question, facts)
+        if fact is None:
+            continue
+        db.session.add(
+            QuestionFact(
+                question_id=question.id,
+                kind=fact.kind,
+                actor=fact.subject[:300],
+                relation=fact.relation,
+                value=fact.value[:300],
+                unit=fact.unit[:60],
+                qualifier=fact.qualifier[:30],
+                article_date=article.published_on,
+                sentence=fact.sentence,
+            )
+        )
+        count += 1
+    return count
+
+
+def fact_asked(question: Question, facts: list[Fact]) -> Fact | None:
+    data = question.data
+    if data.source is None:
+        return None
+    answers = [_squeeze(fold_name(a)) for a in data.correct_answers if a]
+    for fact in facts:
+        if _squeeze(fact.sentence) != _squeeze(data.source.sentence):
+            continue
+        value = _squeeze(fold_name(fact.value))
+        if any(value and (value in a or a in value) for a in answers):
+            return fact
+    return None
+
+
+def _squeeze(text: str) -> str:
+    return "".join(text.split())
+
+
+def _flag(
+    story: Story, earlier: Article, later: Article, changes: list[Change]
+) -> list[StoryChange]:
+    """One StoryChange per question asking the earlier fact (one without a question
+    when none asks it), unless the same change is already flagged."""
+    out = []
+    asked = db.session.scalars(
+        db.select(QuestionFact)
+        .join(Question, QuestionFact.question_id == Question.id)
+        .join(Bank, Question.bank_id == Bank.id)
+        .where(Bank.article_id == earlier.id)
+    ).all()
+    for change in changes:
+        before = change.before
+        questions = [
+            qf.question_id
+            for qf in asked
+            if _squeeze(qf.sentence) == _squeeze(before.sentence)
+            and fold_name(qf.value) == fold_name(before.value)
+        ] or [None]
+        for question_id in questions:
+            exists = db.session.scalar(
+                db.select(StoryChange.id).where(
+                    StoryChange.story_id == story.id,
+                    StoryChange.earlier_article_id == earlier.id,
+                    StoryChange.later_article_id == later.id,
+                    StoryChange.before == before.value[:300],
+                    StoryChange.after == change.after.value[:300],
+                    StoryChange.question_id.is_(None)
+                    if question_id is None
+                    else StoryChange.question_id == question_id,
+                )
+            )
+            if exists:
+                continue
+            row = StoryChange(
+                story=story,
+                question_id=question_id,
+                earlier_article_id=earlier.id,
+                later_article_id=later.id,
+                kind=before.kind,
+                subject=before.subject[:300],
+                before=before.value[:300],
+                after=change.after.value[:300],
+                before_sentence=before.sentence,
+                after_sentence=change.after.sentence,
+                later_date=later.published_on,
+            )
+            db.session.add(row)
+            out.append(row)
+    db.session.flush()
+    return out
+
+
+# --- reading ----------------------------------------------------------------------------
+
+
+def changes_of(story: Story, status: str | None = None) -> list[StoryChange]:
+    query = db.select(StoryChange).where(StoryChange.story_id == story.id)
+    if status:
+        query = query.where(StoryChange.status == status)
+    return list(db.session.scalars(query.order_by(StoryChange.id)))
+
+
+def open_changes_for(question_ids: list[int]) -> dict[int, StoryChange]:
+    """The newest open change of each question that has one (bank page, quiz form)."""
+    if not question_ids:
+        return {}
+    rows = db.session.scalars(
+        db.select(StoryChange)
+        .where(StoryChange.question_id.in_(question_ids), StoryChange.status == "open")
+        .order_by(StoryChange.later_date, StoryChange.id)
+    )
+    return {row.question_id: row for row in rows}
+
+
+@dataclass
+class TimelineEntry:
+    story_article: StoryArticle
+    new: list[Fact]
+    changed: list[Change]
+
+
+def timeline(story: Story) -> list[TimelineEntry]:
+    """Each article in date order with its facts new and changed against the one before."""
+    out: list[TimelineEntry] = []
+    previous: ArticleFacts | None = None
+    for sa in story.articles:
+        facts = _stored(sa)
+        if previous is None:
+            out.append(TimelineEntry(sa, facts.facts, []))
+        else:
+            result = compare(previous, facts)
+            out.append(TimelineEntry(sa, result.new, distinct_changes(result.changed)))
+        previous = facts
+    return out
+
+
+def story_diff(story: Story) -> dict:
+    """New, changed and unchanged facts between consecutive articles, as JSON-ready data."""
+    pairs = []
+    entries = list(story.articles)
+    for earlier, later in zip(entries, entries[1:], strict=False):
+        result = compare(_stored(earlier), _stored(later))
+        data = result.to_dict()
+        data["changed"] = [c.to_dict() for c in distinct_changes(result.changed)]
+        pairs.append(
+            {
+                "earlier": _article_ref(earlier.article),
+                "later": _article_ref(later.article),
+                **data,
+            }
+        )
+    first = entries[0] if entries else None
+    return {
+        "story": {"id": story.id, "title": story.title},
+        "articles": [_article_ref(sa.article) for sa in entries],
+        "first": [Fact.from_dict(d).to_dict() for d in (first.facts if first else [])],
+        "pairs": pairs,
+    }
+
+
+def _article_ref(article: Article) -> dict:
+    return {
+        "id": article.id,
+        "title": article.title,
+        "date": article_date(article).isoformat(),
+    }
+
+
+# --- acting on a change -------------------------------------------------------------------
+
+
+def _open(change: StoryChange) -> Question:
+    if change.status != "open":
+        raise StoryError(N_("Ce changement a déjà été traité."))
+    if change.question is None:
+        raise StoryError(N_("Aucune question ne pose ce fait."))
+    return change.question
+
+
+def retire(change: StoryChange, actor: User | None) -> Question:
+    """Take the superseded question out of use (rejected); attempts keep their version."""
+    question = _open(change)
+    question.status = "rejected"
+    question.reject_reason = (
+        f"Une information plus récente existe : {change.after} "
+        f"(article du {change.later_date.isoformat() if change.later_date else '?'})"
+    )[:500]
+    _resolve(change, "retired")
+    audit.record(
+        actor,
+        "story_retire",
+        "question",
+        question.id,
+        change.subject,
+        before=change.before,
+        after=change.after,
+    )
+    return question
+
+
+def new_version(change: StoryChange, actor: User | None) -> Question:
+    """A new version of the question with the later value and sentence; it goes back to
+    review (candidate) so the teacher reads it before it is used again."""
+    question = _open(change)
+    data = question.data
+    replace = _replacer(change.before, change.after)
+    data.stem = replace(data.stem)
+    later = change.later_article
+    data.explanation = (
+        f"Selon l'article du {_long_date(article_date(later))} : « {change.after_sentence} »"
+    )
+    for answer in data.answers:
+        answer.text = replace(answer.text)
+    for blank in data.blanks:
+        for answer in blank.answers:
+            answer.text = replace(answer.text)
+    data.extra = {**data.extra, "as_of": article_date(later).isoformat()}
+    edit_question(question, data, author=actor)
+    question.status = "candidate"
+    fact = db.session.scalar(db.select(QuestionFact).where(QuestionFact.question_id == question.id))
+    if fact is not None:
+        fact.value = change.after
+        fact.sentence = change.after_sentence
+        fact.article_date = later.published_on
+    _resolve(change, "new_version")
+    audit.record(
+        actor,
+        "story_new_version",
+        "question",
+        question.id,
+        change.subject,
+        before=change.before,
+        after=change.after,
+    )
+    return question
+
+
+_MONTHS = (
+    "janvier février mars avril mai juin juillet août septembre octobre novembre décembre".split()
+)
+
+
+def _long_date(day: dt.date) -> str:
+    """« 1er novembre 2024 »: the date as the question's French text writes it."""
+    first = "1er" if day.day == 1 else str(day.day)
+    return f"{first} {_MONTHS[day.month - 1]} {day.year}"
+
+
+def _replacer(before: str, after: str):
+    def replace(text: str) -> str:
+        return text.replace(before, after) if text else text
+
+    return replace
+
+
+def _resolve(change: StoryChange, status: str) -> None:
+    change.status = status
+    change.resolved_at = utcnow()
+    # the same question flagged again by another pair of articles is settled too
+    for other in db.session.scalars(
+        db.select(StoryChange).where(
+            StoryChange.question_id == change.question_id,
+            StoryChange.status == "open",
+            StoryChange.id != change.id,
+        )
+    ):
+        other.status = status
+        other.resolved_at = change.resolved_at
