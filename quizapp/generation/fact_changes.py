@@ -80,7 +80,7 @@ def _same_name(a: str, b: str) -> bool:
     if fa == fb:
         return True
     wa, wb = fa.split(), fb.split()
-    # « Adam Yates » and « Adam Yateset »: the same holder written with a slip
+    # « Anne Morel » and « Anne Morelet »: the same holder written with a slip
     return bool(wa and wb) and (wa[-1] == wb[-1] or (wa[0] == wb[0] and wa[-1][:4] == wb[-1][:4]))
 
 

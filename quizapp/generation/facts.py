@@ -5,8 +5,8 @@ A fact says that, according to the article of a given date, a *subject* has a
 
 - ``figure``: « au moins 241 morts » — subject « mort », value 241, qualifier
   « au moins » (a hedge is kept beside the value, never inside it);
-- ``role``: « le ministre des transports, Jacques Daoust » — subject « ministre des
-  transports », value « Jacques Daoust »;
+- ``role``: « le ministre des transports, Paul Verneuil » — subject « ministre des
+  transports », value « Paul Verneuil »;
 - ``position``: « Au classement général, A est premier suivi de B et C » — subject
   « classement général, 2e place », value « B ».
 
@@ -37,7 +37,7 @@ class Fact:
     kind: str  # figure | role | position
     subject: str  # what the value is about, as written: « morts », « ministre des transports »
     relation: str  # compte | occupe | rang
-    value: str  # as shown: « 241 », « Jacques Daoust »
+    value: str  # as shown: « 241 », « Paul Verneuil »
     sentence: str
     date: dt.date | None = None
     unit: str = ""  # figures: what is counted, normalised (« mort »)
@@ -153,7 +153,7 @@ def _figure_fact(ctx: Context, sent: SentenceInfo, f: Figure, date: dt.date | No
     text = sent.text
     before = text[: f.start]
     if re.search(r"\b(?:dont|sur|soit)\s*$", before):
-        return None  # « dont 221 à Amatrice »: a part of a total, not the total
+        return None  # « dont 221 à Valcourt »: a part of a total, not the total
     if _in_quote(text, f.start):
         return None
     unit = f.unit
@@ -161,7 +161,7 @@ def _figure_fact(ctx: Context, sent: SentenceInfo, f: Figure, date: dt.date | No
     if unit.split(" ")[0].lower() in ("au", "aux"):
         unit = ""
     if not unit and before.rstrip().endswith("("):
-        # « les coureurs du Tour (197 au départ et à l'arrivée) »: what comes before counts
+        # « les coureurs de la course (197 au départ et à l'arrivée) »: what comes before counts
         m = re.search(r"(?:les|des|ses|leurs)\s+([a-zàâçéèêëîïôûùüÿœ-]+)[^(]*\($", before)
         if not m:
             return None
@@ -230,17 +230,17 @@ _ROLE_END = r"(?=\s*(?:[,.;:()«»]|$|\s(?:qui|que|dont|et|lors|depuis|selon|ave
 _HOLD_VERBS = r"(?:est|reste|devient|demeure|sera|redevient)"
 _TAKE_VERBS = r"(?:remporte|porte|conserve|garde|récupère|endosse|détient|reprend|prend)"
 _ROLE_PATTERNS = (
-    # « Le ministre des transports du Québec, Jacques Daoust »
+    # « Le ministre des transports de Valdorie, Paul Verneuil »
     re.compile(rf"\b(?:[Ll]e|[Ll]a|[Ll]')\s*(?:\w+\s)?{_ROLE_PHRASE},\s+(?P<name>{_NAME})"),
-    # « la présidente Dilma Rousseff »
+    # « la présidente Claire Dubreuil »
     re.compile(rf"\b(?:[Ll]e|[Ll]a|[Ll]')\s*(?P<role>{_HEAD})\s+(?P<name>{_NAME})"),
-    # « Jacques Daoust, ministre des transports »
+    # « Paul Verneuil, ministre des transports »
     re.compile(rf"(?P<name>{_NAME}),\s+(?:le |la |l')?{_ROLE_PHRASE}{_ROLE_END}"),
-    # « Mark Cavendish est leader du classement », « X reste pour le moment président »
+    # « Marc Lacombe est leader du classement », « X reste pour le moment président »
     re.compile(
         rf"(?P<name>{_NAME})\s+{_HOLD_VERBS}\s+(?:[a-zé']+\s+){{0,4}}?(?:le |la |l')?{_ROLE_PHRASE}{_ROLE_END}"
     ),
-    # « Thibaut Pinot remporte le maillot à pois du classement du meilleur grimpeur »
+    # « Hervé Castel remporte le maillot à pois du classement du meilleur grimpeur »
     re.compile(
         rf"(?P<name>{_NAME})\s+{_TAKE_VERBS}\s+(?:le |la |l'|son |sa ){_ROLE_PHRASE}{_ROLE_END}"
     ),
