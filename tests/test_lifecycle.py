@@ -522,3 +522,52 @@ def test_only_the_banks_editors_delete_its_questions(world, client, auth):
     no_token = client.post(f"/teacher/questions/{question_id}/delete")
     assert no_token.status_code == 400
     assert _fresh(Question, question_id) is not None
+
+
+def _quiz_form_data(bank, class_ids):
+    return {
+        "title": "Nouveau quiz",
+        "bank_id": bank.id,
+        "question_ids": [q.id for q in bank.questions[:2]],
+        "class_ids": class_ids,
+        "max_attempts": "1",
+        "grading_method": "highest",
+        "show_correctness": "after_submit",
+        "show_answers": "after_submit",
+        "show_explanations": "after_submit",
+        "pass_mark": "50",
+    }
+
+
+def test_the_quiz_form_gives_no_new_quiz_to_an_archived_class_but_keeps_an_old_one(
+    client, auth, world
+):
+    current = make_class(world["teacher"], "1re C")
+    old = world["class"]
+    auth.login("fauvel")
+    post(client, f"/classes/{old.id}/archive", token_from="/classes")
+    client.get("/classes")  # the page that shows « 2nde A est archivé »
+    form = client.get("/teacher/quizzes/new").get_data(as_text=True)
+    assert "1re C" in form and "2nde A" not in form
+    refused = post(
+        client,
+        "/teacher/quizzes/new",
+        _quiz_form_data(world["spare_bank"], [old.id]),
+        token_from="/teacher/quizzes/new",
+    )
+    assert refused.status_code in (400, 403)
+    assert _fresh(Quiz, world["spare_quiz"].id) is not None
+    assert (
+        db.session.scalar(db.select(db.func.count(Quiz.id)).where(Quiz.title == "Nouveau quiz"))
+        == 0
+    )
+
+    quiz_id = world["spare_quiz"].id  # given to 2nde A before the class was archived
+    edit = client.get(f"/teacher/quizzes/{quiz_id}/edit").get_data(as_text=True)
+    assert "2nde A (archivée)" in edit
+    data = _quiz_form_data(world["spare_bank"], [old.id, current.id])
+    data["title"] = "Les marées"
+    saved = post(client, f"/teacher/quizzes/{quiz_id}/edit", data, token_from="/teacher/quizzes")
+    assert saved.status_code == 302, saved.get_data(as_text=True)[-800:]
+    quiz = _fresh(Quiz, quiz_id)
+    assert {a.class_id for a in quiz.assignments} == {old.id, current.id}

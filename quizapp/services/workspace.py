@@ -109,6 +109,13 @@ def own_classes(user: User) -> list[SchoolClass]:
     return list(db.session.scalars(query))
 
 
+def assignable_classes(user: User, quiz: Quiz | None = None) -> list[SchoolClass]:
+    """The classes a quiz may be given to: the teacher's active ones, and the archived
+    ones it is already given to (kept, so that saving it changes no class report)."""
+    kept = {a.class_id for a in quiz.assignments} if quiz is not None else set()
+    return [c for c in own_classes(user) if c.archived_at is None or c.id in kept]
+
+
 def teaches_student(user: User, student_id: int) -> bool:
     """The student is in one of the teacher's classes, or took one of their quizzes
     (an admin teaches everyone)."""

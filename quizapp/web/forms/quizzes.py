@@ -41,7 +41,10 @@ ARTICLE_CHOICES = [
 class QuizForm(AppForm):
     title = StringField(_l("Titre"), filters=[strip], validators=[DataRequired(), Length(max=200)])
     instructions = TextAreaField(
-        _l("Consignes"), validators=[Optional(), Length(max=5000)], render_kw={"rows": 3}
+        _l("Consignes"),
+        filters=[lambda text: text or ""],  # left out of a post: none, not a missing value
+        validators=[Optional(), Length(max=5000)],
+        render_kw={"rows": 3},
     )
     bank_id = SelectField(_l("Banque"), coerce=db_id)
     question_ids = MultiCheckboxField(_l("Questions"), coerce=db_id, validate_choice=False)

@@ -62,7 +62,8 @@ def _quiz_form(quiz: Quiz | None) -> QuizForm:
     ).all()
     form.bank_id.choices = select_choices((b.id, b.name) for b in banks)
     form.class_ids.choices = select_choices(
-        (c.id, c.name) for c in workspace.own_classes(current_user)
+        (c.id, c.name if c.archived_at is None else _("%(name)s (archivée)", name=c.name))
+        for c in workspace.assignable_classes(current_user, quiz)
     )
     if request.method == "GET":
         if quiz is not None:
@@ -94,7 +95,7 @@ def _save_quiz(form: QuizForm, quiz: Quiz | None) -> Quiz | None:
         draw=form.draw_per_tag(),
         class_ids=form.class_ids.data or [],
     )
-    allowed = {c.id for c in workspace.own_classes(current_user)}
+    allowed = {c.id for c in workspace.assignable_classes(current_user, quiz)}
     try:
         quiz, giveaways = quiz_service.save_quiz(quiz, current_user, plan, allowed)
     except QuizError as exc:
