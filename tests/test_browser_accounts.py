@@ -19,6 +19,7 @@ from quizapp.extensions import db
 from quizapp.models import User
 
 pytestmark = pytest.mark.browser
+expect = pytest.importorskip("playwright.sync_api", reason="needs playwright").expect
 NEW = "une-phrase-bien-a-moi-7"
 
 
@@ -32,9 +33,9 @@ def test_a_teacher_resets_a_student_s_password(browser_app, browser_server, chro
     login(page, browser_server, "prof")
     page.goto(browser_server.url(f"/classes/{class_id}"))
     page.locator("tr", has_text="zoe").get_by_role("link", name="Nouveau mot de passe").click()
-    assert "Réinitialiser le mot de passe de Zoé Marchal" in page.content()
+    expect(page.locator("h1")).to_contain_text("Réinitialiser le mot de passe de Zoé Marchal")
     page.get_by_role("button", name="Créer un mot de passe provisoire").click()
-    page.wait_for_load_state()
+    expect(page.locator("code.temporary-password")).to_be_visible()
     password = page.locator("code.temporary-password").inner_text().strip()
     assert len(password) == 12 and page.problems == []
 
@@ -50,8 +51,7 @@ def test_a_teacher_resets_a_student_s_password(browser_app, browser_server, chro
         pupil.locator("input[name=password]").fill(NEW)
         pupil.locator("input[name=confirm]").fill(NEW)
         pupil.locator("main form button[type=submit]").click()
-        pupil.wait_for_load_state()
-        assert "Mot de passe changé" in pupil.content()
+        expect(pupil.get_by_text("Mot de passe changé")).to_be_visible()
         pupil.goto(browser_server.url("/student"))
         assert pupil.url.endswith("/student") and "4e A" in pupil.content()
 

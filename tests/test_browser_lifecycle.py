@@ -40,7 +40,7 @@ def test_an_archived_quiz_leaves_the_students_list_until_it_is_restored(
         teacher_page.goto(browser_server.url("/teacher/quizzes"))
         row = teacher_page.locator("tr", has_text="Quiz des glaciers")
         row.get_by_role("link", name="Archiver").click()
-        teacher_page.wait_for_load_state()
+        teacher_page.wait_for_url("**/archive")
         assert "Ses tentatives et ses notes restent dans les rapports" in teacher_page.content()
         teacher_page.locator("main form").get_by_role("button", name="Archiver").click()
         teacher_page.wait_for_url("**/teacher/quizzes")

@@ -35,15 +35,15 @@ def test_a_teacher_marks_two_essays(browser_app, browser_server, desktop_page):
 
     page.goto(browser_server.url(f"/teacher/quizzes/{quiz_id}/marking"))
     assert "2 réponses à corriger" in page.content()
-    page.get_by_role("button", name="Corriger une par une").click()
-    page.wait_for_load_state()
+    with page.expect_navigation():
+        page.get_by_role("button", name="Corriger une par une").click()
 
     # Léane's essay: the mark field has the focus; type it, a comment, Enter in the mark.
     assert "signé un accord" in page.content()
     page.keyboard.type("1,5")
     page.get_by_label("Commentaire pour l’élève").fill("Bonne idée, à développer.")
-    page.get_by_label("Note", exact=True).press("Enter")
-    page.wait_for_load_state()
+    with page.expect_navigation():
+        page.get_by_label("Note", exact=True).press("Enter")
 
     # Tomas's essay: Escape leaves the field, « 2 » gives the mark, « c » the comment.
     assert "Elle ouvre la frontière." in page.content()

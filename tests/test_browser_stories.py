@@ -37,8 +37,8 @@ def test_two_articles_of_one_story_flag_the_change(browser_app, browser_server, 
         select = page.get_by_label("Article à ajouter")
         option = select.locator("option", has_text=title)
         select.select_option(value=option.get_attribute("value"))
-        page.get_by_role("button", name="Ajouter à l’histoire").click()
-        page.wait_for_load_state()
+        with page.expect_navigation():
+            page.get_by_role("button", name="Ajouter à l’histoire").click()
         assert "Article ajouté" in page.content()
 
     changes = page.locator("table.story-changes")
