@@ -13,7 +13,7 @@ from conftest import make_user, post
 
 from quizapp.extensions import db
 from quizapp.models import AuditEvent, Question, QuestionFact, StoryArticle, StoryChange
-from quizapp.services import stories, workspace
+from quizapp.services import stories, story_changes, workspace
 
 EARLIER = (
     "Crise en Valdorie : l'armée mobilise ses réservistes\n\n"
@@ -123,7 +123,7 @@ def test_retire_rejects_the_question_and_keeps_its_versions(story_world):
     db.session.commit()
     change = flagged_question(bank, "31")
     versions = len(change.question.versions)
-    stories.retire(change, teacher)
+    story_changes.retire(change, teacher)
     db.session.commit()
     db.session.rollback()
     question = db.session.get(Question, change.question_id)
@@ -132,7 +132,7 @@ def test_retire_rejects_the_question_and_keeps_its_versions(story_world):
     assert len(question.versions) == versions
     assert db.session.get(StoryChange, change.id).status == "retired"
     with pytest.raises(stories.StoryError):
-        stories.retire(db.session.get(StoryChange, change.id), teacher)
+        story_changes.retire(db.session.get(StoryChange, change.id), teacher)
 
 
 def test_new_version_puts_the_later_value_and_sentence(story_world):
@@ -142,7 +142,7 @@ def test_new_version_puts_the_later_value_and_sentence(story_world):
     db.session.commit()
     change = flagged_question(bank, "31")
     old_version_id = change.question.current_version_id
-    stories.new_version(change, teacher)
+    story_changes.new_version(change, teacher)
     db.session.commit()
     db.session.rollback()
     question = db.session.get(Question, change.question_id)

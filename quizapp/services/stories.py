@@ -28,9 +28,7 @@ from quizapp.models import (
     StoryChange,
     User,
 )
-from quizapp.models.base import utcnow
 from quizapp.services import audit
-from quizapp.services.banks import edit_question
 
 
 class StoryError(CatalogueError):
@@ -112,29 +110,9 @@ def add_article(story: Story, article: Article, actor: User | None) -> Added:
     if any(sa.article_id == article.id for sa in story.articles):
         raise StoryError(N_("Cet article fait déjà partie de l'histoire."))
     others = [(sa, _stored(sa)) for sa in story.articles]
-    for sa, _facts in others:
-        if sa.article.language != article.language:
-            raise StoryError(
-                N_(
-                    "« %(title)s » est dans une autre langue (%(language)s) que l'histoire "
-                    "(%(story_language)s) : il n'y est pas ajouté."
-                ),
-                title=article.title,
-                language=article.language,
-                story_language=sa.article.language,
-            )
+    _check_language(story, article)
     facts = read_facts(article)
-    if others:
-        best = max((same_story(f, facts) for _sa, f in others), key=lambda m: m.share)
-        if not best.same:
-            raise StoryError(
-                N_(
-                    "« %(title)s » ne semble pas parler de la même histoire : il partage trop "
-                    "peu d'acteurs avec ses articles (%(share)d %%). Il n'y est pas ajouté."
-                ),
-                title=article.title,
-                share=round(best.share * 100),
-            )
+    _check_same_story(article, facts, [f for _sa, f in others])
     entry = StoryArticle(
         story=story,
         article=article,
@@ -145,16 +123,7 @@ def add_article(story: Story, article: Article, actor: User | None) -> Added:
     _place_in_date_order(story)
     record_question_facts(article, facts.facts)
     db.session.flush()
-    flagged: list[StoryChange] = []
-    new_facts = len(facts.facts)
-    for sa, other in others:
-        if _before(sa.article, article):
-            result = compare(other, facts)
-            new_facts = min(new_facts, len(result.new))
-            flagged += _flag(story, sa.article, article, distinct_changes(result.changed))
-        else:
-            result = compare(facts, other)
-            flagged += _flag(story, article, sa.article, distinct_changes(result.changed))
+    flagged, new_facts = _compare_both_ways(story, article, facts, others)
     audit.record(
         actor,
         "story_add_article",
@@ -165,6 +134,54 @@ def add_article(story: Story, article: Article, actor: User | None) -> Added:
         changes=len(flagged),
     )
     return Added(entry, flagged, new_facts)
+
+
+def _check_language(story: Story, article: Article) -> None:
+    for sa in story.articles:
+        if sa.article.language != article.language:
+            raise StoryError(
+                N_(
+                    "« %(title)s » est dans une autre langue (%(language)s) que l'histoire "
+                    "(%(story_language)s) : il n'y est pas ajouté."
+                ),
+                title=article.title,
+                language=article.language,
+                story_language=sa.article.language,
+            )
+
+
+def _check_same_story(article: Article, facts: ArticleFacts, others: list[ArticleFacts]) -> None:
+    """Refuse an article that shares too few actors with every article of the story."""
+    if not others:
+        return
+    best = max((same_story(other, facts) for other in others), key=lambda m: m.share)
+    if not best.same:
+        raise StoryError(
+            N_(
+                "« %(title)s » ne semble pas parler de la même histoire : il partage trop "
+                "peu d'acteurs avec ses articles (%(share)d %%). Il n'y est pas ajouté."
+            ),
+            title=article.title,
+            share=round(best.share * 100),
+        )
+
+
+def _compare_both_ways(
+    story: Story, article: Article, facts: ArticleFacts, others: list
+) -> tuple[list[StoryChange], int]:
+    """Flag what the new article changes in earlier ones and what later ones change in it;
+    with the number of its facts that no earlier article stated."""
+    flagged: list[StoryChange] = []
+    new_facts = len(facts.facts)
+    for sa, other in others:
+        if _before(sa.article, article):
+            result = compare(other, facts)
+            new_facts = min(new_facts, len(result.new))
+            flagged += _flag(story, sa.article, article, distinct_changes(result.changed))
+        else:
+            result = compare(facts, other)
+            flagged += _flag(story, article, sa.article, distinct_changes(result.changed))
+    return flagged, new_facts
 
 
 def _before(a: Article, b: Article) -> bool:
@@ -265,37 +282,52 @@ def _flag(
             and fold_name(qf.value) == fold_name(before.value)
         ] or [None]
         for question_id in questions:
-            exists = db.session.scalar(
-                db.select(StoryChange.id).where(
-                    StoryChange.story_id == story.id,
-                    StoryChange.earlier_article_id == earlier.id,
-                    StoryChange.later_article_id == later.id,
-                    StoryChange.before == before.value[:300],
-                    StoryChange.after == change.after.value[:300],
-                    StoryChange.question_id.is_(None)
-                    if question_id is None
-                    else StoryChange.question_id == question_id,
-                )
-            )
-            if exists:
-                continue
-            row = StoryChange(
-                story=story,
-                question_id=question_id,
-                earlier_article_id=earlier.id,
-                later_article_id=later.id,
-                kind=before.kind,
-                subject=before.subject[:300],
-                before=before.value[:300],
-                after=change.after.value[:300],
-                before_sentence=before.sentence,
-                after_sentence=change.after.sentence,
-                later_date=later.published_on,
-            )
-            db.session.add(row)
-            out.append(row)
+            row = _change_row(story, earlier, later, change, question_id)
+            if not _already_flagged(row):
+                db.session.add(row)
+                out.append(row)
     db.session.flush()
     return out
+
+
+def _change_row(
+    story: Story, earlier: Article, later: Article, change: Change, question_id: int | None
+) -> StoryChange:
+    before = change.before
+    return StoryChange(
+        story_id=story.id,
+        question_id=question_id,
+        earlier_article_id=earlier.id,
+        later_article_id=later.id,
+        kind=before.kind,
+        subject=before.subject[:300],
+        before=before.value[:300],
+        after=change.after.value[:300],
+        before_sentence=before.sentence,
+        after_sentence=change.after.sentence,
+        later_date=later.published_on,
+    )
+
+
+def _already_flagged(row: StoryChange) -> bool:
+    same_question = (
+        StoryChange.question_id.is_(None)
+        if row.question_id is None
+        else StoryChange.question_id == row.question_id
+    )
+    return (
+        db.session.scalar(
+            db.select(StoryChange.id).where(
+                StoryChange.story_id == row.story_id,
+                StoryChange.earlier_article_id == row.earlier_article_id,
+                StoryChange.later_article_id == row.later_article_id,
+                StoryChange.before == row.before,
+                StoryChange.after == row.after,
+                same_question,
+            )
+        )
+        is not None
+    )
 
 
 # --- reading ----------------------------------------------------------------------------
@@ -372,105 +404,3 @@ def _article_ref(article: Article) -> dict:
         "title": article.title,
         "date": article_date(article).isoformat(),
     }
-
-
-# --- acting on a change -------------------------------------------------------------------
-
-
-def _open(change: StoryChange) -> Question:
-    if change.status != "open":
-        raise StoryError(N_("Ce changement a déjà été traité."))
-    if change.question is None:
-        raise StoryError(N_("Aucune question ne pose ce fait."))
-    return change.question
-
-
-def retire(change: StoryChange, actor: User | None) -> Question:
-    """Take the superseded question out of use (rejected); attempts keep their version."""
-    question = _open(change)
-    question.status = "rejected"
-    question.reject_reason = (
-        f"Une information plus récente existe : {change.after} "
-        f"(article du {change.later_date.isoformat() if change.later_date else '?'})"
-    )[:500]
-    _resolve(change, "retired")
-    audit.record(
-        actor,
-        "story_retire",
-        "question",
-        question.id,
-        change.subject,
-        before=change.before,
-        after=change.after,
-    )
-    return question
-
-
-def new_version(change: StoryChange, actor: User | None) -> Question:
-    """A new version of the question with the later value and sentence; it goes back to
-    review (candidate) so the teacher reads it before it is used again."""
-    question = _open(change)
-    data = question.data
-    replace = _replacer(change.before, change.after)
-    data.stem = replace(data.stem)
-    later = change.later_article
-    data.explanation = (
-        f"Selon l'article du {_long_date(article_date(later))} : « {change.after_sentence} »"
-    )
-    for answer in data.answers:
-        answer.text = replace(answer.text)
-    for blank in data.blanks:
-        for answer in blank.answers:
-            answer.text = replace(answer.text)
-    data.extra = {**data.extra, "as_of": article_date(later).isoformat()}
-    edit_question(question, data, author=actor)
-    question.status = "candidate"
-    fact = db.session.scalar(db.select(QuestionFact).where(QuestionFact.question_id == question.id))
-    if fact is not None:
-        fact.value = change.after
-        fact.sentence = change.after_sentence
-        fact.article_date = later.published_on
-    _resolve(change, "new_version")
-    audit.record(
-        actor,
-        "story_new_version",
-        "question",
-        question.id,
-        change.subject,
-        before=change.before,
-        after=change.after,
-    )
-    return question
-
-
-_MONTHS = (
-    "janvier février mars avril mai juin juillet août septembre octobre novembre décembre".split()
-)
-
-
-def _long_date(day: dt.date) -> str:
-    """« 1er novembre 2024 »: the date as the question's French text writes it."""
-    first = "1er" if day.day == 1 else str(day.day)
-    return f"{first} {_MONTHS[day.month - 1]} {day.year}"
-
-
-def _replacer(before: str, after: str):
-    def replace(text: str) -> str:
-        return text.replace(before, after) if text else text
-
-    return replace
-
-
-def _resolve(change: StoryChange, status: str) -> None:
-    change.status = status
-    change.resolved_at = utcnow()
-    # the same question flagged again by another pair of articles is settled too
-    for other in db.session.scalars(
-        db.select(StoryChange).where(
-            StoryChange.question_id == change.question_id,
-            StoryChange.status == "open",
-            StoryChange.id != change.id,
-        )
-    ):
-        other.status = status
-        other.resolved_at = change.resolved_at

@@ -11,7 +11,7 @@ from flask_login import current_user
 from quizapp.display.i18n import translated
 from quizapp.extensions import db
 from quizapp.models import Story, StoryChange
-from quizapp.services import stories
+from quizapp.services import stories, story_changes
 from quizapp.web.forms.accounts import ConfirmForm
 from quizapp.web.forms.stories import StoryArticleForm, StoryForm
 from quizapp.web.security import role_required
@@ -128,7 +128,7 @@ def retire_change(change_id: int):
     if not ConfirmForm().validate_on_submit():
         abort(400)
     try:
-        stories.retire(change, current_user)
+        story_changes.retire(change, current_user)
     except stories.StoryError as exc:
         db.session.rollback()
         flash(translated(exc), "error")
@@ -146,7 +146,7 @@ def new_version_change(change_id: int):
     if not ConfirmForm().validate_on_submit():
         abort(400)
     try:
-        question = stories.new_version(change, current_user)
+        question = story_changes.new_version(change, current_user)
     except stories.StoryError as exc:
         db.session.rollback()
         flash(translated(exc), "error")
