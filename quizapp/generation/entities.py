@@ -67,7 +67,7 @@ class ArticleEntities:
     role_spans: dict[str, tuple[int, int]] = field(default_factory=dict)
     counts: dict[str, int] = field(default_factory=dict)
     #: people only spaCy calls people, named once, with no role, title or known first name
-    #: (« l'occasion d'Australia Day »): never offered as a wrong option
+    #: (« l'occasion de Valdor Day »): never offered as a wrong option
     doubtful: set[str] = field(default_factory=set)
 
     def in_span(self, start: int, end: int) -> list[Mention]:
@@ -193,7 +193,7 @@ def _settle_people(text: str, ents: ArticleEntities) -> None:
     mention of it follows a preposition of place or sits in a list of known places
     (« Valdor, Castelroc, Porte-Ombre et Verneuil »), and
     something other than a person (an organisation, an event) when it follows a
-    determiner or opens with an article (« Le Temps »). A person's gender comes from
+    determiner or opens with an article (« Le Courrier »). A person's gender comes from
     « M. » / « Mme » or from a first name that is clearly one or the other.
     """
     gaz = load_gazetteer()

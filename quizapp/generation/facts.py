@@ -308,7 +308,7 @@ def article_facts(article: Article, doc=None) -> ArticleFacts:
         facts.extend(_position_facts(sent, article.date))
     names = [m.entity.name for m in ctx.ents.mentions]
     names += [e.text for e in doc.ents if e.label_ in ("PER", "ORG", "LOC")]
-    if article.title:  # « France : François Fillon en tête… »: the headline names actors too
+    if article.title:  # « Valdorie : Claire Verneuil en tête… »: the headline names actors too
         names += [
             e.text for e in get_nlp()(article.title).ents if e.label_ in ("PER", "ORG", "LOC")
         ]
