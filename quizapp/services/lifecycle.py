@@ -30,6 +30,7 @@ from quizapp.models import (
 from quizapp.models.base import utcnow
 from quizapp.services import audit
 from quizapp.services.banks import add_questions
+from quizapp.services.quizzes import SETTINGS
 from quizapp.services.workspace import articles_query, bank_access, visible_banks_query
 
 #: The filter of every list: the rows in use, or those put away.
@@ -281,20 +282,12 @@ def _copy_title(title: str, length: int) -> str:
     return _("Copie de %(title)s", title=title)[:length]
 
 
-#: What a copy of a quiz keeps: its settings (not its dates, classes or attempts).
+#: What a copy of a quiz keeps: the settings a teacher chooses (its own title aside),
+#: its bank, attempts allowed, pass mark and draw; not its dates, classes or attempts.
 QUIZ_COPIED = (
+    *(name for name in SETTINGS if name != "title"),
     "bank_id",
-    "instructions",
-    "time_limit_minutes",
     "max_attempts",
-    "grading_method",
-    "shuffle_questions",
-    "shuffle_options",
-    "one_per_page",
-    "show_correctness",
-    "show_answers",
-    "show_explanations",
-    "show_article",
     "pass_mark",
     "draw_per_tag",
 )
