@@ -6,6 +6,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
+from sqlalchemy.orm import selectinload
+
 from quizapp.extensions import db
 from quizapp.models import Attempt, Question, QuestionVersion, Response
 from quizapp.models.base import utcnow
@@ -28,6 +30,7 @@ def history(student_id: int, now: datetime | None = None) -> list[HistoryRow]:
     attempts = db.session.scalars(
         db.select(Attempt)
         .where(Attempt.student_id == student_id, Attempt.state == "submitted")
+        .options(selectinload(Attempt.responses), selectinload(Attempt.quiz))
         .order_by(Attempt.submitted_at, Attempt.id)
     ).all()
     rows = []
