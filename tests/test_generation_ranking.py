@@ -96,3 +96,49 @@ def test_the_office_of_a_head_of_state_everyone_knows_is_not_a_question_to_lead_
     known = role("Quelle est la fonction de Vladimir Poutine ?", "président russe", 0.86)
     taught = role("Quelle est la fonction d'Abbas Akhoundi ?", "ministre des Transports", 0.8)
     assert [c.question.stem for c in rank([known, taught])][0] == taught.question.stem
+
+
+#: Twenty-odd different things to ask, so that no two questions look alike.
+_TOPICS = (
+    "le traité de paix|la réforme des retraites|le budget de la défense|l'accord commercial"
+    "|le code minier|le plan de relance|la charte des régions|le pacte de stabilité"
+    "|la convention fiscale|le code du travail|la réforme du Sénat|le projet de barrage"
+    "|la loi électorale|le contrat gazier|le plan climat|la réforme agraire|le statut des ports"
+    "|la loi sur la presse|le budget de la santé|la carte scolaire|le plan ferroviaire"
+).split("|")
+_PLACES = (
+    "Vienne|Lisbonne|Dakar|Quito|Hanoï|Oslo|Lima|Tunis|Riga|Accra|Manille|Berne|Sofia"
+    "|Nairobi|Bogota|Doha|Minsk|Rabat|Kiev|Prague|Bakou|Tallinn"
+).split("|")
+
+
+def _copied(n: int) -> list[Candidate]:
+    return [
+        cloze(
+            f"Le sommet de {_PLACES[k]} s'est ouvert sous la pluie et {{1}} y était.",
+            f"R{k}",
+            k,
+            0.7,
+        )
+        for k in range(n)
+    ]
+
+
+def _facts(n: int) -> list[Candidate]:
+    return [choice(f"Qui a signé {_TOPICS[k]} ?", f"Nom{k}", 30 + k, 0.6) for k in range(n)]
+
+
+def test_copied_sentences_give_the_head_of_the_bank_to_questions_on_facts():
+    ranked = rank(_copied(12) + _facts(18))
+    assert len(ranked) == 30  # nothing is dropped, only moved
+    head = ranked[:20]
+    assert sum(c.question.type == "cloze" for c in head) == 5
+    # the review queue sorts by confidence: it must show the same order
+    scores = [c.question.confidence for c in ranked]
+    assert scores == sorted(scores, reverse=True)
+
+
+def test_a_short_bank_keeps_its_copied_sentences_in_front_when_nothing_replaces_them():
+    head = rank(_copied(16) + _facts(6))[:20]
+    assert sum(c.question.type == "mcq" for c in head) == 6
+    assert sum(c.question.type == "cloze" for c in head) == 14

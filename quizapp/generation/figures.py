@@ -15,7 +15,7 @@ _FIG = re.compile(
     r"(?P<num>(?<![\w,.-])\d{1,3}(?:[  ]\d{3})+(?:,\d+)?(?![\d])|(?<![\w,.-])\d+(?:,\d+)?(?![\d,]|\.\d|e\b|er\b)"
     rf"|\b{_NUMBER_WORD}(?:[- ](?:et[- ])?{_NUMBER_WORD})*\b|\bun(?=\s(?:million|milliard)))"
     r"(?P<scale>\s(?:millions?|milliards?)(?:\sd[e'])?)?"
-    r"(?P<unit>\s?%|\s(?:d')?[a-zàâçéèêëîïôûùüÿœ'-]+(?:\s(?:nord|sud)-[a-zé]+|\s[a-zé]+(?:ens|ains|ais|ois|aises|iennes|éennes|ées|és|aux|es))?)?",
+    r"(?P<unit>\s?%|(?:\s|(?<=d'))(?:d')?[a-zàâçéèêëîïôûùüÿœ'-]+(?:\s(?:nord|sud)-[a-zé]+|\s[a-zé]+(?:ens|ains|ais|ois|aises|iennes|éennes|ées|és|aux|es))?)?",
     re.IGNORECASE,
 )
 _NOT_UNITS = {
@@ -158,3 +158,15 @@ def _round2(v: float, ref: float) -> float:
     digits = int(math.floor(math.log10(abs(v))))
     step = 10 ** max(digits - 1, 0) if ref == int(ref) else 10 ** (digits - 1)
     return round(v / step) * step
+
+
+def in_range(text: str, f: Figure) -> bool:
+    """« 30 à 50 milliards », « entre 60 et 90 soldats », « 16 ou 17 morts »: the figure
+    is one end of a range or of an alternative."""
+    before, after = text[: f.num_start], text[f.num_end :]
+    return bool(
+        re.search(r"(?:\d|\b(?:entre|de)\s+\d[\d  ,]*)\s+(?:à|et|ou)\s+$", before)
+        or re.match(r"\s+(?:à|ou)\s+\d", after)
+        or re.search(r"\bentre\s+$", before)
+        and re.match(r"\s+et\s+\d", after)
+    )

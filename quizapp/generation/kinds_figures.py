@@ -22,7 +22,7 @@ from .clause_questions import (
     subject_in_question,
 )
 from .context import Candidate, Context, SentenceInfo, capitalize, explanation, mcq, source_of
-from .figures import Figure, format_number, number_distractors, parse_number
+from .figures import Figure, format_number, in_range, number_distractors, parse_number
 from .question_wording import agree_participle, strip_discourse, tidy
 from .trim import shorten
 
@@ -242,6 +242,8 @@ def _figure_worth_asking(sent: SentenceInfo, f: Figure) -> bool:
     ):
         return False  # "les deux pays": not a figure worth asking about
     after = sent.text[f.num_end :]
+    if in_range(sent.text, f):
+        return False  # « 60 à {1} milliards »: one end of a range asks half a figure
     # « à 8 h », « peu avant 10 heures »: the hour, a detail
     return not (f.value <= 24 and re.match(r"\s?(?:h\b|heures?\b|h\d{2})", after))
 

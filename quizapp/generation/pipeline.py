@@ -11,6 +11,7 @@ from ..domain.questiondata import QuestionData
 from .article import Article, prepare_article
 from .context import build_context
 from .dates import absolute_dates, find_dates
+from .kinds_agents import agent_questions
 from .kinds_clefts import cleft_questions
 from .kinds_definitions import definition_questions
 from .kinds_facts import actor_questions, date_questions, position_questions
@@ -37,6 +38,7 @@ RULES = (
     actor_questions,
     cleft_questions,
     object_questions,
+    agent_questions,
     truefalse_questions,
     cloze_questions,
     date_cloze_questions,

@@ -253,6 +253,45 @@ def rank(cands: list[Candidate], limit: int | None = None) -> list[Candidate]:
         kept.append(c)
     for c in kept:
         c.score = max(0.0, min(1.0, round(c.score, 3)))
-        c.question.confidence = c.score
     kept.sort(key=lambda c: (-c.score, c.sentence.index))
+    kept = _copied_sentences_after_head(kept)
+    for c in kept:
+        c.question.confidence = c.score
     return kept[:limit] if limit else kept
+
+
+#: The head of a bank, what a teacher who takes « the first 20 » gets, and how many of
+#: them may be a copied sentence (true/false, cloze) while questions that ask about a
+#: fact (who, when, how many, which role) are left.
+HEAD, COPIED_IN_HEAD, ASKED_FLOOR = 20, 5, 0.45
+
+
+def _copied(c: Candidate) -> bool:
+    return c.question.type in ("truefalse", "cloze")
+
+
+def _copied_sentences_after_head(kept: list[Candidate]) -> list[Candidate]:
+    """A copied sentence tests reading more than knowing: beyond ``COPIED_IN_HEAD`` of
+    them, those in the head go after it when a question on a fact (scored at least
+    ``ASKED_FLOOR``) can take their place; their score drops below the head's so the
+    review queue, sorted by it, shows the same order."""
+    asked = sum(1 for c in kept if not _copied(c) and c.score >= ASKED_FLOOR)
+    slots = max(COPIED_IN_HEAD, HEAD - asked)
+    head: list[Candidate] = []
+    later: list[Candidate] = []
+    copied = 0
+    for c in kept:
+        if len(head) == HEAD:
+            later.append(c)
+        elif _copied(c) and copied >= slots:
+            later.append(c)
+        else:
+            copied += _copied(c)
+            head.append(c)
+    if len(head) < HEAD or not head:
+        return kept  # a short bank: nothing to make room for
+    below = max(0.0, round(min(c.score for c in head) - 0.001, 3))
+    for c in later:
+        c.score = min(c.score, below)
+    later.sort(key=lambda c: -c.score)
+    return head + later
