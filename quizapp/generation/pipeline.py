@@ -17,6 +17,7 @@ from .kinds_definitions import definition_questions
 from .kinds_facts import actor_questions, date_questions, position_questions
 from .kinds_figures import figure_questions, governed_figure_questions
 from .kinds_objects import object_questions
+from .kinds_orgs import org_actor_questions
 from .kinds_people import meeting_questions
 from .kinds_places import place_questions
 from .kinds_roles import role_questions
@@ -36,6 +37,7 @@ RULES = (
     place_questions,
     position_questions,
     actor_questions,
+    org_actor_questions,
     cleft_questions,
     object_questions,
     agent_questions,
