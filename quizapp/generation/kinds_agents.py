@@ -98,7 +98,9 @@ def _agent_question(ctx: Context, sent: SentenceInfo, tok) -> Candidate | None:
     answer = _answer_text(ctx, m)
     if fold(answer) in fold(stem) or fold(m.text) in fold(stem):
         return None
-    opts, from_gazetteer = entity_options(ctx, m.entity, answer, stem)
+    opts, from_gazetteer = entity_options(ctx, m.entity, answer, stem, n=6)
+    also = _also_acting(ctx, sent, tok)
+    opts = [o for o in opts if not any(a in fold(o) for a in also)][:3]
     if len(opts) < 3:
         return None
     q = mcq(
@@ -112,6 +114,18 @@ def _agent_question(ctx: Context, sent: SentenceInfo, tok) -> Candidate | None:
     )
     score = 0.78 - 0.02 * from_gazetteer - (0.05 if len(stem) > 130 else 0)
     return Candidate(q, sent, [answer, m.text, *m.entity.aliases], score)
+
+
+def _also_acting(ctx: Context, sent: SentenceInfo, tok) -> list[str]:
+    """The names acting in the verbs joined to this one (« rejetée par A et écartée par
+    B »): B would be a right answer too, never a wrong option."""
+    joined = [t for t in tok.head.children if t.dep_ == "conj"]
+    spans = [(min(x.idx for x in j.subtree), max(x.idx for x in j.subtree) + 1) for j in joined]
+    return [
+        fold(m.text)
+        for m in sent.mentions
+        if any(a <= m.start < b for a, b in spans) and fold(m.text)
+    ]
 
 
 def _agent_stem(ctx: Context, sent: SentenceInfo, tok, m) -> str | None:
