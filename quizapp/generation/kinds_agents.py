@@ -154,6 +154,8 @@ def _agent_stem(ctx: Context, sent: SentenceInfo, tok, m) -> str | None:
     if re.match(r"(?:Un|Une|Des)\b", subject) or re.search(r"\b(?:il|elle|ils|elles)\b", subject):
         return None
     pred = re.sub(r"[\s,;:]+(?:et|mais|ou)\s*$", "", pred).rstrip(" ,;:")
+    # « cette fois », « à son tour »: said against the sentence before, empty on its own
+    pred = re.sub(r"\s+(?:cette fois(?:-ci)?|à (?:son|leur) tour)\b", "", pred)
     stem = f"Par {_WH[m.entity.type]} {subject_in_question(subject)} {pred} ?"
     stem = re.sub(r"\s+", " ", stem).replace(" ,", ",")
     if len(stem) > 170 or len(stem.split()) < 6:

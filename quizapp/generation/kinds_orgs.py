@@ -62,6 +62,7 @@ def _org_question(ctx: Context, sent: SentenceInfo) -> Candidate | None:
     if wh is None or pred is None or "«" in pred or _LEANS_BACK.search(pred):
         return None
     pred = re.sub(r"^(\S+), (?:elle|lui|eux|elles), ", r"\1 ", pred)  # « a, elle, écopé »
+    pred = re.sub(r"\s*\([^()]*\)", "", pred)  # « (3,2 % en 2015) »: a detail copied as is
     pred = _singular(pred)
     if pred is None:
         return None
