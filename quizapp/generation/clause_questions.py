@@ -103,7 +103,7 @@ def question_clause(
         return None
     text = ctx.article.text
     if c.subject_is_pronoun:
-        subject = antecedent(ctx, sent)
+        subject = sent.referent or antecedent(ctx, sent)
     else:
         subject = resolve_subject(ctx, sent, c.subject)
     if subject is None:

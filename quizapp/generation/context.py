@@ -28,6 +28,8 @@ class SentenceInfo:
     figures: list[Figure]  # offsets relative to the sentence
     mentions: list[Mention]  # offsets in the article
     clause: Clause | None = None
+    #: who the pronoun opening the sentence is (« il » -> « Claire Verneuil »), if known
+    referent: str | None = None
 
 
 @dataclass
@@ -98,6 +100,9 @@ def build_context(article: Article, doc) -> Context:
     for info in sentences:
         if info.span is not None and len(info.span):
             info.clause = find_clause(info.span, text, ctx.gender_of)
+    from .coref import leading_referents  # it asks the clause rules, which need a Context
+
+    leading_referents(ctx)
     return ctx
 
 

@@ -22,6 +22,7 @@ from .clause_questions import (
     subject_in_question,
 )
 from .context import Candidate, Context, SentenceInfo, capitalize, explanation, mcq, source_of
+from .coref import readable
 from .figures import Figure, format_number, in_range, number_distractors, parse_number
 from .question_wording import agree_participle, strip_discourse, tidy
 from .trim import shorten
@@ -276,13 +277,14 @@ def _subject_figure_questions(
 
 def _figure_cloze(sent: SentenceInfo, f: Figure, unit: str) -> Candidate | None:
     """The sentence (or the clause that states the figure) with the number blanked out."""
-    text, a, b = sent.text, f.num_start, f.num_end
+    text, shift = readable(sent)  # « Il a été condamné … » names who « il » is
+    a, b = f.num_start + shift, f.num_end + shift
     if len(text) > 200:
         # the clause that states the figure, without what only adds to it
-        short = shorten(text, f.start, f.end)
+        short = shorten(text, f.start + shift, f.end + shift)
         if short is None:
             return None
-        a, b = short.start + (a - f.start), short.start + (b - f.start)
+        a, b = short.start + (a - f.start - shift), short.start + (b - f.start - shift)
         text = short.text
     stem = text[:a] + "{1}" + text[b:]
     # The blank holds the number as written: « {1} milliards de dollars » is

@@ -7,6 +7,7 @@ import re
 from ..domain.questiondata import Answer, Blank, QuestionData
 from .clause_questions import in_quote
 from .context import Candidate, Context, SentenceInfo, capitalize, explanation, shuffled, source_of
+from .coref import readable
 from .distractors import entity_options
 from .figures import format_number, number_distractors
 from .text import fold
@@ -24,8 +25,9 @@ _KEY_TYPES = ("person", "country", "org", "city")
 
 
 def standalone(sent: SentenceInfo) -> str | None:
-    """The sentence as a statement that makes sense alone, or None."""
-    text = _CONNECTIVE.sub("", sent.text)
+    """The sentence as a statement that makes sense alone (its opening « il » replaced by
+    who it is, when the sentences before say so), or None."""
+    text = _CONNECTIVE.sub("", readable(sent)[0])
     text = capitalize(text)
     if _BACK_REFERENCE.search(text):
         return None  # "ces soldats", "de son côté": the statement needs the previous sentence
@@ -228,7 +230,7 @@ def cloze_questions(ctx: Context) -> list[Candidate]:
     sentence with several key names gives a cloze on each of the first two."""
     out: list[Candidate] = []
     for sent in ctx.sentences:
-        if len(sent.text.split()) < 8 or _DANGLING.match(sent.text):
+        if len(sent.text.split()) < 8 or _DANGLING.match(readable(sent)[0]):
             continue
         if sent.text.rstrip().endswith((":", "?")):
             continue  # « Vous pouvez également consulter les articles suivants : »
@@ -305,10 +307,11 @@ def _cloze_on(ctx: Context, sent: SentenceInfo, key) -> Candidate | None:
 
 
 def _cloze_text(sent: SentenceInfo, key) -> tuple[str, int, int] | None:
-    """The sentence (shortened when long) and where ``key`` is in it; None when it is
-    too long, leans on what came before, or names the answer elsewhere."""
-    s, e = key.start - sent.start, key.end - sent.start
-    text = sent.text
+    """The sentence (shortened when long, its opening « il » named) and where ``key`` is
+    in it; None when it is too long, leans on what came before, or names the answer
+    elsewhere."""
+    text, shift = readable(sent)
+    s, e = key.start - sent.start + shift, key.end - sent.start + shift
     if len(text) > 160:
         short = shorten(text, s, e)
         if short is None:

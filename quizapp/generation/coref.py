@@ -1,0 +1,95 @@
+"""Who « il » or « elle » is, when a sentence opens with it, so that a copied sentence
+(true/false, cloze) names the person instead: « Il a été condamné à … » becomes
+« Claire Verneuil a été condamnée … » only when the sentence before says who.
+
+The rule is ``clause_questions.antecedent`` (the named subject of the sentence
+before, agreeing in gender and number), followed along a chain of sentences that
+all open with the same pronoun (« X a … . Il a … . Il a aussi … »), and relaxed to
+a person of the pronoun's gender who is the only one of that gender named there.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .context import Context, SentenceInfo
+
+#: How many sentences back a chain of « il » may reach its name.
+_CHAIN = 3
+_GENDER = {"il": "m", "elle": "f"}
+#: « Il en est de même », « il en va ainsi »: an « il » that stands for nobody.
+_IDIOM = re.compile(r"(?i)il\s+(?:en\s+(?:est|va|sera|allait)|était\s+une\s+fois)\b")
+
+
+def leading_referents(ctx: Context) -> None:
+    """Set ``sent.referent`` for every sentence whose first word is a subject pronoun
+    the sentences before resolve."""
+    from .clause_questions import IMPERSONAL, antecedent
+
+    for sent in ctx.sentences:
+        c = sent.clause
+        if c is None or not c.subject_is_pronoun or c.subject_start != sent.start:
+            continue
+        if c.pronoun not in _GENDER or sent.text[:2] not in ("Il", "El"):
+            continue
+        if IMPERSONAL.match(sent.text[:60]) or _IDIOM.match(sent.text):
+            continue  # « Il s'agit de … », « Il en est de même … »: nobody is « il »
+        who = antecedent(ctx, sent) or _chained(ctx, sent) or _only_one_of_gender(ctx, sent)
+        if who and not re.match(r"(?i)(?:un|une|des)\b", who) and len(who.split()[-1]) > 2:
+            sent.referent = who
+
+
+def _chained(ctx: Context, sent: SentenceInfo) -> str | None:
+    """« X a parlé. Il a aussi … . Il a enfin … »: the name the first « il » resolved to."""
+    pronoun = sent.clause.pronoun
+    for back in range(1, _CHAIN + 1):
+        if sent.index - back < 0:
+            return None
+        prev = ctx.sentences[sent.index - back]
+        p = prev.clause
+        if p is None or not p.subject_is_pronoun or p.pronoun != pronoun:
+            return None
+        if prev.referent:
+            return prev.referent
+        if any(m.entity.type == "person" for m in prev.mentions):
+            return None  # someone else named in between could be « il »
+    return None
+
+
+def _only_one_of_gender(ctx: Context, sent: SentenceInfo) -> str | None:
+    """« Claire Verneuil et Marc Dubreuil ont … . Elle a … », « Claire Verneuil a été
+    condamnée. Aucune amende n'a été prononcée. Elle a … »: the last sentence before
+    that names anyone (at most ``_CHAIN`` back) names one person of the pronoun's
+    gender, as its subject, and nobody of unknown gender."""
+    gender = _GENDER[sent.clause.pronoun]
+    for back in range(1, _CHAIN + 1):
+        if sent.index - back < 0:
+            return None
+        prev = ctx.sentences[sent.index - back]
+        people = {m.entity.id: m.entity for m in prev.mentions if m.entity.type == "person"}
+        if not people:
+            continue
+        p = prev.clause
+        fits = [e for e in people.values() if e.gender == gender]
+        if p is None or p.subject_is_pronoun or len(fits) != 1:
+            return None
+        if any(not e.gender for e in people.values()):
+            return None
+        in_subject = any(
+            p.subject_start <= m.start and m.end <= p.subject_end + 1 and m.entity is fits[0]
+            for m in prev.mentions
+        )
+        return ctx.display(fits[0]) if in_subject else None
+    return None
+
+
+def readable(sent: SentenceInfo) -> tuple[str, int]:
+    """The sentence with its opening pronoun replaced by who it is, and by how much a
+    position after that pronoun moves (0 when nothing was replaced)."""
+    if not sent.referent or sent.clause is None:
+        return sent.text, 0
+    end = sent.clause.subject_end - sent.start
+    if not 0 < end <= 6:
+        return sent.text, 0
+    text = sent.referent + sent.text[end:]
+    return text, len(sent.referent) - end
