@@ -51,3 +51,25 @@ def test_a_copied_sentence_names_who_the_pronoun_was():
     stems = [c.question.stem for c in truefalse_questions(_ctx(ARTICLE))]
     assert any(s.startswith("Claire Verneuil a été reconnue coupable") for s in stems)
     assert not any(s.startswith(("Elle ", "Il ")) for s in stems)
+
+
+ARMY = (
+    "L'armée valdorienne a lancé lundi une offensive dans le nord du pays. "
+    "Les combats ont fait au moins 40 morts selon les autorités de Castelbourg. "
+    "L'armée affirme contrôler désormais la route qui mène à la frontière. "
+    "Le président valdorien Paul Lacombe a salué l'opération devant le Parlement. "
+    "Le président serbe Marc Dubreuil a demandé un cessez-le-feu immédiat. "
+    "Le président a convoqué une réunion du Conseil de sécurité mardi."
+)
+
+
+def test_a_bare_definite_subject_takes_the_words_the_article_first_gave_it():
+    sentences = _ctx(ARMY).sentences
+    assert _referent(sentences, "L'armée affirme") == "L'armée valdorienne"
+    stems = [c.question.stem for c in truefalse_questions(_ctx(ARMY))]
+    assert not any(s.startswith("L'armée affirme") for s in stems)
+
+
+def test_two_earlier_presidents_leave_the_president_as_it_is():
+    # « le président valdorien », « le président serbe »: which one convoked the meeting?
+    assert _referent(_ctx(ARMY).sentences, "Le président a convoqué") is None

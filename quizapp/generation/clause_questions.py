@@ -105,7 +105,7 @@ def question_clause(
     if c.subject_is_pronoun:
         subject = sent.referent or antecedent(ctx, sent)
     else:
-        subject = resolve_subject(ctx, sent, c.subject)
+        subject = sent.referent or resolve_subject(ctx, sent, c.subject)
     if subject is None:
         return None
     finite = text[c.finite_start : c.finite_end]

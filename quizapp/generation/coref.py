@@ -13,7 +13,10 @@ from __future__ import annotations
 import re
 
 from .context import Context, SentenceInfo
+from .text import fold
 
+#: Punctuation that ends a word group even when glued to it.
+_STOPS = {",", ".", ";", ":", "!", "?", "»", "«", "(", ")", "'"}
 #: How many sentences back a chain of « il » may reach its name.
 _CHAIN = 3
 _GENDER = {"il": "m", "elle": "f"}
@@ -28,7 +31,10 @@ def leading_referents(ctx: Context) -> None:
 
     for sent in ctx.sentences:
         c = sent.clause
-        if c is None or not c.subject_is_pronoun or c.subject_start != sent.start:
+        if c is None or c.subject_start != sent.start:
+            continue
+        if not c.subject_is_pronoun:
+            sent.referent = _named_before(ctx, sent)
             continue
         if c.pronoun not in _GENDER or sent.text[:2] not in ("Il", "El"):
             continue
@@ -83,13 +89,78 @@ def _only_one_of_gender(ctx: Context, sent: SentenceInfo) -> str | None:
     return None
 
 
+def _named_before(ctx: Context, sent: SentenceInfo) -> str | None:
+    """« Le Front a une position ambiguë », after « le Front al-Nosra » earlier: the
+    subject as the article first said it, when it is a bare « le/la/l' + noun » and an
+    earlier sentence gave that noun an adjective, a complement or a name (« l'armée
+    pakistanaise », « le contrat avec la Chine »)."""
+    c = sent.clause
+    subject = ctx.doc.char_span(c.subject_start, c.subject_end, alignment_mode="expand")
+    if subject is None or len(subject) != 2:
+        return None
+    det, noun = subject[0], subject[1]
+    if det.lower_ not in ("le", "la", "l'", "les") or noun.pos_ not in ("NOUN", "PROPN"):
+        return None
+    found: dict[str, str] = {}
+    for prev in ctx.sentences[: sent.index]:  # all of them: two presidents make it ambiguous
+        if prev.span is None:
+            continue
+        for t in prev.span:
+            number, wanted = t.morph.get("Number"), noun.morph.get("Number")
+            if t.lower_ != noun.lower_ or number and wanted and number != wanted:
+                continue
+            dets = [d for d in t.children if d.dep_ == "det"]
+            if not dets or dets[0].lower_ not in ("le", "la", "l'", "les", "du", "au", "aux"):
+                continue  # « certains pays européens »: not one thing named before
+            expanded = _with_modifier(ctx, t)
+            if expanded:
+                found.setdefault(fold(expanded), expanded)
+    if len(found) != 1:
+        return None  # « le président mexicain », « le président américain »: which one?
+    (expanded,) = found.values()
+    lead = det.text[:1].upper() + det.text[1:].lower()
+    return lead + ("" if lead.endswith("'") else " ") + expanded
+
+
+def _with_modifier(ctx: Context, noun) -> str | None:
+    """« armée pakistanaise », « Front al-Nosra »: the noun and the first word group that
+    says which one, when it is short and plain (no comma, no clause)."""
+    mods = [
+        c
+        for c in noun.rights
+        if c.dep_ in ("amod", "flat:name", "appos", "nmod")
+        and c.i == noun.i + 1
+        or c.dep_ == "nmod"
+        and c.i == noun.i + 2
+        and noun.nbor(1).dep_ == "case"
+    ]
+    if not mods:
+        return None
+    end = max(t.i for t in mods[0].subtree)
+    doc = noun.doc
+    # « al-Nosra », « CDU/CSU »: a word the parse cut stays whole
+    while end + 1 < len(doc) and not doc[end].whitespace_ and doc[end + 1].text not in _STOPS:
+        end += 1
+    for m in ctx.ents.mentions:  # « de Boko Haram »: a name stays whole
+        if m.start <= doc[end].idx < m.end:
+            last = ctx.doc.char_span(m.start, m.end, alignment_mode="expand")
+            end = max(end, last[-1].i) if last is not None else end
+    words = doc[noun.i : end + 1]
+    if len(words) > 6 or any(
+        t.text in _STOPS or t.pos_ in ("AUX", "PRON") or t.pos_ == "VERB" and t.dep_ != "amod"
+        for t in words
+    ):
+        return None
+    return ctx.article.text[noun.idx : words[-1].idx + len(words[-1].text)]
+
+
 def readable(sent: SentenceInfo) -> tuple[str, int]:
     """The sentence with its opening pronoun replaced by who it is, and by how much a
     position after that pronoun moves (0 when nothing was replaced)."""
     if not sent.referent or sent.clause is None:
         return sent.text, 0
     end = sent.clause.subject_end - sent.start
-    if not 0 < end <= 6:
+    if not 0 < end <= 30:
         return sent.text, 0
     text = sent.referent + sent.text[end:]
     return text, len(sent.referent) - end

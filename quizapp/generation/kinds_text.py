@@ -173,7 +173,8 @@ def date_cloze_questions(ctx: Context) -> list[Candidate]:
     every = [d.value for s in ctx.sentences for d in s.dates]
     out: list[Candidate] = []
     for sent in ctx.sentences:
-        if re.match(r"(?:Il|Elle|Ils|Elles|On|Cela|Celui-ci|Celle-ci)\b", sent.text):
+        readable_text, shift = readable(sent)
+        if re.match(r"(?:Il|Elle|Ils|Elles|On|Cela|Celui-ci|Celle-ci)\b", readable_text):
             continue
         for d in sent.dates:
             if d.value.year is None:
@@ -185,7 +186,9 @@ def date_cloze_questions(ctx: Context) -> list[Candidate]:
             shown = d.value.text(prep=False)
             if d.resolved:
                 continue  # "en juin dernier": the blank would not match the text's wording
-            text, s, end = sent.text, s, d.end
+            if shift and d.start < len(sent.referent) - shift:
+                continue  # the date sits in the subject the referent replaced
+            text, s, end = readable_text, s + shift, d.end + shift
             if len(text) > 200:
                 short = shorten(text, s, end)
                 if short is None:

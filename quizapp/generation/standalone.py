@@ -56,6 +56,8 @@ def leans_back(sent: SentenceInfo, stem: str) -> bool:
     """Whether a copied sentence needs the one before it to be understood."""
     if _LEANS_BACK.search(stem.replace("{1}", "…")):
         return True
+    if getattr(sent, "referent", None):
+        return False  # « Le tribunal » now reads « Le tribunal correctionnel » (coref.readable)
     return _bare_definite_subject(sent)
 
 
