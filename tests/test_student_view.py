@@ -93,8 +93,13 @@ def test_right_answers_read_well_for_each_type():
     from quizapp.services.feedback import right_answers
 
     assert right_answers(by_type("truefalse")) == ["false"]
-    assert right_answers(by_type("numeric")) == ["10000 ± 500 soldats"]
-    assert right_answers(by_type("cloze")) == ["(1) 8000", "(2) Koursk"]
+    # numbers as a French reader writes them (outside a request: French)
+    assert right_answers(by_type("numeric")) == ["10\u202f000 ± 500 soldats"]
+    assert right_answers(by_type("cloze")) == ["(1) 8\u202f000", "(2) Koursk"]
+    decimal = QuestionData(
+        type="numeric", stem="Combien ?", answers=[Answer("3.5", 1.0)], options={"unit": ""}
+    )
+    assert right_answers(decimal) == ["3,5"]
     assert right_answers(by_type("multi")) == ["Russie", "Corée du Nord"]
     short = QuestionData(
         type="short",

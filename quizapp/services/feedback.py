@@ -11,6 +11,8 @@ from typing import Any
 
 from markupsafe import Markup, escape
 
+from quizapp.display.i18n import format_number
+from quizapp.domain.numbers import parse_number
 from quizapp.domain.questiondata import QuestionData
 from quizapp.services.question_view import is_blank, shown_order
 
@@ -72,7 +74,8 @@ def right_answers(data: QuestionData) -> list[str]:
         out = []
         for a in data.answers:
             if a.fraction >= 1.0:
-                text = f"{a.text} ± {a.tolerance:g}" if a.tolerance else a.text
+                text = _number(a.text)
+                text = f"{text} ± {_number(f'{a.tolerance:g}')}" if a.tolerance else text
                 out.append(f"{text} {unit}".strip())
         return out
     if data.type == "matching":
@@ -80,11 +83,24 @@ def right_answers(data: QuestionData) -> list[str]:
     if data.type == "cloze":
         numbered = len(data.blanks) > 1  # « (1) 2015 » for a single blank says nothing
         return [
-            (f"({n}) " if numbered else "")
-            + next((a.text for a in b.answers if a.fraction >= 1.0), "")
+            (f"({n}) " if numbered else "") + _blank_answer(b)
             for n, b in enumerate(data.blanks, start=1)
         ]
     return [a.text for a in data.answers if a.fraction >= 1.0]
+
+
+def _blank_answer(blank) -> str:
+    text = next((a.text for a in blank.answers if a.fraction >= 1.0), "")
+    return _number(text) if blank.type == "numeric" else text
+
+
+def _number(text: str) -> str:
+    """« 3.5 » as the reader writes it (« 3,5 » in French, "3.5" in English); the
+    text as stored when it is not a plain number."""
+    value = parse_number(text)
+    if value is None or not re.fullmatch(r"-?\d+(?:\.\d+)?", text.strip()):
+        return text
+    return format_number(value, digits=6)
 
 
 def _right_positions(data: QuestionData, order: list[int]) -> list[str]:
