@@ -75,7 +75,8 @@ def test_a_title_before_the_name_is_dropped_and_two_facts_on_one_answer_both_ask
     assert stems["Qui a autorisé le déploiement de nouvelles troupes en Pologne ?"] == [
         "Barack Obama"
     ]
-    assert stems["Qui est le président sortant américain ?"] == ["Barack Obama"]
+    # an office changes hands: the question says when the article saw him hold it
+    assert stems["Qui était le président sortant américain en janvier 2017 ?"] == ["Barack Obama"]
 
 
 def test_a_date_is_asked_of_the_verb_it_dates():

@@ -173,3 +173,48 @@ def test_a_title_of_several_words_gets_no_one_word_option():
     ctx = build_context(prepare_article(article, "France", None), get_nlp()(article))
     q = _by_stem(role_questions(ctx), "Quelle est la fonction de Paul Verneuil ?")
     assert all(len(a.text.split()) > 1 for a in q.answers), q.choices
+
+
+def test_an_office_is_asked_as_of_the_article_s_month():
+    import datetime as dt
+
+    article = prepare_article(ARTICLE, "Valdorie : le plan d'économies", dt.date(2016, 7, 9))
+    dated = role_questions(build_context(article, get_nlp()(article.text)))
+    q = _by_stem(dated, "Qui était le ministre valdorien des Finances en juillet 2016 ?")
+    assert q.correct_answers == ["Paul Verneuil"]
+    assert _by_stem(dated, "Quelle était la fonction de Jean Castel en juillet 2016 ?")
+    # a former office is not dated: « l'ancien ministre » says it already
+    assert _by_stem(dated, "Qui est l'ancien ministre de la Santé ?")
+
+
+def test_who_held_a_national_office_is_asked_among_that_country_s_people():
+    import datetime as dt
+
+    text = (
+        "Le sommet de Castelbourg s'est ouvert lundi sous haute surveillance. "
+        "Le président brésilien Paulo Valdez a plaidé pour une taxe mondiale sur les fortunes. "
+        "Le chancelier allemand Hans Castel a jugé la proposition prématurée. "
+        "Le Premier ministre japonais Kenji Lacombe a promis d'étudier la taxe."
+    )
+    article = prepare_article(text, "Castelbourg : un sommet sur la fiscalité", dt.date(2023, 3, 6))
+    dated = role_questions(build_context(article, get_nlp()(article.text)))
+    q = _by_stem(dated, "Qui était le président brésilien en mars 2023 ?")
+    assert q.correct_answers == ["Paulo Valdez"]
+    # the article's German and Japanese leaders would give the answer away
+    assert not {"Hans Castel", "Kenji Lacombe"} & set(q.choices)
+
+
+def test_an_office_every_country_has_is_named_with_the_holder_s_country():
+    import datetime as dt
+
+    text = (
+        "Le sommet de Castelbourg s'est ouvert lundi sous haute surveillance. "
+        "Giorgia Meloni, cheffe du gouvernement, a plaidé pour une taxe sur les fortunes. "
+        "Hans Castel, ministre allemand des Finances, a jugé la proposition prématurée. "
+        "Anne Lacombe, ministre française de l'Économie, a promis d'étudier la taxe."
+    )
+    article = prepare_article(text, "Castelbourg : un sommet sur la fiscalité", dt.date(2023, 3, 6))
+    dated = role_questions(build_context(article, get_nlp()(article.text)))
+    q = _by_stem(dated, "Quelle était la fonction de Giorgia Meloni en mars 2023 ?")
+    # « cheffe du gouvernement » alone: of which country? The gazetteer knows hers
+    assert q.correct_answers == ["cheffe du gouvernement italien"]

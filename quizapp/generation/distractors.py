@@ -103,13 +103,17 @@ def entity_options(
     same_gender: bool = False,
     same_article: bool = False,
     feminine_only: bool = False,
+    compatriots: bool = False,
 ) -> tuple[list[str], int]:
-    """Distractor texts for an entity answer, and how many came from the gazetteer."""
+    """Distractor texts for an entity answer, and how many came from the gazetteer.
+
+    ``compatriots``: the stem names the answer's country (« Qui était le président
+    français ? »): people of that country come before the article's foreigners."""
     world = world_of(ctx, answer)
     asked = _Asked.of(ctx, answer, answer_text, stem, same_gender, same_article, feminine_only)
     out: list[str] = []
     from_gaz = 0
-    for e, in_article in _option_pool(ctx, answer, world):
+    for e, in_article in _option_pool(ctx, answer, world, compatriots):
         if _ruled_out(asked, e, in_article):
             continue
         text = _option_text(asked, e, in_article)
@@ -181,20 +185,53 @@ class _Asked:
         )
 
 
-def _option_pool(ctx: Context, answer: Entity, world: World) -> list[tuple[Entity, bool]]:
+def _option_pool(
+    ctx: Context, answer: Entity, world: World, compatriots: bool = False
+) -> list[tuple[Entity, bool]]:
     """(entity, named in the article) of the answer's type: the article's first, then the
     gazetteer's, best fitting the answer's world first."""
     kind = answer.type
     pool: list[tuple[Entity, bool]] = [(e, True) for e in ctx.ents.of_type(kind)]
     if kind == "place":  # a place the gazetteer does not know: other places, then cities
         pool += [(e, True) for e in ctx.ents.of_type("city")]
-    pool += [(e, False) for e in _gazetteer_options(ctx, answer, world)]
+    gazetteer = [(e, False) for e in _gazetteer_options(ctx, answer, world)]
+    if compatriots and kind == "person" and world.country and not world.org:
+        pool = _compatriots_first(ctx, pool, gazetteer, world)
+    else:
+        pool += gazetteer
     if kind == "person" and world.kind == "other":
         # « Qui est la porte-parole d'Eurogrid ? »: a title that is no political office.
         # No politician from elsewhere is a plausible option; the article's own come last.
         political = [(e, a) for e, a in pool if is_political(ctx, e, world.year)]
         pool = [p for p in pool if p not in political] + [(e, a) for e, a in political if a]
     return pool
+
+
+def _compatriots_first(
+    ctx: Context,
+    article: list[tuple[Entity, bool]],
+    gazetteer: list[tuple[Entity, bool]],
+    world: World,
+) -> list[tuple[Entity, bool]]:
+    """« Qui était le président français ? »: the article's people of that country (or of
+    no known country), then the gazetteer's of that country, then the gazetteer's others;
+    the article's foreign leaders come last, as they would give the answer away."""
+    gaz = load_gazetteer()
+
+    def country_of(e: Entity) -> str:
+        known = gaz.entities.get(e.id) or gaz.lookup(e.name)
+        person = known if known is not None and known.type == "person" else e
+        office = person.office_at(world.year) if person.offices else None
+        if office is not None and office.country:
+            return office.country
+        role = ctx.ents.roles.get(e.id, "")  # « le chancelier allemand X »: Germany
+        return person.country or (gaz.place_in(role)[0] if role else "")
+
+    home = [p for p in article if country_of(p[0]) in ("", world.country)]
+    home_gaz = [p for p in gazetteer if country_of(p[0]) == world.country]
+    # then the gazetteer's, nearest the answer's world first; the article's foreigners last
+    rest_gaz = [p for p in gazetteer if p not in home_gaz]
+    return home + home_gaz + rest_gaz + [p for p in article if p not in home]
 
 
 def _gazetteer_options(ctx: Context, answer: Entity, world: World) -> list[Entity]:

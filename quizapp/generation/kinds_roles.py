@@ -25,6 +25,7 @@ from .apposition_phrases import (
 )
 from .appositions import ANAPHORIC, Apposition, find_appositions, same_holder
 from .context import Candidate, Context, de, fact_candidate
+from .dates import MONTHS
 from .distractor_worlds import article_countries
 from .distractors import clashes, entity_options
 from .gazetteer import Entity, load_gazetteer, office_kind
@@ -181,8 +182,9 @@ def _feminine_free(head: str) -> str:
     )
 
 
-def _who_stem(a: Apposition, gender: str) -> str | None:
-    """ "Qui est le Premier ministre espagnol ?" """
+def _who_stem(a: Apposition, gender: str, when: str = "") -> str | None:
+    """ "Qui était le Premier ministre espagnol en juillet 2016 ?" (``when``: the article's
+    month, « en juillet 2016 »; without it, « Qui est … ? »)."""
     if a.det in POSSESSIVE or a.det in DEMONSTRATIVE:
         return None
     if len(a.phrase.split()) < 2:
@@ -201,8 +203,57 @@ def _who_stem(a: Apposition, gender: str) -> str | None:
     g = a.gender or gender
     # "Qui est porte-parole de l'Unesco ?": no article rather than a guessed gender
     np = with_det(a.phrase, g) if g or VOWEL.match(a.phrase) else a.phrase
-    verb = "était" if a.past and not _ANCIEN.match(a.phrase) else "est"
-    return f"Qui {verb} {np} ?"
+    if fold(a.phrase) in _NATIONAL_OFFICES:
+        # « Qui était le Premier ministre ? »: of which country? The holder's, if known
+        named = _named_office(a, g)
+        if named == a.phrase:
+            return None
+        np = with_det(named, g) if g or VOWEL.match(named) else named
+    if a.past and not _ANCIEN.match(a.phrase):
+        return f"Qui était {np} ?"
+    if when and not _ANCIEN.match(a.phrase):
+        # an office changes hands: « Qui était le président iranien en janvier 2016 ? »
+        return f"Qui était {np} {when} ?"
+    return f"Qui est {np} ?"
+
+
+#: Offices every country has, which say nothing until the country is named.
+_NATIONAL_OFFICES = (
+    "premier ministre",
+    "premiere ministre",
+    "chef du gouvernement",
+    "cheffe du gouvernement",
+    "chef de l'etat",
+    "cheffe de l'etat",
+)
+
+
+def _named_office(a: Apposition, gender: str) -> str:
+    """« chef du gouvernement italien » for a holder the gazetteer places in Italy, when
+    the article wrote « chef du gouvernement » alone; the phrase as written otherwise."""
+    if fold(a.phrase) not in _NATIONAL_OFFICES:
+        return a.phrase
+    # « cheffe du gouvernement italien »: the adjective goes with « gouvernement »
+    agrees = "f" if fold(a.phrase).startswith("premiere") else "m"
+    adjective = _country_adjective(a, agrees if gender == "f" else "m")
+    return f"{a.phrase} {adjective}" if adjective else a.phrase
+
+
+def _country_adjective(a: Apposition, gender: str) -> str:
+    """« espagnol(e) » for a holder the gazetteer places in Spain; "" when unknown."""
+    gaz = load_gazetteer()
+    person = a.entity or gaz.lookup(a.holder)
+    country = gaz.lookup(person.country) if person is not None and person.country else None
+    adjective = country.adjective if country is not None else ""
+    if gender != "f" or not adjective or adjective.endswith("e"):
+        return adjective
+    return adjective + ("ne" if adjective.endswith(("ien", "éen")) else "e")
+
+
+def article_month(ctx: Context) -> str:
+    """« en janvier 2016 »: when the article says its facts held; "" without its date."""
+    d = ctx.article.date
+    return f"en {MONTHS[d.month - 1]} {d.year}" if d else ""
 
 
 def role_questions(ctx: Context) -> list[Candidate]:
@@ -238,11 +289,11 @@ def _who_holds_question(
     person = dataclasses.replace(person, gender=gender, role=person.role or a.phrase)
     name = a.holder
     forms = [name, *person.aliases, name.split()[-1]]
-    stem = _who_stem(a, gender)
+    stem = _who_stem(a, gender, article_month(ctx))
     rivals = [b for b in apps if not same_holder(a, b) and clashes(a.phrase, b.phrase)]
     if stem is None or rivals:
         return None
-    opts, gaz = entity_options(ctx, person, name, stem, same_gender=True)
+    opts, gaz = entity_options(ctx, person, name, stem, same_gender=True, compatriots=True)
     if len(opts) != 3:
         return None
     score = (0.86 if a.is_title else 0.74) - 0.02 * gaz
@@ -264,14 +315,18 @@ def _which_title_question(
     ):
         return None
     name = a.holder
+    when = article_month(ctx)
     if a.past and not _ANCIEN.match(a.phrase):
         stem = f"Quelle fonction a occupée {name} ?"
+    elif when and not _ANCIEN.match(a.phrase):
+        stem = f"Quelle était la fonction {de(name)} {when} ?"
     else:
         stem = f"Quelle est la fonction {de(name)} ?"
     wrong = _title_distractors(a, gender, apps, article_countries(ctx))
-    if len(wrong) < 3:
+    answer = _named_office(a, gender or a.gender)
+    if len(wrong) < 3 or any(fold(w) == fold(answer) for w in wrong):
         return None
     explained = f"{name}, {a.phrase}"
     return fact_candidate(
-        a.sent, stem, a.phrase, wrong, 0.84, [a.phrase], kind="role", explained=explained
+        a.sent, stem, answer, wrong, 0.84, [a.phrase, answer], kind="role", explained=explained
     )
