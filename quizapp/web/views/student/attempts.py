@@ -11,7 +11,15 @@ from flask_login import current_user
 from quizapp.display.i18n import translated
 from quizapp.domain.grading import InvalidResponse
 from quizapp.models.base import utcnow
-from quizapp.services import attempt_layout, attempt_view, marking, progress, quiz_status, reading
+from quizapp.services import (
+    attempt_layout,
+    attempt_page,
+    attempt_view,
+    marking,
+    progress,
+    quiz_status,
+    reading,
+)
 from quizapp.services import attempts as svc
 from quizapp.web.posted_answers import raw_from_form
 from quizapp.web.security import role_required
@@ -27,13 +35,21 @@ from quizapp.web.views.student.common import (
 @bp.get("/attempts/<int:attempt_id>")
 @role_required("student")
 def take(attempt_id: int):
-    """One page of the attempt (``?page=``), where the student left it by default."""
-    attempt, now, closed = own_attempt_as_of_now(attempt_id, page=True)
-    if closed:
-        flash(
-            _("Temps écoulé : votre copie est rendue avec les réponses enregistrées à temps."),
-            "info",
-        )
+    """One page of the attempt (``?page=``), where the student left it by default.
+
+    Read without the ORM (:mod:`~quizapp.services.attempt_page`); an attempt whose
+    time ran out is closed as every other page of it does, then its result shown."""
+    attempt = attempt_page.load(attempt_id)
+    if attempt is None or attempt.student_id != current_user.id:
+        abort(404)
+    now = utcnow()
+    if attempt.state == "in_progress" and quiz_status.overdue(attempt, now):
+        if own_attempt_as_of_now(attempt_id)[2]:  # closed now, by this request
+            flash(
+                _("Temps écoulé : votre copie est rendue avec les réponses enregistrées à temps."),
+                "info",
+            )
+        return redirect(url_for("student.result", attempt_id=attempt.id))
     if attempt.state != "in_progress":
         return redirect(url_for("student.result", attempt_id=attempt.id))
     total = len(attempt.layout)
@@ -53,7 +69,7 @@ def take(attempt_id: int):
         answered=total - len(unanswered),
         remaining=remaining_seconds(attempt, now),
         jumps=_jump_buttons(total, unanswered) if quiz.one_per_page else [],
-        article_link=reading.link_shown(quiz, [attempt], now),
+        article_link=quiz.article_id is not None and reading.article_readable(quiz, [attempt], now),
     )
 
 
