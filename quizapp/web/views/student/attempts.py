@@ -12,6 +12,7 @@ from quizapp.display.i18n import translated
 from quizapp.domain.grading import InvalidResponse
 from quizapp.models.base import utcnow
 from quizapp.services import (
+    answer_save,
     attempt_layout,
     attempt_page,
     attempt_view,
@@ -137,7 +138,9 @@ def save_json(attempt_id: int):
     """What the page's script sends on every change: ``{"slot": n, "answer": ..., "seq":
     "<page id>:<n>"}``; a save older than the stored one (``seq``) is answered
     ``{"saved": false, "stale": true}`` and changes nothing."""
-    attempt = locked_own_attempt_or_404(attempt_id)
+    attempt = attempt_page.load(attempt_id, lock=True)
+    if attempt is None or attempt.student_id != current_user.id:
+        abort(404)
     if attempt.state != "in_progress":
         return jsonify(error=_("Cette tentative est déjà rendue.")), 409
     body = request.get_json(silent=True)
@@ -151,14 +154,12 @@ def save_json(attempt_id: int):
         # A newer answer from this page is already stored: keep it, say so.
         return jsonify(saved=False, stale=True, slot=slot)
     try:
-        svc.record_answers(
-            attempt, {slot: body.get("answer")}, page=slot, locked=True, seqs={slot: seq}
-        )
+        unanswered = answer_save.save(attempt, slot, body.get("answer"), seq)
     except InvalidResponse as exc:
         return jsonify(error=translated(exc)), 400
     except svc.AttemptError as exc:
         return jsonify(error=_(exc.message)), exc.status
-    return jsonify(saved=True, slot=slot, unanswered=svc.unanswered_slots(attempt))
+    return jsonify(saved=True, slot=slot, unanswered=unanswered)
 
 
 @bp.get("/attempts/<int:attempt_id>/submit")
