@@ -104,17 +104,27 @@ def _seconds(value) -> float:
     return value.total_seconds() if hasattr(value, "total_seconds") else float(value)
 
 
+_SECURITY_HEADERS = (
+    ("Content-Security-Policy", CSP),
+    ("X-Content-Type-Options", "nosniff"),
+    ("X-Frame-Options", "DENY"),
+    ("Referrer-Policy", "same-origin"),
+    ("Cross-Origin-Opener-Policy", "same-origin"),
+)
+
+
 def _security_headers(response):
-    response.headers.setdefault("Content-Security-Policy", CSP)
-    response.headers.setdefault("X-Content-Type-Options", "nosniff")
-    response.headers.setdefault("X-Frame-Options", "DENY")
-    response.headers.setdefault("Referrer-Policy", "same-origin")
-    response.headers.setdefault("Cross-Origin-Opener-Policy", "same-origin")
-    if request.is_secure:
-        response.headers.setdefault("Strict-Transport-Security", "max-age=31536000")
+    # One pass over the headers already set (a view may set its own), not one per header.
+    present = {key.lower() for key in response.headers.keys()}
+    for key, value in _SECURITY_HEADERS:
+        if key.lower() not in present:
+            response.headers.add(key, value)
+    if request.is_secure and "strict-transport-security" not in present:
+        response.headers.add("Strict-Transport-Security", "max-age=31536000")
     # The session's user id, not current_user: after a commit that would load the user again.
-    if getattr(g, "no_store", False) or session.get("_user_id"):
-        response.headers.setdefault("Cache-Control", "no-store")
+    no_store = getattr(g, "no_store", False) or session.get("_user_id")
+    if no_store and "cache-control" not in present:
+        response.headers.add("Cache-Control", "no-store")
     return response
 
 
