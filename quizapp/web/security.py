@@ -5,6 +5,7 @@ from __future__ import annotations
 import time
 from functools import wraps
 
+import sqlalchemy as sa
 from flask import Flask, abort, g, has_request_context, request, session
 from flask.sessions import SecureCookieSessionInterface
 from flask_login import current_user, logout_user
@@ -43,6 +44,11 @@ def init_app(app: Flask) -> None:
     app.after_request(_security_headers)
 
 
+# Built once: every request runs it, and ``Session.get`` builds its statement anew each
+# time (a third of the user's load).
+_USER_BY_ID = db.select(User).where(User.id == sa.bindparam("uid"))
+
+
 @login_manager.user_loader
 def load_user(user_id: str):
     """Sessions carry ``id:session_version``; a bumped version ends them."""
@@ -50,7 +56,7 @@ def load_user(user_id: str):
         uid, version = (int(part) for part in user_id.split(":"))
     except ValueError:
         return None
-    user = db.session.get(User, uid)
+    user = db.session.execute(_USER_BY_ID, {"uid": uid}).scalar_one_or_none()
     if user is None or user.session_version != version or not user.active:
         return None
     return user
