@@ -8,8 +8,9 @@ from flask import abort, flash, jsonify, redirect, render_template, request, url
 from flask_babel import gettext as _
 from flask_login import current_user
 
-from quizapp.display.i18n import translated
+from quizapp.display.i18n import interface_text, translated
 from quizapp.domain.grading import InvalidResponse
+from quizapp.domain.messages import N_
 from quizapp.models.base import utcnow
 from quizapp.services import (
     answer_save,
@@ -76,9 +77,9 @@ def take(attempt_id: int):
 
 def _jump_buttons(total: int, unanswered: set[int]) -> list[tuple[int, str, bool]]:
     """(slot, spoken label, answered) per question button: three translations in all,
-    not two per button."""
-    number = _("Question %(n)d")  # formatted below, once per button
-    states = {True: _("répondue"), False: _("sans réponse")}
+    not two per button, each remembered for the process."""
+    number = interface_text(N_("Question %(n)d"))  # formatted below, once per button
+    states = {True: interface_text(N_("répondue")), False: interface_text(N_("sans réponse"))}
     return [
         (s, f"{number % {'n': s + 1}} : {states[s not in unanswered]}", s not in unanswered)
         for s in range(total)
