@@ -104,7 +104,7 @@ def main() -> None:
             "GET quiz": lambda n: client.get(f"/student/quizzes/{quiz_id}"),
         }
         pages = {"GET question": question, "POST answer": save, **others}
-        timing(args.requests, pages, args.rounds)
+        timing(args.requests, pages, args.rounds, database=bool(args.postgres))
         return
 
     for name, call in (("GET question", question), ("POST answer", save)):
@@ -127,12 +127,13 @@ def main() -> None:
             (args.html / f"{name.replace(' ', '_')}.html").write_text(profiler.output_html())
 
 
-def timing(requests: int, pages: dict, rounds: int = 1) -> None:
+def timing(requests: int, pages: dict, rounds: int = 1, *, database: bool = False) -> None:
     """Each of ``pages`` (name: call(n)) and the bare route in turn, ``requests`` times:
     median wall time and this process's CPU per request, and the CPU against the
     floor's ("healthz floor", measured in the same rounds); then, one page at a time,
-    the database server's CPU per request (PostgreSQL and Redis, from /proc). With
-    ``rounds`` > 1, each round is printed and then the medians of the rounds."""
+    the database server's CPU per request (PostgreSQL and Redis, from /proc: on
+    SQLite, ``database`` false, that is other work on the machine and is left out).
+    With ``rounds`` > 1, each round is printed and then the medians of the rounds."""
     from statistics import median
 
     from benchmarks.load.bare import create_bare_app
