@@ -37,7 +37,8 @@ CSRF = re.compile(r'name="csrf_token"[^>]*value="([^"]+)"')
 def main() -> None:
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     p.add_argument("--requests", type=int, default=300)
-    p.add_argument("--postgres", default=None, help="a server URL; uses database load_profile")
+    p.add_argument("--postgres", default=None, help="a server URL; uses database --pg-name")
+    p.add_argument("--pg-name", default="load_profile", help="made anew for the run")
     p.add_argument("--html", type=Path, default=None, help="also write pyinstrument HTML here")
     p.add_argument("--all", action="store_true", help="show library frames too")
     p.add_argument("--timing", action="store_true", help="medians against the bare route")
@@ -47,7 +48,7 @@ def main() -> None:
 
     work = Path(tempfile.mkdtemp(prefix="quizapp-profile-"))
     url = (
-        create_postgres(args.postgres, "load_profile")
+        create_postgres(args.postgres, args.pg_name)
         if args.postgres
         else f"sqlite:///{work / 'p.sqlite3'}"
     )
