@@ -414,6 +414,24 @@ def test_another_students_attempt_is_a_404_and_stays_unchanged(app, client, auth
     assert [r.answer for r in attempt.responses] == ["Moscou"]
 
 
+def test_an_empty_save_stores_nothing_new_and_empties_a_draft(client, auth, world):
+    """The page's script sends an empty answer when a field is emptied: where nothing
+    was given it stores no row; over an answer it empties it, and the question
+    counts as unanswered again."""
+    teacher, _student, school_class, bank = world
+    quiz = make_quiz(teacher, bank, [school_class])
+    auth.login("lea")
+    attempt_id = start(client, quiz)
+    short = slot_of(attempt_row(attempt_id), "short")
+    empty = save_json(client, attempt_id, short, "")
+    assert empty.status_code == 200 and short in empty.get_json()["unanswered"]
+    assert count(Response) == 0
+    assert short not in save_json(client, attempt_id, short, "Moscou").get_json()["unanswered"]
+    emptied = save_json(client, attempt_id, short, "")
+    assert emptied.get_json()["saved"] is True and short in emptied.get_json()["unanswered"]
+    assert [(r.slot, r.answer) for r in attempt_row(attempt_id).responses] == [(short, "")]
+
+
 def test_a_save_held_back_on_the_network_does_not_overwrite_a_newer_one(client, auth, world):
     teacher, _student, school_class, bank = world
     quiz = make_quiz(teacher, bank, [school_class])

@@ -1,7 +1,8 @@
 """Where a question page and an answer save spend their time, in one process.
 
     .venv/bin/python -m benchmarks.load.profile_requests [--requests 300] [--postgres URL]
-    .venv/bin/python -m benchmarks.load.profile_requests --timing [--requests 2000]
+    .venv/bin/python -m benchmarks.load.profile_requests --timing [--requests 2000] [--rounds 3]
+    .venv/bin/python -m benchmarks.load.profile_requests --html benchmarks/profiles  # flame graphs
 
 Seeds a small database, logs a student in with Flask's test client, then runs each
 request ``--requests`` times under pyinstrument and prints the SQL statements per
@@ -12,7 +13,8 @@ question page, an answer save, the health check (session and one query), the
 same health check without any of the app's request hooks ("healthz floor"), the
 login page and the quiz page take turns, each timed on its own, and the medians
 and their ratios to the bare route are printed (the in-process share of the
-load test's capacity ratios, in seconds rather than requests per second).
+load test's capacity ratios, in seconds rather than requests per second), with each
+one's CPU (the app's and the database server's) as a multiple of the floor's.
 """
 
 from __future__ import annotations
@@ -35,16 +37,18 @@ CSRF = re.compile(r'name="csrf_token"[^>]*value="([^"]+)"')
 def main() -> None:
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     p.add_argument("--requests", type=int, default=300)
-    p.add_argument("--postgres", default=None, help="a server URL; uses database load_profile")
+    p.add_argument("--postgres", default=None, help="a server URL; uses database --pg-name")
+    p.add_argument("--pg-name", default="load_profile", help="made anew for the run")
     p.add_argument("--html", type=Path, default=None, help="also write pyinstrument HTML here")
     p.add_argument("--all", action="store_true", help="show library frames too")
     p.add_argument("--timing", action="store_true", help="medians against the bare route")
+    p.add_argument("--rounds", type=int, default=1, help="with --timing: rounds, then medians")
     args = p.parse_args()
     from pyinstrument import Profiler
 
     work = Path(tempfile.mkdtemp(prefix="quizapp-profile-"))
     url = (
-        create_postgres(args.postgres, "load_profile")
+        create_postgres(args.postgres, args.pg_name)
         if args.postgres
         else f"sqlite:///{work / 'p.sqlite3'}"
     )
@@ -100,7 +104,8 @@ def main() -> None:
             "GET /login": lambda n: anonymous.get("/login"),
             "GET quiz": lambda n: client.get(f"/student/quizzes/{quiz_id}"),
         }
-        timing(args.requests, {"GET question": question, "POST answer": save, **others})
+        pages = {"GET question": question, "POST answer": save, **others}
+        timing(args.requests, pages, args.rounds, database=bool(args.postgres))
         return
 
     for name, call in (("GET question", question), ("POST answer", save)):
@@ -123,13 +128,15 @@ def main() -> None:
             (args.html / f"{name.replace(' ', '_')}.html").write_text(profiler.output_html())
 
 
-def timing(requests: int, pages: dict) -> None:
+def timing(requests: int, pages: dict, rounds: int = 1, *, database: bool = False) -> None:
     """Each of ``pages`` (name: call(n)) and the bare route in turn, ``requests`` times:
-    median wall time and this process's CPU per request; then, one page at a time,
-    the database server's CPU per request (PostgreSQL and Redis, from /proc)."""
+    median wall time and this process's CPU per request, and the CPU against the
+    floor's ("healthz floor", measured in the same rounds); then, one page at a time,
+    the database server's CPU per request (PostgreSQL and Redis, from /proc: on
+    SQLite, ``database`` false, that is other work on the machine and is left out).
+    With ``rounds`` > 1, each round is printed and then the medians of the rounds."""
     from statistics import median
 
-    from benchmarks.load import cpu
     from benchmarks.load.bare import create_bare_app
 
     bare_client = create_bare_app().test_client()
@@ -138,27 +145,57 @@ def timing(requests: int, pages: dict) -> None:
         return bare_client.get("/")
 
     calls = {"bare route": bare, **pages}
-    wall: dict[str, list[float]] = {name: [] for name in calls}
-    used: dict[str, list[float]] = {name: [] for name in calls}
-    for n in range(requests):
-        for name, call in calls.items():
-            started, cpu_started = time.perf_counter(), time.process_time()
-            call(n)
-            wall[name].append(time.perf_counter() - started)
-            used[name].append(time.process_time() - cpu_started)
-    base = median(wall["bare route"])
+    results = []
+    for number in range(1, rounds + 1):
+        wall: dict[str, list[float]] = {name: [] for name in calls}
+        used: dict[str, list[float]] = {name: [] for name in calls}
+        for n in range(requests):
+            for name, call in calls.items():
+                started, cpu_started = time.perf_counter(), time.process_time()
+                call(n)
+                wall[name].append(time.perf_counter() - started)
+                used[name].append(time.process_time() - cpu_started)
+        figures = {
+            name: (
+                1000 * median(wall[name]),
+                1000 * median(used[name]),
+                _database_ms(call, requests),
+            )
+            for name, call in calls.items()
+        }
+        results.append(figures)
+        if rounds > 1:
+            print(f"round {number}")
+        _print_figures(figures)
+    if rounds > 1:
+        print(f"medians of {rounds} rounds")
+        _print_figures(
+            {name: tuple(median(r[name][i] for r in results) for i in range(3)) for name in calls}
+        )
+
+
+def _database_ms(call, requests: int) -> float:
+    from benchmarks.load import cpu
+
     block = max(1, requests // 4)
-    print(f"{'':13} {'wall':>9} {'CPU':>9} {'database':>9}   bare/this (wall)")
-    for name, call in calls.items():
-        before = cpu.snapshot(None)
-        for n in range(block):
-            call(n)
-        after = cpu.snapshot(None)
-        database = 1000 * (after.database - before.database) / block
-        m = median(wall[name])
+    before = cpu.snapshot(None)
+    for n in range(block):
+        call(n)
+    after = cpu.snapshot(None)
+    return 1000 * (after.database - before.database) / block
+
+
+def _print_figures(figures: dict[str, tuple[float, float, float]]) -> None:
+    """wall, CPU and database ms per request; the bare route's share (wall) and the
+    CPU (app and database) as a multiple of the floor's."""
+    base = figures["bare route"][0]
+    _w, floor_cpu, floor_db = figures.get("healthz floor", (0.0, 0.0, 0.0))
+    print(f"{'':13} {'wall':>9} {'CPU':>9} {'database':>9}   bare/this (wall)   × floor (CPU)")
+    for name, (wall, used, database) in figures.items():
+        times_floor = (used + database) / (floor_cpu + floor_db) if floor_cpu else float("nan")
         print(
-            f"{name:13} {1000 * m:6.3f} ms {1000 * median(used[name]):6.3f} ms "
-            f"{database:6.3f} ms   {100 * base / m:5.1f} %"
+            f"{name:13} {wall:6.3f} ms {used:6.3f} ms {database:6.3f} ms   "
+            f"{100 * base / wall:5.1f} %            {times_floor:5.2f}"
         )
 
 

@@ -8,15 +8,17 @@ and score is checked against the database.
 
 Steps: a fresh database (SQLite in a temporary folder, or the PostgreSQL database
 ``load_pg`` created next to ``--pg-url``), schema from the migrations, accounts
-seeded in bulk; ``quizapp serve`` (gunicorn, ``--workers``) and the bare Flask route
-of :mod:`benchmarks.load.bare` under the same gunicorn settings; a capacity phase
-(clients sending one request back to back: the bare route, a question page, an
-answer save); the scenario; with ``--crash-at S``, the server's whole process group is
+seeded in bulk; ``quizapp serve`` (gunicorn, ``--workers``), and the bare Flask route
+and the floor (quizapp's ``/healthz`` without its request hooks: Flask, the session,
+one SELECT) of :mod:`benchmarks.load.bare` under the same gunicorn settings; a
+capacity phase (clients sending one request back to back: the bare route, the floor,
+a question page, an answer save); the scenario; with ``--crash-at S``, the server's whole process group is
 killed with SIGKILL S seconds in and restarted; finally the reconciliation.
 
 Prints, per endpoint, requests per second, p50/p95/p99 latency and errors; for the
 capacity phase also the CPU each request cost the server, the database, the load
-generator and the rest of the machine (:mod:`benchmarks.load.cpu`). Exit
+generator and the rest of the machine (:mod:`benchmarks.load.cpu`), and the quiz
+pages' server and database CPU against the floor's and the bare route's. Exit
 status 0 when the targets hold (no error, nothing lost or duplicated, right scores,
 p99 under ``--p99-ms``), 1 otherwise.
 """
@@ -39,7 +41,7 @@ from benchmarks.load import cpu
 from benchmarks.load import students as sim
 from benchmarks.load.reconcile import reconcile, sqlite_integrity
 from benchmarks.load.seed import BENCH_HASH_METHOD, PASSWORD, seed
-from benchmarks.load.server import ROOT, bare_server, quizapp_server
+from benchmarks.load.server import ROOT, bare_server, floor_server, quizapp_server
 
 TEACHER_ENDPOINTS = (
     "GET reports",
@@ -188,19 +190,25 @@ def merge(results: list[dict]) -> dict:
 
 
 # --- phases ----------------------------------------------------------------------------------
-def capacity_phase(pool, procs: int, server, bare, users: list, seconds: float):
+def capacity_phase(pool, procs: int, servers: dict, users: list, seconds: float):
     """Clients sending one kind of request back to back: requests per second each sustains,
-    and who used the CPU meanwhile (server, database, load generator, the rest)."""
+    and who used the CPU meanwhile (server, database, load generator, the rest).
+
+    ``servers``: quizapp's, the bare route's and the floor's (:mod:`benchmarks.load.bare`);
+    the floor's clients log in to quizapp's and send its session cookie to the floor."""
     figures = {}
+    app, bare, floor = servers["quizapp"], servers["bare"], servers["floor"]
     for endpoint, target, who in (
         ("bare route", bare, [None] * len(users)),
-        ("GET question", server, users),
-        ("POST answer", server, users),
+        (sim.FLOOR, floor, users),
+        ("GET question", app, users),
+        ("POST answer", app, users),
     ):
         # Clients log in (and start an attempt) first; the window opens for all at once.
         window = time.time() + SETUP_SECONDS
         settings = {
-            "base": target.base,
+            "base": bare.base if target is bare else app.base,
+            "floor": floor.base,
             "t0": time.time(),
             "deadline": seconds + 120,
             "window": window,
@@ -224,6 +232,27 @@ def capacity_phase(pool, procs: int, server, bare, users: list, seconds: float):
         figures[endpoint] = {"row": row, "acks": merged["acks"], "abandoned": merged["abandoned"]}
         time.sleep(1)
     return figures
+
+
+def print_against_floor(rows: list[dict]) -> dict[str, float]:
+    """Server and database CPU per request of the quiz pages against the floor's and the
+    bare route's, measured in the same run with the same clients (target: ≤ 2 × the floor)."""
+    served = {
+        r["endpoint"]: r["cpu_ms"]["server"] + r["cpu_ms"]["database"]
+        for r in rows
+        if r.get("cpu_ms")
+    }
+    floor, bare = served.get(sim.FLOOR), served.get("bare route")
+    out = {}
+    for name in ("GET question", "POST answer"):
+        if name in served and floor and bare:
+            out[name] = served[name] / floor
+            print(
+                f"{name}: {served[name]:.2f} ms of server and database CPU per request, "
+                f"{out[name]:.1f} × the floor's ({floor:.2f} ms; target 2 ×), "
+                f"{served[name] / bare:.1f} × the bare route's ({bare:.2f} ms)"
+            )
+    return out
 
 
 def scenario_phase(pool, procs: int, args, base: str, seeded: dict, crash=None) -> dict:
@@ -286,6 +315,7 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--p99-ms", type=float, default=300.0)
     p.add_argument("--port", type=int, default=8100)
     p.add_argument("--bare-port", type=int, default=8101)
+    p.add_argument("--floor-port", type=int, default=8102)
     p.add_argument("--out", type=Path, default=None, help="folder for logs and results.json")
     p.add_argument("--seed", type=int, default=1)
     args = p.parse_args(argv)
@@ -324,6 +354,7 @@ def main(argv: list[str] | None = None) -> int:
     server_env = {**os.environ, **env, "PYTHONPATH": str(ROOT)}
     server = quizapp_server(server_env, args.port, args.workers, out / "server.log")
     bare = bare_server(server_env, args.bare_port, args.workers, out / "bare.log")
+    floor = floor_server(server_env, args.floor_port, args.workers, out / "floor.log")
     server.start()
     results: dict = {"args": {k: str(v) for k, v in vars(args).items()}, "login_ms": costs}
     status = 0
@@ -332,11 +363,12 @@ def main(argv: list[str] | None = None) -> int:
             capacity = {}
             if capacity_users:
                 bare.start(ready_path="/")
+                floor.start()
                 users = [tuple(s) for s in seeded["students"][args.students :]]
-                capacity = capacity_phase(
-                    pool, args.procs, server, bare, users, args.capacity_seconds
-                )
+                servers = {"quizapp": server, "bare": bare, "floor": floor}
+                capacity = capacity_phase(pool, args.procs, servers, users, args.capacity_seconds)
                 bare.stop()
+                floor.stop()
                 time.sleep(2)
 
             def crash(t0: float) -> tuple[float, float]:
@@ -366,6 +398,7 @@ def main(argv: list[str] | None = None) -> int:
         finally:
             server.stop()
             bare.stop()
+            floor.stop()
 
     # --- report ----------------------------------------------------------------------------
     rows = endpoint_table(run["latencies"], run["failures"], run["seconds"], run["outages"])
@@ -416,6 +449,7 @@ def main(argv: list[str] | None = None) -> int:
             ratio = capacity[name]["row"]["rps"] / bare_rps
             ratios[name] = ratio
             print(f"{name}: {100 * ratio:.0f} % of the bare route (target {100 * need:.0f} %)")
+        print_against_floor(cap_rows)
 
     acks = run["acks"] + [a for c in capacity.values() for a in c["acks"]]
     check = check_database(env, acks, run["submitted"])

@@ -88,3 +88,9 @@ def bare_server(env: dict[str, str], port: int, workers: int, log: Path) -> Serv
     args = [sys.executable, "-m", "benchmarks.load.bare", "--port", str(port)]
     args += ["--workers", str(workers)]
     return Server(args, env, log, port)
+
+
+def floor_server(env: dict[str, str], port: int, workers: int, log: Path) -> Server:
+    args = [sys.executable, "-m", "benchmarks.load.bare", "--floor", "--port", str(port)]
+    args += ["--workers", str(workers)]
+    return Server(args, env, log, port)

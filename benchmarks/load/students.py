@@ -55,6 +55,7 @@ class Settings:
     teacher_think: tuple[float, float] = (10.0, 30.0)
     seed: int = 1
     window: float = 0.0  # capacity: wall-clock start of the measured window, shared
+    floor: str = ""  # capacity: the floor server's base URL (see benchmarks.load.bare)
     article: str = ""  # pasted by the first teacher during the run ("": no generation)
 
 
@@ -343,6 +344,9 @@ def run_process(settings: dict, students: list, teachers: list) -> dict:
 
 
 # --- capacity: how many requests per second one endpoint sustains ---------------------------
+FLOOR = "healthz floor"
+
+
 async def _hammer(s: Settings, endpoint: str, who: tuple | None, duration: float) -> Recorder:
     """One client sending ``endpoint`` back to back for ``duration`` seconds."""
     rec = Recorder()
@@ -350,7 +354,14 @@ async def _hammer(s: Settings, endpoint: str, who: tuple | None, duration: float
     rng = random.Random(username or "bare")
     user = User(s, rec, "-", rng) if username is None else Student(s, rec, username, quiz_id, rng)
     try:
-        if username is not None:
+        if endpoint == FLOOR:
+            # A student's signed session, as every page carries, sent to the floor server
+            # (same secret key): Flask, the session and one SELECT.
+            await user.login()
+            signed_in = user.client
+            user.client = new_client(s.floor, cookies=signed_in.cookie_jar)
+            await signed_in.close()
+        elif username is not None:
             await user.login()
             page = await user.call("GET quiz", "GET", f"/student/quizzes/{quiz_id}")
             started = await user.call(
@@ -373,6 +384,8 @@ async def _hammer(s: Settings, endpoint: str, who: tuple | None, duration: float
                 break
             if username is None:
                 await user.call(endpoint, "GET", "/")
+            elif endpoint == FLOOR:
+                await user.call(endpoint, "GET", "/healthz")
             elif endpoint == "GET question":
                 await user.call(endpoint, "GET", f"/attempts/{user.attempt}?page={n % SLOTS}")
             else:

@@ -115,6 +115,34 @@ def close_if_overdue(attempt: Attempt, now: datetime | None = None) -> bool:
     return False
 
 
+def refuse_closed(attempt, now: datetime) -> None:
+    """No answer is stored once the attempt is submitted or its time is up."""
+    if attempt.state != "in_progress":
+        raise AttemptError(N_("Cette tentative est déjà rendue."), 409)
+    if attempt.deadline_at is not None and now > attempt.deadline_at:
+        raise AttemptError(N_("Le temps est écoulé : cette réponse n'a pas été enregistrée."), 409)
+
+
+def graded(entry: dict[str, Any], raw: Any, check: bool, show_correctness: str) -> dict[str, Any]:
+    """What is stored for an answer (``raw``, as the page posted it) to the layout slot
+    ``entry``: the response in original terms, its fraction and mark, and whether it
+    is final. Raises :class:`~quizapp.domain.grading.InvalidResponse` on a malformed answer.
+
+    "Right after each answer": an answer the student checks is shown right or wrong
+    now, so it is final; an unchecked one (a draft as they type) can still change."""
+    version_id = entry["version_id"]
+    data = version_data([version_id])[version_id]
+    stored = to_stored(data, entry.get("order") or [], raw, entry.get("blank_orders"))
+    result = grading.grade(data, stored)
+    return {
+        "question_version_id": version_id,
+        "answer": stored,
+        "fraction": result.fraction,
+        "mark": None if result.fraction is None else result.fraction * entry["mark"],
+        "final": check and show_correctness == "immediately" and not is_blank(stored),
+    }
+
+
 def save_answer(
     attempt: Attempt, slot: int, raw: Any, now: datetime | None = None, *, check: bool = True
 ) -> Response:
@@ -124,17 +152,10 @@ def save_answer(
     saves a draft (what the page sends as the student types) that can still change.
     """
     now = now or utcnow()
-    if attempt.state != "in_progress":
-        raise AttemptError(N_("Cette tentative est déjà rendue."), 409)
-    if attempt.deadline_at is not None and now > attempt.deadline_at:
-        raise AttemptError(N_("Le temps est écoulé : cette réponse n'a pas été enregistrée."), 409)
+    refuse_closed(attempt, now)
     if not 0 <= slot < len(attempt.layout):
         raise AttemptError(N_("Cette question ne fait pas partie de la tentative."), 400)
-    layout = attempt.layout[slot]
-    version_id = layout["version_id"]
-    data = version_data([version_id])[version_id]
-    stored = to_stored(data, layout.get("order") or [], raw, layout.get("blank_orders"))
-    result = grading.grade(data, stored)  # raises InvalidResponse on a malformed answer
+    values = graded(attempt.layout[slot], raw, check, attempt.quiz.show_correctness)
     # The attempt's responses are loaded once per request (saving a page reads them all);
     # a new one joins the collection, so that the next save and the count of
     # unanswered questions see it without another query.
@@ -142,16 +163,15 @@ def save_answer(
     if response is not None and response.final:
         raise AttemptError(N_("Cette réponse est déjà validée."), 409)
     if response is None:
-        response = Response(attempt_id=attempt.id, slot=slot, question_version_id=version_id)
+        response = Response(
+            attempt_id=attempt.id, slot=slot, question_version_id=values["question_version_id"]
+        )
         attempt.responses.append(response)
-    response.answer = stored
+    response.answer = values["answer"]
     response.saved_at = now
-    response.fraction = result.fraction
-    response.mark = None if result.fraction is None else result.fraction * layout["mark"]
-    # "Right after each answer": the answer is checked now, so it is final.
-    response.final = (
-        check and attempt.quiz.show_correctness == "immediately" and not is_blank(stored)
-    )
+    response.fraction = values["fraction"]
+    response.mark = values["mark"]
+    response.final = values["final"]
     attempt.current_page = slot
     return response
 
@@ -243,12 +263,7 @@ def record_answers(
     if not locked:
         attempt = lock_attempt(attempt.id)
     try:
-        if attempt.state != "in_progress":
-            raise AttemptError(N_("Cette tentative est déjà rendue."), 409)
-        if attempt.deadline_at is not None and now > attempt.deadline_at:
-            raise AttemptError(
-                N_("Le temps est écoulé : cette réponse n'a pas été enregistrée."), 409
-            )
+        refuse_closed(attempt, now)
         existing = {r.slot: r for r in attempt.responses}
         for slot in answers:
             if not isinstance(slot, int) or not 0 <= slot < len(attempt.layout):

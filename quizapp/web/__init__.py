@@ -6,7 +6,7 @@ Views parse a request, call the services and render; the rules live below them.
 
 from __future__ import annotations
 
-from flask import Flask
+from flask import Flask, has_request_context, request
 from werkzeug.routing import IntegerConverter
 
 from quizapp.models.base import MAX_ID
@@ -43,3 +43,28 @@ def init_app(app: Flask) -> None:
     app.url_map.converters["int"] = IdConverter
     for module in BLUEPRINTS:
         app.register_blueprint(module.bp)
+    _remember_fixed_urls(app)
+
+
+def _remember_fixed_urls(app: Flask) -> None:
+    """Templates' ``url_for`` remembers the links that are the same on every page
+    (static files, the menu's pages: no argument but a file name), per mount point.
+
+    A student's page builds some twenty of them, each through Werkzeug's URL builder
+    (about 10 µs); links with ids, anchors or options are built as always, and so is
+    every link built outside a request (those are absolute)."""
+    build = app.url_for
+    fixed: dict[tuple[str, str, str | None], str] = {}
+
+    def url_for(endpoint: str, **values) -> str:
+        if endpoint.startswith(".") or not has_request_context():
+            return build(endpoint, **values)
+        if values and (endpoint != "static" or len(values) != 1 or "filename" not in values):
+            return build(endpoint, **values)
+        key = (request.script_root, endpoint, values.get("filename"))
+        url = fixed.get(key)
+        if url is None:
+            url = fixed[key] = build(endpoint, **values)
+        return url
+
+    app.jinja_env.globals["url_for"] = url_for

@@ -8,10 +8,20 @@ from flask import abort, flash, jsonify, redirect, render_template, request, url
 from flask_babel import gettext as _
 from flask_login import current_user
 
-from quizapp.display.i18n import translated
+from quizapp.display.i18n import interface_text, translated
 from quizapp.domain.grading import InvalidResponse
+from quizapp.domain.messages import N_
 from quizapp.models.base import utcnow
-from quizapp.services import attempt_layout, attempt_view, marking, progress, quiz_status, reading
+from quizapp.services import (
+    answer_save,
+    attempt_layout,
+    attempt_page,
+    attempt_view,
+    marking,
+    progress,
+    quiz_status,
+    reading,
+)
 from quizapp.services import attempts as svc
 from quizapp.web.posted_answers import raw_from_form
 from quizapp.web.security import role_required
@@ -27,13 +37,21 @@ from quizapp.web.views.student.common import (
 @bp.get("/attempts/<int:attempt_id>")
 @role_required("student")
 def take(attempt_id: int):
-    """One page of the attempt (``?page=``), where the student left it by default."""
-    attempt, now, closed = own_attempt_as_of_now(attempt_id, page=True)
-    if closed:
-        flash(
-            _("Temps écoulé : votre copie est rendue avec les réponses enregistrées à temps."),
-            "info",
-        )
+    """One page of the attempt (``?page=``), where the student left it by default.
+
+    Read without the ORM (:mod:`~quizapp.services.attempt_page`); an attempt whose
+    time ran out is closed as every other page of it does, then its result shown."""
+    attempt = attempt_page.load(attempt_id)
+    if attempt is None or attempt.student_id != current_user.id:
+        abort(404)
+    now = utcnow()
+    if attempt.state == "in_progress" and quiz_status.overdue(attempt, now):
+        if own_attempt_as_of_now(attempt_id)[2]:  # closed now, by this request
+            flash(
+                _("Temps écoulé : votre copie est rendue avec les réponses enregistrées à temps."),
+                "info",
+            )
+        return redirect(url_for("student.result", attempt_id=attempt.id))
     if attempt.state != "in_progress":
         return redirect(url_for("student.result", attempt_id=attempt.id))
     total = len(attempt.layout)
@@ -53,15 +71,15 @@ def take(attempt_id: int):
         answered=total - len(unanswered),
         remaining=remaining_seconds(attempt, now),
         jumps=_jump_buttons(total, unanswered) if quiz.one_per_page else [],
-        article_link=reading.link_shown(quiz, [attempt], now),
+        article_link=quiz.article_id is not None and reading.article_readable(quiz, [attempt], now),
     )
 
 
 def _jump_buttons(total: int, unanswered: set[int]) -> list[tuple[int, str, bool]]:
     """(slot, spoken label, answered) per question button: three translations in all,
-    not two per button."""
-    number = _("Question %(n)d")  # formatted below, once per button
-    states = {True: _("répondue"), False: _("sans réponse")}
+    not two per button, each remembered for the process."""
+    number = interface_text(N_("Question %(n)d"))  # formatted below, once per button
+    states = {True: interface_text(N_("répondue")), False: interface_text(N_("sans réponse"))}
     return [
         (s, f"{number % {'n': s + 1}} : {states[s not in unanswered]}", s not in unanswered)
         for s in range(total)
@@ -121,7 +139,9 @@ def save_json(attempt_id: int):
     """What the page's script sends on every change: ``{"slot": n, "answer": ..., "seq":
     "<page id>:<n>"}``; a save older than the stored one (``seq``) is answered
     ``{"saved": false, "stale": true}`` and changes nothing."""
-    attempt = locked_own_attempt_or_404(attempt_id)
+    attempt = attempt_page.load(attempt_id, lock=True)
+    if attempt is None or attempt.student_id != current_user.id:
+        abort(404)
     if attempt.state != "in_progress":
         return jsonify(error=_("Cette tentative est déjà rendue.")), 409
     body = request.get_json(silent=True)
@@ -135,14 +155,12 @@ def save_json(attempt_id: int):
         # A newer answer from this page is already stored: keep it, say so.
         return jsonify(saved=False, stale=True, slot=slot)
     try:
-        svc.record_answers(
-            attempt, {slot: body.get("answer")}, page=slot, locked=True, seqs={slot: seq}
-        )
+        unanswered = answer_save.save(attempt, slot, body.get("answer"), seq)
     except InvalidResponse as exc:
         return jsonify(error=translated(exc)), 400
     except svc.AttemptError as exc:
         return jsonify(error=_(exc.message)), exc.status
-    return jsonify(saved=True, slot=slot, unanswered=svc.unanswered_slots(attempt))
+    return jsonify(saved=True, slot=slot, unanswered=unanswered)
 
 
 @bp.get("/attempts/<int:attempt_id>/submit")

@@ -6,7 +6,6 @@ from datetime import datetime
 
 from flask import Blueprint, abort
 from flask_login import current_user
-from sqlalchemy.orm import joinedload
 
 from quizapp.extensions import db
 from quizapp.models import Attempt, Quiz
@@ -17,16 +16,9 @@ from quizapp.services import quiz_status
 bp = Blueprint("student", __name__)
 
 
-def own_attempt_or_404(attempt_id: int, *, page: bool = False) -> Attempt:
-    """The current student's attempt; anyone else's is a 404, whoever asks.
-
-    ``page``: with its quiz, in one statement (what a page shows)."""
-    if page:
-        attempt = db.session.scalar(
-            db.select(Attempt).where(Attempt.id == attempt_id).options(joinedload(Attempt.quiz))
-        )
-    else:
-        attempt = db.session.get(Attempt, attempt_id)
+def own_attempt_or_404(attempt_id: int) -> Attempt:
+    """The current student's attempt; anyone else's is a 404, whoever asks."""
+    attempt = db.session.get(Attempt, attempt_id)
     if attempt is None or attempt.student_id != current_user.id:
         abort(404)
     return attempt
@@ -53,10 +45,10 @@ def remaining_seconds(attempt: Attempt, now) -> int | None:
     return max(0, int((attempt.deadline_at - now).total_seconds()))
 
 
-def own_attempt_as_of_now(attempt_id: int, *, page: bool = False) -> tuple[Attempt, datetime, bool]:
+def own_attempt_as_of_now(attempt_id: int) -> tuple[Attempt, datetime, bool]:
     """The current student's attempt, submitted first if its time ran out (then the
     last value is True), and the time now."""
-    attempt = own_attempt_or_404(attempt_id, page=page)
+    attempt = own_attempt_or_404(attempt_id)
     now = utcnow()
     closed = svc.close_if_overdue(attempt, now)
     return attempt, now, closed
