@@ -9,7 +9,7 @@ for figures, the same unit and the same names beside the number). Then:
 - a fact of the later article that matches nothing earlier is *new*.
 
 ``same_story`` says whether two articles share enough of their actors (people,
-places, bodies) to be about one story.
+places, bodies), weighed by how much they matter to each, to be about one story.
 """
 
 from __future__ import annotations
@@ -17,11 +17,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from .facts import ArticleFacts, Fact, fold_name
-
-#: Two articles of one story name at least this share of their actors in common
-#: (shared / all named, Jaccard), and at least one.
-MIN_SHARED_ACTORS = 0.15
-MIN_SHARED_COUNT = 1
+from .story_actors import StoryMatch, shared_weight
 
 
 @dataclass(frozen=True)
@@ -140,19 +136,16 @@ def _same_change(a: Change, b: Change) -> bool:
     )
 
 
-@dataclass(frozen=True)
-class StoryMatch:
-    same: bool
-    shared: frozenset[str]
-    share: float
-
-
 def same_story(a: ArticleFacts, b: ArticleFacts) -> StoryMatch:
-    """Whether two articles are about one story: same language, enough shared actors."""
-    shared = a.actors & b.actors
-    union = a.actors | b.actors
-    share = len(shared) / len(union) if union else 0.0
-    same = (
-        a.language == b.language and len(shared) >= MIN_SHARED_COUNT and share >= MIN_SHARED_ACTORS
+    """Whether two articles are about one story: one language, and enough of the weight
+    of their actors shared (``story_actors``: the headline's and opening's actors and the
+    repeated ones weigh more than a name said in passing)."""
+    match = shared_weight(
+        a.weights or dict.fromkeys(a.actors, 1),
+        b.weights or dict.fromkeys(b.actors, 1),
+        a.places,
+        b.places,
     )
-    return StoryMatch(same, frozenset(shared), round(share, 3))
+    if a.language != b.language:
+        return StoryMatch(False, match.shared, match.share, match.other_places)
+    return match

@@ -26,7 +26,9 @@ from .appositions import TITLE_HEADS
 from .article import Article
 from .context import Context, SentenceInfo, build_context
 from .figures import Figure, format_number
+from .gazetteer import load_gazetteer
 from .nlp import get_nlp
+from .story_actors import lead_of, main_places, weigh_actors
 from .text import fold
 
 KINDS = ("figure", "role", "position")
@@ -88,6 +90,10 @@ class ArticleFacts:
     actors: frozenset[str]  # folded names of the people, places and bodies the article names
     language: str = "fr"
     date: dt.date | None = None
+    #: how much each actor matters to the article (``story_actors.weigh_actors``)
+    weights: dict[str, int] = field(default_factory=dict)
+    #: the places the article is about (``story_actors.main_places``)
+    places: frozenset[str] = frozenset()
 
 
 # --- words ---------------------------------------------------------------------------
@@ -306,11 +312,39 @@ def article_facts(article: Article, doc=None) -> ArticleFacts:
                 facts.append(fact)
         facts.extend(_role_facts(sent, article.date))
         facts.extend(_position_facts(sent, article.date))
-    names = [m.entity.name for m in ctx.ents.mentions]
-    names += [e.text for e in doc.ents if e.label_ in ("PER", "ORG", "LOC")]
+    weights, places = _actor_weights(article, doc, ctx)
+    return ArticleFacts(facts, frozenset(weights), article.language, article.date, weights, places)
+
+
+_PLACE_TYPES = ("country", "city", "region")
+
+
+def _gazetteer_places(text: str):
+    gaz = load_gazetteer()
+    for m in gaz.pattern.finditer(text):
+        ent = gaz.lookup(m.group())
+        if ent is not None and ent.type in _PLACE_TYPES:
+            yield m
+
+
+def _actor_weights(article: Article, doc, ctx: Context) -> tuple[dict[str, int], frozenset[str]]:
+    """The people, places and bodies the article names, weighed (``story_actors``), and
+    the places it is about."""
+    mentions = [(m.entity.name, m.start) for m in ctx.ents.mentions]
+    places = {fold(m.entity.name) for m in ctx.ents.mentions if m.entity.type in _PLACE_TYPES}
+    places |= {fold(e.text) for e in doc.ents if e.label_ == "LOC"}
+    taken = [(m.start, m.end) for m in ctx.ents.mentions]
+    mentions += [
+        (e.text, e.start_char)
+        for e in doc.ents
+        if e.label_ in ("PER", "ORG", "LOC")
+        and not any(e.start_char < b and e.end_char > a for a, b in taken)
+    ]
+    title_names: list[str] = []
     if article.title:  # « Valdorie : Claire Verneuil en tête… »: the headline names actors too
-        names += [
-            e.text for e in get_nlp()(article.title).ents if e.label_ in ("PER", "ORG", "LOC")
-        ]
-    actors = frozenset(fold(n) for n in names) - {""}
-    return ArticleFacts(facts, actors, article.language, article.date)
+        title_ents = [e for e in get_nlp()(article.title).ents if e.label_ in ("PER", "ORG", "LOC")]
+        title_names = [e.text for e in title_ents]
+        places |= {fold(e.text) for e in title_ents if e.label_ == "LOC"}
+        places |= {fold(m.group()) for m in _gazetteer_places(article.title)}
+    weights = weigh_actors(mentions, len(lead_of(article.text)), title_names)
+    return weights, main_places(weights, places, article.title)

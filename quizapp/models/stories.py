@@ -42,7 +42,8 @@ class StoryArticle(db.Model):
     )
     position: Mapped[int] = mapped_column(default=0, server_default="0")
     facts: Mapped[list[dict[str, Any]]] = mapped_column(sa.JSON, default=list)
-    actors: Mapped[list[str]] = mapped_column(sa.JSON, default=list)
+    #: {"weights": {actor: weight}, "places": [...]} (older rows: a list of actors)
+    actors: Mapped[Any] = mapped_column(sa.JSON, default=dict)
     added_at: Mapped[datetime] = mapped_column(default=utcnow)
 
     story: Mapped[Story] = relationship(back_populates="articles")

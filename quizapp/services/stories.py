@@ -18,6 +18,7 @@ from quizapp.extensions import db
 from quizapp.generation.article import Article as ParsedArticle
 from quizapp.generation.fact_changes import Change, compare, distinct_changes, same_story
 from quizapp.generation.facts import ArticleFacts, Fact, article_facts, fold_name
+from quizapp.generation.story_actors import read_stored, stored_actors
 from quizapp.models import (
     Article,
     Bank,
@@ -117,7 +118,7 @@ def add_article(story: Story, article: Article, actor: User | None) -> Added:
         story=story,
         article=article,
         facts=[f.to_dict() for f in facts.facts],
-        actors=sorted(facts.actors),
+        actors=stored_actors(facts.weights, facts.places),
     )
     db.session.add(entry)
     _place_in_date_order(story)
@@ -154,16 +155,28 @@ def _check_same_story(article: Article, facts: ArticleFacts, others: list[Articl
     """Refuse an article that shares too few actors with every article of the story."""
     if not others:
         return
-    best = max((same_story(other, facts) for other in others), key=lambda m: m.share)
-    if not best.same:
+    verdicts = [same_story(other, facts) for other in others]
+    if any(v.same for v in verdicts):
+        return
+    best = max(verdicts, key=lambda m: m.share)
+    if best.other_places[0]:
         raise StoryError(
             N_(
-                "« %(title)s » ne semble pas parler de la même histoire : il partage trop "
-                "peu d'acteurs avec ses articles (%(share)d %%). Il n'y est pas ajouté."
+                "« %(title)s » ne semble pas parler de la même histoire : il se passe à "
+                "%(place)s, l'histoire à %(story_place)s. Il n'y est pas ajouté."
             ),
             title=article.title,
-            share=round(best.share * 100),
+            place=best.other_places[1].title(),
+            story_place=best.other_places[0].title(),
         )
+    raise StoryError(
+        N_(
+            "« %(title)s » ne semble pas parler de la même histoire : il partage trop "
+            "peu d'acteurs avec ses articles (%(share)d %%). Il n'y est pas ajouté."
+        ),
+        title=article.title,
+        share=round(best.share * 100),
+    )
 
 
 def _compare_both_ways(
@@ -196,11 +209,14 @@ def _place_in_date_order(story: Story) -> None:
 
 
 def _stored(sa: StoryArticle) -> ArticleFacts:
+    weights, places = read_stored(sa.actors)
     return ArticleFacts(
         [Fact.from_dict(d) for d in sa.facts or []],
-        frozenset(sa.actors or ()),
+        frozenset(weights),
         sa.article.language,
         sa.article.published_on,
+        weights,
+        places,
     )
 
 
