@@ -92,6 +92,8 @@ def norm_word(word: str) -> str:
         w = w[:-1]
     if len(w) > 4 and w.endswith("e"):
         w = w[:-1]
+    if len(w) > 4 and w.endswith("e"):  # « blessées » and « blessés » alike
+        w = w[:-1]
     return w
 
 

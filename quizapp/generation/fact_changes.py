@@ -14,8 +14,9 @@ places, bodies), weighed by how much they matter to each, to be about one story.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
+from .fact_statuses import current_statuses, same_status_subject
 from .facts import ArticleFacts, Fact, fold_name
 from .story_actors import StoryMatch, shared_weight
 
@@ -49,6 +50,8 @@ def same_subject(a: Fact, b: Fact) -> bool:
         return False
     if a.kind == "figure":
         return a.unit == b.unit and (a.scope == b.scope or bool(a.scope & b.scope))
+    if a.kind == "status":
+        return same_status_subject(a, b)
     ka, kb = a.key, b.key
     if not ka or not kb or ka[0] != kb[0]:
         return False  # « ministre » and « vice-ministre » are two offices
@@ -61,6 +64,10 @@ def same_value(a: Fact, b: Fact) -> bool:
     if a.kind == "figure" and a.number is not None and b.number is not None:
         tolerance = max(_tolerance(a), _tolerance(b))
         return abs(a.number - b.number) <= tolerance
+    if a.kind == "status":
+        return a.unit == b.unit
+    if a.kind == "place":
+        return fold_name(a.value) == fold_name(b.value)
     return _same_name(a.value, b.value)
 
 
@@ -83,6 +90,8 @@ def _same_name(a: str, b: str) -> bool:
 def compare(earlier: ArticleFacts, later: ArticleFacts) -> Comparison:
     """New, changed and unchanged facts of ``later`` against ``earlier``."""
     out = Comparison()
+    earlier = replace(earlier, facts=current_statuses(earlier.facts))
+    later = replace(later, facts=current_statuses(later.facts))
     matched_later: set[int] = set()
     for before in earlier.facts:
         candidates = [(i, f) for i, f in enumerate(later.facts) if same_subject(before, f)]

@@ -36,6 +36,7 @@ from .fact_base import (
     norm_word,
 )
 from .fact_figures import figure_fact
+from .fact_statuses import place_facts, status_facts
 from .gazetteer import load_gazetteer
 from .nlp import get_nlp
 from .story_actors import lead_of, main_places, weigh_actors
@@ -55,16 +56,31 @@ _HEAD = r"(?:" + "|".join(re.escape(h) for h in _HEADS) + r")"
 _STOP = r"(?:qui|que|dont|et|ou|lors|depuis|selon|avec|dans|sur|contre|après|avant|mais|est|a|sera|ont|il|elle)"
 #: a title and its complements up to a comma, a bracket or a word that starts a new clause
 _ROLE_PHRASE = rf"(?P<role>{_HEAD}(?:\s+(?!{_STOP}\b)[\w’'-]+){{0,8}}?)"
-_ROLE_END = r"(?=\s*(?:[,.;:()«»]|$|\s(?:qui|que|dont|et|lors|depuis|selon|avec)\b))"
+_ROLE_END = (
+    r"(?=\s*(?:[,.;:()«»]|$|\s(?:qui|que|dont|et|lors|depuis|selon|avec|par|hier|ce|cette"
+    r"|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\b))"
+)
 _HOLD_VERBS = r"(?:est|reste|devient|demeure|sera|redevient)"
 _TAKE_VERBS = r"(?:remporte|porte|conserve|garde|récupère|endosse|détient|reprend|prend)"
+_NEW = r"(?:(?:nouveau|nouvelle|nouvel)\s+)?"
+_APPOINTED = r"(?:nommée?|désignée?|élue?|réélue?|investie?|choisie?|promue?)"
 _ROLE_PATTERNS = (
     # « Le ministre des transports de Valdorie, Paul Verneuil »
     re.compile(rf"\b(?:[Ll]e|[Ll]a|[Ll]')\s*(?:\w+\s)?{_ROLE_PHRASE},\s+(?P<name>{NAME})"),
     # « la présidente Claire Dubreuil »
     re.compile(rf"\b(?:[Ll]e|[Ll]a|[Ll]')\s*(?P<role>{_HEAD})\s+(?P<name>{NAME})"),
-    # « Paul Verneuil, ministre des transports »
-    re.compile(rf"(?P<name>{NAME}),\s+(?:le |la |l')?{_ROLE_PHRASE}{_ROLE_END}"),
+    # « Paul Verneuil, ministre des transports », « Marc Dubreuil, nouveau ministre… »
+    re.compile(rf"(?P<name>{NAME}),\s+(?:le |la |l')?{_NEW}{_ROLE_PHRASE}{_ROLE_END}"),
+    # « Marc Dubreuil a été nommé ministre de la Défense », « … élue présidente »
+    re.compile(
+        rf"(?P<name>{NAME})\s+(?:a été |vient d'être |est |a )?{_APPOINTED}\s+"
+        rf"(?:au poste de |comme |en tant que )?(?:le |la |l')?{_NEW}{_ROLE_PHRASE}{_ROLE_END}"
+    ),
+    # « Marc Dubreuil remplace Paul Verneuil au poste de ministre de la Défense »
+    re.compile(
+        rf"(?P<name>{NAME})\s+(?:remplace|a remplacé|succède à|a succédé à)\s+{NAME}\s+"
+        rf"(?:au poste de |comme |à la tête du |à la tête de la )(?:le |la |l')?{_ROLE_PHRASE}{_ROLE_END}"
+    ),
     # « Marc Lacombe est leader du classement », « X reste pour le moment président »
     re.compile(
         rf"(?P<name>{NAME})\s+{_HOLD_VERBS}\s+(?:[a-zé']+\s+){{0,4}}?(?:le |la |l')?{_ROLE_PHRASE}{_ROLE_END}"
@@ -135,6 +151,8 @@ def article_facts(article: Article, doc=None) -> ArticleFacts:
                 facts.append(fact)
         facts.extend(_role_facts(sent, article.date))
         facts.extend(_position_facts(sent, article.date))
+        facts.extend(status_facts(sent, article.date))
+        facts.extend(place_facts(sent, article.date))
     weights, places = _actor_weights(article, doc, ctx)
     return ArticleFacts(facts, frozenset(weights), article.language, article.date, weights, places)
 
