@@ -63,6 +63,14 @@ _STAGES: dict[str, tuple[str, str, int, bool]] = {
     "enlever": ("sort", "enlevé", 1, True),
     "retrouver": ("sort", "retrouvé", 2, True),
 }
+
+
+def stages_of(family: str) -> list[str]:
+    """The stages of a family in their order (wrong options for a timeline question)."""
+    stages = sorted({(rank, shown) for fam, shown, rank, _ in _STAGES.values() if fam == family})
+    return [shown for _rank, shown in stages]
+
+
 #: « la démission de X », « la ratification du traité »: the noun says the stage too
 _NOUNS = {
     "arrestation": "arrêter",

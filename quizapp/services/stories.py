@@ -110,7 +110,7 @@ def add_article(story: Story, article: Article, actor: User | None) -> Added:
     """
     if any(sa.article_id == article.id for sa in story.articles):
         raise StoryError(N_("Cet article fait déjà partie de l'histoire."))
-    others = [(sa, _stored(sa)) for sa in story.articles]
+    others = [(sa, stored_facts(sa)) for sa in story.articles]
     _check_language(story, article)
     facts = read_facts(article)
     _check_same_story(article, facts, [f for _sa, f in others])
@@ -208,7 +208,7 @@ def _place_in_date_order(story: Story) -> None:
     story.articles.sort(key=lambda sa: sa.position)
 
 
-def _stored(sa: StoryArticle) -> ArticleFacts:
+def stored_facts(sa: StoryArticle) -> ArticleFacts:
     weights, places = read_stored(sa.actors)
     return ArticleFacts(
         [Fact.from_dict(d) for d in sa.facts or []],
@@ -380,7 +380,7 @@ def timeline(story: Story) -> list[TimelineEntry]:
     out: list[TimelineEntry] = []
     previous: ArticleFacts | None = None
     for sa in story.articles:
-        facts = _stored(sa)
+        facts = stored_facts(sa)
         if previous is None:
             out.append(TimelineEntry(sa, facts.facts, []))
         else:
@@ -395,7 +395,7 @@ def story_diff(story: Story) -> dict:
     pairs = []
     entries = list(story.articles)
     for earlier, later in zip(entries, entries[1:], strict=False):
-        result = compare(_stored(earlier), _stored(later))
+        result = compare(stored_facts(earlier), stored_facts(later))
         data = result.to_dict()
         data["changed"] = [c.to_dict() for c in distinct_changes(result.changed)]
         pairs.append(

@@ -11,7 +11,7 @@ from flask_login import current_user
 from quizapp.display.i18n import translated
 from quizapp.extensions import db
 from quizapp.models import Story, StoryChange
-from quizapp.services import stories, story_changes
+from quizapp.services import stories, story_changes, story_questions
 from quizapp.web.forms.accounts import ConfirmForm
 from quizapp.web.forms.stories import StoryArticleForm, StoryForm
 from quizapp.web.security import role_required
@@ -99,6 +99,7 @@ def add_story_article(story_id: int):
         db.session.rollback()
         form.article_id.errors.append(translated(exc))
         return _render_story(story_or_404(story_id), form, 400)
+    timeline = story_questions.make_timeline_questions(story, current_user)
     db.session.commit()
     n = len(added.changes)
     flash(
@@ -106,6 +107,12 @@ def add_story_article(story_id: int):
             "Article ajouté : %(num)d changement signalé.",
             "Article ajouté : %(num)d changements signalés.",
             n,
+        )
+        + " "
+        + ngettext(
+            "%(num)d question de chronologie à revoir.",
+            "%(num)d questions de chronologie à revoir.",
+            timeline,
         ),
         "success",
     )
