@@ -11,7 +11,7 @@ taken keep the version they saw.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from quizapp.domain.messages import N_, CatalogueError
 from quizapp.extensions import db
@@ -373,6 +373,7 @@ class TimelineEntry:
     story_article: StoryArticle
     new: list[Fact]
     changed: list[Change]
+    unchanged: list[tuple[Fact, Fact]] = field(default_factory=list)
 
 
 def timeline(story: Story) -> list[TimelineEntry]:
@@ -385,7 +386,8 @@ def timeline(story: Story) -> list[TimelineEntry]:
             out.append(TimelineEntry(sa, facts.facts, []))
         else:
             result = compare(previous, facts)
-            out.append(TimelineEntry(sa, result.new, distinct_changes(result.changed)))
+            changed = distinct_changes(result.changed)
+            out.append(TimelineEntry(sa, result.new, changed, result.unchanged))
         previous = facts
     return out
 
