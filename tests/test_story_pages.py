@@ -142,3 +142,21 @@ def test_a_student_reads_no_article_a_quiz_of_theirs_still_hides(
     db.session.commit()
     html = unescape(client.get(f"/student/stories/{story.id}").get_data(as_text=True))
     assert "sera lisible" not in html and "Environ 10 000 soldats" in html
+
+
+def test_every_generated_question_records_its_dated_fact(client, auth, app):
+    from test_stories import EARLIER, add
+
+    from quizapp.models import QuestionFact
+
+    teacher = make_user("teacher", "seul")
+    _article, bank = add(teacher, EARLIER, 1)  # in no story
+    facts = db.session.scalars(
+        db.select(QuestionFact).join(Question).where(Question.bank_id == bank.id)
+    ).all()
+    values = {f.value for f in facts}
+    assert {"10 000", "12"} <= values
+    assert all(f.article_date.isoformat() == "2024-11-01" for f in facts)
+    auth.login("seul")
+    html = unescape(client.get(f"/teacher/banks/{bank.id}").get_data(as_text=True))
+    assert html.count("vrai selon l’article du 1 nov. 2024") == len(facts)

@@ -30,6 +30,7 @@ from quizapp.models import (
     User,
 )
 from quizapp.services import audit
+from quizapp.services.question_facts import record_question_facts, squeeze
 
 
 class StoryError(CatalogueError):
@@ -220,63 +221,6 @@ def stored_facts(sa: StoryArticle) -> ArticleFacts:
     )
 
 
-def record_question_facts(article: Article, facts: list[Fact]) -> int:
-    """Record on each generated question of ``article`` the fact it asks: the fact of its
-    source sentence whose value is one of the question's right answers."""
-    questions = db.session.scalars(
-        db.select(Question)
-        .join(Bank, Question.bank_id == Bank.id)
-        .where(Bank.article_id == article.id, Question.generated.is_(True))
-    ).all()
-    have = set(
-        db.session.scalars(
-            db.select(QuestionFact.question_id).where(
-                QuestionFact.question_id.in_([q.id for q in questions])
-            )
-        )
-    )
-    count = 0
-    for question in questions:
-        if question.id in have:
-            continue
-        fact = fact_asked(question, facts)
-        if fact is None:
-            continue
-        db.session.add(
-            QuestionFact(
-                question_id=question.id,
-                kind=fact.kind,
-                actor=fact.subject[:300],
-                relation=fact.relation,
-                value=fact.value[:300],
-                unit=fact.unit[:60],
-                qualifier=fact.qualifier[:30],
-                article_date=article.published_on,
-                sentence=fact.sentence,
-            )
-        )
-        count += 1
-    return count
-
-
-def fact_asked(question: Question, facts: list[Fact]) -> Fact | None:
-    data = question.data
-    if data.source is None:
-        return None
-    answers = [_squeeze(fold_name(a)) for a in data.correct_answers if a]
-    for fact in facts:
-        if _squeeze(fact.sentence) != _squeeze(data.source.sentence):
-            continue
-        value = _squeeze(fold_name(fact.value))
-        if any(value and (value in a or a in value) for a in answers):
-            return fact
-    return None
-
-
-def _squeeze(text: str) -> str:
-    return "".join(text.split())
-
-
 def _flag(
     story: Story, earlier: Article, later: Article, changes: list[Change]
 ) -> list[StoryChange]:
@@ -294,7 +238,7 @@ def _flag(
         questions = [
             qf.question_id
             for qf in asked
-            if _squeeze(qf.sentence) == _squeeze(before.sentence)
+            if squeeze(qf.sentence) == squeeze(before.sentence)
             and fold_name(qf.value) == fold_name(before.value)
         ] or [None]
         for question_id in questions:

@@ -27,6 +27,7 @@ from quizapp.models import (
     User,
 )
 from quizapp.services import quiz_status
+from quizapp.services.question_facts import facts_for
 from quizapp.services.reading import article_readable, quiz_article
 from quizapp.services.stories import TimelineEntry, open_changes_for, timeline
 
@@ -104,12 +105,7 @@ def story_questions(story: Story, filters: StoryFilters) -> list[StoryQuestion]:
         query = query.where(Question.status == filters.status)
     questions = list(db.session.scalars(query.order_by(Question.bank_id, Question.id)))
     ids = [q.id for q in questions]
-    facts = {
-        f.question_id: f
-        for f in db.session.scalars(
-            db.select(QuestionFact).where(QuestionFact.question_id.in_(ids))
-        )
-    }
+    facts = facts_for(ids)
     changes = open_changes_for(ids)
     return [
         StoryQuestion(q, facts.get(q.id), changes.get(q.id), bank_article.get(q.bank_id))
