@@ -93,7 +93,7 @@ _NOUNS = {
 #: A person's statuses need a person; a text's need a text.
 _PERSON_FAMILIES = frozenset({"justice", "élection", "fonction", "sort"})
 _TEXTS = frozenset(
-    "traité accord loi projet texte réforme résolution motion déclaration budget convention "
+    "traité accord loi projet texte réforme résolution motion budget convention "
     "pacte amendement constitution décret cessez-le-feu".split()
 )
 _NEGATION = frozenset({"pas", "jamais", "plus", "guère"})
