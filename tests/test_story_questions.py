@@ -131,3 +131,18 @@ def test_adding_articles_fills_the_story_bank_once(app):
     assert {q.kind for q in questions} >= {"story_order", "story_role", "story_change"}
     assert story.bank.owner_id == teacher.id
     assert story_questions.make_timeline_questions(story, teacher) == 0
+
+
+def test_cli_story_add_makes_the_timeline_questions(app, runner):
+    teacher = make_user("teacher", "ligne")
+    earlier, _ = add(teacher, EARLIER, 1)
+    later, _ = add(teacher, LATER, 15)
+    result = runner.invoke(args=["story", "add", "Valdorie", str(earlier.id), str(later.id)])
+    assert result.exit_code == 0, result.output
+    db.session.rollback()
+    story = stories.find_story("Valdorie")
+    count = db.session.scalar(
+        db.select(db.func.count(Question.id)).where(Question.bank_id == story.bank_id)
+    )
+    assert count >= 3
+    assert f"{count} timeline question(s) added to bank {story.bank_id} for review" in result.output
