@@ -160,3 +160,26 @@ def test_every_generated_question_records_its_dated_fact(client, auth, app):
     auth.login("seul")
     html = unescape(client.get(f"/teacher/banks/{bank.id}").get_data(as_text=True))
     assert html.count("vrai selon l’article du 1 nov. 2024") == len(facts)
+
+
+def test_a_quiz_of_timeline_questions_hides_every_article_of_the_story(
+    client, auth, two_articles, readers
+):
+    from quizapp.services import story_questions
+
+    teacher, story, *_ = two_articles
+    ours, _theirs, school_class = readers
+    story.students_can_view = True
+    story_questions.make_timeline_questions(story, teacher)
+    for q in story.bank.questions:
+        q.status = "accepted"
+    quiz = make_quiz(teacher, story.bank, [school_class], show_article="after_submit")
+    db.session.commit()
+    auth.login("lecteur")
+    html = unescape(client.get(f"/student/stories/{story.id}").get_data(as_text=True))
+    assert html.count("sera lisible quand votre quiz le permettra") == 2
+    assert "Marc Dubreuil" not in html
+    attempts.submit(attempts.start_or_resume(quiz, ours))
+    db.session.commit()
+    html = unescape(client.get(f"/student/stories/{story.id}").get_data(as_text=True))
+    assert "sera lisible" not in html and "Marc Dubreuil" in html

@@ -4,8 +4,9 @@ A student sees a story when its owner lets students see it (``students_can_view`
 it is not archived, and its owner teaches one of the student's classes (not
 archived). On the story, a student reads an article's text and its facts only when no
 quiz of theirs still hides that article: an article that one of their quizzes uses
-is readable when that quiz's own rule (``reading.article_readable``) allows it now,
-so the story never shows the answers of a quiz before its article may be read.
+(or every article, for a quiz drawn from the story's own bank) is readable when that
+quiz's own rule (``reading.article_readable``) allows it now, so the story never shows
+the answers of a quiz before its article may be read.
 """
 
 from __future__ import annotations
@@ -148,24 +149,26 @@ def student_story(story_id: int, student: User) -> Story | None:
 
 
 def readable_articles(story: Story, student: User, now: datetime) -> set[int]:
-    """The story's articles the student may read now: none of their quizzes hides it."""
+    """The story's articles the student may read now: none of their quizzes hides it.
+    A quiz drawn from the story's own bank (timeline questions, whose answers are in
+    every article) hides them all until its rule lets its article be read."""
     ids = {sa.article_id for sa in story.articles}
-    quizzes = db.session.scalars(quiz_status.assigned_quizzes_query(student.id)).all()
     hidden: set[int] = set()
-    for quiz in quizzes:
-        article = quiz_article(quiz)
-        if article is None or article.id not in ids or article.id in hidden:
+    for quiz in db.session.scalars(quiz_status.assigned_quizzes_query(student.id)):
+        if story.bank_id is not None and quiz.bank_id == story.bank_id:
+            covers = ids
+        else:
+            article = quiz_article(quiz)
+            covers = {article.id} & ids if article is not None else set()
+        if not covers - hidden or article_readable(quiz, _attempts(quiz.id, student), now):
             continue
-        attempts = list(
-            db.session.scalars(
-                db.select(Attempt).where(
-                    Attempt.quiz_id == quiz.id, Attempt.student_id == student.id
-                )
-            )
-        )
-        if not article_readable(quiz, attempts, now):
-            hidden.add(article.id)
+        hidden |= covers
     return ids - hidden
+
+
+def _attempts(quiz_id: int, student: User) -> list[Attempt]:
+    query = db.select(Attempt).where(Attempt.quiz_id == quiz_id, Attempt.student_id == student.id)
+    return list(db.session.scalars(query))
 
 
 def set_student_view(story: Story, allowed: bool) -> None:
