@@ -14,7 +14,8 @@ per pair and in total:
 - false alarms: flagged changes that match no annotated change, as a share of flagged;
 - figure changes stated with the same unit that were missed;
 - wrong-story controls refused (``same_story: false`` pairs the story test rejects),
-  and same-story pairs wrongly refused.
+  and same-story pairs wrongly refused, with the weighted share of their actors
+  (``generation.story_actors``) and whether their main places differ.
 
 A subject restated in several sentences is flagged once (``distinct_changes``); it is
 found when any of its sentence pairs is the annotated one.
@@ -65,6 +66,11 @@ def _matches(change: Change, annotated: dict, pairs: list[tuple[str, str]]) -> b
     return any((_squeeze(b), _squeeze(a)) == want for b, a in pairs)
 
 
+def _places(story) -> str:
+    a, b = story.other_places
+    return f", main places differ: {a} / {b}" if a else ""
+
+
 def main(verbose: bool = False, data: Path = DATA) -> int:
     pairs = yaml.safe_load((data / "changes.yaml").read_text(encoding="utf-8"))
     names = sorted({p[k] for p in pairs for k in ("earlier", "later")})
@@ -86,7 +92,7 @@ def main(verbose: bool = False, data: Path = DATA) -> int:
             controls_refused += not story.same
             print(
                 f"{label}: control, {'refused' if not story.same else 'ACCEPTED'}"
-                f" (shared actors {story.share:.0%})"
+                f" (shared actor weight {story.share:.0%}{_places(story)})"
             )
             continue
         if not story.same:
@@ -133,7 +139,8 @@ def main(verbose: bool = False, data: Path = DATA) -> int:
         false_alarms += pair_false
         print(
             f"{label}: found {len(hit)}/{len(wanted)}, false alarms {pair_false}/{len(changes)}"
-            f"{'' if story.same else ', WRONGLY REFUSED'} (shared actors {story.share:.0%})"
+            f"{'' if story.same else ', WRONGLY REFUSED'}"
+            f" (shared actor weight {story.share:.0%}{_places(story)})"
         )
     print()
     print(f"changes found: {found}/{annotated} ({found / max(annotated, 1):.0%})")

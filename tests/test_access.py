@@ -164,7 +164,7 @@ def _story_with_a_change(owner, article, question):
     from quizapp.extensions import db
     from quizapp.models import Story, StoryArticle, StoryChange
 
-    story = Story(owner_id=owner.id, title="Moscou et Pyongyang")
+    story = Story(owner_id=owner.id, title="Moscou et Pyongyang", students_can_view=True)
     db.session.add(story)
     db.session.add(StoryArticle(story=story, article=article, position=0))
     change = StoryChange(

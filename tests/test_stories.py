@@ -294,3 +294,28 @@ def test_create_story_needs_a_title(client, auth, app):
     )
     assert response.status_code == 302
     assert "Valdorie" in client.get(response.headers["Location"]).get_data(as_text=True)
+
+
+def test_one_company_in_another_country_is_refused_with_the_places(app):
+    teacher = make_user("teacher", "trajo")
+    first, _ = add(
+        teacher,
+        "Valdorie : les chauffeurs de Trajo en grève\n\n"
+        "Les chauffeurs de Trajo ont cessé le travail lundi dans toute la Valdorie pour "
+        "protester contre leurs tarifs. La société Trajo a refusé de négocier.",
+        3,
+    )
+    elsewhere, _ = add(
+        teacher,
+        "Brimonie : les chauffeurs de Trajo manifestent\n\n"
+        "Des chauffeurs de Trajo ont manifesté mardi en Brimonie contre une nouvelle taxe. "
+        "La société Trajo a promis de les soutenir.",
+        10,
+    )
+    story = stories.create_story(teacher, "Trajo en Valdorie")
+    stories.add_article(story, first, teacher)
+    db.session.commit()
+    with pytest.raises(stories.StoryError, match="se passe à Brimonie, l'histoire à Valdorie"):
+        stories.add_article(story, elsewhere, teacher)
+    db.session.rollback()
+    assert [sa.article_id for sa in story.articles] == [first.id]

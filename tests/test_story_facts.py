@@ -118,3 +118,69 @@ def test_articles_of_another_story_share_too_few_actors(pair):
 def test_key_words_ignore_accents_plurals_and_small_words():
     assert key_words("la Présidente du Sénat") == key_words("le président des sénats")
     assert key_words("nouveau ministre des transport") == key_words("ministre des transports")
+
+
+# --- the same-story test weighs the actors that matter -----------------------------------
+
+FOLLOW_UP = (
+    "Valdorie : Paul Verneuil présente son plan à Tresville\n\n"
+    "Le ministre de la Défense de Valdorie, Paul Verneuil, a présenté jeudi à Tresville "
+    "le plan de renfort annoncé lundi.\n\n"
+    "Il était accompagné du général Luc Armand, du préfet Henri Bastide, de la députée "
+    "Sophie Lenoir et du maire de Tresville, Jules Perrin. Des élus de Pontaret, de Lisle et "
+    "de Bracieux assistaient à la réunion, ainsi que l'Association des riverains. "
+    "Le syndicat Force Rurale et la Fédération des chasseurs ont demandé des garanties. "
+    "Paul Verneuil a répondu que la Valdorie tiendrait ses engagements."
+)
+PASSING = (
+    "Orbanie : la saison des vendanges commence\n\n"
+    "Les vignerons d'Orbanie ont commencé les vendanges lundi dans la vallée de l'Orbe, "
+    "sous la conduite de la coopérative Vignes d'Orbe.\n\n"
+    "La récolte s'annonce abondante selon la présidente de la coopérative, Martine Forgeat. "
+    "Une partie des vins partira vers la Valdorie voisine. Martine Forgeat espère aussi "
+    "vendre en Orbanie du nord."
+)
+TRAJO_VALDORIE = (
+    "Valdorie : les chauffeurs de Trajo en grève\n\n"
+    "Les chauffeurs de Trajo ont cessé le travail lundi dans toute la Valdorie pour "
+    "protester contre leurs tarifs. La société Trajo a refusé de négocier."
+)
+TRAJO_BRIMONIE = (
+    "Brimonie : les chauffeurs de Trajo manifestent\n\n"
+    "Des chauffeurs de Trajo ont manifesté mardi en Brimonie contre une nouvelle taxe. "
+    "La société Trajo a promis de les soutenir."
+)
+
+
+def test_a_follow_up_naming_many_new_people_is_the_same_story(pair):
+    earlier, _ = pair
+    follow_up = facts_of(FOLLOW_UP, 18)
+    flat = len(earlier.actors & follow_up.actors) / len(earlier.actors | follow_up.actors)
+    assert flat < 0.15  # a flat share of shared names would have refused it
+    verdict = same_story(earlier, follow_up)
+    assert verdict.same
+    assert "valdorie" in verdict.shared
+
+
+def test_a_country_named_in_passing_does_not_make_one_story(pair):
+    earlier, _ = pair
+    verdict = same_story(earlier, facts_of(PASSING, 18))
+    assert not verdict.same
+
+
+def test_one_company_in_two_countries_is_two_stories():
+    valdorie, brimonie = facts_of(TRAJO_VALDORIE, 3), facts_of(TRAJO_BRIMONIE, 10)
+    verdict = same_story(valdorie, brimonie)
+    assert not verdict.same
+    assert verdict.other_places == ("valdorie", "brimonie")
+    again = same_story(valdorie, facts_of(TRAJO_VALDORIE.replace("lundi", "mardi"), 10))
+    assert again.same
+
+
+def test_an_article_in_another_language_is_never_the_same_story(pair):
+    earlier, later = pair
+    later.language = "en"
+    try:
+        assert not same_story(earlier, later).same
+    finally:
+        later.language = "fr"

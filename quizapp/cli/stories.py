@@ -11,7 +11,7 @@ from flask.cli import with_appcontext
 from quizapp.cli.common import check_database, fail
 from quizapp.extensions import db
 from quizapp.models import Article, User
-from quizapp.services import stories
+from quizapp.services import stories, story_questions
 
 
 @click.group("story")
@@ -52,10 +52,12 @@ def story_add_command(story: str, article_ids: tuple[int, ...]) -> None:
     except stories.StoryError as exc:
         db.session.rollback()
         fail(f"article {article.id}: {exc.message}", 1)
+    timeline = story_questions.make_timeline_questions(found, None)
     db.session.commit()
     click.echo(f"story {found.id} « {found.title} »")
     for line in lines:
         click.echo(line)
+    click.echo(f"{timeline} timeline question(s) added to bank {found.bank_id} for review")
 
 
 @story_group.command("diff")

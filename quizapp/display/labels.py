@@ -42,6 +42,10 @@ KIND_LABELS = {
     "definition": _l("Définition"),
     "truefalse": _l("Vrai ou faux"),
     "cloze": _l("Texte à trous"),
+    # a story's timeline questions (quizapp.generation.story_questions)
+    "story_order": _l("Chronologie : ordre"),
+    "story_change": _l("Chronologie : ce qui a changé"),
+    "story_role": _l("Chronologie : fonction à une date"),
 }
 
 STATUS_LABELS = {
@@ -66,6 +70,7 @@ AUDIT_LABELS = {
     "accept_answer": _l("Réponse acceptée pour tous"),
     "regrade": _l("Recorrection"),
     "story_add_article": _l("Article ajouté à une histoire"),
+    "story_timeline_questions": _l("Questions de chronologie d'une histoire"),
     "story_retire": _l("Question retirée (information plus récente)"),
     "story_new_version": _l("Nouvelle version (information plus récente)"),
 }

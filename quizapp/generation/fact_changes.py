@@ -9,19 +9,16 @@ for figures, the same unit and the same names beside the number). Then:
 - a fact of the later article that matches nothing earlier is *new*.
 
 ``same_story`` says whether two articles share enough of their actors (people,
-places, bodies) to be about one story.
+places, bodies), weighed by how much they matter to each, to be about one story.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
+from .fact_statuses import current_statuses, same_status_subject
 from .facts import ArticleFacts, Fact, fold_name
-
-#: Two articles of one story name at least this share of their actors in common
-#: (shared / all named, Jaccard), and at least one.
-MIN_SHARED_ACTORS = 0.15
-MIN_SHARED_COUNT = 1
+from .story_actors import StoryMatch, shared_weight
 
 
 @dataclass(frozen=True)
@@ -53,6 +50,8 @@ def same_subject(a: Fact, b: Fact) -> bool:
         return False
     if a.kind == "figure":
         return a.unit == b.unit and (a.scope == b.scope or bool(a.scope & b.scope))
+    if a.kind == "status":
+        return same_status_subject(a, b)
     ka, kb = a.key, b.key
     if not ka or not kb or ka[0] != kb[0]:
         return False  # « ministre » and « vice-ministre » are two offices
@@ -65,6 +64,10 @@ def same_value(a: Fact, b: Fact) -> bool:
     if a.kind == "figure" and a.number is not None and b.number is not None:
         tolerance = max(_tolerance(a), _tolerance(b))
         return abs(a.number - b.number) <= tolerance
+    if a.kind == "status":
+        return a.unit == b.unit
+    if a.kind == "place":
+        return fold_name(a.value) == fold_name(b.value)
     return _same_name(a.value, b.value)
 
 
@@ -87,6 +90,8 @@ def _same_name(a: str, b: str) -> bool:
 def compare(earlier: ArticleFacts, later: ArticleFacts) -> Comparison:
     """New, changed and unchanged facts of ``later`` against ``earlier``."""
     out = Comparison()
+    earlier = replace(earlier, facts=current_statuses(earlier.facts))
+    later = replace(later, facts=current_statuses(later.facts))
     matched_later: set[int] = set()
     for before in earlier.facts:
         candidates = [(i, f) for i, f in enumerate(later.facts) if same_subject(before, f)]
@@ -140,19 +145,16 @@ def _same_change(a: Change, b: Change) -> bool:
     )
 
 
-@dataclass(frozen=True)
-class StoryMatch:
-    same: bool
-    shared: frozenset[str]
-    share: float
-
-
 def same_story(a: ArticleFacts, b: ArticleFacts) -> StoryMatch:
-    """Whether two articles are about one story: same language, enough shared actors."""
-    shared = a.actors & b.actors
-    union = a.actors | b.actors
-    share = len(shared) / len(union) if union else 0.0
-    same = (
-        a.language == b.language and len(shared) >= MIN_SHARED_COUNT and share >= MIN_SHARED_ACTORS
+    """Whether two articles are about one story: one language, and enough of the weight
+    of their actors shared (``story_actors``: the headline's and opening's actors and the
+    repeated ones weigh more than a name said in passing)."""
+    match = shared_weight(
+        a.weights or dict.fromkeys(a.actors, 1),
+        b.weights or dict.fromkeys(b.actors, 1),
+        a.places,
+        b.places,
     )
-    return StoryMatch(same, frozenset(shared), round(share, 3))
+    if a.language != b.language:
+        return StoryMatch(False, match.shared, match.share, match.other_places)
+    return match

@@ -10,7 +10,7 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from quizapp.extensions import db
 from quizapp.models.base import utcnow
-from quizapp.models.content import Article, Question
+from quizapp.models.content import Article, Bank, Question
 
 #: What a teacher did with a flagged change.
 CHANGE_STATUSES = ("open", "retired", "new_version")
@@ -24,7 +24,12 @@ class Story(db.Model):
     title: Mapped[str] = mapped_column(sa.String(200))
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     archived_at: Mapped[datetime | None]
+    #: the bank of the story's own questions (timeline questions across its articles)
+    bank_id: Mapped[int | None] = mapped_column(sa.ForeignKey("bank.id", ondelete="SET NULL"))
+    #: whether the owner's students may read the story's page (its articles, its timeline)
+    students_can_view: Mapped[bool] = mapped_column(default=False, server_default=sa.false())
 
+    bank: Mapped[Bank | None] = relationship()
     articles: Mapped[list[StoryArticle]] = relationship(
         back_populates="story", cascade="all, delete-orphan", order_by="StoryArticle.position"
     )
@@ -42,7 +47,8 @@ class StoryArticle(db.Model):
     )
     position: Mapped[int] = mapped_column(default=0, server_default="0")
     facts: Mapped[list[dict[str, Any]]] = mapped_column(sa.JSON, default=list)
-    actors: Mapped[list[str]] = mapped_column(sa.JSON, default=list)
+    #: {"weights": {actor: weight}, "places": [...]} (older rows: a list of actors)
+    actors: Mapped[Any] = mapped_column(sa.JSON, default=dict)
     added_at: Mapped[datetime] = mapped_column(default=utcnow)
 
     story: Mapped[Story] = relationship(back_populates="articles")

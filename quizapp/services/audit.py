@@ -23,6 +23,7 @@ ACTIONS = (
     "accept_answer",
     "regrade",
     "story_add_article",
+    "story_timeline_questions",
     "story_retire",
     "story_new_version",
 )

@@ -11,13 +11,14 @@ taken keep the version they saw.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from quizapp.domain.messages import N_, CatalogueError
 from quizapp.extensions import db
 from quizapp.generation.article import Article as ParsedArticle
 from quizapp.generation.fact_changes import Change, compare, distinct_changes, same_story
 from quizapp.generation.facts import ArticleFacts, Fact, article_facts, fold_name
+from quizapp.generation.story_actors import read_stored, stored_actors
 from quizapp.models import (
     Article,
     Bank,
@@ -29,6 +30,7 @@ from quizapp.models import (
     User,
 )
 from quizapp.services import audit
+from quizapp.services.question_facts import record_question_facts, squeeze
 
 
 class StoryError(CatalogueError):
@@ -109,7 +111,7 @@ def add_article(story: Story, article: Article, actor: User | None) -> Added:
     """
     if any(sa.article_id == article.id for sa in story.articles):
         raise StoryError(N_("Cet article fait déjà partie de l'histoire."))
-    others = [(sa, _stored(sa)) for sa in story.articles]
+    others = [(sa, stored_facts(sa)) for sa in story.articles]
     _check_language(story, article)
     facts = read_facts(article)
     _check_same_story(article, facts, [f for _sa, f in others])
@@ -117,7 +119,7 @@ def add_article(story: Story, article: Article, actor: User | None) -> Added:
         story=story,
         article=article,
         facts=[f.to_dict() for f in facts.facts],
-        actors=sorted(facts.actors),
+        actors=stored_actors(facts.weights, facts.places),
     )
     db.session.add(entry)
     _place_in_date_order(story)
@@ -154,16 +156,28 @@ def _check_same_story(article: Article, facts: ArticleFacts, others: list[Articl
     """Refuse an article that shares too few actors with every article of the story."""
     if not others:
         return
-    best = max((same_story(other, facts) for other in others), key=lambda m: m.share)
-    if not best.same:
+    verdicts = [same_story(other, facts) for other in others]
+    if any(v.same for v in verdicts):
+        return
+    best = max(verdicts, key=lambda m: m.share)
+    if best.other_places[0]:
         raise StoryError(
             N_(
-                "« %(title)s » ne semble pas parler de la même histoire : il partage trop "
-                "peu d'acteurs avec ses articles (%(share)d %%). Il n'y est pas ajouté."
+                "« %(title)s » ne semble pas parler de la même histoire : il se passe à "
+                "%(place)s, l'histoire à %(story_place)s. Il n'y est pas ajouté."
             ),
             title=article.title,
-            share=round(best.share * 100),
+            place=best.other_places[1].title(),
+            story_place=best.other_places[0].title(),
         )
+    raise StoryError(
+        N_(
+            "« %(title)s » ne semble pas parler de la même histoire : il partage trop "
+            "peu d'acteurs avec ses articles (%(share)d %%). Il n'y est pas ajouté."
+        ),
+        title=article.title,
+        share=round(best.share * 100),
+    )
 
 
 def _compare_both_ways(
@@ -195,70 +209,16 @@ def _place_in_date_order(story: Story) -> None:
     story.articles.sort(key=lambda sa: sa.position)
 
 
-def _stored(sa: StoryArticle) -> ArticleFacts:
+def stored_facts(sa: StoryArticle) -> ArticleFacts:
+    weights, places = read_stored(sa.actors)
     return ArticleFacts(
         [Fact.from_dict(d) for d in sa.facts or []],
-        frozenset(sa.actors or ()),
+        frozenset(weights),
         sa.article.language,
         sa.article.published_on,
+        weights,
+        places,
     )
-
-
-def record_question_facts(article: Article, facts: list[Fact]) -> int:
-    """Record on each generated question of ``article`` the fact it asks: the fact of its
-    source sentence whose value is one of the question's right answers."""
-    questions = db.session.scalars(
-        db.select(Question)
-        .join(Bank, Question.bank_id == Bank.id)
-        .where(Bank.article_id == article.id, Question.generated.is_(True))
-    ).all()
-    have = set(
-        db.session.scalars(
-            db.select(QuestionFact.question_id).where(
-                QuestionFact.question_id.in_([q.id for q in questions])
-            )
-        )
-    )
-    count = 0
-    for question in questions:
-        if question.id in have:
-            continue
-        fact = fact_asked(question, facts)
-        if fact is None:
-            continue
-        db.session.add(
-            QuestionFact(
-                question_id=question.id,
-                kind=fact.kind,
-                actor=fact.subject[:300],
-                relation=fact.relation,
-                value=fact.value[:300],
-                unit=fact.unit[:60],
-                qualifier=fact.qualifier[:30],
-                article_date=article.published_on,
-                sentence=fact.sentence,
-            )
-        )
-        count += 1
-    return count
-
-
-def fact_asked(question: Question, facts: list[Fact]) -> Fact | None:
-    data = question.data
-    if data.source is None:
-        return None
-    answers = [_squeeze(fold_name(a)) for a in data.correct_answers if a]
-    for fact in facts:
-        if _squeeze(fact.sentence) != _squeeze(data.source.sentence):
-            continue
-        value = _squeeze(fold_name(fact.value))
-        if any(value and (value in a or a in value) for a in answers):
-            return fact
-    return None
-
-
-def _squeeze(text: str) -> str:
-    return "".join(text.split())
 
 
 def _flag(
@@ -278,7 +238,7 @@ def _flag(
         questions = [
             qf.question_id
             for qf in asked
-            if _squeeze(qf.sentence) == _squeeze(before.sentence)
+            if squeeze(qf.sentence) == squeeze(before.sentence)
             and fold_name(qf.value) == fold_name(before.value)
         ] or [None]
         for question_id in questions:
@@ -357,6 +317,7 @@ class TimelineEntry:
     story_article: StoryArticle
     new: list[Fact]
     changed: list[Change]
+    unchanged: list[tuple[Fact, Fact]] = field(default_factory=list)
 
 
 def timeline(story: Story) -> list[TimelineEntry]:
@@ -364,12 +325,13 @@ def timeline(story: Story) -> list[TimelineEntry]:
     out: list[TimelineEntry] = []
     previous: ArticleFacts | None = None
     for sa in story.articles:
-        facts = _stored(sa)
+        facts = stored_facts(sa)
         if previous is None:
             out.append(TimelineEntry(sa, facts.facts, []))
         else:
             result = compare(previous, facts)
-            out.append(TimelineEntry(sa, result.new, distinct_changes(result.changed)))
+            changed = distinct_changes(result.changed)
+            out.append(TimelineEntry(sa, result.new, changed, result.unchanged))
         previous = facts
     return out
 
@@ -379,7 +341,7 @@ def story_diff(story: Story) -> dict:
     pairs = []
     entries = list(story.articles)
     for earlier, later in zip(entries, entries[1:], strict=False):
-        result = compare(_stored(earlier), _stored(later))
+        result = compare(stored_facts(earlier), stored_facts(later))
         data = result.to_dict()
         data["changed"] = [c.to_dict() for c in distinct_changes(result.changed)]
         pairs.append(

@@ -25,6 +25,7 @@ from quizapp.models import (
     User,
 )
 from quizapp.services.banks import add_question
+from quizapp.services.question_facts import record_question_facts
 
 
 class WorkspaceError(Exception):
@@ -215,6 +216,7 @@ def add_article_with_bank(
     transaction: the request's is committed first, so nothing may be pending.
     """
     from quizapp.generation import GenerationError, generate
+    from quizapp.generation.facts import article_facts
 
     end_transaction()  # no lock held while the generator works
     try:
@@ -222,6 +224,7 @@ def add_article_with_bank(
     except GenerationError as exc:
         raise WorkspaceError(_as_sentence(translated(exc))) from None
     meta = result.article
+    facts = article_facts(meta).facts  # still outside the transaction: a second, short read
     article = Article(
         owner_id=owner.id,
         title=(title or meta.title or "Article sans titre")[:300],
@@ -236,6 +239,8 @@ def add_article_with_bank(
     for data in result.questions:
         data.status = "candidate"
         add_question(bank, data, author=owner, generated=True)
+    db.session.flush()
+    record_question_facts(article, facts)  # each question's dated fact: « true as of »
     return article, bank
 
 

@@ -10,7 +10,7 @@ which carries nothing that tells a right answer from a wrong one.
 
 from __future__ import annotations
 
-from quizapp.web.views.student import attempts, home, practice
+from quizapp.web.views.student import attempts, home, practice, stories
 from quizapp.web.views.student.common import bp
 
-__all__ = ["attempts", "bp", "home", "practice"]
+__all__ = ["attempts", "bp", "home", "practice", "stories"]

@@ -11,7 +11,16 @@ from quizapp.display.timeutil import format_day, to_local
 from quizapp.extensions import db
 from quizapp.models import Membership, Quiz, SchoolClass
 from quizapp.models.base import utcnow
-from quizapp.services import accounts, marking, practice, progress, quiz_status, reading, workspace
+from quizapp.services import (
+    accounts,
+    marking,
+    practice,
+    progress,
+    quiz_status,
+    reading,
+    story_pages,
+    workspace,
+)
 from quizapp.services import attempts as svc
 from quizapp.web.forms.accounts import JoinClassForm
 from quizapp.web.security import role_required
@@ -34,6 +43,7 @@ def home():
         classes=classes,
         statuses=quiz_status.statuses_for_student(current_user),
         due=practice.due_count(current_user.id),
+        stories=story_pages.stories_for_student(current_user),
         # A code that joined nothing is shown again, to correct rather than retype.
         form=JoinClassForm(join_code=session.pop("join_code_typed", None)),
         now=utcnow(),

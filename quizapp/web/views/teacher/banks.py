@@ -8,7 +8,7 @@ from flask_login import current_user
 
 from quizapp.extensions import db
 from quizapp.models import Bank, Question
-from quizapp.services import bank_questions, bank_review, lifecycle, stories
+from quizapp.services import bank_questions, bank_review, lifecycle, question_facts, stories
 from quizapp.services.bank_questions import QuestionFilters
 from quizapp.web.forms.accounts import ConfirmForm
 from quizapp.web.forms.banks import BankForm, BulkReviewForm, RejectForm, ShareForm
@@ -71,6 +71,7 @@ def bank(bank_id: int):
         questions=questions,
         clashes=bank_questions.clashes(questions),
         superseded=stories.open_changes_for([q.id for q in questions]),
+        dated=question_facts.facts_for([q.id for q in questions]),
         filters=filters,
         kinds=kinds,
         bulk=BulkReviewForm(),

@@ -3,7 +3,7 @@ changes, adding an article, and retiring or versioning a superseded question."""
 
 from __future__ import annotations
 
-from flask import abort, flash, redirect, render_template, url_for
+from flask import abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_babel import ngettext
 from flask_login import current_user
@@ -11,7 +11,7 @@ from flask_login import current_user
 from quizapp.display.i18n import translated
 from quizapp.extensions import db
 from quizapp.models import Story, StoryChange
-from quizapp.services import stories, story_changes
+from quizapp.services import stories, story_changes, story_pages, story_questions
 from quizapp.web.forms.accounts import ConfirmForm
 from quizapp.web.forms.stories import StoryArticleForm, StoryForm
 from quizapp.web.security import role_required
@@ -64,11 +64,14 @@ def _article_form(story: Story) -> StoryArticleForm:
 
 
 def _render_story(story: Story, form: StoryArticleForm, status: int = 200):
+    filters = story_pages.StoryFilters.from_args(request.args, story)
     return render_template(
         "teacher/story.html",
         story=story,
-        timeline=stories.timeline(story),
-        changes=stories.changes_of(story),
+        filters=filters,
+        timeline=story_pages.filtered_timeline(story, filters),
+        changes=story_pages.filtered_changes(story, filters),
+        questions=story_pages.story_questions(story, filters),
         form=form,
         confirm=ConfirmForm(),
     ), status
@@ -80,6 +83,25 @@ def story(story_id: int):
     """The story's articles in date order, their new and changed facts, the flagged questions."""
     story = story_or_404(story_id)
     return _render_story(story, _article_form(story))
+
+
+@bp.post("/stories/<int:story_id>/student-view")
+@role_required("teacher")
+def toggle_student_view(story_id: int):
+    """Let the owner's students read the story (its articles, its timeline), or stop it."""
+    story = story_or_404(story_id)
+    form = ConfirmForm()
+    if not form.validate_on_submit():
+        abort(400)
+    story_pages.set_student_view(story, not story.students_can_view)
+    db.session.commit()
+    flash(
+        _("Les élèves de vos classes peuvent lire cette histoire.")
+        if story.students_can_view
+        else _("Les élèves ne voient plus cette histoire."),
+        "success",
+    )
+    return redirect(url_for("teacher.story", story_id=story.id))
 
 
 @bp.post("/stories/<int:story_id>/articles")
@@ -99,6 +121,7 @@ def add_story_article(story_id: int):
         db.session.rollback()
         form.article_id.errors.append(translated(exc))
         return _render_story(story_or_404(story_id), form, 400)
+    timeline = story_questions.make_timeline_questions(story, current_user)
     db.session.commit()
     n = len(added.changes)
     flash(
@@ -106,6 +129,12 @@ def add_story_article(story_id: int):
             "Article ajouté : %(num)d changement signalé.",
             "Article ajouté : %(num)d changements signalés.",
             n,
+        )
+        + " "
+        + ngettext(
+            "%(num)d question de chronologie à revoir.",
+            "%(num)d questions de chronologie à revoir.",
+            timeline,
         ),
         "success",
     )
