@@ -218,3 +218,15 @@ def test_an_office_every_country_has_is_named_with_the_holder_s_country():
     q = _by_stem(dated, "Quelle était la fonction de Giorgia Meloni en mars 2023 ?")
     # « cheffe du gouvernement » alone: of which country? The gazetteer knows hers
     assert q.correct_answers == ["cheffe du gouvernement italien"]
+
+
+def test_another_wording_of_the_same_office_is_never_a_wrong_option():
+    from quizapp.generation.kinds_roles import _same_office
+
+    assert _same_office("Première ministre polonaise", "Premier ministre de Pologne")
+    assert _same_office("président américain", "président sortant américain")
+    # two ministers of one country hold two offices; two countries' presidents differ
+    assert not _same_office(
+        "ministre iranien des Affaires étrangères", "ministre iranien des Transports"
+    )
+    assert not _same_office("président russe", "président ukrainien")

@@ -58,6 +58,17 @@ _ANCIEN = re.compile(r"(?i)^(?:ancien|ancienne|ex-)\s?")
 _COMMON_OFFICES = ("ministre", "ambassadeur", "porte-parole", "député", "sénateur", "gouverneur")
 
 
+def _same_office(title: str, answer: str) -> bool:
+    """Two ways of writing one office: the same kind (head of state, of government…) in
+    the same country; ministers of one country hold different offices."""
+    kind = office_kind(title)
+    if kind in ("minister", "other") or kind != office_kind(answer):
+        return False
+    gazetteer = load_gazetteer()
+    home = gazetteer.place_in(answer)[0]
+    return bool(home) and gazetteer.place_in(title)[0] == home
+
+
 def _title_distractors(
     a: Apposition, gender: str, pool: list[Apposition], countries: list[str]
 ) -> list[str]:
@@ -102,6 +113,8 @@ def _title_distractors(
             continue  # "ancien …" among current titles gives the answer away
         if any(clashes(r, x) for x in [a.phrase, *mine, *wrong]) or fold(a.holder) in fold(r):
             continue
+        if _same_office(r, a.phrase):
+            continue  # « Première ministre polonaise » for « Premier ministre de Pologne »
         wrong.append(r)
         if len(wrong) == 3:
             break
@@ -145,7 +158,7 @@ def _feminine(title: str) -> str:
 
 
 _MASCULINE_ONLY = MASCULINE_HEADS | {"émir", "pape", "colonel", "commandant", "directeur"}
-_MASCULINE_ADJ = re.compile(r"\b[a-zé-]+(?:ain|ien|éen|ais|ois|and|ol|el|if)\b")
+_MASCULINE_ADJ = re.compile(r"\b[a-zé-]+(?:ain|ien|éen|ais|ois|and|ol|el|if|ant)\b")
 
 
 def _looks_feminine(title: str) -> bool:
