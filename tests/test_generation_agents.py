@@ -7,6 +7,7 @@ import pytest
 
 from quizapp.generation.article import prepare_article
 from quizapp.generation.context import build_context
+from quizapp.generation.coref import leading_referents
 from quizapp.generation.figures import find_figures
 from quizapp.generation.kinds_agents import agent_questions
 from quizapp.generation.kinds_figures import figure_questions
@@ -28,6 +29,7 @@ ARTICLE = (
 def questions():
     article = prepare_article(ARTICLE, "Valdorie : la réforme des retraites en débat", None)
     ctx = build_context(article, get_nlp()(article.text))
+    leading_referents(ctx)  # as the pipeline does
     return {c.question.stem: c.question for c in agent_questions(ctx)}
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from quizapp.generation.article import prepare_article
 from quizapp.generation.context import build_context
+from quizapp.generation.coref import leading_referents
 from quizapp.generation.kinds_text import truefalse_questions
 from quizapp.generation.nlp import get_nlp
 
@@ -16,7 +17,9 @@ def _referent(sentences, start: str) -> str | None:
 
 def _ctx(text: str):
     article = prepare_article(text, "Valdorie : le procès de l'ancienne ministre", None)
-    return build_context(article, get_nlp()(article.text))
+    ctx = build_context(article, get_nlp()(article.text))
+    leading_referents(ctx)  # as the pipeline does
+    return ctx
 
 
 ARTICLE = (

@@ -100,9 +100,6 @@ def build_context(article: Article, doc) -> Context:
     for info in sentences:
         if info.span is not None and len(info.span):
             info.clause = find_clause(info.span, text, ctx.gender_of)
-    from .coref import leading_referents  # it asks the clause rules, which need a Context
-
-    leading_referents(ctx)
     return ctx
 
 

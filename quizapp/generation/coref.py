@@ -25,8 +25,9 @@ _IDIOM = re.compile(r"(?i)il\s+(?:en\s+(?:est|va|sera|allait)|était\s+une\s+foi
 
 
 def leading_referents(ctx: Context) -> None:
-    """Set ``sent.referent`` for every sentence whose first word is a subject pronoun
-    the sentences before resolve."""
+    """Set ``sent.referent`` for every sentence whose subject opens it and is a pronoun
+    or a bare « le/la + noun » the sentences before resolve (the pipeline calls it right
+    after ``build_context``)."""
     from .clause_questions import IMPERSONAL, antecedent
 
     for sent in ctx.sentences:

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from ..domain.questiondata import QuestionData
 from .article import Article, prepare_article
 from .context import build_context
+from .coref import leading_referents
 from .dates import absolute_dates, find_dates
 from .kinds_agents import agent_questions
 from .kinds_clefts import cleft_questions
@@ -75,6 +76,7 @@ def generate_from_article(
     if doc is None:
         doc = get_nlp()(article.text)
     ctx = build_context(article, doc)
+    leading_referents(ctx)  # « il », « le tribunal »: who they are, for every rule
     cands = []
     for rule in RULES:
         cands.extend(rule(ctx))
