@@ -16,8 +16,9 @@ import dataclasses
 import re
 
 from .clause_questions import BACK_REF, question_clause, subject_in_question
-from .context import Candidate, Context, SentenceInfo, explanation, mcq, source_of
+from .context import Candidate, Context, SentenceInfo
 from .distractors import entity_options
+from .kinds_objects import entity_answer, entity_candidate
 from .text import fold
 
 #: What the answer's type asks after « par ».
@@ -95,7 +96,7 @@ def _agent_question(ctx: Context, sent: SentenceInfo, tok) -> Candidate | None:
     stem = _agent_stem(ctx, sent, tok, m)
     if stem is None:
         return None
-    answer = _answer_text(ctx, m)
+    answer = entity_answer(ctx, m)
     if fold(answer) in fold(stem) or fold(m.text) in fold(stem):
         return None
     opts, from_gazetteer = entity_options(ctx, m.entity, answer, stem, n=6)
@@ -103,17 +104,8 @@ def _agent_question(ctx: Context, sent: SentenceInfo, tok) -> Candidate | None:
     opts = [o for o in opts if not any(a in fold(o) for a in also)][:3]
     if len(opts) < 3:
         return None
-    q = mcq(
-        stem,
-        answer,
-        opts,
-        kind="event" if m.entity.type == "person" else "position",
-        source=source_of(sent),
-        explanation=explanation(sent, answer),
-        tags=["event"],
-    )
     score = 0.78 - 0.02 * from_gazetteer - (0.05 if len(stem) > 130 else 0)
-    return Candidate(q, sent, [answer, m.text, *m.entity.aliases], score)
+    return entity_candidate(sent, m, stem, answer, opts, score)
 
 
 def _also_acting(ctx: Context, sent: SentenceInfo, tok) -> list[str]:
@@ -161,14 +153,3 @@ def _agent_stem(ctx: Context, sent: SentenceInfo, tok, m) -> str | None:
     if len(stem) > 170 or len(stem.split()) < 6:
         return None
     return stem
-
-
-def _answer_text(ctx: Context, m) -> str:
-    """A person by the fullest name the article gives; a country or an organisation with
-    its article (« L'Ukraine »), as the other options read."""
-    if m.entity.type == "person":
-        return ctx.display(m.entity)
-    with_article = m.entity.with_article()
-    if fold(with_article).endswith(fold(m.text)):
-        return with_article[:1].upper() + with_article[1:]
-    return m.text

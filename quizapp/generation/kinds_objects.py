@@ -114,16 +114,32 @@ def _question(ctx: Context, sent: SentenceInfo, m, prep: str) -> Candidate | Non
     stem = re.sub(r"\s+", " ", stem).replace(" ,", ",")
     if len(stem) > 170 or len(stem.split()) < 5:
         return None
-    answer = ctx.display(m.entity) if m.entity.type == "person" else m.text
-    if m.entity.type != "person":
-        with_article = m.entity.with_article()
-        if fold(with_article).endswith(fold(m.text)):
-            answer = with_article[:1].upper() + with_article[1:]
+    answer = entity_answer(ctx, m)
     if fold(answer) in fold(stem):
         return None
     opts, from_gazetteer = entity_options(ctx, m.entity, answer, stem)
     if len(opts) < 3:
         return None
+    score = 0.76 - 0.02 * from_gazetteer - (0.05 if len(stem) > 130 else 0)
+    return entity_candidate(sent, m, stem, answer, opts, score)
+
+
+def entity_answer(ctx: Context, m) -> str:
+    """A person by the fullest name the article gives; a country or an organisation with
+    its article (« L'Ukraine »), as the other options read."""
+    if m.entity.type == "person":
+        return ctx.display(m.entity)
+    with_article = m.entity.with_article()
+    if fold(with_article).endswith(fold(m.text)):
+        return with_article[:1].upper() + with_article[1:]
+    return m.text
+
+
+def entity_candidate(
+    sent: SentenceInfo, m, stem: str, answer: str, opts: list[str], score: float
+) -> Candidate:
+    """The choice question whose answer is the actor ``m`` names: an event for a person,
+    a position for a country or an organisation."""
     q = mcq(
         stem,
         answer,
@@ -133,5 +149,4 @@ def _question(ctx: Context, sent: SentenceInfo, m, prep: str) -> Candidate | Non
         explanation=explanation(sent, answer),
         tags=["event"],
     )
-    score = 0.76 - 0.02 * from_gazetteer - (0.05 if len(stem) > 130 else 0)
     return Candidate(q, sent, [answer, m.text, *m.entity.aliases], score)
