@@ -24,7 +24,7 @@ from quizapp.services import (
 )
 from quizapp.services import attempts as svc
 from quizapp.web.posted_answers import raw_from_form
-from quizapp.web.security import role_required
+from quizapp.web.security import role_required, user_as_row
 from quizapp.web.views.student.common import (
     bp,
     locked_own_attempt_or_404,
@@ -36,6 +36,7 @@ from quizapp.web.views.student.common import (
 
 @bp.get("/attempts/<int:attempt_id>")
 @role_required("student")
+@user_as_row
 def take(attempt_id: int):
     """One page of the attempt (``?page=``), where the student left it by default.
 
@@ -135,6 +136,7 @@ def _target_page(go: str, page: int, total: int) -> int:
 
 @bp.post("/attempts/<int:attempt_id>/answer")
 @role_required("student")
+@user_as_row
 def save_json(attempt_id: int):
     """What the page's script sends on every change: ``{"slot": n, "answer": ..., "seq":
     "<page id>:<n>"}``; a save older than the stored one (``seq``) is answered
