@@ -8,9 +8,9 @@ from flask import abort, flash, jsonify, redirect, render_template, request, url
 from flask_babel import gettext as _
 from flask_login import current_user
 
-from quizapp.display.i18n import interface_text, translated
+from quizapp.display.attempt_nav import jump_buttons
+from quizapp.display.i18n import translated
 from quizapp.domain.grading import InvalidResponse
-from quizapp.domain.messages import N_
 from quizapp.models.base import utcnow
 from quizapp.services import (
     answer_save,
@@ -71,20 +71,9 @@ def take(attempt_id: int):
         items=attempt_view.slots_view(attempt, slots, now),
         answered=total - len(unanswered),
         remaining=remaining_seconds(attempt, now),
-        jumps=_jump_buttons(total, unanswered) if quiz.one_per_page else [],
+        jumps=jump_buttons(total, page, unanswered) if quiz.one_per_page else "",
         article_link=quiz.article_id is not None and reading.article_readable(quiz, [attempt], now),
     )
-
-
-def _jump_buttons(total: int, unanswered: set[int]) -> list[tuple[int, str, bool]]:
-    """(slot, spoken label, answered) per question button: three translations in all,
-    not two per button, each remembered for the process."""
-    number = interface_text(N_("Question %(n)d"))  # formatted below, once per button
-    states = {True: interface_text(N_("répondue")), False: interface_text(N_("sans réponse"))}
-    return [
-        (s, f"{number % {'n': s + 1}} : {states[s not in unanswered]}", s not in unanswered)
-        for s in range(total)
-    ]
 
 
 @bp.post("/attempts/<int:attempt_id>")
