@@ -110,6 +110,35 @@ def _install_cached_gettext(app: Flask) -> None:
         return text
 
     app.jinja_env.globals["gettext"] = gettext
+    # ``_()`` straight to it: Jinja's alias would look ``gettext`` up and call it again.
+    app.jinja_env.globals["_"] = gettext
+    app.jinja_env.globals["ngettext"] = _cached_ngettext()
+
+
+def _cached_ngettext():
+    """Templates' ``ngettext()`` remembers the translated form per locale and count (a
+    question page counts its answers three times; Flask-Babel looks the catalogue up
+    again each time). Counts past a thousand are looked up as before."""
+    from flask_babel import get_locale, get_translations
+    from jinja2 import pass_context
+    from markupsafe import Markup
+
+    forms: dict[tuple[str, str, str, int], str] = {}
+
+    @pass_context
+    def ngettext(context, singular: str, plural: str, num, /, **variables) -> str:
+        locale = context.get("current_locale") or str(get_locale())
+        key = (locale, singular, plural, num)
+        cacheable = isinstance(num, int) and -1000 < num < 1000
+        text = forms.get(key) if cacheable else None
+        if text is None:
+            text = get_translations().ungettext(singular, plural, num)
+            if cacheable:
+                forms[key] = text
+        variables.setdefault("num", num)
+        return (Markup(text) if context.eval_ctx.autoescape else text) % variables
+
+    return ngettext
 
 
 # --- numbers -------------------------------------------------------------------------

@@ -8,9 +8,10 @@ from functools import wraps
 import sqlalchemy as sa
 from flask import Flask, abort, g, has_request_context, request, session
 from flask.sessions import SecureCookieSessionInterface
-from flask_login import current_user, logout_user
+from flask_login import UserMixin, current_user, logout_user
 from werkzeug.middleware.proxy_fix import ProxyFix
 
+from quizapp.display.labels import person_name
 from quizapp.extensions import db, login_manager
 from quizapp.models import User
 
@@ -47,16 +48,56 @@ def init_app(app: Flask) -> None:
 # Built once: every request runs it, and ``Session.get`` builds its statement anew each
 # time (a third of the user's load).
 _USER_BY_ID = db.select(User).where(User.id == sa.bindparam("uid"))
+_users = User.__table__
+# What the pages marked ``user_as_row`` read of the logged-in user, and what ends a session.
+_ROW_COLUMNS = ("id", "role", "username", "display_name", "erased_at", "locale")
+_ROW_CHECKS = ("session_version", "active", "must_change_password")
+_USER_ROW = sa.select(*(_users.c[name] for name in _ROW_COLUMNS + _ROW_CHECKS)).where(
+    _users.c.id == sa.bindparam("uid")
+)
+
+
+class SignedInRow(UserMixin):
+    """The logged-in user as a plain row, for the pages a class sends most (a question
+    page, an answer saved by its script): what the layout, the role check and the
+    views read, without loading a model. Nothing is written through it."""
+
+    def __init__(self, row) -> None:
+        self.__dict__.update(row._mapping)
+
+    @property
+    def is_active(self) -> bool:
+        return self.active
+
+    def get_id(self) -> str:
+        return f"{self.id}:{self.session_version}"
+
+    @property
+    def name(self) -> str:
+        return person_name(self.username, self.display_name, self.erased_at)
+
+
+def user_as_row(view):
+    """Mark a view that reads only :class:`SignedInRow`'s columns of ``current_user``."""
+    view.user_as_row = True
+    return view
 
 
 @login_manager.user_loader
 def load_user(user_id: str):
     """Sessions carry ``id:session_version``; a bumped version ends them."""
+    from flask import current_app
+
     try:
         uid, version = (int(part) for part in user_id.split(":"))
     except ValueError:
         return None
-    user = db.session.execute(_USER_BY_ID, {"uid": uid}).scalar_one_or_none()
+    view = current_app.view_functions.get(request.endpoint) if request.endpoint else None
+    if getattr(view, "user_as_row", False):
+        row = db.session.connection().execute(_USER_ROW, {"uid": uid}).one_or_none()
+        user = SignedInRow(row) if row is not None else None
+    else:
+        user = db.session.execute(_USER_BY_ID, {"uid": uid}).scalar_one_or_none()
     if user is None or user.session_version != version or not user.active:
         return None
     return user

@@ -48,6 +48,14 @@ def init_app(app: Flask) -> None:
     limiter.init_app(app)
 
 
+@limiter.request_filter
+def _not_throttled() -> bool:
+    """Flask-Limiter looks at every request; only the views decorated here have limits
+    (there are no default ones), so the others skip its work: a question page, a save."""
+    view = current_app.view_functions.get(request.endpoint) if request.endpoint else None
+    return not getattr(view, "throttled", False)
+
+
 # --- what is counted, and under which key --------------------------------------------
 def client_network() -> str:
     """The client's address; for IPv6 its /64, which one machine or one school holds whole
@@ -101,6 +109,7 @@ def failed_logins(*, on_breach: Callable[[RequestLimit], Any]) -> Callable:
                 deduct_when=_login_failed_in_this_request,
                 on_breach=on_breach,
             )(view)
+        view.throttled = True
         return view
 
     return decorate
@@ -113,7 +122,7 @@ def refused_signups(*, on_breach: Callable[[RequestLimit], Any]) -> Callable:
     """Decorate the sign-up view: refused sign-ups (a wrong class code, a username
     taken) count per address (``REGISTER_LIMIT_ADDRESS``), so that nobody can try
     codes or probe for usernames by the thousand; a class signing up is not slowed."""
-    return limiter.limit(
+    limit = limiter.limit(
         _configured("REGISTER_LIMIT_ADDRESS"),
         key_func=client_network,
         scope="signup",
@@ -121,6 +130,13 @@ def refused_signups(*, on_breach: Callable[[RequestLimit], Any]) -> Callable:
         deduct_when=lambda _response: g.get(_REFUSED, False),
         on_breach=on_breach,
     )
+
+    def decorate(view):
+        view = limit(view)
+        view.throttled = True
+        return view
+
+    return decorate
 
 
 def signup_refused() -> None:

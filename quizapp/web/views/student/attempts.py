@@ -8,9 +8,9 @@ from flask import abort, flash, jsonify, redirect, render_template, request, url
 from flask_babel import gettext as _
 from flask_login import current_user
 
-from quizapp.display.i18n import interface_text, translated
+from quizapp.display.attempt_nav import jump_buttons
+from quizapp.display.i18n import translated
 from quizapp.domain.grading import InvalidResponse
-from quizapp.domain.messages import N_
 from quizapp.models.base import utcnow
 from quizapp.services import (
     answer_save,
@@ -24,7 +24,7 @@ from quizapp.services import (
 )
 from quizapp.services import attempts as svc
 from quizapp.web.posted_answers import raw_from_form
-from quizapp.web.security import role_required
+from quizapp.web.security import role_required, user_as_row
 from quizapp.web.views.student.common import (
     bp,
     locked_own_attempt_or_404,
@@ -36,6 +36,7 @@ from quizapp.web.views.student.common import (
 
 @bp.get("/attempts/<int:attempt_id>")
 @role_required("student")
+@user_as_row
 def take(attempt_id: int):
     """One page of the attempt (``?page=``), where the student left it by default.
 
@@ -70,20 +71,9 @@ def take(attempt_id: int):
         items=attempt_view.slots_view(attempt, slots, now),
         answered=total - len(unanswered),
         remaining=remaining_seconds(attempt, now),
-        jumps=_jump_buttons(total, unanswered) if quiz.one_per_page else [],
+        jumps=jump_buttons(total, page, unanswered) if quiz.one_per_page else "",
         article_link=quiz.article_id is not None and reading.article_readable(quiz, [attempt], now),
     )
-
-
-def _jump_buttons(total: int, unanswered: set[int]) -> list[tuple[int, str, bool]]:
-    """(slot, spoken label, answered) per question button: three translations in all,
-    not two per button, each remembered for the process."""
-    number = interface_text(N_("Question %(n)d"))  # formatted below, once per button
-    states = {True: interface_text(N_("répondue")), False: interface_text(N_("sans réponse"))}
-    return [
-        (s, f"{number % {'n': s + 1}} : {states[s not in unanswered]}", s not in unanswered)
-        for s in range(total)
-    ]
 
 
 @bp.post("/attempts/<int:attempt_id>")
@@ -135,6 +125,7 @@ def _target_page(go: str, page: int, total: int) -> int:
 
 @bp.post("/attempts/<int:attempt_id>/answer")
 @role_required("student")
+@user_as_row
 def save_json(attempt_id: int):
     """What the page's script sends on every change: ``{"slot": n, "answer": ..., "seq":
     "<page id>:<n>"}``; a save older than the stored one (``seq``) is answered
