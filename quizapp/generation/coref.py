@@ -91,10 +91,10 @@ def _only_one_of_gender(ctx: Context, sent: SentenceInfo) -> str | None:
 
 
 def _named_before(ctx: Context, sent: SentenceInfo) -> str | None:
-    """« Le Front a une position ambiguë », after « le Front al-Nosra » earlier: the
+    """« Le Front a une position ambiguë », after « le Front Valdor » earlier: the
     subject as the article first said it, when it is a bare « le/la/l' + noun » and an
     earlier sentence gave that noun an adjective, a complement or a name (« l'armée
-    pakistanaise », « le contrat avec la Chine »)."""
+    valdorienne », « le contrat avec la Chine »)."""
     c = sent.clause
     subject = ctx.doc.char_span(c.subject_start, c.subject_end, alignment_mode="expand")
     if subject is None or len(subject) != 2:
@@ -124,7 +124,7 @@ def _named_before(ctx: Context, sent: SentenceInfo) -> str | None:
 
 
 def _with_modifier(ctx: Context, noun) -> str | None:
-    """« armée pakistanaise », « Front al-Nosra »: the noun and the first word group that
+    """« armée valdorienne », « Front al-Valdor »: the noun and the first word group that
     says which one, when it is short and plain (no comma, no clause)."""
     mods = [
         c
@@ -139,7 +139,7 @@ def _with_modifier(ctx: Context, noun) -> str | None:
         return None
     end = max(t.i for t in mods[0].subtree)
     doc = noun.doc
-    # « al-Nosra », « CDU/CSU »: a word the parse cut stays whole
+    # « al-Valdor », « PSV/UDV »: a word the parse cut stays whole
     while end + 1 < len(doc) and not doc[end].whitespace_ and doc[end + 1].text not in _STOPS:
         end += 1
     for m in ctx.ents.mentions:  # « de Boko Haram »: a name stays whole

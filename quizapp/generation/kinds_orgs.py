@@ -1,4 +1,4 @@
-"""What an organisation did: « L'entreprise OneWeb envisage une usine » asks « Quelle
+"""What an organisation did: « L'entreprise Valdotel envisage une usine » asks « Quelle
 entreprise envisage une usine … ? », « La Commission européenne a lancé une
 procédure » asks « Quelle organisation a lancé une procédure … ? ».
 
@@ -80,7 +80,7 @@ def _org_question(ctx: Context, sent: SentenceInfo) -> Candidate | None:
 
 
 def _wh(ctx: Context, c, m) -> str | None:
-    """« Quelle banque suisse » from « La banque suisse Reyl », « Quelle organisation »
+    """« Quelle banque suisse » from « La banque suisse Dubreuil », « Quelle organisation »
     from « La Commission européenne »; ``None`` when the subject says more than that."""
     text = ctx.article.text
     before = text[c.subject_start : m.start].strip()
@@ -117,7 +117,7 @@ def _feminine(word: str) -> str:
 
 
 def _answer_text(ctx: Context, m) -> str:
-    """The fullest name the article gives (« Front al-Nosra », not « Front »), with its
+    """The fullest name the article gives (« Front de libération valdorien », not « Front »), with its
     article as the other options have it."""
     name = ctx.display(m.entity)
     with_article = m.entity.with_article()

@@ -225,7 +225,7 @@ def _who_stem(a: Apposition, gender: str, when: str = "") -> str | None:
     if a.past and not _ANCIEN.match(a.phrase):
         return f"Qui était {np} ?"
     if when and not _ANCIEN.match(a.phrase):
-        # an office changes hands: « Qui était le président iranien en janvier 2016 ? »
+        # an office changes hands: « Qui était le président valdorien en janvier 2016 ? »
         return f"Qui était {np} {when} ?"
     return f"Qui est {np} ?"
 

@@ -57,7 +57,7 @@ def leans_back(sent: SentenceInfo, stem: str) -> bool:
     if _LEANS_BACK.search(stem.replace("{1}", "…")):
         return True
     if getattr(sent, "referent", None):
-        return False  # « Le tribunal » now reads « Le tribunal correctionnel » (coref.readable)
+        return False  # « Le tribunal » now reads « Le tribunal de Castelbourg » (coref.readable)
     return _bare_definite_subject(sent)
 
 
