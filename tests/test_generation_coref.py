@@ -76,3 +76,21 @@ def test_a_bare_definite_subject_takes_the_words_the_article_first_gave_it():
 def test_two_earlier_presidents_leave_the_president_as_it_is():
     # « le président valdorien », « le président serbe »: which one convoked the meeting?
     assert _referent(_ctx(ARMY).sentences, "Le président a convoqué") is None
+
+
+def test_a_name_inside_the_rewritten_subject_is_never_blanked():
+    from quizapp.generation.kinds_text import _cloze_text
+
+    text = (
+        "La Commission européenne a ouvert mardi une enquête sur les aides versées à la Valdorie. "
+        "Le ministre valdorien Paul Lacombe a dénoncé une décision politique. "
+        "La Commission a aussi demandé des explications à la Serbie sur ses subventions agricoles."
+    )
+    sent = _ctx(text).sentences[2]
+    assert sent.referent == "La Commission européenne"
+    by_name = {m.text: m for m in sent.mentions}
+    # « Commission » was in the words the referent replaced: no blank on it
+    assert _cloze_text(sent, by_name["Commission"]) is None
+    # a later name is found where it now stands in the rewritten sentence
+    rewritten, s, e = _cloze_text(sent, by_name["Serbie"])
+    assert rewritten.startswith("La Commission européenne a aussi") and rewritten[s:e] == "Serbie"

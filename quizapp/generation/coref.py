@@ -155,6 +155,14 @@ def _with_modifier(ctx: Context, noun) -> str | None:
     return ctx.article.text[noun.idx : words[-1].idx + len(words[-1].text)]
 
 
+def replaced_end(sent: SentenceInfo) -> int:
+    """Where the words ``readable`` replaced end in the sentence (0 when none were): a
+    name or a figure before that point is not in the rewritten text."""
+    if not sent.referent or sent.clause is None:
+        return 0
+    return sent.clause.subject_end - sent.start
+
+
 def readable(sent: SentenceInfo) -> tuple[str, int]:
     """The sentence with its opening pronoun replaced by who it is, and by how much a
     position after that pronoun moves (0 when nothing was replaced)."""

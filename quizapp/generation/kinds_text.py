@@ -7,7 +7,7 @@ import re
 from ..domain.questiondata import Answer, Blank, QuestionData
 from .clause_questions import in_quote
 from .context import Candidate, Context, SentenceInfo, capitalize, explanation, shuffled, source_of
-from .coref import readable
+from .coref import readable, replaced_end
 from .distractors import entity_options
 from .figures import format_number, number_distractors
 from .text import fold
@@ -74,10 +74,11 @@ def truefalse_questions(ctx: Context) -> list[Candidate]:
         if statement is None:
             continue
         offset = len(sent.text) - len(statement)
+        first = max(offset, replaced_end(sent))  # « La Commission » may now read longer
         keys = [
             m
             for m in sent.mentions
-            if m.entity.type in _KEY_TYPES and m.start - sent.start >= offset
+            if m.entity.type in _KEY_TYPES and m.start - sent.start >= first
         ]
         if not keys and not sent.figures:
             continue
@@ -313,6 +314,8 @@ def _cloze_text(sent: SentenceInfo, key) -> tuple[str, int, int] | None:
     """The sentence (shortened when long, its opening « il » named) and where ``key`` is
     in it; None when it is too long, leans on what came before, or names the answer
     elsewhere."""
+    if key.start - sent.start < replaced_end(sent):
+        return None  # the name was in the words the referent replaced
     text, shift = readable(sent)
     s, e = key.start - sent.start + shift, key.end - sent.start + shift
     if len(text) > 160:
