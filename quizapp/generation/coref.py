@@ -91,7 +91,7 @@ def _only_one_of_gender(ctx: Context, sent: SentenceInfo) -> str | None:
 
 
 def _named_before(ctx: Context, sent: SentenceInfo) -> str | None:
-    """« Le Front a une position ambiguë », after « le Front Valdor » earlier: the
+    """« Le Front a une position ambiguë », after « le Front valdorien » earlier: the
     subject as the article first said it, when it is a bare « le/la/l' + noun » and an
     earlier sentence gave that noun an adjective, a complement or a name (« l'armée
     valdorienne », « le contrat avec la Chine »)."""
@@ -142,7 +142,7 @@ def _with_modifier(ctx: Context, noun) -> str | None:
     # « al-Valdor », « PSV/UDV »: a word the parse cut stays whole
     while end + 1 < len(doc) and not doc[end].whitespace_ and doc[end + 1].text not in _STOPS:
         end += 1
-    for m in ctx.ents.mentions:  # « de Boko Haram »: a name stays whole
+    for m in ctx.ents.mentions:  # « du Front Valdor Uni »: a name stays whole
         if m.start <= doc[end].idx < m.end:
             last = ctx.doc.char_span(m.start, m.end, alignment_mode="expand")
             end = max(end, last[-1].i) if last is not None else end

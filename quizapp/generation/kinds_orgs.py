@@ -1,5 +1,5 @@
 """What an organisation did: « L'entreprise Valdotel envisage une usine » asks « Quelle
-entreprise envisage une usine … ? », « La Commission européenne a lancé une
+entreprise envisage une usine … ? », « Le Conseil valdorien a lancé une
 procédure » asks « Quelle organisation a lancé une procédure … ? ».
 
 ``kinds_facts.actor_questions`` asks « Qui … ? » and « Quel pays … ? » about a
@@ -81,7 +81,7 @@ def _org_question(ctx: Context, sent: SentenceInfo) -> Candidate | None:
 
 def _wh(ctx: Context, c, m) -> str | None:
     """« Quelle banque suisse » from « La banque suisse Dubreuil », « Quelle organisation »
-    from « La Commission européenne »; ``None`` when the subject says more than that."""
+    from « Le Conseil valdorien »; ``None`` when the subject says more than that."""
     text = ctx.article.text
     before = text[c.subject_start : m.start].strip()
     after = text[m.end : c.subject_end].strip(" ,")

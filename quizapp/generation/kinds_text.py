@@ -74,7 +74,9 @@ def truefalse_questions(ctx: Context) -> list[Candidate]:
         if statement is None:
             continue
         offset = len(sent.text) - len(statement)
-        first = max(offset, replaced_end(sent))  # « La Commission » may now read longer
+        first = max(
+            offset, replaced_end(sent)
+        )  # « Le Conseil » may now read « Le Conseil valdorien »
         keys = [
             m
             for m in sent.mentions
