@@ -470,5 +470,12 @@ def test_a_figure_blank_is_answered_as_the_number_is_written():
     clozes = [
         q for q in generate(article, date=dt.date(2016, 1, 24)).questions if q.type == "cloze"
     ]
-    billions = [q for q in clozes if "{1} milliards de dollars" in q.stem]
-    assert billions and all(q.blanks[0].answers[0].text == "10" for q in billions)
+    # the blank holds the figure with what it counts, the number as the article writes
+    # it: 10 milliards de dollars, never 10 000 000 000
+    billions = [q for q in clozes if q.correct_answers == ["10 milliards de dollars"]]
+    assert billions
+    for q in billions:
+        assert "les {1}, selon" in q.stem
+        options = [a.text for a in q.blanks[0].answers]
+        assert len(set(options)) == 4
+        assert all(o.endswith(" milliards de dollars") for o in options)

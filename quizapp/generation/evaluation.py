@@ -25,10 +25,18 @@ def answers_of(q: QuestionData) -> list[str]:
 
 
 def matches(answer: str, expected: str) -> bool:
+    """Whether a question's answer is the expected one: the same words, one inside the
+    other, or the expected number with what it counts (« 27 pays » for 27, never 270)."""
     a, e = _key(answer), _key(expected)
     if not a or not e:
         return False
-    return a == e or (len(e) >= 4 and e in a and len(a) <= 3 * len(e)) or (len(a) >= 4 and a in e)
+    counted = e.replace(",", "").isdigit() and a.startswith(e) and not a[len(e) :][:1].isdigit()
+    return (
+        a == e
+        or counted
+        or (len(e) >= 4 and e in a and len(a) <= 3 * len(e))
+        or (len(a) >= 4 and a in e)
+    )
 
 
 def fact_covered(fact: dict, questions: list[QuestionData]) -> QuestionData | None:

@@ -15,7 +15,7 @@ _FIG = re.compile(
     r"(?P<num>(?<![\w,.-])\d{1,3}(?:[  ]\d{3})+(?:,\d+)?(?![\d])|(?<![\w,.-])\d+(?:,\d+)?(?![\d,]|\.\d|e\b|er\b)"
     rf"|\b{_NUMBER_WORD}(?:[- ](?:et[- ])?{_NUMBER_WORD})*\b|\bun(?=\s(?:million|milliard)))"
     r"(?P<scale>\s(?:millions?|milliards?)(?:\sd[e'])?)?"
-    r"(?P<unit>\s?%|(?:\s|(?<=d'))(?:d')?[a-zàâçéèêëîïôûùüÿœ'-]+(?:\s(?:nord|sud)-[a-zé]+|\s[a-zé]+(?:ens|ains|ais|ois|aises|iennes|éennes|ées|és|aux|es))?)?",
+    r"(?P<unit>\s?%|(?:\s|(?<=d'))(?:d')?[a-zàâçéèêëîïôûùüÿœ'-]+(?:\s(?:nord|sud)-[a-zé]+|\s(?!(?:des|les|ces|ses|mes|tes|nos|vos|leurs)\b)[a-zé]+(?:ens|ains|ais|ois|aises|iennes|éennes|ées|és|aux|es))?)?",
     re.IGNORECASE,
 )
 _NOT_UNITS = {

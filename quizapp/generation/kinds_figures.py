@@ -21,7 +21,16 @@ from .clause_questions import (
     question_clause,
     subject_in_question,
 )
-from .context import Candidate, Context, SentenceInfo, capitalize, explanation, mcq, source_of
+from .context import (
+    Candidate,
+    Context,
+    SentenceInfo,
+    capitalize,
+    explanation,
+    mcq,
+    shuffled,
+    source_of,
+)
 from .coref import readable
 from .figures import Figure, format_number, in_range, number_distractors, parse_number
 from .question_wording import agree_participle, strip_discourse, tidy
@@ -228,7 +237,7 @@ def figure_questions(ctx: Context) -> list[Candidate]:
             if stem:
                 out += _subject_figure_questions(sent, f, stem, unit, others)
             else:
-                cloze = _figure_cloze(sent, f, unit)
+                cloze = _figure_cloze(sent, f, unit, others)
                 if cloze is not None:
                     out.append(cloze)
     return out
@@ -238,11 +247,14 @@ def _figure_worth_asking(sent: SentenceInfo, f: Figure) -> bool:
     """Not in a quotation, not « les deux pays », not an hour."""
     if in_quote(sent.text, f.num_start):
         return False
-    if f.value <= 2 or (
-        f.value < 10 and re.search(r"\b(?:les|des|ces|ses|leurs|nos|aux)\s*$", sent.text[: f.start])
+    if f.value < 2 or (
+        f.value < 10
+        and re.search(r"(?i)\b(?:les|des|ces|ses|leurs|nos|aux)\s*$", sent.text[: f.start])
     ):
-        return False  # "les deux pays": not a figure worth asking about
+        return False  # "les deux pays": not a figure worth asking about, « deux ans » is
     after = sent.text[f.num_end :]
+    if re.match(r"\s?\S+ et demie?\b", sent.text[f.end - len(f.unit) - 1 :]):
+        return False  # « deux ans et demi »: the half would be left out
     if in_range(sent.text, f):
         return False  # « 60 à {1} milliards »: one end of a range asks half a figure
     # « à 8 h », « peu avant 10 heures »: the hour, a detail
@@ -275,8 +287,13 @@ def _subject_figure_questions(
     ]
 
 
-def _figure_cloze(sent: SentenceInfo, f: Figure, unit: str) -> Candidate | None:
-    """The sentence (or the clause that states the figure) with the number blanked out."""
+def _figure_cloze(
+    sent: SentenceInfo, f: Figure, unit: str, others: list[float] = ()
+) -> Candidate | None:
+    """The sentence (or the clause that states the figure) with the figure blanked out:
+    the number and what it counts (« {1} d'inéligibilité », « cinq ans » among « deux
+    ans », « dix ans »…) as a choice when the article says what it counts, else the
+    number alone, to type."""
     text, shift = readable(sent)  # « Il a été condamné … » names who « il » is
     a, b = f.num_start + shift, f.num_end + shift
     if len(text) > 200:
@@ -286,15 +303,19 @@ def _figure_cloze(sent: SentenceInfo, f: Figure, unit: str) -> Candidate | None:
             return None
         a, b = short.start + (a - f.start - shift), short.start + (b - f.start - shift)
         text = short.text
-    stem = text[:a] + "{1}" + text[b:]
-    # The blank holds the number as written: « {1} milliards de dollars » is
-    # answered 10, not 10 000 000 000 (the scale stays in the sentence).
+    # The number as written: « {1} milliards de dollars » is 10, not 10 000 000 000.
     written = parse_number(sent.text[f.num_start : f.num_end]) or f.value
     scale = written / f.value if f.value else 1.0
-    blank = Blank(
-        type="numeric",
-        answers=[Answer(_plain(written), 1.0, tolerance=f.tolerance * scale)],
-    )
+    tail = sent.text[f.num_end : f.end]
+    blank = _counted_blank(written, tail, [o * scale for o in others]) if unit else None
+    if blank is not None:
+        b += len(tail)
+    else:
+        blank = Blank(
+            type="numeric",
+            answers=[Answer(_plain(written), 1.0, tolerance=f.tolerance * scale)],
+        )
+    stem = text[:a] + "{1}" + text[b:]
     q = QuestionData(
         type="cloze",
         stem=stem,
@@ -307,6 +328,25 @@ def _figure_cloze(sent: SentenceInfo, f: Figure, unit: str) -> Candidate | None:
         tags=["figure", "cloze"],
     )
     return Candidate(q, sent, [f.surface], 0.6 - (0.1 if len(stem) > 180 else 0))
+
+
+def _counted_blank(written: float, tail: str, others: list[float]) -> Blank | None:
+    """A choice among the figure and near ones, each with what it counts: « 5 ans »,
+    « 2 ans », « 10 ans », « 8 ans »; the numbers in digits, so a figure written in
+    words is not the odd one out."""
+    if not tail.strip() or "\n" in tail or len(tail) > 40:
+        return None
+    values = number_distractors(written, others, n=6)
+    if tail.strip() != "%":
+        values = [v for v in values if v >= 2]  # « 1 ans » does not agree
+    if len(values) < 3:
+        return None
+    answer = format_number(written) + tail
+    wrong = [format_number(v) + tail for v in values[:3]]
+    if len({w.lower() for w in [answer, *wrong]}) < 4:
+        return None
+    options = shuffled([answer, *wrong], answer)
+    return Blank(type="mcq", answers=[Answer(o, 1.0 if o == answer else 0.0) for o in options])
 
 
 def figure_mcq(sent: SentenceInfo, f: Figure, stem: str, answer: str, wrong: list[str]):
@@ -332,7 +372,8 @@ def _noun_unit(ctx: Context, sent: SentenceInfo, f: Figure, unit: str) -> str:
         return unit
     start = sent.start + f.end - len(unit)
     span = ctx.doc.char_span(start, sent.start + f.end, alignment_mode="expand")
-    if span is None or not len(span) or span[0].pos_ not in ("NOUN", "PROPN"):
+    # « 28 nouveaux membres »: an adjective may come first
+    if span is None or not any(t.pos_ in ("NOUN", "PROPN") for t in span):
         return ""
     return unit
 
