@@ -106,7 +106,7 @@ def question_clause(
         subject = sent.referent or antecedent(ctx, sent)
     else:
         subject = sent.referent or resolve_subject(ctx, sent, c.subject)
-    if subject is None:
+    if subject is None or (not sent.referent and _unanchored_subject(sent, c.subject_start)):
         return None
     finite = text[c.finite_start : c.finite_end]
     clitics = text[c.verb_start : c.finite_start]
@@ -130,6 +130,22 @@ def question_clause(
     if not rest and not remove:
         return None
     return subject, tidy(f"{clitics}{invert(finite, c.pronoun)} {rest}")
+
+
+_POSSESSIVE = {"son", "sa", "ses", "leur", "leurs", "notre", "nos", "votre", "vos"}
+
+
+def _unanchored_subject(sent: SentenceInfo, start: int) -> bool:
+    """« Son tracé … », « Habitants de Loriol, … », « Branche en Syrie de … »: a subject
+    whose owner is in the sentence before, or an opening apposition with no determiner,
+    cannot follow « Quand » or « Où »."""
+    span = getattr(sent, "span", None)
+    first = next((t for t in span if t.idx == start), None) if span is not None else None
+    if first is None:
+        return False
+    if first.text.lower() in _POSSESSIVE:
+        return True
+    return first.pos_ == "NOUN" and not any(c.dep_ == "det" for c in first.children)
 
 
 def common_subject(subject: str) -> bool:

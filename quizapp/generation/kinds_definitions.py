@@ -126,8 +126,10 @@ def _which_name_question(
         return None
     forms = [name, holder, *thing.aliases]
     explained = f"{holder}, {a.phrase}"
+    # Below the facts: a description fits more than one name of the article as often as
+    # not (« la formation de gauche »), and the name is often a source, not a fact.
     return fact_candidate(
-        a.sent, stem, name, wrong[:3], 0.78, forms, kind="definition", explained=explained
+        a.sent, stem, name, wrong[:3], 0.4, forms, kind="definition", explained=explained
     )
 
 

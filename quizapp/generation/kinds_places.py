@@ -71,7 +71,9 @@ def _place_question(ctx: Context, sent: SentenceInfo) -> Candidate | None:
         return None  # « bloqué le supermarché de Saint-Martin-des-Champs » already says a where
     answer = ctx.display(place.entity)
     if place.entity.type == "country":
+        # « Où … ? — La France » reads wrong; « Dans quel pays … ? — La France » does not
         answer = capitalize(place.entity.with_article())
+        stem = "Dans quel pays" + stem[2:]
     opts, gaz = entity_options(ctx, place.entity, answer, stem)
     if len(opts) < 3:
         return None

@@ -130,6 +130,7 @@ def _swap(
             and f.value > 2
             and "illi" not in f.surface
             and not re.search(r"\b(?:les|des|ces|ses)\s*$", sent.text[: f.start])
+            and any(ch.isdigit() for ch in f.surface)  # « trois ou 2 lots » reads as a swap
         ):
             wrong = number_distractors(f.value, [])
             if wrong:
@@ -143,7 +144,13 @@ def _swap(
         if in_quote(sent.text, m.start - sent.start):
             continue  # a quotation is never changed: the speaker did not say the swapped word
         text = m.text
-        opts, _ = entity_options(ctx, m.entity, text, statement, n=1, same_gender=True)
+        opts, _ = entity_options(ctx, m.entity, text, statement, n=4, same_gender=True)
+        # A person, a town or a body swapped in must be one the article names: a stranger
+        # (« Stockholm » for an Egyptian town, a Norwegian prime minister for the German
+        # chancellor) makes a statement no reader of the article could take for true. A
+        # country or a newspaper of the same world is a fair trap.
+        if m.entity.type != "country" and m.entity.role != "media":
+            opts = [o for o in opts if _named_in_article(ctx, o)]
         if not opts:
             continue
         s, e = m.start - sent.start - offset, m.end - sent.start - offset
@@ -167,6 +174,14 @@ def _swap(
                 continue
         return statement[:s] + new + statement[e:], text
     return None
+
+
+def _named_in_article(ctx: Context, name: str) -> bool:
+    folded = fold(name)
+    return any(
+        folded in (fold(e.name), fold(e.with_article()), fold(ctx.display(e)))
+        for e in ctx.ents.entities.values()
+    )
 
 
 def date_cloze_questions(ctx: Context) -> list[Candidate]:

@@ -26,6 +26,7 @@ from .kinds_speech import speech_questions
 from .kinds_text import cloze_questions, date_cloze_questions, truefalse_questions
 from .nlp import get_nlp
 from .ranking import rank
+from .salience import demote_side_actors
 
 RULES = (
     meeting_questions,
@@ -82,6 +83,7 @@ def generate_from_article(
         cands.extend(rule(ctx))
     for c in cands:
         c.question.stem = absolute_dates(c.question.stem, article.date)
+    demote_side_actors(ctx, cands)
     ranked = rank(cands, max_questions)
     questions = [c.question for c in ranked]
     place_keys(questions, article.text)

@@ -1,0 +1,147 @@
+"""Figures asked with what they count, side actors below main ones, fair false statements
+and subjects a question can stand on: behaviour on sentences of their own."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from quizapp.generation import generate
+from quizapp.generation.article import prepare_article
+from quizapp.generation.context import build_context
+from quizapp.generation.coref import leading_referents
+from quizapp.generation.evaluation import matches
+from quizapp.generation.figures import find_figures
+from quizapp.generation.kinds_text import truefalse_questions
+from quizapp.generation.nlp import get_nlp
+
+
+def _bank(text: str, date=dt.date(2021, 3, 4)):
+    return generate(text, date=date).questions
+
+
+def _options(q) -> list[str]:
+    return [a.text for b in q.blanks for a in b.answers]
+
+
+def test_a_sentence_with_two_penalties_asks_each_with_what_it_counts():
+    bank = _bank(
+        "Le procès\n\nL'ancien ministre Paul Verneuil a été condamné jeudi à trois ans de prison "
+        "ferme et cinq ans d'inéligibilité par le tribunal correctionnel de Castel."
+    )
+    clozes = {q.correct_answers[0]: q for q in bank if q.type == "cloze" and q.kind == "figure"}
+    q = clozes["5 ans"]
+    assert "et {1} d'inéligibilité" in q.stem
+    options = _options(q)
+    assert len(set(options)) == 4 and all(o.endswith(" ans") for o in options)
+    assert "1 ans" not in options
+
+
+def test_two_years_is_a_figure_but_the_two_countries_are_not():
+    bank = _bank(
+        "La crise\n\nLes deux pays ont rompu leurs relations. La femme du ministre Paul "
+        "Verneuil a été condamnée à deux ans de prison ferme par le tribunal de Castel."
+    )
+    answers = [q.correct_answers for q in bank if q.kind == "figure"]
+    assert ["2 ans"] in answers
+    assert not any("pays" in a for ans in answers for a in ans)
+
+
+def test_half_a_year_is_not_asked_as_whole_years():
+    bank = _bank(
+        "L'élection\n\nLe député Paul Verneuil est élu pour un mandat de deux ans et demi à la "
+        "tête de l'assemblée de Valdorie, avec 351 voix."
+    )
+    assert not any("{1} et demi" in q.stem for q in bank)
+
+
+def test_a_determiner_is_never_taken_for_what_is_counted():
+    figures = find_figures("Le pays compte 4 000 inspecteurs des impôts.")
+    assert [(f.surface, f.unit) for f in figures] == [("4 000", "inspecteurs")]
+
+
+def test_an_adjective_before_the_noun_keeps_what_is_counted():
+    bank = _bank(
+        "Le conseil\n\nJeudi, le décret royal de Valdorie a annoncé que 28 nouveaux membres ont "
+        "été nommés au Conseil consultatif du pays, dont quatre femmes."
+    )
+    stems = {q.stem: q for q in bank if q.type == "mcq"}
+    q = stems["Combien de nouveaux membres ont été nommés au Conseil consultatif du pays ?"]
+    assert q.correct_answers == ["28"]
+
+
+def test_a_number_with_what_it_counts_matches_the_expected_number():
+    assert matches("27 pays membres", "27")
+    assert matches("60 ans", "60")
+    assert not matches("270 pays", "27")
+    assert not matches("2 700", "27")
+
+
+def _truefalse(text: str):
+    article = prepare_article(text, "Valdorie", dt.date(2021, 3, 4))
+    ctx = build_context(article, get_nlp()(article.text))
+    leading_referents(ctx)
+    return [c.question for c in truefalse_questions(ctx)]
+
+
+def test_a_false_statement_swaps_in_only_a_person_the_article_names():
+    # the second sentence is the one made false (every other sentence); the only other
+    # person of the article is Anne Morel, so she is the one swapped in, never a stranger
+    text = (
+        "La ministre Anne Morel a présenté la réforme des retraites devant les députés mardi. "
+        "Le président Paul Verneuil a défendu la réforme devant le Sénat de Valdorie mercredi. "
+        "Le texte sera voté en avril."
+    )
+    false = [q for q in _truefalse(text) if q.correct_answers == ["false"]]
+    for q in false:
+        names = {"Anne Morel", "Paul Verneuil"}
+        assert any(n in q.stem for n in names)
+        assert not any(w in q.stem for w in ("Macron", "Merkel", "Poutine", "Biden"))
+
+
+def test_a_figure_written_in_words_is_never_swapped_for_digits():
+    text = (
+        "Le conseil de Valdorie a adopté la réforme des retraites mardi soir. "
+        "Les livraisons seront divisées en trois ou quatre lots selon le ministère de Valdorie."
+    )
+    for q in _truefalse(text):
+        assert "quatre lots" in q.stem or "lots" not in q.stem
+
+
+def test_a_when_question_never_starts_on_a_subject_owned_by_the_sentence_before():
+    bank = _bank(
+        "Le pipeline\n\nLe projet de pipeline de Valdorie a été relancé par le gouvernement. "
+        "Son tracé avait été rejeté en décembre 2019 après une forte mobilisation des écologistes. "
+        "Habitants de Castel et de Lacombe, deux hommes ont été condamnés le 4 décembre 2019 "
+        "à dix-huit mois de prison."
+    )
+    stems = [q.stem for q in bank]
+    assert not any(s.startswith(("Quand Son", "Quand son", "Quand Habitants")) for s in stems)
+
+
+def test_a_country_is_asked_with_dans_quel_pays():
+    bank = _bank(
+        "La visite\n\nLe président de Valdorie, Paul Verneuil, s'est rendu en Italie le 3 mars "
+        "2021 pour signer un accord commercial. La France et l'Espagne ont salué l'accord. "
+        "L'Allemagne a critiqué le texte."
+    )
+    places = [q for q in bank if q.kind == "place" and q.correct_answers == ["L'Italie"]]
+    assert places and all(q.stem.startswith("Dans quel pays ") for q in places)
+
+
+def test_a_question_on_a_side_actor_comes_after_one_on_the_main_actor():
+    text = (
+        "La réforme\n\nLa ministre Anne Morel a présenté mardi la réforme des retraites de "
+        "Valdorie. Anne Morel a défendu un texte « juste et nécessaire ». Selon Anne Morel, la "
+        "réforme sera votée en avril. Le porte-parole du syndicat, Jean Castel, a critiqué le "
+        "projet. Le député Marc Lacombe a demandé un référendum."
+    )
+    bank = _bank(text)
+    about = [
+        (i, q)
+        for i, q in enumerate(bank)
+        if q.type == "mcq" and q.kind in ("role", "position", "quote")
+    ]
+    main = [i for i, q in about if "Anne Morel" in q.correct_answers]
+    side = [i for i, q in about if set(q.correct_answers) & {"Jean Castel", "Marc Lacombe"}]
+    assert main and side
+    assert min(main) < min(side)
