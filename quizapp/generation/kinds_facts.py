@@ -68,10 +68,24 @@ def _date_question(ctx: Context, sent: SentenceInfo, d, every: list) -> Candidat
     if len(wrong) < 3 or len(stem) > 230:
         return None
     score = 0.8 - (0.08 if sent.clause.demonstrative else 0) - (0.06 if len(stem) > 160 else 0)
-    if re.match(r"(?:Un|Une|Des)\b", subject):
-        return None  # "Quand une enquête évalue-t-elle … ?": the date is rarely the enquiry's
+    if re.match(r"(?:Un|Une|Des)\b", subject) and not _EVENT_SUBJECT.match(subject):
+        # « Quand une enquête évalue-t-elle … ? »: the date is rarely the enquiry's; but
+        # an event's date is the event's (« Quand une frappe aérienne a-t-elle tué … ? »)
+        return None
     score -= 0.04 if d.value.precision == "year" and sent.dates[0] is not d else 0
     return fact_candidate(sent, stem, answer, wrong, score, [answer, d.surface], kind="date")
+
+
+#: Nouns that name an event: what happens on a date. The date of a sentence whose
+#: subject is « une frappe », « un attentat » is the event's own.
+_EVENT_SUBJECT = re.compile(
+    r"(?i)(?:un|une|des)\s(?:(?:première|premier|deuxième|seconde?|nouvelle?|nouveaux|violente?s?"
+    r"|double|vaste|importante?)\s)?(?:frappes?|explosions?|attentats?|attaques?|bombardements?"
+    r"|incendies?|séismes?|tremblements? de terre|accidents?|collisions?|fusillades?|émeutes?"
+    r"|manifestations?|rassemblements?|grèves?|référendums?|élections?|scrutins?|sommets?"
+    r"|cérémonies?|opérations?|offensives?|assauts?|raids?|tirs?|affrontements?|combats?"
+    r"|incidents?|inondations?|ouragans?|tempêtes?|éruptions?|naufrages?|crashs?)\b"
+)
 
 
 def _subject_mentions(sent: SentenceInfo, c, types: tuple[str, ...], slack: int = 0) -> list:
