@@ -145,3 +145,33 @@ def test_a_question_on_a_side_actor_comes_after_one_on_the_main_actor():
     side = [i for i, q in about if set(q.correct_answers) & {"Jean Castel", "Marc Lacombe"}]
     assert main and side
     assert min(main) < min(side)
+
+
+def test_after_plus_de_every_wrong_option_is_false():
+    bank = _bank(
+        "La crise\n\nLa Valdorie est désormais sans gouvernement depuis plus de six mois, selon "
+        "le président du Sénat de Valdorie, Paul Verneuil."
+    )
+    qs = [q for q in bank if q.type == "cloze" and q.correct_answers == ["6 mois"]]
+    assert qs
+    for q in qs:
+        assert "plus de {1}" in q.stem
+        wrong = [a.text for a in q.blanks[0].answers if a.fraction < 1]
+        assert all(int(w.split()[0]) > 6 for w in wrong)
+
+
+def test_less_than_two_millions_is_written_in_the_singular():
+    bank = _bank(
+        "L'amende\n\nLa banque Castel a écopé de 1,8 million d'euros d'amende pour avoir organisé "
+        "les montages financiers du ministre Paul Verneuil, a annoncé le tribunal de Valdorie."
+    )
+    options = [
+        a.text
+        for q in bank
+        if q.type == "cloze"
+        for b in q.blanks
+        for a in b.answers
+        if "euros" in a.text
+    ]
+    assert "1,8 million d'euros" in options
+    assert all(("millions" in o) == (float(o.split()[0].replace(",", ".")) >= 2) for o in options)

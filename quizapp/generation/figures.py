@@ -124,7 +124,12 @@ def format_number(value: float) -> str:
     return f"{value:,.1f}".replace(",", " ").replace(".", ",")
 
 
-def number_distractors(value: float, others: list[float], n: int = 3) -> list[float]:
+def number_distractors(
+    value: float,
+    others: list[float],
+    n: int = 3,
+    spread: tuple[float, ...] = (0.5, 1.5, 2, 0.7, 3, 1.3),
+) -> list[float]:
     """Wrong values of the same magnitude: the article's other figures first, then round neighbours."""
     out: list[float] = []
 
@@ -141,7 +146,7 @@ def number_distractors(value: float, others: list[float], n: int = 3) -> list[fl
             out.append(o)
         if len(out) == n:
             return out
-    for f in (0.5, 1.5, 2, 0.7, 3, 1.3):
+    for f in spread:
         v = _round2(value * f, value)
         if ok(v):
             out.append(v)

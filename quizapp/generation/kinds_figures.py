@@ -307,7 +307,7 @@ def _figure_cloze(
     written = parse_number(sent.text[f.num_start : f.num_end]) or f.value
     scale = written / f.value if f.value else 1.0
     tail = sent.text[f.num_end : f.end]
-    blank = _counted_blank(written, tail, [o * scale for o in others]) if unit else None
+    blank = _counted_blank(written, tail, [o * scale for o in others], f.hedge) if unit else None
     if blank is not None:
         b += len(tail)
     else:
@@ -330,19 +330,38 @@ def _figure_cloze(
     return Candidate(q, sent, [f.surface], 0.6 - (0.1 if len(stem) > 180 else 0))
 
 
-def _counted_blank(written: float, tail: str, others: list[float]) -> Blank | None:
+#: With « plus de 6 mois », « plus de 3 mois » is true too: the wrong options of a
+#: hedged figure lie on the side where they are false.
+_ABOVE = ("plus de", "au moins")
+_BELOW = ("moins de", "jusqu'à")
+_SCALE = re.compile(r"^\s(million|milliard)s?\b")
+
+
+def _counted_blank(written: float, tail: str, others: list[float], hedge: str) -> Blank | None:
     """A choice among the figure and near ones, each with what it counts: « 5 ans »,
     « 2 ans », « 10 ans », « 8 ans »; the numbers in digits, so a figure written in
     words is not the odd one out."""
     if not tail.strip() or "\n" in tail or len(tail) > 40:
         return None
-    values = number_distractors(written, others, n=6)
-    if tail.strip() != "%":
+    values = number_distractors(written, others, n=8, spread=(0.5, 1.5, 2, 0.7, 3, 1.3, 0.3, 4))
+    if hedge in _ABOVE:
+        values = [v for v in values if v > written]
+    elif hedge in _BELOW:
+        values = [v for v in values if v < written]
+    scaled = _SCALE.match(tail) is not None
+    if tail.strip() != "%" and not scaled:
         values = [v for v in values if v >= 2]  # « 1 ans » does not agree
     if len(values) < 3:
         return None
-    answer = format_number(written) + tail
-    wrong = [format_number(v) + tail for v in values[:3]]
+
+    def written_as(v: float) -> str:
+        # « 1,8 million d'euros », « 3 millions d'euros »
+        if not scaled:
+            return format_number(v) + tail
+        return format_number(v) + _SCALE.sub(r" \1" if v < 2 else r" \1s", tail)
+
+    answer = written_as(written)
+    wrong = [written_as(v) for v in values[:3]]
     if len({w.lower() for w in [answer, *wrong]}) < 4:
         return None
     options = shuffled([answer, *wrong], answer)

@@ -148,8 +148,13 @@ _SOURCE_NOUN = re.compile(
 
 def names_a_source(c: Candidate) -> bool:
     """« Dans l'article, comment s'appelle le quotidien suisse ? »: the name of a newspaper
-    the article quotes in passing, a detail a teacher seldom asks about."""
-    return c.question.kind == "definition" and bool(_SOURCE_NOUN.search(c.question.stem))
+    the article quotes in passing, a detail a teacher seldom asks about; or the same
+    name blanked in a copied sentence (« Une enquête du quotidien allemand {1} … »)."""
+    stem = c.question.stem
+    if c.question.type == "cloze" and "{1}" in stem:
+        before = stem[: stem.index("{1}")][-40:]
+        return bool(re.search(_SOURCE_NOUN.pattern + r"[^,.;]{0,25}$", before, re.IGNORECASE))
+    return c.question.kind == "definition" and bool(_SOURCE_NOUN.search(stem))
 
 
 def says_too_little(c: Candidate) -> bool:
