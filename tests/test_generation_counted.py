@@ -175,3 +175,26 @@ def test_less_than_two_millions_is_written_in_the_singular():
     ]
     assert "1,8 million d'euros" in options
     assert all(("millions" in o) == (float(o.split()[0].replace(",", ".")) >= 2) for o in options)
+
+
+def test_a_title_is_written_in_lower_case_and_its_body_in_full():
+    bank = _bank(
+        "La procédure\n\nLa Commission européenne a lancé une procédure contre la Valdorie. "
+        "Le président de la Commission, Paul Verneuil, a défendu la décision devant les "
+        "députés. Le ministre de la Défense, Marc Lacombe, a critiqué la procédure. "
+        "Le Ministre des Finances, Jean Castel, a demandé un délai. La porte-parole du "
+        "gouvernement, Anne Morel, a refusé de commenter."
+    )
+    roles = [q for q in bank if q.kind == "role" and q.type == "mcq"]
+    texts = [q.stem for q in roles] + [a.text for q in roles for a in q.answers]
+    assert any("président de la Commission européenne" in t for t in texts)
+    assert not any(t.startswith("Ministre") or " le Ministre" in t for t in texts)
+
+
+def test_a_heading_is_never_a_true_or_false_statement():
+    bank = _bank(
+        "Le budget\n\nLe gouvernement de Valdorie a présenté son budget mardi devant les "
+        "députés de l'assemblée.\n\nCrises politiques en Valdorie et en Castelie\n\n"
+        "La Valdorie est sans gouvernement depuis six mois selon le président du Sénat."
+    )
+    assert not any(q.stem.startswith("Crises politiques") for q in bank)

@@ -30,6 +30,7 @@ from .distractor_worlds import article_countries
 from .distractors import clashes, entity_options
 from .gazetteer import Entity, load_gazetteer, office_kind
 from .kinds_people import feminine
+from .office_names import expand_bodies, typeset
 from .text import fold
 
 # --- questions ------------------------------------------------------------------
@@ -100,7 +101,7 @@ def _title_distractors(
         gaz.sort(key=lambda r: -fuzz.token_set_ratio(r, a.phrase))
         cands = [*others, *gaz]
     wrong: list[str] = []
-    for r in cands:
+    for r in map(typeset, cands):
         if len(a.phrase.split()) > 1 and len(r.split()) == 1:
             continue  # « président » alone among « secrétaire d'État auprès de … »: stands out
         if gender == "f":
@@ -271,7 +272,7 @@ def article_month(ctx: Context) -> str:
 
 def role_questions(ctx: Context) -> list[Candidate]:
     """Who holds a title, and which title someone holds."""
-    apps = [a for a in find_appositions(ctx) if a.person]
+    apps = [_as_written(ctx, a) for a in find_appositions(ctx) if a.person]
     out: list[Candidate] = []
     asked_forward: list[Apposition] = []
     done: list[Apposition] = []
@@ -290,6 +291,12 @@ def role_questions(ctx: Context) -> list[Candidate]:
             asked_forward.append(a)
             out.append(which)
     return out
+
+
+def _as_written(ctx: Context, a: Apposition) -> Apposition:
+    """The title as a question writes it: lower case « ministre », the body named in full."""
+    phrase = typeset(expand_bodies(a.phrase, ctx.article.text))
+    return a if phrase == a.phrase else dataclasses.replace(a, phrase=phrase)
 
 
 def _who_holds_question(

@@ -27,6 +27,8 @@ _KEY_TYPES = ("person", "country", "org", "city")
 def standalone(sent: SentenceInfo) -> str | None:
     """The sentence as a statement that makes sense alone (its opening « il » replaced by
     who it is, when the sentences before say so), or None."""
+    if not _has_verb(sent):
+        return None  # a heading (« Crises politiques en Valdorie »): nothing is stated
     text = _CONNECTIVE.sub("", readable(sent)[0])
     text = capitalize(text)
     if _BACK_REFERENCE.search(text):
@@ -51,6 +53,11 @@ _BACK_REFERENCE = re.compile(
     r"|ces (?!derniers)[a-zé]+|(?:de |à )?la région(?!\s+d))\b",
     re.IGNORECASE,
 )
+
+
+def _has_verb(sent: SentenceInfo) -> bool:
+    span = getattr(sent, "span", None)
+    return span is None or any(t.pos_ in ("VERB", "AUX") for t in span)
 
 
 def _cloze_stem(text: str) -> str:
@@ -251,7 +258,7 @@ def cloze_questions(ctx: Context) -> list[Candidate]:
     sentence with several key names gives a cloze on each of the first two."""
     out: list[Candidate] = []
     for sent in ctx.sentences:
-        if len(sent.text.split()) < 8 or _DANGLING.match(readable(sent)[0]):
+        if len(sent.text.split()) < 8 or _DANGLING.match(readable(sent)[0]) or not _has_verb(sent):
             continue
         if sent.text.rstrip().endswith((":", "?")):
             continue  # « Vous pouvez également consulter les articles suivants : »
