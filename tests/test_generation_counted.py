@@ -198,3 +198,40 @@ def test_a_heading_is_never_a_true_or_false_statement():
         "La Valdorie est sans gouvernement depuis six mois selon le président du Sénat."
     )
     assert not any(q.stem.startswith("Crises politiques") for q in bank)
+
+
+def test_ainsi_linking_to_the_sentence_before_is_dropped_from_a_copied_sentence():
+    from quizapp.generation.standalone import plain_statement
+
+    assert plain_statement("La Valdorie est ainsi accusée par Castel.") == (
+        "La Valdorie est accusée par Castel."
+    )
+    assert plain_statement("La Valdorie ainsi que Castel ont signé.") == (
+        "La Valdorie ainsi que Castel ont signé."
+    )
+
+
+def test_a_date_that_says_what_for_is_not_asked_as_when():
+    bank = _bank(
+        "Les accords\n\nLe 30 décembre 2015, les accords de Castel visant à mettre fin au "
+        "conflit de Valdorie avaient été prolongés pour 2016 par les deux parties."
+    )
+    assert not any(q.correct_answers == ["en 2016"] for q in bank)
+    assert not any(q.stem.endswith("pour ?") for q in bank)
+
+
+def test_a_weekday_evening_reads_au_soir_once_dated():
+    from quizapp.generation.dates import absolute_dates
+
+    text = "Le président a annoncé mercredi soir la création de 8 000 emplois."
+    assert absolute_dates(text, dt.date(2016, 12, 29)) == (
+        "Le président a annoncé le 28 décembre 2016 au soir la création de 8 000 emplois."
+    )
+
+
+def test_an_elision_before_a_quotation_mark_loses_its_stray_space():
+    from quizapp.generation.text import clean_text
+
+    assert clean_text("une situation qualifiée d' « inédite » par le ministre") == (
+        "une situation qualifiée d'« inédite » par le ministre"
+    )

@@ -363,4 +363,18 @@ def absolute_dates(text: str, ref: dt.date | None) -> str:
             full = full[:1].upper() + full[1:]
         out.append(text[last : d.start] + full)
         last = d.end
+        # « mercredi soir » reads « le 28 décembre 2016 au soir », never « … 2016 soir »
+        part = _PART_OF_DAY.match(text, last)
+        if part and d.value.day:
+            out.append(" " + _PART_OF_DAY_AFTER_DATE[part.group(1).lower()])
+            last = part.end()
     return "".join(out) + text[last:]
+
+
+_PART_OF_DAY = re.compile(r"\s(soir|matin|après-midi|midi)\b", re.IGNORECASE)
+_PART_OF_DAY_AFTER_DATE = {
+    "soir": "au soir",
+    "matin": "au matin",
+    "après-midi": "dans l'après-midi",
+    "midi": "à midi",
+}

@@ -52,6 +52,8 @@ def date_questions(ctx: Context) -> list[Candidate]:
 def _date_question(ctx: Context, sent: SentenceInfo, d, every: list) -> Candidate | None:
     if in_quote(sent.text, d.start) or not _dates_the_main_verb(ctx, sent, d):
         return None
+    if re.search(r"\b(?:pour|jusqu'à|jusqu'en|d'ici)\s*$", sent.text[: d.start]):
+        return None  # « prolongés pour 2016 »: what it is for, not when it happened
     built = question_clause(ctx, sent, (sent.start + d.start, sent.start + d.end))
     if not built:
         return None

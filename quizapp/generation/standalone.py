@@ -26,6 +26,9 @@ _OPENING_HOUR = re.compile(r"^(?:Vers|À|A|Dès|Peu avant|Peu après)\s+\d{1,2}\
 #: Inner links that add nothing once the sentence stands alone.
 _INNER_LINK = re.compile(
     r",\s(?:donc|d'ailleurs|en effet|toutefois|elle|lui),(?=\s)|\s(?:donc|d'ailleurs|en effet)(?=\s)"
+    # « L'Ukraine est ainsi accusée … »: « ainsi » links to the sentence before (« ainsi
+    # que » is a conjunction and stays)
+    r"|(?<=[a-zé])\sainsi(?=\s(?!que\b|qu'))"
 )
 #: What can only be read with the sentence before: a time counted from it, a contrast
 #: with it, « another » one of what it named.

@@ -37,7 +37,7 @@ _LEFTOVER = re.compile(
     r"|imprimer|advertisement)(\s*\d+)?\s*[.:]?\s*$",
     re.IGNORECASE | re.MULTILINE,
 )
-_ELISION = re.compile(r"\b([dlnsjmtcDLNSJMTC]|[Qq]u|[Jj]usqu|[Ll]orsqu|[Pp]uisqu) ?' +(?=\w)")
+_ELISION = re.compile(r"\b([dlnsjmtcDLNSJMTC]|[Qq]u|[Jj]usqu|[Ll]orsqu|[Pp]uisqu) ?' +(?=[\w«])")
 _SPACE_BEFORE = re.compile(r"(?<=[\w»)\]]) +(?=[.,)\]](?!\.\.))")
 _EMPTY_CLOSE = re.compile(r"» +,")
 
