@@ -235,3 +235,39 @@ def test_an_elision_before_a_quotation_mark_loses_its_stray_space():
     assert clean_text("une situation qualifiée d' « inédite » par le ministre") == (
         "une situation qualifiée d'« inédite » par le ministre"
     )
+
+
+def test_when_is_not_asked_of_a_state_a_recent_past_or_a_verb_without_its_object():
+    bank = _bank(
+        "Le conflit\n\nLe 10 septembre 2017, les soldats de Valdorie sont à moins de sept "
+        "kilomètres de Castel. Paul Verneuil vient d'être condamné le 23 janvier 2017 par la "
+        "cour d'appel de Castel. Le 24 janvier 2017, les députés de Valdorie ont approuvé, en "
+        "deuxième lecture, à la quasi-unanimité et malgré les critiques de l'opposition, le texte "
+        "sur les retraites."
+    )
+    dates = [q.stem for q in bank if q.kind == "date" and q.type == "mcq"]
+    assert not any("sont-ils à moins" in s for s in dates)
+    assert not any("vient-il d" in s for s in dates)
+    assert not any(s.endswith("ont-ils approuvé ?") for s in dates)
+
+
+def test_a_weekday_evening_leaves_the_question_with_its_date():
+    bank = _bank(
+        "Les emplois\n\nLe président Paul Verneuil a annoncé mercredi soir la création de "
+        "8 000 emplois dans les usines de Valdorie.",
+        date=dt.date(2016, 12, 29),
+    )
+    dates = [q for q in bank if q.kind == "date" and q.type == "mcq"]
+    assert dates
+    for q in dates:
+        assert " soir" not in q.stem
+        assert q.correct_answers == ["le 28 décembre 2016"]
+
+
+def test_a_who_question_never_keeps_the_apposition_of_the_name_it_asks():
+    from quizapp.generation.ranking import _BROKEN_WHO
+
+    assert _BROKEN_WHO.match("Qui président de la commission, a présenté les difficultés ?")
+    assert _BROKEN_WHO.match("Qui a lui vu sa peine aggravée ?")
+    assert not _BROKEN_WHO.match("Qui a présenté les difficultés de la commission ?")
+    assert not _BROKEN_WHO.match("Qui a lui-même été chargé de la lutte contre la fraude ?")

@@ -122,9 +122,12 @@ def question_clause(
         else:
             rest = text[c.finite_end : a] + text[b : c.end]
     if len(rest) > 90 and "," in rest.strip(" ,"):
-        rest = rest.strip(" ,").split(",")[
-            0
-        ]  # "avait commencé, quelques mois après …": keep the core
+        # "avait commencé, quelques mois après …": keep the core, unless the cut falls
+        # inside a « que » clause (« a annoncé que Sprint et OneWeb, … allaient … »)
+        core = rest.strip(" ,").split(",")[0]
+        if re.search(r"\bque\b|\bqu'", core) or len(core.split()) <= 1:
+            return None  # « a approuvé, en deuxième lecture, …, le texte »: no core left
+        rest = core
     rest = strip_discourse(" " + rest)
     rest = re.sub(r"\s+(?:lors|à l'occasion)\s+d[eu]\s*$", "", tidy(rest))
     if not rest and not remove:

@@ -54,10 +54,17 @@ def _date_question(ctx: Context, sent: SentenceInfo, d, every: list) -> Candidat
         return None
     if re.search(r"\b(?:pour|jusqu'à|jusqu'en|d'ici)\s*$", sent.text[: d.start]):
         return None  # « prolongés pour 2016 »: what it is for, not when it happened
-    built = question_clause(ctx, sent, (sent.start + d.start, sent.start + d.end))
+    if not _an_event(sent):
+        return None
+    # « mercredi soir » leaves with its « soir »
+    part = re.match(r"\s(?:soir|matin|après-midi|midi)\b", sent.text[d.end :])
+    end = d.end + (part.end() if part else 0)
+    built = question_clause(ctx, sent, (sent.start + d.start, sent.start + end))
     if not built:
         return None
     subject, pred = built
+    if _RECENT_PAST.match(pred) or not _keeps_its_object(sent, f"{subject} {pred}"):
+        return None
     since = d.surface.lower().startswith(("depuis", "dès"))
     word = "Depuis quand" if since else "Quand"
     if d.value.year is None:
@@ -88,6 +95,32 @@ _EVENT_SUBJECT = re.compile(
     r"|cérémonies?|opérations?|offensives?|assauts?|raids?|tirs?|affrontements?|combats?"
     r"|incidents?|inondations?|ouragans?|tempêtes?|éruptions?|naufrages?|crashs?)\b"
 )
+
+
+#: « Quand X vient-il d'être condamné ? », « Quand X est-il en passe de … ? »: a recent
+#: past or an imminent future has no date of its own.
+_RECENT_PAST = re.compile(
+    r"^(?:\S+-)?(?:vien(?:t|nent)|venai(?:t|ent))-(?:t-)?(?:il|elle|ils|elles)\s+d[e']"
+    r"|.*\ben passe de\b|.*\bsur le point de\b"
+)
+
+
+def _an_event(sent: SentenceInfo) -> bool:
+    """Whether the main clause says something happened, not how things stood: « les
+    troupes sont à sept kilomètres » (a copula) has no « Quand ? »."""
+    span = getattr(sent, "span", None)
+    return span is None or not any(t.dep_ == "cop" for t in span.root.children)
+
+
+def _keeps_its_object(sent: SentenceInfo, question: str) -> bool:
+    """« Quand les députés ont-ils approuvé ? »: the main verb's object was cut with the
+    clause's tail, and the question asks nothing."""
+    span = getattr(sent, "span", None)
+    if span is None:
+        return True
+    # the first object only: the parse may read a later apposition as a second one
+    objects = [t for t in span.root.children if t.dep_ == "obj" and t.pos_ in ("NOUN", "PROPN")]
+    return not objects or objects[0].text in question
 
 
 def _subject_mentions(sent: SentenceInfo, c, types: tuple[str, ...], slack: int = 0) -> list:

@@ -165,8 +165,19 @@ def says_too_little(c: Candidate) -> bool:
     return words < 5 if q.type in ("mcq", "cloze") else False
 
 
+#: « Qui président de la commission, a présenté … ? »: an apposition left behind when its
+#: name became « Qui »; « Qui a lui vu sa peine aggravée ? »: a « lui » that contrasts
+#: with someone the question does not name.
+_BROKEN_WHO = re.compile(
+    r"^Qui [a-zé][^,?]{2,60}, (?:a|ont|avait|avaient|est|sont|était|étaient|va|vont)\b"
+    r"|^Qui (?:a|ont|avait|avaient|est|sont|était)\s+(?:lui|eux|elle|elles)\s(?!-?même)"
+)
+
+
 def well_formed(c: Candidate) -> bool:
     q = c.question
+    if _BROKEN_WHO.match(q.stem):
+        return False
     if q.type == "mcq":
         right = [a for a in q.answers if a.fraction >= 1.0]
         return len(right) == 1 and len(q.answers) == 4 and distinct([a.text for a in q.answers])

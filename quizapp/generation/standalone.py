@@ -36,7 +36,8 @@ _LEANS_BACK = re.compile(
     r"^(?:Quelques (?:heures|jours|minutes|semaines|mois) (?:après|plus tard)"
     r"|(?:Un|Deux|Trois|Quatre|Cinq|Dix) (?:heures?|jours?|minutes?|semaines?|mois|ans?) plus tard"
     r"|Peu (?:après|avant)|Le lendemain|La veille|Ensuite|Même son de cloche"
-    r"|Comme en \d{4}|Au même moment|Dans la foulée|À son tour|À l'inverse)\b"
+    r"|Comme en \d{4}|Au même moment|Dans la foulée|À son tour|À l'inverse"
+    r"|(?:Pour|Selon|D'après) (?:lui|elle|eux|elles))\b"
     r"|\b(?:non plus|lui aussi|elle aussi|eux aussi|elles aussi|à son tour|à leur tour|cette fois"
     r"|quant à (?:lui|elle|eux)|un autre|une autre|l'autre"
     r"|suivante?s?|précédente?s?)\b",
