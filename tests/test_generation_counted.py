@@ -271,3 +271,14 @@ def test_a_who_question_never_keeps_the_apposition_of_the_name_it_asks():
     assert _BROKEN_WHO.match("Qui a lui vu sa peine aggravée ?")
     assert not _BROKEN_WHO.match("Qui a présenté les difficultés de la commission ?")
     assert not _BROKEN_WHO.match("Qui a lui-même été chargé de la lutte contre la fraude ?")
+
+
+def test_a_conversion_in_parentheses_and_a_tallys_details_are_not_asked():
+    bank = _bank(
+        "La loi\n\nLe texte de Valdorie prévoit une amende de 30 000 roubles (470 euros) ou une "
+        "incarcération de 15 jours. Le bilan de l'attaque de Castel est passé à 17 morts "
+        "(incluant quatre policiers) et 41 blessés, puis 48 selon le ministère de Valdorie."
+    )
+    answers = [a for q in bank if q.kind == "figure" for a in q.correct_answers]
+    assert "15 jours" in answers
+    assert not any(a.startswith(("470", "4 ", "41", "48")) for a in answers)

@@ -257,8 +257,17 @@ def _figure_worth_asking(sent: SentenceInfo, f: Figure) -> bool:
         return False  # « deux ans et demi »: the half would be left out
     if in_range(sent.text, f):
         return False  # « 60 à {1} milliards »: one end of a range asks half a figure
+    if _in_parentheses(sent.text, f.num_start):
+        return False  # « 30 000 roubles (470 euros) »: a conversion or an aside
+    plain = [x for x in sent.figures if not _in_parentheses(sent.text, x.num_start)]
+    if f in plain and plain.index(f) >= 2:
+        return False  # « 16 morts (dont 4 policiers) et 41 blessés, puis 48 »: a tally's details
     # « à 8 h », « peu avant 10 heures »: the hour, a detail
     return not (f.value <= 24 and re.match(r"\s?(?:h\b|heures?\b|h\d{2})", after))
+
+
+def _in_parentheses(text: str, pos: int) -> bool:
+    return text.count("(", 0, pos) > text.count(")", 0, pos)
 
 
 def _subject_figure_questions(
