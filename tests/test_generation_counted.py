@@ -282,3 +282,16 @@ def test_a_conversion_in_parentheses_and_a_tallys_details_are_not_asked():
     answers = [a for q in bank if q.kind == "figure" for a in q.correct_answers]
     assert "15 jours" in answers
     assert not any(a.startswith(("470", "4 ", "48")) for a in answers)
+
+
+def test_the_comma_after_a_date_goes_with_it():
+    bank = _bank(
+        "La loi\n\nLes députés de Valdorie ont approuvé ce mercredi 25 janvier, un projet de loi "
+        "controversé visant à alléger les peines des fraudeurs.",
+        date=dt.date(2017, 1, 27),
+    )
+    stems = [q.stem for q in bank if q.kind == "date" and q.type == "mcq"]
+    assert (
+        "Quand les députés de Valdorie ont-ils approuvé un projet de loi controversé visant à "
+        "alléger les peines des fraudeurs ?" in stems
+    )

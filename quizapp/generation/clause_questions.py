@@ -120,6 +120,8 @@ def question_clause(
         elif re.search(r"\bdepuis\b|\bqui\b|\bque\b|\bqu'", text[c.finite_end : a]):
             return None  # the date belongs to a noun or a subordinate clause, not to the main verb
         else:
+            if text[b : b + 1] == "," and not text[:a].rstrip().endswith(","):
+                b += 1  # « a approuvé mercredi, un projet … »: the comma went with the date
             rest = text[c.finite_end : a] + text[b : c.end]
     if len(rest) > 90 and "," in rest.strip(" ,"):
         # "avait commencé, quelques mois après …": keep the core, unless the cut falls
