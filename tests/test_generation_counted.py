@@ -295,3 +295,15 @@ def test_the_comma_after_a_date_goes_with_it():
         "Quand les députés de Valdorie ont-ils approuvé un projet de loi controversé visant à "
         "alléger les peines des fraudeurs ?" in stems
     )
+
+
+def test_ajoute_que_reads_declare_que_once_alone():
+    from quizapp.generation.standalone import without_addition
+
+    assert without_addition("Paul Verneuil ajoute qu'« il y a des accords qui durent ».") == (
+        "Paul Verneuil déclare qu'« il y a des accords qui durent »."
+    )
+    assert without_addition("Qui a ajouté que la loi passera ?") == (
+        "Qui a déclaré que la loi passera ?"
+    )
+    assert without_addition("Il ajoute une clause au texte.") == "Il ajoute une clause au texte."

@@ -8,7 +8,7 @@ from rapidfuzz import fuzz
 
 from .context import Candidate
 from .distractors import acronym_of, distinct
-from .standalone import leans_back, plain_statement
+from .standalone import leans_back, plain_statement, without_addition
 from .text import fold
 
 
@@ -238,6 +238,8 @@ def _leans_back(c: Candidate) -> bool:
 
 def rank(cands: list[Candidate], limit: int | None = None) -> list[Candidate]:
     cands = [c for c in cands if well_formed(c) and not gives_away(c) and not says_too_little(c)]
+    for c in cands:
+        c.question.stem = without_addition(c.question.stem)  # « Qui ajoute que … ? »
     for c in cands:
         if _leans_back(c):
             c.score -= 0.45  # « Le ministère évalue… »: which one? A teacher's edit away

@@ -45,6 +45,23 @@ _LEANS_BACK = re.compile(
 )
 
 
+#: « X ajoute que … » adds to what X said before; alone, X declares it.
+_ADDS = (
+    (re.compile(r"\bajoute(nt)?(?= que\b| qu')"), r"déclare\1"),
+    (re.compile(r"\bajoutait(?= que\b| qu')"), "déclarait"),
+    (re.compile(r"\b(a|ont|avait|avaient) ajouté(?= que\b| qu')"), r"\1 déclaré"),
+    (re.compile(r"\bajoutant(?= que\b| qu')"), "déclarant"),
+)
+
+
+def without_addition(stem: str) -> str:
+    """« Juncker ajoute qu'il … » → « Juncker déclare qu'il … »: the sentence the verb
+    added to is not there."""
+    for pattern, repl in _ADDS:
+        stem = pattern.sub(repl, stem)
+    return stem
+
+
 def plain_statement(stem: str) -> str:
     """The stem without the links it had in the article: « Le pays se dirige donc vers… »
     reads « Le pays se dirige vers… », « En effet, l'armée… » reads « L'armée… »."""
@@ -53,7 +70,7 @@ def plain_statement(stem: str) -> str:
         cut = pattern.sub("", out, count=1)
         if cut != out and not cut.startswith("{"):
             out = capitalize(cut)
-    return _INNER_LINK.sub("", out)
+    return without_addition(_INNER_LINK.sub("", out))
 
 
 def leans_back(sent: SentenceInfo, stem: str) -> bool:
