@@ -307,3 +307,38 @@ def test_ajoute_que_reads_declare_que_once_alone():
         "Qui a déclaré que la loi passera ?"
     )
     assert without_addition("Il ajoute une clause au texte.") == "Il ajoute une clause au texte."
+
+
+def test_a_copied_sentence_in_the_present_says_when():
+    bank = _bank(
+        "La crise\n\nLes sociaux-démocrates de Valdorie réalisent leur pire score, avec 20,5 % des "
+        "voix, et perdent 40 sièges au Parlement. Paul Verneuil a été élu le 3 mars 2021 président du Sénat de Valdorie.",
+        date=dt.date(2017, 9, 26),
+    )
+    copied = [q.stem for q in bank if q.type in ("truefalse", "cloze")]
+    present = [s for s in copied if "réalisent" in s]
+    assert present and all(
+        s.startswith("En septembre 2017, les sociaux-démocrates") for s in present
+    )
+    past = [s for s in copied if "a été élu" in s]
+    assert past and not any(s.startswith("En septembre 2017") for s in past)
+
+
+def test_a_figure_blank_never_opens_on_an_unresolved_il():
+    bank = _bank(
+        "Le procès\n\nPaul Verneuil et Marc Lacombe ont été jugés mardi par le tribunal de Castel. "
+        "Il est aussi condamné à 75 000 euros d'amende et à cinq ans d'inéligibilité."
+    )
+    assert not any(
+        q.type == "cloze" and q.stem.split(", ", 1)[-1].startswith(("Il ", "il ")) for q in bank
+    )
+
+
+def test_a_name_in_the_subjects_apposition_is_not_who_il_is():
+    bank = _bank(
+        "Le procès\n\nPaul Verneuil, ancien directeur du cabinet de Marc Lacombe, a été condamné "
+        "lundi par la cour d'appel de Castel à deux ans de prison. Il a vu sa peine initiale de "
+        "30 mois aggravée par la cour d'appel de Castel."
+    )
+    copied = [q.stem for q in bank if q.type == "truefalse"]
+    assert any(s.startswith("Paul Verneuil a vu sa peine initiale") for s in copied)

@@ -76,7 +76,12 @@ def antecedent(ctx: Context, sent: SentenceInfo) -> str | None:
     in_subject = [
         m for m in prev.mentions if p.subject_start <= m.start and m.end <= p.subject_end + 1
     ]
-    if not in_subject or len(people - {m.entity.id for m in in_subject}) > 0:
+    # « X, ancien directeur du cabinet de Y, a été condamné. Il … »: Y, named in the
+    # subject's apposition, is not who « il » is
+    in_apposition = {
+        m.entity.id for m in prev.mentions if p.subject_end <= m.start and m.end <= p.verb_start
+    }
+    if not in_subject or len(people - in_apposition - {m.entity.id for m in in_subject}) > 0:
         return None  # the subject names nobody, or another person could be « il »
     if re.match(r"(?i)(?:un|une|des)\b", p.subject):
         return None

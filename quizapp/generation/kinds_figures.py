@@ -304,6 +304,8 @@ def _figure_cloze(
     ans », « dix ans »…) as a choice when the article says what it counts, else the
     number alone, to type."""
     text, shift = readable(sent)  # « Il a été condamné … » names who « il » is
+    if re.match(r"(?:Il|Elle|Ils|Elles|On|Cela|Celui-ci|Celle-ci)\b", text):
+        return None  # nobody could tell who « il » is
     a, b = f.num_start + shift, f.num_end + shift
     if len(text) > 200:
         # the clause that states the figure, without what only adds to it

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 
 from ..domain.questiondata import QuestionData
 from .article import Article, prepare_article
+from .as_of import date_present_statements
 from .context import build_context
 from .coref import leading_referents
 from .dates import absolute_dates, find_dates
@@ -85,6 +86,7 @@ def generate_from_article(
         c.question.stem = absolute_dates(c.question.stem, article.date)
     demote_side_actors(ctx, cands)
     ranked = rank(cands, max_questions)
+    date_present_statements(ranked, article.date, article.text)
     questions = [c.question for c in ranked]
     place_keys(questions, article.text)
     return GenerationResult(article=article, questions=questions)
