@@ -237,13 +237,13 @@ def test_an_elision_before_a_quotation_mark_loses_its_stray_space():
     )
 
 
-def test_when_is_not_asked_of_a_state_a_recent_past_or_a_verb_without_its_object():
+def test_when_is_not_asked_of_a_state_a_recent_past_or_a_verb_cut_from_its_object():
     bank = _bank(
         "Le conflit\n\nLe 10 septembre 2017, les soldats de Valdorie sont à moins de sept "
         "kilomètres de Castel. Paul Verneuil vient d'être condamné le 23 janvier 2017 par la "
-        "cour d'appel de Castel. Le 24 janvier 2017, les députés de Valdorie ont approuvé, en "
-        "deuxième lecture, à la quasi-unanimité et malgré les critiques de l'opposition, le texte "
-        "sur les retraites."
+        "cour d'appel de Castel. Le 24 janvier 2017, les députés de Valdorie ont approuvé, le "
+        "texte sur les retraites, en deuxième lecture, à la quasi-unanimité et malgré les "
+        "critiques de l'opposition."
     )
     dates = [q.stem for q in bank if q.kind == "date" and q.type == "mcq"]
     assert not any("sont-ils à moins" in s for s in dates)

@@ -40,12 +40,42 @@ def date_present_statements(cands: list[Candidate], date: dt.date | None, text: 
         q.stem = lead + stem
 
 
+_FUNCTION_WORDS = {
+    "le",
+    "la",
+    "les",
+    "un",
+    "une",
+    "des",
+    "du",
+    "de",
+    "ce",
+    "cet",
+    "cette",
+    "ces",
+    "son",
+    "sa",
+    "ses",
+    "leur",
+    "leurs",
+    "selon",
+    "dans",
+    "pour",
+    "par",
+    "avec",
+    "sur",
+    "en",
+    "au",
+    "aux",
+}
+
+
 def _a_name(word: str, text: str) -> bool:
     """« Edouard », « Sean »: capitalized inside a sentence of the article too; « Les »,
     « Deux », « Face » only where a sentence starts."""
     word = re.split(r"['’]", word)[0] if re.match(r"^[LlDd]['’]", word) else word.strip(",")
-    if len(word) <= 1:
-        return False  # « L'Espagne » reads « l'Espagne »
+    if len(word) <= 1 or word.lower() in _FUNCTION_WORDS:
+        return False  # « L'Espagne » reads « l'Espagne », « La surprise » « la surprise »
     return re.search(rf"[\w,;:]\s+{re.escape(word)}\b", text) is not None
 
 

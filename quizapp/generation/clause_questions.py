@@ -23,6 +23,10 @@ ATTRIBUTION = re.compile(
 )
 
 
+#: What opens a noun phrase: the object a comma may have cut off its verb.
+_DETERMINER = re.compile(r"(?:un|une|des|le|la|les|l'|du|son|sa|ses|leur|leurs)\b", re.IGNORECASE)
+
+
 def resolve_subject(ctx: Context, sent: SentenceInfo, subject: str) -> str | None:
     """ "Les deux pays" -> "Moscou et Pyongyang" when the previous sentence says who they are."""
     if re.match(r"(?i)les deux (pays|nations|dirigeants|hommes|camps|parties)$", subject):
@@ -125,14 +129,20 @@ def question_clause(
         elif re.search(r"\bdepuis\b|\bqui\b|\bque\b|\bqu'", text[c.finite_end : a]):
             return None  # the date belongs to a noun or a subordinate clause, not to the main verb
         else:
-            if text[b : b + 1] == "," and not text[:a].rstrip().endswith(","):
+            if (
+                text[b : b + 1] == ","
+                and not text[:a].rstrip().endswith(",")
+                and _DETERMINER.match(text[b + 1 :].lstrip())
+            ):
                 b += 1  # « a approuvé mercredi, un projet … »: the comma went with the date
             rest = text[c.finite_end : a] + text[b : c.end]
     if len(rest) > 90 and "," in rest.strip(" ,"):
         # "avait commencé, quelques mois après …": keep the core, unless the cut falls
         # inside a « que » clause (« a annoncé que Sprint et OneWeb, … allaient … »)
-        core = rest.strip(" ,").split(",")[0]
-        if re.search(r"\bque\b|\bqu'", core) or len(core.split()) <= 1:
+        core, _, after = rest.strip(" ,").partition(",")
+        if re.search(r"\bque\b|\bqu'", core):
+            return None
+        if len(core.split()) <= 1 and _DETERMINER.match(after.lstrip()):
             return None  # « a approuvé, en deuxième lecture, …, le texte »: no core left
         rest = core
     rest = strip_discourse(" " + rest)
