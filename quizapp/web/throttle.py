@@ -46,14 +46,28 @@ def init_app(app: Flask) -> None:
         storage_from_string(url) if url else SQLiteStorage(Path(app.config["DATA_DIR"]) / FILE_NAME)
     )
     limiter.init_app(app)
+    hooks = app.before_request_funcs[None]
+    hooks[hooks.index(limiter._check_request_limit)] = _check_throttled_views
+
+
+def _throttled_view() -> bool:
+    view = current_app.view_functions.get(request.endpoint) if request.endpoint else None
+    return getattr(view, "throttled", False)
+
+
+def _check_throttled_views() -> None:
+    """Flask-Limiter's check, for the views decorated here only. There are no default
+    limits, so the other views (a question page, a save) have nothing to count; its
+    check would still resolve the view's limits and meta-limits on every request."""
+    if _throttled_view():
+        limiter._check_request_limit()
 
 
 @limiter.request_filter
 def _not_throttled() -> bool:
-    """Flask-Limiter looks at every request; only the views decorated here have limits
-    (there are no default ones), so the others skip its work: a question page, a save."""
-    view = current_app.view_functions.get(request.endpoint) if request.endpoint else None
-    return not getattr(view, "throttled", False)
+    """The same rule where Flask-Limiter applies its filters (a limit it checks of its
+    own accord, such as one set on a blueprint)."""
+    return not _throttled_view()
 
 
 # --- what is counted, and under which key --------------------------------------------
