@@ -15,9 +15,10 @@ import re
 
 from flask import Flask, render_template, request
 from flask_login import current_user
-from flask_wtf.csrf import generate_csrf
 from jinja2 import pass_context
 from markupsafe import Markup, escape
+
+from quizapp.extensions import csrf
 
 # Markers no rendered text holds (a NUL character is refused in any request).
 _MARKERS = re.compile("\x00(name|csrf|next)\x00")
@@ -51,7 +52,7 @@ def _fill(parts: list[str], name: str) -> Markup:
     odd place of ``parts`` names a field; a value is put in once and never read again."""
     values = {
         "name": escape(name),
-        "csrf": escape(generate_csrf()),
+        "csrf": escape(csrf.token()),
         "next": escape(request.full_path.rstrip("?")),
     }
     return Markup("".join([values[p] if i % 2 else p for i, p in enumerate(parts)]))
