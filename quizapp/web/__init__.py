@@ -10,7 +10,7 @@ from flask import Flask, has_request_context, request
 from werkzeug.routing import IntegerConverter
 
 from quizapp.models.base import MAX_ID
-from quizapp.web import errors, layout, monitoring, security, throttle
+from quizapp.web import errors, layout, monitoring, security, templating, throttle
 from quizapp.web.views import (
     account,
     admin,
@@ -37,6 +37,7 @@ class IdConverter(IntegerConverter):
 
 def init_app(app: Flask) -> None:
     security.init_app(app)
+    templating.init_app(app)
     layout.init_app(app)
     errors.init_app(app)
     throttle.init_app(app)
