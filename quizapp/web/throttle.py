@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from flask import Flask, current_app, g, request
-from flask_limiter import RequestLimit
+from flask_limiter import Limiter, RequestLimit
 from flask_limiter.util import get_remote_address
 from limits.storage import MovingWindowSupport, Storage, storage_from_string
 
@@ -48,6 +48,15 @@ def init_app(app: Flask) -> None:
     limiter.init_app(app)
     hooks = app.before_request_funcs[None]
     hooks[hooks.index(limiter._check_request_limit)] = _check_throttled_views
+    after = app.after_request_funcs[None]
+    index, finish = next(
+        (i, f) for i, f in enumerate(after) if getattr(f, "func", None) is _LIMITER_AFTER
+    )
+    after[index] = lambda response: finish(response) if _throttled_view() else response
+
+
+# Flask-Limiter's after-request hook: the deductions of failed logins and its headers.
+_LIMITER_AFTER = Limiter._Limiter__inject_headers
 
 
 def _throttled_view() -> bool:
