@@ -89,5 +89,6 @@ def load(attempt_id: int, *, lock: bool = False, row: sa.Row | None = None) -> R
     attempt = Record(**{name: values[name] for name in _ATTEMPT_COLUMNS})
     attempt.quiz = Record(**{name: values[_QUIZ + name] for name in _QUIZ_KEYS})
     responses = db.session.connection().execute(_RESPONSES, {"attempt_id": attempt_id})
-    attempt.responses = [Record(**r._mapping) for r in responses]
+    # Named from the statement's columns: a row's own mapping costs three times as much.
+    attempt.responses = [Record(**dict(zip(_RESPONSE_COLUMNS, r, strict=True))) for r in responses]
     return attempt
