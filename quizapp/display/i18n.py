@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+from babel import Locale
 from flask import Flask, current_app, has_request_context, request, session
 from flask_babel import gettext
 from flask_login import current_user
@@ -18,15 +19,24 @@ from quizapp.domain.messages import CatalogueError
 from quizapp.extensions import babel
 
 
-def select_locale() -> str:
-    languages = current_app.config["LANGUAGES"]
-    if current_user and current_user.is_authenticated and current_user.locale in languages:
-        return current_user.locale
-    if session.get("lang") in languages:
-        return session["lang"]
-    if request and request.args.get("lang") in languages:
-        return request.args["lang"]
-    return current_app.config["BABEL_DEFAULT_LOCALE"]
+def select_locale() -> Locale:
+    """The user's language, else the session's, the address's (``?lang=``), the default."""
+    config = current_app.config
+    languages = config["LANGUAGES"]
+    user = current_user._get_current_object() if current_user else None
+    if user is not None and user.is_authenticated and user.locale in languages:
+        return _locale(user.locale)
+    lang = session.get("lang")
+    if lang not in languages and request:
+        lang = request.args.get("lang")
+    return _locale(lang if lang in languages else config["BABEL_DEFAULT_LOCALE"])
+
+
+@lru_cache(maxsize=16)
+def _locale(code: str) -> Locale:
+    """Flask-Babel parses the code the selector returns on every request; a ``Locale``
+    it is given is used as it is."""
+    return Locale.parse(code)
 
 
 def init_app(app: Flask) -> None:
