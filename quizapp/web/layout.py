@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from flask import Flask, render_template, request
+from flask import Flask, current_app, request
 from flask_login import current_user
 from jinja2 import pass_context
 from markupsafe import Markup, escape
@@ -43,8 +43,12 @@ def init_app(app: Flask) -> None:
 
 
 def _render_shell() -> str:
-    marks = {"user_name": "\x00name\x00", "csrf": "\x00csrf\x00", "next_path": "\x00next\x00"}
-    return render_template("_header.html", **marks).strip()
+    """The header with markers, in the page's context (its locale, its user), without
+    ``template_rendered``: it is a piece of the page, not a page."""
+    app = current_app._get_current_object()
+    context = {"user_name": "\x00name\x00", "csrf": "\x00csrf\x00", "next_path": "\x00next\x00"}
+    app.update_template_context(context)
+    return app.jinja_env.get_template("_header.html").render(context).strip()
 
 
 def _fill(parts: list[str], name: str) -> Markup:
