@@ -5,6 +5,7 @@
 
 from __future__ import annotations
 
+import weakref
 from pathlib import Path
 from typing import Any
 
@@ -25,8 +26,34 @@ def resource_dir(name: str) -> Path:
     return here / name
 
 
+class QuizFlask(Flask):
+    """Flask, remembering which of the app's functions are plain (synchronous) ones.
+
+    Flask asks of every request hook, context processor, teardown and view, on every
+    request, whether it is a coroutine function (``inspect``'s test, some twenty
+    times a page). The answer for a function never changes: it is kept as long as
+    the function lives (a weak reference: a function made for one request goes)."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._plain: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+
+    def ensure_sync(self, func):
+        try:
+            if self._plain[func]:
+                return func
+        except (KeyError, TypeError):  # not seen yet, or no weak reference to it
+            pass
+        sync = super().ensure_sync(func)
+        try:
+            self._plain[func] = sync is func
+        except TypeError:
+            pass
+        return sync
+
+
 def create_app(test_config: dict[str, Any] | None = None) -> Flask:
-    app = Flask(
+    app = QuizFlask(
         __name__,
         template_folder=str(resource_dir("templates")),
         static_folder=str(resource_dir("static")),

@@ -3,20 +3,25 @@
 from __future__ import annotations
 
 import contextvars
+import hmac
+import logging
 import sqlite3
+from typing import Any
 
+from flask import current_app, g, request, session
 from flask_babel import Babel
 from flask_limiter import Limiter
 from flask_limiter.util import get_remote_address
 from flask_login import LoginManager
 from flask_migrate import Migrate
 from flask_sqlalchemy import SQLAlchemy
-from flask_wtf.csrf import CSRFProtect
+from flask_wtf.csrf import CSRFProtect, generate_csrf, same_origin, validate_csrf
 from sqlalchemy import MetaData, String, event
 from sqlalchemy.engine import Engine
 from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.orm import DeclarativeBase
 from sqlalchemy.sql.functions import FunctionElement
+from wtforms import ValidationError
 
 NAMING = {
     "ix": "ix_%(column_0_label)s",
@@ -31,9 +36,97 @@ class Base(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING)
 
 
+_FORM_TYPES = ("application/x-www-form-urlencoded", "multipart/form-data")
+
+
+class SignOnceCSRF(CSRFProtect):
+    """Flask-WTF's CSRF protection, each session's token signed once per process.
+
+    Flask-WTF signs the session's token again on every page that shows a form (a
+    serializer built anew and an HMAC), and checks a posted token's signature on every
+    post. With ``WTF_CSRF_TIME_LIMIT`` unset (a token lives as long as its session)
+    the signed token never expires: the one made for a session's token is kept, and a
+    posted token this process signed for the session's token is valid without its
+    signature being checked again. Any other token goes through Flask-WTF's check.
+    """
+
+    _MAX = 100_000  # sessions remembered; then it starts again
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._signed: dict[tuple[Any, str], str] = {}  # (secret, session's) -> signed
+        self._tokens: dict[tuple[Any, str], str] = {}  # (secret, signed) -> session's
+
+    def init_app(self, app) -> None:
+        super().init_app(app)
+        app.jinja_env.globals["csrf_token"] = self.token
+        app.context_processor(lambda: {"csrf_token": self.token})
+
+    def token(self) -> str:
+        """``generate_csrf()``: the signed token of this session, for a form."""
+        field = current_app.config["WTF_CSRF_FIELD_NAME"]
+        signed = g.get(field)
+        if signed is not None:
+            return signed
+        lasting = current_app.config.get("WTF_CSRF_TIME_LIMIT") is None
+        key = (_csrf_secret(), session.get(field))
+        signed = self._signed.get(key) if lasting else None
+        if signed is None:
+            signed = generate_csrf()
+            if lasting:
+                self._remember(session[field], signed)
+        setattr(g, field, signed)
+        return signed
+
+    def _remember(self, raw: str, signed: str) -> None:
+        if len(self._signed) >= self._MAX:
+            self._signed.clear()
+            self._tokens.clear()
+        secret = _csrf_secret()
+        self._signed[(secret, raw)] = signed
+        self._tokens[(secret, signed)] = raw
+
+    def protect(self, apply_exemptions: bool = False) -> None:
+        """Flask-WTF 1.3's ``protect``; a token signed here for this session's token
+        skips the signature check, nothing else."""
+        if apply_exemptions and (not request.endpoint or self._is_exempt()):
+            return
+        cfg = current_app.config
+        if request.method not in cfg["WTF_CSRF_METHODS"]:
+            return
+        given = self._get_csrf_token()
+        raw = session.get(cfg["WTF_CSRF_FIELD_NAME"])
+        known = self._tokens.get((_csrf_secret(), given)) if given else None
+        if known is None or not isinstance(raw, str) or not hmac.compare_digest(known, raw):
+            try:
+                validate_csrf(given)
+            except ValidationError as e:
+                logging.getLogger("flask_wtf.csrf").info(e.args[0])
+                self._error_response(e.args[0])
+        if request.is_secure and cfg["WTF_CSRF_SSL_STRICT"]:
+            if not request.referrer:
+                self._error_response("The referrer header is missing.")
+            if not same_origin(request.referrer, f"https://{request.host}/"):
+                self._error_response("The referrer does not match the host.")
+        g.csrf_valid = True
+
+    def _get_csrf_token(self):
+        # A request that is not a form (the page's JSON save) has no form to parse.
+        if request.mimetype in _FORM_TYPES:
+            return super()._get_csrf_token()
+        for header in current_app.config["WTF_CSRF_HEADERS"]:
+            if token := request.headers.get(header):
+                return token
+        return None
+
+
+def _csrf_secret():
+    return current_app.config.get("WTF_CSRF_SECRET_KEY") or current_app.secret_key
+
+
 db = SQLAlchemy(model_class=Base)
 migrate = Migrate()
-csrf = CSRFProtect()
+csrf = SignOnceCSRF()
 login_manager = LoginManager()
 babel = Babel()
 # "quizapp://" hands every count to the current app's own store, Redis or a file

@@ -86,3 +86,28 @@ def test_another_students_attempt_is_not_found(client, taking):
     assert client.get(f"/attempts/{attempt_id}").status_code == 404
     token = csrf_token(client, "/student")
     assert save(client, attempt_id, token).status_code == 404
+
+
+def test_an_attempt_that_does_not_exist_is_not_found_for_a_signed_in_student(client, taking):
+    """The user is read with the attempt; without an attempt, on their own."""
+    _user_id, attempt_id, token = taking
+    assert client.get(f"/attempts/{attempt_id + 1000}").status_code == 404
+    missing = client.post(
+        f"/attempts/{attempt_id + 1000}/answer",
+        json={"slot": 0, "answer": "x"},
+        headers={"X-CSRFToken": token, "Accept": "application/json"},
+    )
+    assert missing.status_code == 404
+    assert client.get(f"/attempts/{attempt_id}").status_code == 200
+
+
+def test_a_teacher_cannot_read_or_save_a_students_attempt(client, taking):
+    _user_id, attempt_id, _token = taking
+    Auth(client).logout()
+    db.session.rollback()
+    make_user("teacher", "prof2")
+    Auth(client).login("prof2")
+    assert client.get(f"/attempts/{attempt_id}").status_code == 403
+    token = csrf_token(client, "/account")
+    assert save(client, attempt_id, token).status_code == 403
+    assert stored() == 0

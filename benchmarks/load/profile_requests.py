@@ -159,7 +159,7 @@ def timing(requests: int, pages: dict, rounds: int = 1, *, database: bool = Fals
             name: (
                 1000 * median(wall[name]),
                 1000 * median(used[name]),
-                _database_ms(call, requests),
+                _database_ms(call, requests) if database else 0.0,
             )
             for name, call in calls.items()
         }

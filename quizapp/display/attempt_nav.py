@@ -28,7 +28,8 @@ def jump_buttons(total: int, page: int, unanswered: set[int]) -> Markup:
         if button is None:
             button = _buttons[key] = _button(slot, done=key[2], current=key[3])
         parts.append(button)
-    return Markup("\n").join(parts)
+    # Every part is Markup already: joined as text, not escaped again one by one.
+    return Markup("\n".join(parts))
 
 
 def _button(slot: int, *, done: bool, current: bool) -> Markup:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+from babel import Locale
 from flask import Flask, current_app, has_request_context, request, session
 from flask_babel import gettext
 from flask_login import current_user
@@ -18,15 +19,24 @@ from quizapp.domain.messages import CatalogueError
 from quizapp.extensions import babel
 
 
-def select_locale() -> str:
-    languages = current_app.config["LANGUAGES"]
-    if current_user and current_user.is_authenticated and current_user.locale in languages:
-        return current_user.locale
-    if session.get("lang") in languages:
-        return session["lang"]
-    if request and request.args.get("lang") in languages:
-        return request.args["lang"]
-    return current_app.config["BABEL_DEFAULT_LOCALE"]
+def select_locale() -> Locale:
+    """The user's language, else the session's, the address's (``?lang=``), the default."""
+    config = current_app.config
+    languages = config["LANGUAGES"]
+    user = current_user._get_current_object() if current_user else None
+    if user is not None and user.is_authenticated and user.locale in languages:
+        return _locale(user.locale)
+    lang = session.get("lang")
+    if lang not in languages and request:
+        lang = request.args.get("lang")
+    return _locale(lang if lang in languages else config["BABEL_DEFAULT_LOCALE"])
+
+
+@lru_cache(maxsize=16)
+def _locale(code: str) -> Locale:
+    """Flask-Babel parses the code the selector returns on every request; a ``Locale``
+    it is given is used as it is."""
+    return Locale.parse(code)
 
 
 def init_app(app: Flask) -> None:
@@ -118,27 +128,50 @@ def _install_cached_gettext(app: Flask) -> None:
 def _cached_ngettext():
     """Templates' ``ngettext()`` remembers the translated form per locale and count (a
     question page counts its answers three times; Flask-Babel looks the catalogue up
-    again each time). Counts past a thousand are looked up as before."""
+    again each time), and the text as shown when every variable is a small number or
+    a short string (« 3 réponses sur 16 »): formatting an escaped string costs more
+    than the look-up. Counts past a thousand are looked up as before."""
     from flask_babel import get_locale, get_translations
     from jinja2 import pass_context
     from markupsafe import Markup
 
     forms: dict[tuple[str, str, str, int], str] = {}
+    shown: dict[tuple, str] = {}
 
     @pass_context
     def ngettext(context, singular: str, plural: str, num, /, **variables) -> str:
         locale = context.get("current_locale") or str(get_locale())
         key = (locale, singular, plural, num)
         cacheable = isinstance(num, int) and -1000 < num < 1000
+        autoescape = context.eval_ctx.autoescape
+        variables.setdefault("num", num)
+        whole = None
+        if cacheable and all(_small(v) for v in variables.values()):
+            whole = (key, autoescape, *sorted(variables.items()))
+            text = shown.get(whole)
+            if text is not None:
+                return text
         text = forms.get(key) if cacheable else None
         if text is None:
             text = get_translations().ungettext(singular, plural, num)
             if cacheable:
                 forms[key] = text
-        variables.setdefault("num", num)
-        return (Markup(text) if context.eval_ctx.autoescape else text) % variables
+        text = (Markup(text) if autoescape else text) % variables
+        if whole is not None and len(shown) < _SHOWN_MAX:
+            shown[whole] = text
+        return text
 
     return ngettext
+
+
+_SHOWN_MAX = 20_000  # texts kept as shown, per process
+
+
+def _small(value) -> bool:
+    """A count or a short plain string (not ``Markup``, which is not escaped)."""
+    if type(value) is str:
+        return len(value) <= 16
+    return type(value) is int and -1000 < value < 1000
 
 
 # --- numbers -------------------------------------------------------------------------

@@ -33,6 +33,7 @@ _QUIZ_COLUMNS = (
     *("id", "title", "bank_id", "opens_at", "closes_at", "one_per_page"),
     *("show_correctness", "show_answers", "show_explanations", "show_article"),
 )
+_QUIZ_KEYS = (*_QUIZ_COLUMNS, "article_id")
 _RESPONSE_COLUMNS = ("slot", "answer", "final", "fraction", "mark", "comment", "save_seq")
 
 _ATTEMPT_WITH_QUIZ = (
@@ -60,28 +61,34 @@ class Record(SimpleNamespace):
     """A row read for a page: the columns it needs as attributes, named as the model's."""
 
 
-def load(attempt_id: int, *, lock: bool = False) -> Record | None:
+def joined(*columns: sa.ColumnElement, table: sa.Table, onclause, lock: bool) -> sa.Select:
+    """The attempt's statement with ``columns`` of ``table`` joined to its row (the
+    logged-in user's, read in the same statement): no row when there is no such
+    attempt. ``lock`` as for :func:`load`, whose ``row`` it makes."""
+    statement = _ATTEMPT_WITH_QUIZ.add_columns(*columns).join(table, onclause)
+    return statement.with_for_update(of=_attempt) if lock else statement
+
+
+def load(attempt_id: int, *, lock: bool = False, row: sa.Row | None = None) -> Record | None:
     """The attempt (``quiz``, with ``article_id`` of its bank, and ``responses`` by
     slot), or None when there is no such attempt. Whose it is, the caller checks.
 
     ``lock``: in a write transaction holding the attempt's row, as
-    :func:`~quizapp.services.attempts.lock_attempt` does, for a save."""
-    if lock:
-        begin_write()
-    conn = db.session.connection()
-    row = conn.execute(
-        _LOCKED if lock else _ATTEMPT_WITH_QUIZ, {"attempt_id": attempt_id}
-    ).one_or_none()
+    :func:`~quizapp.services.attempts.lock_attempt` does, for a save. ``row``: the
+    attempt's row, read already in this transaction (with ``lock`` as asked) by a
+    statement of :func:`joined`."""
     if row is None:
-        return None
-    attempt, quiz = Record(), Record()
-    for key, value in row._mapping.items():
-        if key.startswith(_QUIZ):
-            setattr(quiz, key[len(_QUIZ) :], value)
-        else:
-            setattr(attempt, key, value)
-    attempt.quiz = quiz
-    attempt.responses = [
-        Record(**r._mapping) for r in conn.execute(_RESPONSES, {"attempt_id": attempt_id})
-    ]
+        if lock:
+            begin_write()
+        statement = _LOCKED if lock else _ATTEMPT_WITH_QUIZ
+        row = db.session.connection().execute(statement, {"attempt_id": attempt_id})
+        row = row.one_or_none()
+        if row is None:
+            return None
+    values = row._mapping
+    attempt = Record(**{name: values[name] for name in _ATTEMPT_COLUMNS})
+    attempt.quiz = Record(**{name: values[_QUIZ + name] for name in _QUIZ_KEYS})
+    responses = db.session.connection().execute(_RESPONSES, {"attempt_id": attempt_id})
+    # Named from the statement's columns: a row's own mapping costs three times as much.
+    attempt.responses = [Record(**dict(zip(_RESPONSE_COLUMNS, r, strict=True))) for r in responses]
     return attempt

@@ -10,7 +10,7 @@ from flask import Flask, has_request_context, request
 from werkzeug.routing import IntegerConverter
 
 from quizapp.models.base import MAX_ID
-from quizapp.web import errors, monitoring, security, throttle
+from quizapp.web import errors, layout, monitoring, security, templating, throttle
 from quizapp.web.views import (
     account,
     admin,
@@ -22,6 +22,8 @@ from quizapp.web.views import (
     student,
     teacher,
 )
+
+_REMEMBERED = 50_000  # links per process
 
 BLUEPRINTS = (main, auth, account, admin, classes, teacher, student, reports, lifecycle)
 
@@ -37,6 +39,8 @@ class IdConverter(IntegerConverter):
 
 def init_app(app: Flask) -> None:
     security.init_app(app)
+    templating.init_app(app)
+    layout.init_app(app)
     errors.init_app(app)
     throttle.init_app(app)
     monitoring.init_app(app)
@@ -47,23 +51,31 @@ def init_app(app: Flask) -> None:
 
 
 def _remember_fixed_urls(app: Flask) -> None:
-    """Templates' ``url_for`` remembers the links that are the same on every page
-    (static files, the menu's pages: no argument but a file name), per mount point.
+    """Templates' ``url_for`` remembers the links it builds per mount point: those that
+    are the same on every page (static files, the menu's pages: no argument but a file
+    name), and those whose arguments are numbers only (an attempt's pages and forms,
+    a quiz's), up to ``_REMEMBERED`` links, then it starts again.
 
     A student's page builds some twenty of them, each through Werkzeug's URL builder
-    (about 10 µs); links with ids, anchors or options are built as always, and so is
-    every link built outside a request (those are absolute)."""
+    (about 10 µs); links with anchors or options (``_anchor``, ``_external``, …) or
+    with text arguments are built as always, and so is every link built outside a
+    request (those are absolute)."""
     build = app.url_for
-    fixed: dict[tuple[str, str, str | None], str] = {}
+    fixed: dict[tuple, str] = {}
 
     def url_for(endpoint: str, **values) -> str:
         if endpoint.startswith(".") or not has_request_context():
             return build(endpoint, **values)
-        if values and (endpoint != "static" or len(values) != 1 or "filename" not in values):
+        if not values or (endpoint == "static" and values.keys() == {"filename"}):
+            key = (request.script_root, endpoint, values.get("filename"))
+        elif all(type(v) is int and k[0] != "_" for k, v in values.items()):
+            key = (request.script_root, endpoint, *sorted(values.items()))
+        else:
             return build(endpoint, **values)
-        key = (request.script_root, endpoint, values.get("filename"))
         url = fixed.get(key)
         if url is None:
+            if len(fixed) >= _REMEMBERED:
+                fixed.clear()
             url = fixed[key] = build(endpoint, **values)
         return url
 

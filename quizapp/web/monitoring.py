@@ -45,6 +45,24 @@ def _metric_objects():
     return _metrics
 
 
+# (method, endpoint, status) -> its counter and its histogram: ``labels()`` looks each
+# one up under the metric's lock and builds its key anew on every request.
+_children: dict[tuple[str, str, int], tuple] = {}
+
+
+def _series(method: str, endpoint: str, status: int) -> tuple:
+    """The request counter and latency histogram of one method, endpoint and status."""
+    key = (method, endpoint, status)
+    series = _children.get(key)
+    if series is None:
+        requests, latency = _metric_objects()
+        series = _children[key] = (
+            requests.labels(method, endpoint, str(status)),
+            latency.labels(method, endpoint),
+        )
+    return series
+
+
 def init_app(app: Flask) -> None:
     if not log.handlers:
         handler = logging.StreamHandler()
@@ -67,9 +85,9 @@ def init_app(app: Flask) -> None:
         endpoint = request.endpoint or "unknown"
         response.headers["X-Request-Id"] = g.get("request_id", "")
         if endpoint != "static":
-            requests, latency = _metric_objects()
-            requests.labels(request.method, endpoint, str(response.status_code)).inc()
-            latency.labels(request.method, endpoint).observe(elapsed)
+            count, latency = _series(request.method, endpoint, response.status_code)
+            count.inc()
+            latency.observe(elapsed)
         if app.config.get("REQUEST_LOG", not app.testing):
             # The user id from the session (its "id:version"); current_user would load
             # the user again after the request's commit.

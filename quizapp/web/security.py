@@ -14,6 +14,7 @@ from werkzeug.middleware.proxy_fix import ProxyFix
 from quizapp.display.labels import person_name
 from quizapp.extensions import db, login_manager
 from quizapp.models import User
+from quizapp.services import attempt_page
 
 CSP = (
     "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
@@ -52,9 +53,21 @@ _users = User.__table__
 # What the pages marked ``user_as_row`` read of the logged-in user, and what ends a session.
 _ROW_COLUMNS = ("id", "role", "username", "display_name", "erased_at", "locale")
 _ROW_CHECKS = ("session_version", "active", "must_change_password")
+_ROW_NAMES = _ROW_COLUMNS + _ROW_CHECKS
 _USER_ROW = sa.select(*(_users.c[name] for name in _ROW_COLUMNS + _ROW_CHECKS)).where(
     _users.c.id == sa.bindparam("uid")
 )
+_USER = "user__"
+# The pages of an attempt read the user and the attempt in one statement (read, locked).
+_WITH_ATTEMPT = {
+    lock: attempt_page.joined(
+        *(_users.c[name].label(_USER + name) for name in _ROW_COLUMNS + _ROW_CHECKS),
+        table=_users,
+        onclause=_users.c.id == sa.bindparam("uid"),
+        lock=lock,
+    )
+    for lock in (False, True)
+}
 
 
 class SignedInRow(UserMixin):
@@ -62,8 +75,12 @@ class SignedInRow(UserMixin):
     page, an answer saved by its script): what the layout, the role check and the
     views read, without loading a model. Nothing is written through it."""
 
-    def __init__(self, row) -> None:
-        self.__dict__.update(row._mapping)
+    def __init__(self, row, prefix: str = "") -> None:
+        if prefix:
+            values = row._mapping
+            self.__dict__.update((name, values[prefix + name]) for name in _ROW_NAMES)
+        else:
+            self.__dict__.update(row._mapping)
 
     @property
     def is_active(self) -> bool:
@@ -77,10 +94,28 @@ class SignedInRow(UserMixin):
         return person_name(self.username, self.display_name, self.erased_at)
 
 
-def user_as_row(view):
-    """Mark a view that reads only :class:`SignedInRow`'s columns of ``current_user``."""
-    view.user_as_row = True
-    return view
+def user_as_row(view=None, *, attempt: str | None = None):
+    """Mark a view that reads only :class:`SignedInRow`'s columns of ``current_user``.
+
+    ``attempt="read"`` or ``"lock"``: a page of the attempt ``attempt_id`` of its URL,
+    read (or locked, for a save) in the statement that loads the user; the view takes
+    it with :func:`attempt_read_with_user`."""
+
+    def mark(view):
+        view.user_as_row = True
+        view.attempt_with_user = attempt
+        return view
+
+    return mark(view) if view is not None else mark
+
+
+def attempt_read_with_user(attempt_id: int, *, lock: bool):
+    """The row of attempt ``attempt_id`` read with the user in this transaction (locked
+    if ``lock``), for :func:`~quizapp.services.attempt_page.load`; else None."""
+    read = g.pop("_attempt_with_user", None)
+    if read is None or read[:2] != (attempt_id, lock):
+        return None
+    return read[2] if db.session().get_transaction() is read[3] else None
 
 
 @login_manager.user_loader
@@ -94,13 +129,33 @@ def load_user(user_id: str):
         return None
     view = current_app.view_functions.get(request.endpoint) if request.endpoint else None
     if getattr(view, "user_as_row", False):
-        row = db.session.connection().execute(_USER_ROW, {"uid": uid}).one_or_none()
-        user = SignedInRow(row) if row is not None else None
+        user = _signed_in_row(uid, view.attempt_with_user)
     else:
         user = db.session.execute(_USER_BY_ID, {"uid": uid}).scalar_one_or_none()
     if user is None or user.session_version != version or not user.active:
         return None
     return user
+
+
+def _signed_in_row(uid: int, attempt: str | None) -> SignedInRow | None:
+    conn = db.session.connection()
+    attempt_id = (request.view_args or {}).get("attempt_id") if attempt else None
+    lock = attempt == "lock"
+    # A lock is taken here only where the save would take it: on PostgreSQL in the
+    # request's transaction, on SQLite in a transaction begun IMMEDIATE (a POST).
+    if attempt_id is not None and (not lock or _holds_write_lock(conn)):
+        row = conn.execute(_WITH_ATTEMPT[lock], {"uid": uid, "attempt_id": attempt_id})
+        row = row.one_or_none()
+        if row is not None:
+            read = (attempt_id, lock, row, db.session().get_transaction())
+            g._attempt_with_user = read
+            return SignedInRow(row, _USER)
+    row = conn.execute(_USER_ROW, {"uid": uid}).one_or_none()
+    return SignedInRow(row) if row is not None else None
+
+
+def _holds_write_lock(conn) -> bool:
+    return conn.dialect.name != "sqlite" or bool(conn.info.get("write_lock"))
 
 
 @login_manager.unauthorized_handler
@@ -118,9 +173,11 @@ def _refuse_nul_characters():
     """No text a person types holds a NUL character; PostgreSQL can't even store one."""
     values = [v for vs in request.args.listvalues() for v in vs]
     if request.method in ("POST", "PUT", "PATCH"):
-        values += [v for vs in request.form.listvalues() for v in vs]
-        if request.is_json and b"\\u0000" in request.get_data(cache=True):
-            values.append("\x00")
+        if request.is_json:  # a JSON body is no form: its escaped NUL is looked for
+            if b"\\u0000" in request.get_data(cache=True):
+                values.append("\x00")
+        else:
+            values += [v for vs in request.form.listvalues() for v in vs]
     if any("\x00" in value for value in values):
         from flask_babel import gettext as _
 

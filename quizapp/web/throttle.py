@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from flask import Flask, current_app, g, request
-from flask_limiter import RequestLimit
+from flask_limiter import Limiter, RequestLimit
 from flask_limiter.util import get_remote_address
 from limits.storage import MovingWindowSupport, Storage, storage_from_string
 
@@ -46,14 +46,37 @@ def init_app(app: Flask) -> None:
         storage_from_string(url) if url else SQLiteStorage(Path(app.config["DATA_DIR"]) / FILE_NAME)
     )
     limiter.init_app(app)
+    hooks = app.before_request_funcs[None]
+    hooks[hooks.index(limiter._check_request_limit)] = _check_throttled_views
+    after = app.after_request_funcs[None]
+    index, finish = next(
+        (i, f) for i, f in enumerate(after) if getattr(f, "func", None) is _LIMITER_AFTER
+    )
+    after[index] = lambda response: finish(response) if _throttled_view() else response
+
+
+# Flask-Limiter's after-request hook: the deductions of failed logins and its headers.
+_LIMITER_AFTER = Limiter._Limiter__inject_headers
+
+
+def _throttled_view() -> bool:
+    view = current_app.view_functions.get(request.endpoint) if request.endpoint else None
+    return getattr(view, "throttled", False)
+
+
+def _check_throttled_views() -> None:
+    """Flask-Limiter's check, for the views decorated here only. There are no default
+    limits, so the other views (a question page, a save) have nothing to count; its
+    check would still resolve the view's limits and meta-limits on every request."""
+    if _throttled_view():
+        limiter._check_request_limit()
 
 
 @limiter.request_filter
 def _not_throttled() -> bool:
-    """Flask-Limiter looks at every request; only the views decorated here have limits
-    (there are no default ones), so the others skip its work: a question page, a save."""
-    view = current_app.view_functions.get(request.endpoint) if request.endpoint else None
-    return not getattr(view, "throttled", False)
+    """The same rule where Flask-Limiter applies its filters (a limit it checks of its
+    own accord, such as one set on a blueprint)."""
+    return not _throttled_view()
 
 
 # --- what is counted, and under which key --------------------------------------------

@@ -24,7 +24,7 @@ from quizapp.services import (
 )
 from quizapp.services import attempts as svc
 from quizapp.web.posted_answers import raw_from_form
-from quizapp.web.security import role_required, user_as_row
+from quizapp.web.security import attempt_read_with_user, role_required, user_as_row
 from quizapp.web.views.student.common import (
     bp,
     locked_own_attempt_or_404,
@@ -36,13 +36,15 @@ from quizapp.web.views.student.common import (
 
 @bp.get("/attempts/<int:attempt_id>")
 @role_required("student")
-@user_as_row
+@user_as_row(attempt="read")
 def take(attempt_id: int):
     """One page of the attempt (``?page=``), where the student left it by default.
 
-    Read without the ORM (:mod:`~quizapp.services.attempt_page`); an attempt whose
-    time ran out is closed as every other page of it does, then its result shown."""
-    attempt = attempt_page.load(attempt_id)
+    Read without the ORM (:mod:`~quizapp.services.attempt_page`), with the user; an
+    attempt whose time ran out is closed as every other page of it does, then its
+    result shown."""
+    row = attempt_read_with_user(attempt_id, lock=False)
+    attempt = attempt_page.load(attempt_id, row=row)
     if attempt is None or attempt.student_id != current_user.id:
         abort(404)
     now = utcnow()
@@ -125,12 +127,13 @@ def _target_page(go: str, page: int, total: int) -> int:
 
 @bp.post("/attempts/<int:attempt_id>/answer")
 @role_required("student")
-@user_as_row
+@user_as_row(attempt="lock")
 def save_json(attempt_id: int):
     """What the page's script sends on every change: ``{"slot": n, "answer": ..., "seq":
     "<page id>:<n>"}``; a save older than the stored one (``seq``) is answered
     ``{"saved": false, "stale": true}`` and changes nothing."""
-    attempt = attempt_page.load(attempt_id, lock=True)
+    row = attempt_read_with_user(attempt_id, lock=True)
+    attempt = attempt_page.load(attempt_id, lock=True, row=row)
     if attempt is None or attempt.student_id != current_user.id:
         abort(404)
     if attempt.state != "in_progress":
