@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 
-from ..domain.questiondata import Answer, Blank, QuestionData
+from ..domain.questiondata import Answer, QuestionData
 from .clause_questions import (
     ATTRIBUTION,
     in_quote,
@@ -28,13 +28,11 @@ from .context import (
     capitalize,
     explanation,
     mcq,
-    shuffled,
     source_of,
 )
-from .coref import readable
-from .figures import Figure, format_number, in_range, number_distractors, parse_number
+from .figure_blanks import figure_cloze, plain
+from .figures import Figure, format_number, in_range, number_distractors
 from .question_wording import agree_participle, strip_discourse, tidy
-from .trim import shorten
 
 #: The prepositions that can lead a figure to the front: « à trois ans », « de 15 jours ».
 _PREP = re.compile(r"(?:^|\s)(?P<prep>à|pour|sur|par|avec|après|pendant|depuis|durant)\s*$")
@@ -237,7 +235,7 @@ def figure_questions(ctx: Context) -> list[Candidate]:
             if stem:
                 out += _subject_figure_questions(sent, f, stem, unit, others)
             else:
-                cloze = _figure_cloze(sent, f, unit, others)
+                cloze = figure_cloze(sent, f, unit, others)
                 if cloze is not None:
                     out.append(cloze)
     return out
@@ -284,7 +282,7 @@ def _subject_figure_questions(
         stem=stem,
         kind="figure",
         status="candidate",
-        answers=[Answer(_plain(f.value), 1.0, tolerance=f.tolerance)],
+        answers=[Answer(plain(f.value), 1.0, tolerance=f.tolerance)],
         options={"unit": unit},
         source=source_of(sent),
         explanation=explanation(sent, answer),
@@ -294,89 +292,6 @@ def _subject_figure_questions(
         Candidate(q, sent, [answer, f.surface], 0.87),
         Candidate(num, sent, [answer, f.surface], 0.74),
     ]
-
-
-def _figure_cloze(
-    sent: SentenceInfo, f: Figure, unit: str, others: list[float] = ()
-) -> Candidate | None:
-    """The sentence (or the clause that states the figure) with the figure blanked out:
-    the number and what it counts (« {1} d'inéligibilité », « cinq ans » among « deux
-    ans », « dix ans »…) as a choice when the article says what it counts, else the
-    number alone, to type."""
-    text, shift = readable(sent)  # « Il a été condamné … » names who « il » is
-    if re.match(r"(?:Il|Elle|Ils|Elles|On|Cela|Celui-ci|Celle-ci)\b", text):
-        return None  # nobody could tell who « il » is
-    a, b = f.num_start + shift, f.num_end + shift
-    if len(text) > 200:
-        # the clause that states the figure, without what only adds to it
-        short = shorten(text, f.start + shift, f.end + shift)
-        if short is None:
-            return None
-        a, b = short.start + (a - f.start - shift), short.start + (b - f.start - shift)
-        text = short.text
-    # The number as written: « {1} milliards de dollars » is 10, not 10 000 000 000.
-    written = parse_number(sent.text[f.num_start : f.num_end]) or f.value
-    scale = written / f.value if f.value else 1.0
-    tail = sent.text[f.num_end : f.end]
-    blank = _counted_blank(written, tail, [o * scale for o in others], f.hedge) if unit else None
-    if blank is not None:
-        b += len(tail)
-    else:
-        blank = Blank(
-            type="numeric",
-            answers=[Answer(_plain(written), 1.0, tolerance=f.tolerance * scale)],
-        )
-    stem = text[:a] + "{1}" + text[b:]
-    q = QuestionData(
-        type="cloze",
-        stem=stem,
-        blanks=[blank],
-        kind="figure",
-        status="candidate",
-        source=source_of(sent),
-        explanation=explanation(sent),
-        options={"unit": unit},
-        tags=["figure", "cloze"],
-    )
-    return Candidate(q, sent, [f.surface], 0.6 - (0.1 if len(stem) > 180 else 0))
-
-
-#: With « plus de 6 mois », « plus de 3 mois » is true too: the wrong options of a
-#: hedged figure lie on the side where they are false.
-_ABOVE = ("plus de", "au moins")
-_BELOW = ("moins de", "jusqu'à")
-_SCALE = re.compile(r"^\s(million|milliard)s?\b")
-
-
-def _counted_blank(written: float, tail: str, others: list[float], hedge: str) -> Blank | None:
-    """A choice among the figure and near ones, each with what it counts: « 5 ans »,
-    « 2 ans », « 10 ans », « 8 ans »; the numbers in digits, so a figure written in
-    words is not the odd one out."""
-    if not tail.strip() or "\n" in tail or len(tail) > 40:
-        return None
-    values = number_distractors(written, others, n=8, spread=(0.5, 1.5, 2, 0.7, 3, 1.3, 0.3, 4))
-    if hedge in _ABOVE:
-        values = [v for v in values if v > written]
-    elif hedge in _BELOW:
-        values = [v for v in values if v < written]
-    scaled = _SCALE.match(tail) is not None
-    if tail.strip() != "%" and not scaled:
-        values = [v for v in values if v >= 2]  # « 1 ans » does not agree
-    if len(values) < 3:
-        return None
-
-    def written_as(v: float) -> str:
-        # « 1,8 million d'euros », « 3 millions d'euros »
-        if not scaled:
-            return format_number(v) + tail
-        return format_number(v) + _SCALE.sub(r" \1" if v < 2 else r" \1s", tail)
-
-    answer = written_as(written)
-    wrong = [written_as(v) for v in values[:3]]
-    if len({w.lower() for w in [answer, *wrong]}) < 4:
-        return None
-    options = shuffled([answer, *wrong], answer)
-    return Blank(type="mcq", answers=[Answer(o, 1.0 if o == answer else 0.0) for o in options])
 
 
 def figure_mcq(sent: SentenceInfo, f: Figure, stem: str, answer: str, wrong: list[str]):
@@ -390,10 +305,6 @@ def figure_mcq(sent: SentenceInfo, f: Figure, stem: str, answer: str, wrong: lis
         explanation=explanation(sent, f"{f.hedge + ' ' if f.hedge else ''}{answer}"),
         tags=["figure"],
     )
-
-
-def _plain(v: float) -> str:
-    return str(int(v)) if v == int(v) else str(v)
 
 
 def _noun_unit(ctx: Context, sent: SentenceInfo, f: Figure, unit: str) -> str:

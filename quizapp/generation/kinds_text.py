@@ -129,6 +129,7 @@ def truefalse_questions(ctx: Context) -> list[Candidate]:
 def _swap(
     ctx: Context, sent: SentenceInfo, statement: str, offset: int, keys
 ) -> tuple[str, str] | None:
+    """(the statement made false, what it said) by a figure or a name swapped, or None."""
     for f in sent.figures:
         if (
             f.num_start >= offset
@@ -150,37 +151,43 @@ def _swap(
     ):
         if in_quote(sent.text, m.start - sent.start):
             continue  # a quotation is never changed: the speaker did not say the swapped word
-        text = m.text
-        opts, _ = entity_options(ctx, m.entity, text, statement, n=4, same_gender=True)
-        # A person, a town or a body swapped in must be one the article names: a stranger
-        # (« Stockholm » for an Egyptian town, a Norwegian prime minister for the German
-        # chancellor) makes a statement no reader of the article could take for true. A
-        # country or a newspaper of the same world is a fair trap.
-        if m.entity.type != "country" and m.entity.role != "media":
-            opts = [o for o in opts if _named_in_article(ctx, o)]
-        if not opts:
-            continue
-        s, e = m.start - sent.start - offset, m.end - sent.start - offset
-        new = opts[0]
-        if m.entity.type in ("country", "org"):
-            # « par l'Union du Nord » -> « par Front rouge », never « par l'Front rouge »
-            before = statement[max(0, s - 3) : s]
-            ent = next(
-                (x for x in ctx.ents.entities.values() if x.name == new or x.with_article() == new),
-                None,
-            )
-            from .gazetteer import load_gazetteer
-
-            ent = ent or load_gazetteer().lookup(new)
-            if (
-                ent is None
-                or ent.article != m.entity.article
-                or not before.endswith(("la ", "l'", "le "))
-                and m.entity.article
-            ):
-                continue
-        return statement[:s] + new + statement[e:], text
+        swapped = _swap_name(ctx, m, statement, m.start - sent.start - offset)
+        if swapped is not None:
+            return swapped, m.text
     return None
+
+
+def _swap_name(ctx: Context, m, statement: str, s: int) -> str | None:
+    """The statement with the name ``m`` (at ``s``) replaced by another of its world."""
+    opts, _ = entity_options(ctx, m.entity, m.text, statement, n=4, same_gender=True)
+    # A person, a town or a body swapped in must be one the article names: a stranger
+    # (« Stockholm » for an Egyptian town, a Norwegian prime minister for the German
+    # chancellor) makes a statement no reader of the article could take for true. A
+    # country or a newspaper of the same world is a fair trap.
+    if m.entity.type != "country" and m.entity.role != "media":
+        opts = [o for o in opts if _named_in_article(ctx, o)]
+    if not opts:
+        return None
+    e = s + (m.end - m.start)
+    new = opts[0]
+    if m.entity.type in ("country", "org"):
+        # « par l'Union du Nord » -> « par Front rouge », never « par l'Front rouge »
+        before = statement[max(0, s - 3) : s]
+        ent = next(
+            (x for x in ctx.ents.entities.values() if x.name == new or x.with_article() == new),
+            None,
+        )
+        from .gazetteer import load_gazetteer
+
+        ent = ent or load_gazetteer().lookup(new)
+        if (
+            ent is None
+            or ent.article != m.entity.article
+            or not before.endswith(("la ", "l'", "le "))
+            and m.entity.article
+        ):
+            return None
+    return statement[:s] + new + statement[e:]
 
 
 def _named_in_article(ctx: Context, name: str) -> bool:
