@@ -1006,3 +1006,28 @@ def test_the_page_cannot_choose_its_score(client, auth, world):
     attempt = attempt_row(attempt_id)
     assert attempt.state == "submitted" and attempt.score == 0.0
     assert all((r.fraction or 0.0) == 0.0 for r in attempt.responses)
+
+
+def test_result_says_which_articles_date_the_quoted_sentence_is_from(client, auth, world):
+    """A fact is true as of its article: the feedback names the article's date."""
+    import datetime as dt
+
+    from quizapp.models import Article
+
+    teacher, student, school_class, bank = world
+    article = Article(
+        owner_id=teacher.id,
+        title="Valdorie et Castelie",
+        text="Texte de l'article.",
+        published_on=dt.date(2024, 11, 1),
+    )
+    db.session.add(article)
+    db.session.flush()
+    bank.article_id = article.id
+    db.session.commit()
+    quiz = make_quiz(teacher, bank, [school_class])
+    auth.login("lea")
+    attempt_id = start(client, quiz)
+    post(client, f"/attempts/{attempt_id}/submit", token_from=f"/attempts/{attempt_id}/submit")
+    page = client.get(f"/attempts/{attempt_id}/result").get_data(as_text=True)
+    assert "Extrait de l’article du 1 nov. 2024" in page

@@ -7,6 +7,7 @@ from typing import Any
 
 from quizapp.models import Attempt, Quiz
 from quizapp.services import attempt_layout, quiz_status
+from quizapp.services.article_dates import date_quoted_sentences
 from quizapp.services.feedback import feedback_for
 from quizapp.services.question_view import question_view
 
@@ -43,4 +44,10 @@ def slots_view(attempt: Attempt, slots: list[int], now) -> list[dict[str, Any]]:
                 "final": bool(response and response.final),
             }
         )
+    date_quoted_sentences(
+        [
+            (attempt.layout[slot]["version_id"], item["feedback"])
+            for slot, item in zip(slots, items, strict=True)
+        ]
+    )
     return items

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from datetime import date
 from typing import Any
 
 from markupsafe import Markup, escape
@@ -39,6 +40,7 @@ class Feedback:
     sentence: Markup | None = None
     remark: str = ""  # the option's own feedback, when the teacher wrote one
     comment: str = ""  # the teacher's comment when marking by hand (shown with the outcome)
+    article_date: date | None = None  # of the article the quoted sentence comes from
 
     @property
     def anything(self) -> bool:

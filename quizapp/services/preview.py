@@ -11,6 +11,7 @@ from quizapp.domain import grading
 from quizapp.domain.questiondata import QuestionData
 from quizapp.extensions import db
 from quizapp.models import QuestionVersion, Quiz
+from quizapp.services.article_dates import date_quoted_sentences
 from quizapp.services.attempt_layout import build_layout, to_stored
 from quizapp.services.feedback import feedback_for
 from quizapp.services.question_view import question_view
@@ -56,4 +57,7 @@ def preview_items(quiz: Quiz, seed: int, answers: AnswerReader | None) -> list[d
         if answers is not None:
             stored, feedback = _graded(data, entry, answers(data, slot))
         items.append({"view": question_view(data, entry, slot, stored), "feedback": feedback})
+    date_quoted_sentences(
+        [(e["version_id"], i["feedback"]) for e, i in zip(layout, items, strict=True)]
+    )
     return items

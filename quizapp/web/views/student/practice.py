@@ -67,18 +67,22 @@ def practice_answer(question_id: int):
     session.pop("practice_shown", None)
     rights = practice.review_rights(current_user.id, question_id, now)
     response = SimpleNamespace(answer=stored, fraction=grade.fraction, mark=grade.fraction)
+    feedback = feedback_for(
+        item.data,
+        item.entry,
+        response,
+        show_outcome=True,
+        show_answers=rights.answers,
+        show_explanation=rights.explanations,
+    )
+    article = item.question.bank.article
+    if feedback.sentence and article is not None:
+        feedback.article_date = article.published_on  # « Extrait de l'article du … »
     return render_template(
         "student/practice_feedback.html",
         item=item,
         view=question_view(item.data, item.entry, 0, stored),
-        feedback=feedback_for(
-            item.data,
-            item.entry,
-            response,
-            show_outcome=True,
-            show_answers=rights.answers,
-            show_explanation=rights.explanations,
-        ),
+        feedback=feedback,
         due=practice.due_count(current_user.id),
     )
 
