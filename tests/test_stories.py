@@ -148,7 +148,10 @@ def test_new_version_puts_the_later_value_and_sentence(story_world):
     question = db.session.get(Question, change.question_id)
     assert question.current_version_id != old_version_id
     data = question.data
-    assert "31" in data.correct_answers
+    assert data.correct_answers == ["31 morts"]
+    # « au moins {1} »: every wrong option is larger than the later value
+    wrong = [a.text for b in data.blanks for a in b.answers if a.fraction < 1]
+    assert len(wrong) == 3 and all(int(w.split()[0]) > 31 for w in wrong)
     assert "Selon l'article du 15 novembre 2024" in data.explanation
     assert question.status == "candidate"
     assert db.session.get(StoryChange, change.id).status == "new_version"

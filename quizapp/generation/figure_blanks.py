@@ -44,7 +44,7 @@ def figure_cloze(
     written = parse_number(sent.text[f.num_start : f.num_end]) or f.value
     scale = written / f.value if f.value else 1.0
     tail = sent.text[f.num_end : f.end]
-    blank = _counted_blank(written, tail, [o * scale for o in others], f.hedge) if unit else None
+    blank = counted_blank(written, tail, [o * scale for o in others], f.hedge) if unit else None
     if blank is not None:
         b += len(tail)
     else:
@@ -71,10 +71,19 @@ def figure_cloze(
 #: hedged figure lie on the side where they are false.
 _ABOVE = ("plus de", "au moins")
 _BELOW = ("moins de", "jusqu'à")
+_HEDGE_BEFORE = re.compile(r"(plus de|au moins|moins de|jusqu'à)\s*$")
+
+
+def hedge_before(text: str) -> str:
+    """« plus de » for « … depuis plus de {1} »: the hedge the blank's figure carries."""
+    m = _HEDGE_BEFORE.search(text)
+    return m.group(1) if m else ""
+
+
 _SCALE = re.compile(r"^\s(million|milliard)s?\b")
 
 
-def _counted_blank(written: float, tail: str, others: list[float], hedge: str) -> Blank | None:
+def counted_blank(written: float, tail: str, others: list[float], hedge: str) -> Blank | None:
     """A choice among the figure and near ones, each with what it counts: « 5 ans »,
     « 2 ans », « 10 ans », « 8 ans »; the numbers in digits, so a figure written in
     words is not the odd one out."""

@@ -5,9 +5,12 @@ version they saw. Nothing is committed: the page commits what it asked for."""
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from quizapp.domain.messages import N_
 from quizapp.extensions import db
+from quizapp.generation.figure_blanks import counted_blank, hedge_before
+from quizapp.generation.figures import parse_number
 from quizapp.models import Question, QuestionFact, StoryChange, User
 from quizapp.models.base import utcnow
 from quizapp.services import audit
@@ -60,6 +63,7 @@ def new_version(change: StoryChange, actor: User | None) -> Question:
     for blank in data.blanks:
         for answer in blank.answers:
             answer.text = replace(answer.text)
+    _figure_options_around(data, change.after)
     data.extra = {**data.extra, "as_of": article_date(later).isoformat()}
     edit_question(question, data, author=actor)
     question.status = "candidate"
@@ -93,10 +97,29 @@ def _long_date(day: dt.date) -> str:
 
 
 def _replacer(before: str, after: str):
+    """Replace ``before`` where it stands whole: « 12 » in « 12 morts », never in « 120 »."""
+    pattern = re.compile(rf"(?<![\w,]){re.escape(before)}(?![\w,])")
+
     def replace(text: str) -> str:
-        return text.replace(before, after) if text else text
+        return pattern.sub(after, text) if text else text
 
     return replace
+
+
+def _figure_options_around(data, after: str) -> None:
+    """A figure's choice blank (« au moins {1} » among « 12 morts », « 18 morts »…) gets
+    wrong options around the later value, on the side where they are false."""
+    value = parse_number(after)
+    stem_before = data.stem.split("{1}")[0]
+    for blank in data.blanks:
+        right = [a.text for a in blank.answers if a.fraction >= 1.0]
+        if blank.type != "mcq" or value is None or len(right) != 1:
+            continue
+        if not right[0].startswith(after) or not right[0][len(after) :].startswith(" "):
+            continue
+        rebuilt = counted_blank(value, right[0][len(after) :], [], hedge_before(stem_before))
+        if rebuilt is not None:
+            blank.answers = rebuilt.answers
 
 
 def _resolve(change: StoryChange, status: str) -> None:
