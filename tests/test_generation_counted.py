@@ -4,6 +4,7 @@ and subjects a question can stand on: behaviour on sentences of their own."""
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from quizapp.generation import generate
 from quizapp.generation.article import prepare_article
@@ -84,18 +85,20 @@ def _truefalse(text: str):
 
 
 def test_a_false_statement_swaps_in_only_a_person_the_article_names():
-    # the second sentence is the one made false (every other sentence); the only other
-    # person of the article is Anne Morel, so she is the one swapped in, never a stranger
+    # the second sentence is the one made false (every other sentence); the article names
+    # no other man than Paul Verneuil, so no one may take his place: the statement stays
+    # true rather than naming a stranger
     text = (
         "La ministre Anne Morel a présenté la réforme des retraites devant les députés mardi. "
         "Le président Paul Verneuil a défendu la réforme devant le Sénat de Valdorie mercredi. "
         "Le texte sera voté en avril."
     )
-    false = [q for q in _truefalse(text) if q.correct_answers == ["false"]]
-    for q in false:
-        names = {"Anne Morel", "Paul Verneuil"}
-        assert any(n in q.stem for n in names)
-        assert not any(w in q.stem for w in ("Macron", "Merkel", "Poutine", "Biden"))
+    statements = _truefalse(text)
+    assert len(statements) == 2
+    names = {"Anne Morel", "Paul Verneuil"}
+    for q in statements:
+        pairs = re.finditer(r"\b(?!Le |La |Les )[A-ZÉ][a-zé]+ [A-ZÉ][a-zé]+", q.stem)
+        assert {m.group() for m in pairs} <= names  # nobody the article does not name
 
 
 def test_a_figure_written_in_words_is_never_swapped_for_digits():
@@ -103,8 +106,9 @@ def test_a_figure_written_in_words_is_never_swapped_for_digits():
         "Le conseil de Valdorie a adopté la réforme des retraites mardi soir. "
         "Les livraisons seront divisées en trois ou quatre lots selon le ministère de Valdorie."
     )
-    for q in _truefalse(text):
-        assert "quatre lots" in q.stem or "lots" not in q.stem
+    statements = [q for q in _truefalse(text) if "lots" in q.stem]
+    assert statements
+    assert all("trois ou quatre lots" in q.stem for q in statements)
 
 
 def test_a_when_question_never_starts_on_a_subject_owned_by_the_sentence_before():
@@ -121,8 +125,8 @@ def test_a_when_question_never_starts_on_a_subject_owned_by_the_sentence_before(
 def test_a_country_is_asked_with_dans_quel_pays():
     bank = _bank(
         "La visite\n\nLe président de Valdorie, Paul Verneuil, s'est rendu en Italie le 3 mars "
-        "2021 pour signer un accord commercial. La France et l'Espagne ont salué l'accord. "
-        "L'Allemagne a critiqué le texte."
+        "2021 pour signer un accord commercial. La France et la Belgique ont salué l'accord. "
+        "La Suisse a critiqué le texte."
     )
     places = [q for q in bank if q.kind == "place" and q.correct_answers == ["L'Italie"]]
     assert places and all(q.stem.startswith("Dans quel pays ") for q in places)
@@ -311,15 +315,13 @@ def test_ajoute_que_reads_declare_que_once_alone():
 
 def test_a_copied_sentence_in_the_present_says_when():
     bank = _bank(
-        "La crise\n\nLes sociaux-démocrates de Valdorie réalisent leur pire score, avec 20,5 % des "
+        "La crise\n\nLes libéraux de Valdorie réalisent leur pire score, avec 20,5 % des "
         "voix, et perdent 40 sièges au Parlement. Paul Verneuil a été élu le 3 mars 2021 président du Sénat de Valdorie.",
         date=dt.date(2017, 9, 26),
     )
     copied = [q.stem for q in bank if q.type in ("truefalse", "cloze")]
     present = [s for s in copied if "réalisent" in s]
-    assert present and all(
-        s.startswith("En septembre 2017, les sociaux-démocrates") for s in present
-    )
+    assert present and all(s.startswith("En septembre 2017, les libéraux") for s in present)
     past = [s for s in copied if "a été élu" in s]
     assert past and not any(s.startswith("En septembre 2017") for s in past)
 

@@ -1,8 +1,8 @@
-"""A copied sentence in the present says when: « En septembre 2017, les sociaux-démocrates
-réalisent leur pire score … ».
+"""A copied sentence in the present says when: « En septembre 2017, les libéraux de
+Valdorie réalisent leur pire score … ».
 
 The article's present is its date's present. Copied as it stands into a true/false
-statement or a cloze, « L'Espagne est désormais sans gouvernement depuis six mois »
+statement or a cloze, « La Valdorie est désormais sans gouvernement depuis six mois »
 reads as a claim about today, and a student reading it next year cannot tell whether
 it is still true. The article's month goes in front when the sentence names no date
 of its own and its main verb is in the present.
@@ -75,7 +75,7 @@ def _a_name(word: str, text: str) -> bool:
     « Deux », « Face » only where a sentence starts."""
     word = re.split(r"['’]", word)[0] if re.match(r"^[LlDd]['’]", word) else word.strip(",")
     if len(word) <= 1 or word.lower() in _FUNCTION_WORDS:
-        return False  # « L'Espagne » reads « l'Espagne », « La surprise » « la surprise »
+        return False  # « L'Ostrie » reads « l'Ostrie », « La surprise » « la surprise »
     return re.search(rf"[\w,;:]\s+{re.escape(word)}\b", text) is not None
 
 

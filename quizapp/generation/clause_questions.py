@@ -138,7 +138,7 @@ def question_clause(
             rest = text[c.finite_end : a] + text[b : c.end]
     if len(rest) > 90 and "," in rest.strip(" ,"):
         # "avait commencé, quelques mois après …": keep the core, unless the cut falls
-        # inside a « que » clause (« a annoncé que Sprint et OneWeb, … allaient … »)
+        # inside a « que » clause (« a annoncé que Télonet et Valdotel, … allaient … »)
         core, _, after = rest.strip(" ,").partition(",")
         if re.search(r"\bque\b|\bqu'", core):
             return None
@@ -156,7 +156,7 @@ _POSSESSIVE = {"son", "sa", "ses", "leur", "leurs", "notre", "nos", "votre", "vo
 
 
 def _unanchored_subject(sent: SentenceInfo, start: int) -> bool:
-    """« Son tracé … », « Habitants de Loriol, … », « Branche en Syrie de … »: a subject
+    """« Son tracé … », « Habitants de Castel, … », « Branche en Valdorie de … »: a subject
     whose owner is in the sentence before, or an opening apposition with no determiner,
     cannot follow « Quand » or « Où »."""
     span = getattr(sent, "span", None)

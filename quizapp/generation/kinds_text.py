@@ -161,7 +161,7 @@ def _swap_name(ctx: Context, m, statement: str, s: int) -> str | None:
     """The statement with the name ``m`` (at ``s``) replaced by another of its world."""
     opts, _ = entity_options(ctx, m.entity, m.text, statement, n=4, same_gender=True)
     # A person, a town or a body swapped in must be one the article names: a stranger
-    # (« Stockholm » for an Egyptian town, a Norwegian prime minister for the German
+    # (a foreign capital for a Valdorian town, another country's prime minister for the
     # chancellor) makes a statement no reader of the article could take for true. A
     # country or a newspaper of the same world is a fair trap.
     if m.entity.type != "country" and m.entity.role != "media":

@@ -26,7 +26,7 @@ _OPENING_HOUR = re.compile(r"^(?:Vers|À|A|Dès|Peu avant|Peu après)\s+\d{1,2}\
 #: Inner links that add nothing once the sentence stands alone.
 _INNER_LINK = re.compile(
     r",\s(?:donc|d'ailleurs|en effet|toutefois|elle|lui),(?=\s)|\s(?:donc|d'ailleurs|en effet)(?=\s)"
-    # « L'Ukraine est ainsi accusée … »: « ainsi » links to the sentence before (« ainsi
+    # « La Valdorie est ainsi accusée … »: « ainsi » links to the sentence before (« ainsi
     # que » is a conjunction and stays)
     r"|(?<=[a-zé])\sainsi(?=\s(?!que\b|qu'))"
 )
@@ -55,7 +55,7 @@ _ADDS = (
 
 
 def without_addition(stem: str) -> str:
-    """« Juncker ajoute qu'il … » → « Juncker déclare qu'il … »: the sentence the verb
+    """« Verneuil ajoute qu'il … » → « Verneuil déclare qu'il … »: the sentence the verb
     added to is not there."""
     for pattern, repl in _ADDS:
         stem = pattern.sub(repl, stem)
