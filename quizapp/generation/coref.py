@@ -91,7 +91,7 @@ def _only_one_of_gender(ctx: Context, sent: SentenceInfo) -> str | None:
 
 
 def _named_before(ctx: Context, sent: SentenceInfo) -> str | None:
-    """« Le Front a une position ambiguë », after « le Front valdorien » earlier: the
+    """« Le Conseil a une position ambiguë », after « le Conseil valdorien » earlier: the
     subject as the article first said it, when it is a bare « le/la/l' + noun » and an
     earlier sentence gave that noun an adjective, a complement or a name (« l'armée
     valdorienne », « le contrat avec la Chine »)."""
