@@ -27,6 +27,7 @@ from .kinds_speech import speech_questions
 from .kinds_text import cloze_questions, date_cloze_questions, truefalse_questions
 from .nlp import get_nlp
 from .ranking import rank
+from .referents import spell_out_referents
 from .salience import demote_side_actors
 
 RULES = (
@@ -86,6 +87,7 @@ def generate_from_article(
         c.question.stem = absolute_dates(c.question.stem, article.date)
     demote_side_actors(ctx, cands)
     ranked = rank(cands, max_questions)
+    spell_out_referents(ctx, ranked)
     date_present_statements(ranked, article.date, article.text)
     questions = [c.question for c in ranked]
     place_keys(questions, article.text)
