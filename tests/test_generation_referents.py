@@ -55,3 +55,23 @@ def test_two_fuller_forms_leave_the_short_one_alone():
     jobs = [s for s in stems if "emplois" in s]
     assert jobs and all("l'accord créera" in s.lower() or "{1}" in s for s in jobs)
     assert not any("accord commercial créera" in s or "accord militaire créera" in s for s in stems)
+
+
+def test_the_country_is_the_one_the_sentence_before_names():
+    stems = _stems(
+        "Le budget\n\nLe ministre des Finances Paul Verneuil a présenté mardi le budget de "
+        "l'Espagne. Le texte a été critiqué par plusieurs pays, en tête desquels le Portugal. "
+        "Le pays avait alors accru la pression sur Paul Verneuil pour qu'il change de politique."
+    )
+    pressure = [s for s in stems if "accru la pression" in s]
+    assert pressure and all("Portugal" in s and "pays" not in s for s in pressure), pressure
+
+
+def test_the_country_stays_unnamed_when_two_were_named_before():
+    stems = _stems(
+        "Le budget\n\nLe ministre des Finances Paul Verneuil a présenté mardi un budget "
+        "critiqué par le Portugal et par l'Espagne. Le pays avait alors accru la pression sur "
+        "Paul Verneuil pour qu'il change de politique."
+    )
+    pressure = [s for s in stems if "accru la pression" in s]
+    assert pressure and not any("Portugal" in s or "Espagne" in s for s in pressure), pressure

@@ -230,3 +230,24 @@ def test_another_wording_of_the_same_office_is_never_a_wrong_option():
         "ministre iranien des Affaires étrangères", "ministre iranien des Transports"
     )
     assert not _same_office("président russe", "président ukrainien")
+
+
+def test_a_title_with_a_country_gets_wrong_options_of_that_country():
+    import datetime as dt
+
+    text = (
+        "Le sommet de Castelbourg s'est ouvert lundi sous haute surveillance. "
+        "Marta Verneuil, Première ministre de Pologne, a plaidé pour une taxe sur les fortunes. "
+        "Hans Castel, ministre allemand des Finances, a jugé la proposition prématurée. "
+        "Le président américain Paul Lacombe a promis d'étudier la taxe."
+    )
+    article = prepare_article(text, "Castelbourg : un sommet sur la fiscalité", dt.date(2023, 3, 6))
+    dated = role_questions(build_context(article, get_nlp()(article.text)))
+    q = _by_stem(dated, "Quelle était la fonction de Marta Verneuil en mars 2023 ?")
+    wrong = [c for c in q.choices if c not in q.correct_answers]
+    # an option of another country would give the Polish office away
+    assert len(wrong) == 3 and all("polonaise" in w for w in wrong), wrong
+    q = _by_stem(dated, "Quelle était la fonction de Paul Lacombe en mars 2023 ?")
+    wrong = [c for c in q.choices if c not in q.correct_answers]
+    # American ministers are « secrétaires »: never « ministre américain de la Défense »
+    assert len(wrong) == 3 and all("américain" in w and "ministre" not in w for w in wrong), wrong

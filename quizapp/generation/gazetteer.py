@@ -94,6 +94,8 @@ class Entity:
     region: str = ""  # world region (europe, est, moyen-orient, afrique, asie, amerique, monde)
     aliases: list[str] = field(default_factory=list)
     offices: list[Office] = field(default_factory=list)  # people, oldest first
+    #: countries whose ministers have other titles (« secrétaire d'État »): those titles
+    cabinet: list[str] = field(default_factory=list)
 
     def with_article(self) -> str:
         """ "la Chine", "l'Ukraine", "les États-Unis", "Israël"."""
@@ -240,6 +242,7 @@ def _read_countries(g: _Entries, countries: list[dict]) -> None:
             adjective=c.get("adjective", ""),
             aliases=c.get("aliases", []),
             region=c.get("region", ""),
+            cabinet=c.get("cabinet", []),
         )
         g.regions[e.name] = e.region
         g.add(e, [e.name, *e.aliases])

@@ -56,6 +56,30 @@ _ANCIEN = re.compile(r"(?i)^(?:ancien|ancienne|ex-)\s?")
 
 
 #: Offices anyone may hold: wrong options for a one-word title ("président", "général").
+#: Offices every government has, to write in the answer's country: « ministre polonais de
+#: la Défense » among the options for « Premier ministre de Pologne ».
+_CABINET = (
+    "ministre {} des Affaires étrangères",
+    "ministre {} de la Défense",
+    "ministre {} de l'Intérieur",
+    "ministre {} de la Justice",
+    "ministre {} de l'Économie",
+)
+
+
+def _compatriots_first(answer: str, cands: list[str]) -> list[str]:
+    """The titles of the answer's country first, then its cabinet's offices, then the
+    others: « Premier ministre australien » among three British offices stands out."""
+    gaz = load_gazetteer()
+    home = gaz.place_in(answer)[0]
+    country = gaz.lookup(home) if home else None
+    if country is None or not country.adjective:
+        return cands
+    same = [c for c in cands if gaz.place_in(c)[0] == home]
+    cabinet = [office.format(country.adjective) for office in country.cabinet or _CABINET]
+    return [*same, *cabinet, *(c for c in cands if c not in same)]
+
+
 _COMMON_OFFICES = ("ministre", "ambassadeur", "porte-parole", "député", "sénateur", "gouverneur")
 
 
@@ -99,7 +123,7 @@ def _title_distractors(
             if e.role and e.country and e.country in countries
         ]
         gaz.sort(key=lambda r: -fuzz.token_set_ratio(r, a.phrase))
-        cands = [*others, *gaz]
+        cands = _compatriots_first(a.phrase, [*others, *gaz])
     wrong: list[str] = []
     for r in map(typeset, cands):
         if len(a.phrase.split()) > 1 and len(r.split()) == 1:

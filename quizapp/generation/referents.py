@@ -69,7 +69,7 @@ _MAX_WORDS = 8
 def spell_out_referents(ctx: Context, cands: list[Candidate]) -> None:
     """Replace, in every stem, the short noun groups its sentence names the short way by
     the fuller form the sentences before give them."""
-    cache: dict[int, list[tuple[str, str]]] = {}
+    cache: dict[int, list[tuple[str, str, bool]]] = {}
     for c in cands:
         sent = c.sentence
         if sent is None or sent.span is None:
@@ -77,9 +77,11 @@ def spell_out_referents(ctx: Context, cands: list[Candidate]) -> None:
         if sent.index not in cache:
             cache[sent.index] = _replacements(ctx, sent)
         stem = c.question.stem
-        for short, full in cache[sent.index]:
+        for short, full, named in cache[sent.index]:
             at = stem.find(short)
-            if at < 0 or _gives_away(full, c) or _said_after(stem[at + len(short) :], short, full):
+            if at < 0 or _gives_away(full, c):
+                continue
+            if not named and _said_after(stem[at + len(short) :], short, full):
                 continue
             stem = stem.replace(short, full, 1)
         c.question.stem = stem
@@ -99,9 +101,15 @@ def _gives_away(full: str, c: Candidate) -> bool:
     return any(fold(f) and fold(f) in words for f in forms if f and len(f) > 1)
 
 
-def _replacements(ctx: Context, sent: SentenceInfo) -> list[tuple[str, str]]:
+def _replacements(ctx: Context, sent: SentenceInfo) -> list[tuple[str, str, bool]]:
+    """(short form, fuller form, whether the fuller form is a name put in its place)."""
     out = []
     for noun in sent.span:
+        if noun.lower_ == "pays" and noun.morph.get("Number") != ["Plur"]:
+            country = _the_country(ctx, sent, noun)
+            if country is not None:
+                out.append(country)
+            continue
         if noun.pos_ not in ("NOUN", "PROPN") or noun.lower_ in _STAND_INS:
             continue
         dets = [d for d in noun.lefts if d.dep_ == "det"]
@@ -130,8 +138,39 @@ def _replacements(ctx: Context, sent: SentenceInfo) -> list[tuple[str, str]]:
         replacement = new_det + ("" if new_det.endswith("'") else " ") + words
         if short[:1].isupper():
             replacement = replacement[:1].upper() + replacement[1:]
-        out.append((short, replacement))
+        out.append((short, replacement, False))
     return out
+
+
+#: « le pays », « du pays », « ce pays »: how the country's name goes in their place.
+_COUNTRY_DETS = {"le": "", "ce": "", "cet": "", "du": "de "}
+
+
+def _the_country(ctx: Context, sent: SentenceInfo, noun) -> tuple[str, str, bool] | None:
+    """« le pays » in a sentence that names no country, after one that names one and only
+    one: « l'Égypte »; « du pays »: « de l'Égypte »."""
+    doc = noun.doc
+    if noun.i == 0 or _said_more(noun) or noun.i + 1 < len(doc) and doc[noun.i + 1].lower_ in (
+        "en",
+        "où",
+        "qui",
+    ):
+        return None  # « du pays en question », « le pays où … »
+    det = doc[noun.i - 1]
+    if det.i > 0 and doc[det.i - 1].lower_ in ("dans", "à", "en"):
+        return None  # « dans le pays »: « en Valdorie », never « dans la Valdorie »
+    if det.lower_ not in _COUNTRY_DETS or any(m.entity.type == "country" for m in sent.mentions):
+        return None
+    country = _named_just_before(ctx, sent)
+    if country is None:
+        return None
+    name = country.with_article()
+    full = _COUNTRY_DETS[det.lower_] + name
+    full = full.replace("de le ", "du ").replace("de les ", "des ")
+    short = ctx.article.text[det.idx : noun.idx + len(noun.text)]
+    if short[:1].isupper():
+        full = full[:1].upper() + full[1:]
+    return short, full, True
 
 
 def _bare(noun) -> bool:
@@ -286,3 +325,13 @@ def _whole_word(token) -> int:
     while not doc[end].whitespace_ and end + 1 < len(doc) and doc[end + 1].text not in _STOP_TEXT:
         end += 1
     return end
+
+
+def _named_just_before(ctx: Context, sent: SentenceInfo):
+    """The one country the nearest sentence before that names any names (up to three
+    back); None when it names two."""
+    for prev in reversed(ctx.sentences[max(0, sent.index - 3) : sent.index]):
+        countries = {m.entity.id: m.entity for m in prev.mentions if m.entity.type == "country"}
+        if countries:
+            return next(iter(countries.values())) if len(countries) == 1 else None
+    return None
