@@ -150,10 +150,16 @@ def _the_country(ctx: Context, sent: SentenceInfo, noun) -> tuple[str, str, bool
     """« le pays » in a sentence that names no country, after one that names one and only
     one: « l'Égypte »; « du pays »: « de l'Égypte »."""
     doc = noun.doc
-    if noun.i == 0 or _said_more(noun) or noun.i + 1 < len(doc) and doc[noun.i + 1].lower_ in (
-        "en",
-        "où",
-        "qui",
+    if (
+        noun.i == 0
+        or _said_more(noun)
+        or noun.i + 1 < len(doc)
+        and doc[noun.i + 1].lower_
+        in (
+            "en",
+            "où",
+            "qui",
+        )
     ):
         return None  # « du pays en question », « le pays où … »
     det = doc[noun.i - 1]
