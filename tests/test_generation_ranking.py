@@ -142,3 +142,19 @@ def test_a_short_bank_keeps_its_copied_sentences_in_front_when_nothing_replaces_
     head = rank(_copied(16) + _facts(6))[:20]
     assert sum(c.question.type == "mcq" for c in head) == 6
     assert sum(c.question.type == "cloze" for c in head) == 14
+
+
+def test_a_second_copy_of_a_sentence_gives_its_place_in_the_head_to_another_fact():
+    # twelve sentences, each copied twice (a cloze on two of its words), the two copies
+    # of one sentence next to each other, and questions on facts scored below them
+    twice = [
+        cloze(f"Le sommet de {_PLACES[k]} s'est ouvert et {{1}} y était avec {w}.", f"{w}{k}", k, s)
+        for k in range(12)
+        for w, s in (("Valdo", 0.9 - 0.01 * k), ("Morel", 0.899 - 0.01 * k))
+    ]
+    facts = [choice(f"Qui a signé {_TOPICS[k]} ?", f"Nom{k}", 30 + k, 0.5) for k in range(6)]
+    head = rank(twice + facts)[:20]
+    copied = [c for c in head if c.question.type == "cloze"]
+    # every sentence and every fact before a second copy of any sentence
+    assert len({c.sentence.index for c in copied}) == 12
+    assert sum(c.question.type == "mcq" for c in head) == 6

@@ -75,3 +75,14 @@ def test_the_country_stays_unnamed_when_two_were_named_before():
     )
     pressure = [s for s in stems if "accru la pression" in s]
     assert pressure and not any("Portugal" in s or "Espagne" in s for s in pressure), pressure
+
+
+def test_the_organisation_is_the_one_the_sentence_before_has_for_subject():
+    stems = _stems(
+        "L'épidémie\n\nUne épidémie de choléra a fait 40 morts en mars à Castel, au nord de la "
+        "capitale. L'Organisation mondiale de la santé a envoyé une équipe de 12 médecins sur "
+        "place. La branche locale de l'organisation avait alerté les autorités sur l'état des "
+        "puits dès janvier, selon le ministre de la Santé Paul Verneuil."
+    )
+    alerted = [s for s in stems if "avait alerté" in s]
+    assert alerted and all("de l'Organisation mondiale de la santé" in s for s in alerted), alerted

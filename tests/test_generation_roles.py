@@ -251,3 +251,19 @@ def test_a_title_with_a_country_gets_wrong_options_of_that_country():
     wrong = [c for c in q.choices if c not in q.correct_answers]
     # American ministers are « secrétaires »: never « ministre américain de la Défense »
     assert len(wrong) == 3 and all("américain" in w and "ministre" not in w for w in wrong), wrong
+
+
+def test_a_bare_title_held_by_someone_else_does_not_stop_the_precise_one_being_asked():
+    import datetime as dt
+
+    text = (
+        "Le 28 juillet, lors d'une allocution télévisée, le chef du Front populaire, Luc "
+        "Morel, annonce la rupture de ses liens avec le mouvement de Castel. La rupture a "
+        "été négociée avec le chef de l'organisation Jean Castel, qui salue la décision. "
+        "Le porte-parole du gouvernement, Marc Dubreuil, juge la décision « cosmétique ». "
+        "Hervé Lacombe, élu du Sud, a salué l'annonce."
+    )
+    article = prepare_article(text, "Valdorie : le Front rompt avec Castel", dt.date(2016, 7, 29))
+    dated = role_questions(build_context(article, get_nlp()(article.text)))
+    q = _by_stem(dated, "Qui était le chef du Front populaire en juillet 2016 ?")
+    assert q.correct_answers == ["Luc Morel"]

@@ -334,7 +334,15 @@ def _who_holds_question(
     name = a.holder
     forms = [name, *person.aliases, name.split()[-1]]
     stem = _who_stem(a, gender, article_month(ctx))
-    rivals = [b for b in apps if not same_holder(a, b) and clashes(a.phrase, b.phrase)]
+    # « le chef Valdo Morel » is no rival of « le chef du Front valdorien »: a title that
+    # says less is another office as far as the question goes
+    rivals = [
+        b
+        for b in apps
+        if not same_holder(a, b)
+        and clashes(a.phrase, b.phrase)
+        and len(b.phrase.split()) >= len(a.phrase.split())
+    ]
     if stem is None or rivals:
         return None
     opts, gaz = entity_options(ctx, person, name, stem, same_gender=True, compatriots=True)

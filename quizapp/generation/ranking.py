@@ -291,23 +291,38 @@ def _copied(c: Candidate) -> bool:
 def _copied_sentences_after_head(kept: list[Candidate]) -> list[Candidate]:
     """A copied sentence tests reading more than knowing: beyond ``COPIED_IN_HEAD`` of
     them, those in the head go after it when a question on a fact (scored at least
-    ``ASKED_FLOOR``) can take their place; their score drops below the head's so the
-    review queue, sorted by it, shows the same order."""
+    ``ASKED_FLOOR``) can take their place, and so does one whose sentence the head
+    already asks about (the same fact again, or a detail of it) when any other question
+    on a fact is left to take it. Their score drops below the head's so the review
+    queue, sorted by it, shows the same order."""
     asked = sum(1 for c in kept if not _copied(c) and c.score >= ASKED_FLOOR)
     slots = max(COPIED_IN_HEAD, HEAD - asked)
     head: list[Candidate] = []
     later: list[Candidate] = []
     copied = 0
+    # questions on a fact the head would leave out, to take the place of a repeat
+    spare = sum(1 for c in kept[HEAD:] if not _copied(c) and c.score >= ASKED_FLOOR)
     for c in kept:
         if len(head) == HEAD:
             later.append(c)
         elif _copied(c) and copied >= slots:
             later.append(c)
+        elif _copied(c) and spare and any(h.sentence.index == c.sentence.index for h in head):
+            spare -= 1
+            later.append(c)
         else:
             copied += _copied(c)
             head.append(c)
-    if len(head) < HEAD or not head:
-        return kept  # a short bank: nothing to make room for
+    if not head:
+        return kept
+    # a question on a fact takes the place first, then the best of the rest
+    for c in [c for c in later if not _copied(c)] + [c for c in later if _copied(c)]:
+        if len(head) == HEAD:
+            break
+        head.append(c)
+        later.remove(c)
+    if not later:
+        return head
     below = max(0.0, round(min(c.score for c in head) - 0.001, 3))
     for c in later:
         c.score = min(c.score, below)

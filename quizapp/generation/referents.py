@@ -15,6 +15,8 @@ others), and never when the fuller form would give away the answer.
 
 from __future__ import annotations
 
+import re
+
 from .context import Candidate, Context, SentenceInfo
 from .text import fold
 
@@ -105,10 +107,10 @@ def _replacements(ctx: Context, sent: SentenceInfo) -> list[tuple[str, str, bool
     """(short form, fuller form, whether the fuller form is a name put in its place)."""
     out = []
     for noun in sent.span:
-        if noun.lower_ == "pays" and noun.morph.get("Number") != ["Plur"]:
-            country = _the_country(ctx, sent, noun)
-            if country is not None:
-                out.append(country)
+        if noun.lower_ in _BODIES and noun.morph.get("Number") != ["Plur"]:
+            named = _the_body(ctx, sent, noun)
+            if named is not None:
+                out.append(named)
             continue
         if noun.pos_ not in ("NOUN", "PROPN") or noun.lower_ in _STAND_INS:
             continue
@@ -142,14 +144,18 @@ def _replacements(ctx: Context, sent: SentenceInfo) -> list[tuple[str, str, bool
     return out
 
 
-#: « le pays », « du pays », « ce pays »: how the country's name goes in their place.
-_COUNTRY_DETS = {"le": "", "ce": "", "cet": "", "du": "de "}
+#: « le pays », « l'organisation », « le groupe »: nouns that stand for a name given
+#: just before, and the kind of entity they stand for.
+_BODIES = {"pays": "country", "organisation": "org", "groupe": "org"}
+#: how the name goes in their place after each determiner
+_BODY_DETS = {"le": "", "la": "", "l'": "", "ce": "", "cet": "", "cette": "", "du": "de "}
 
 
-def _the_country(ctx: Context, sent: SentenceInfo, noun) -> tuple[str, str, bool] | None:
-    """« le pays » in a sentence that names no country, after one that names one and only
-    one: « l'Égypte »; « du pays »: « de l'Égypte »."""
+def _the_body(ctx: Context, sent: SentenceInfo, noun) -> tuple[str, str, bool] | None:
+    """« le pays », « l'organisation » in a sentence that names no country (no body),
+    after one that names one and only one: « l'Égypte »; « du pays »: « de l'Égypte »."""
     doc = noun.doc
+    kind = _BODIES[noun.lower_]
     if (
         noun.i == 0
         or _said_more(noun)
@@ -165,18 +171,32 @@ def _the_country(ctx: Context, sent: SentenceInfo, noun) -> tuple[str, str, bool
     det = doc[noun.i - 1]
     if det.i > 0 and doc[det.i - 1].lower_ in ("dans", "à", "en"):
         return None  # « dans le pays »: « en Valdorie », never « dans la Valdorie »
-    if det.lower_ not in _COUNTRY_DETS or any(m.entity.type == "country" for m in sent.mentions):
+    if det.lower_ not in _BODY_DETS or any(m.entity.type == kind for m in sent.mentions):
         return None
-    country = _named_just_before(ctx, sent)
-    if country is None:
+    named = _named_just_before(ctx, sent, kind)
+    if named is None:
         return None
-    name = country.with_article()
-    full = _COUNTRY_DETS[det.lower_] + name
+    full = _BODY_DETS[det.lower_] + _with_article(ctx, named)
     full = full.replace("de le ", "du ").replace("de les ", "des ")
+    full = re.sub(r"\bde (?=[AEIOUÉÈÂÎaeiouéèâî])", "d'", full)  # « d'Eurogrid »
     short = ctx.article.text[det.idx : noun.idx + len(noun.text)]
     if short[:1].isupper():
         full = full[:1].upper() + full[1:]
     return short, full, True
+
+
+def _with_article(ctx: Context, entity) -> str:
+    """« l'Égypte », « le Front valdorien », « Eurogrid »: as the article writes it, with
+    the determiner it puts before the name the first time."""
+    if entity.article or entity.type == "country":
+        return entity.with_article()
+    name = ctx.display(entity)
+    at = ctx.article.text.find(name)
+    before = ctx.article.text[max(0, at - 4) : at].lower() if at > 0 else ""
+    for det in ("l'", "le ", "la ", "les "):
+        if before.endswith(det) and not name[:1].islower():
+            return det + name
+    return name
 
 
 def _bare(noun) -> bool:
@@ -333,11 +353,21 @@ def _whole_word(token) -> int:
     return end
 
 
-def _named_just_before(ctx: Context, sent: SentenceInfo):
-    """The one country the nearest sentence before that names any names (up to three
-    back); None when it names two."""
+def _named_just_before(ctx: Context, sent: SentenceInfo, kind: str):
+    """The one entity of ``kind`` the nearest sentence before that names any names (up to
+    three back); None when it names two. A body (« le groupe ») must be that sentence's
+    subject: « le groupe » after « Le Front …, branche d'Al-Valdor » is the Front."""
     for prev in reversed(ctx.sentences[max(0, sent.index - 3) : sent.index]):
-        countries = {m.entity.id: m.entity for m in prev.mentions if m.entity.type == "country"}
-        if countries:
-            return next(iter(countries.values())) if len(countries) == 1 else None
+        named = {m.entity.id: m for m in prev.mentions if m.entity.type == kind}
+        if not named:
+            continue
+        if len(named) != 1:
+            return None
+        (m,) = named.values()
+        c = prev.clause
+        if kind != "country" and (
+            c is None or not 0 <= m.start - c.subject_start <= 4 or m.end > c.subject_end + 1
+        ):  # the subject is the name (« L'Eurogrid »), not a phrase that holds it
+            return None
+        return m.entity
     return None
