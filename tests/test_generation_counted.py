@@ -344,3 +344,34 @@ def test_a_name_in_the_subjects_apposition_is_not_who_il_is():
     )
     copied = [q.stem for q in bank if q.type == "truefalse"]
     assert any(s.startswith("Paul Verneuil a vu sa peine initiale") for s in copied)
+
+
+def test_a_range_is_asked_whole_among_ranges_scaled_alike():
+    bank = _bank(
+        "L'investissement\n\nLe président Paul Verneuil rappelle que la Valdorie compte attirer "
+        "30 à 50 milliards de dollars d'investissements étrangers au cours des cinq prochaines "
+        "années pour porter sa croissance à 8 % alors qu'elle est aujourd'hui proche de zéro à "
+        "cause des sanctions internationales qui frappent le pays depuis des années."
+    )
+    ranges = [q for q in bank if q.correct_answers == ["30 à 50 milliards de dollars"]]
+    assert ranges, [q.stem for q in bank]
+    q = ranges[0]
+    assert "attirer {1} d'investissements" in q.stem
+    options = _options(q)
+    assert len(set(options)) == 4 and all(
+        re.fullmatch(r"\d+ à \d+ milliards de dollars", o) for o in options
+    )
+    # never one end alone: « 30 à {1} » asks half a figure
+    assert not any("30 à {1}" in q.stem or "{1} à 50" in q.stem for q in bank)
+    # the growth is asked too, in the sentence cut before its trailing « alors qu' … »
+    growth = [q for q in bank if q.correct_answers == ["8 %"]]
+    assert growth and all("alors qu" not in q.stem for q in growth)
+
+
+def test_entre_and_et_make_a_range_too():
+    bank = _bank(
+        "La fraude\n\nLa fraude fiscale coûte chaque année entre 60 et 80 milliards d'euros à "
+        "l'État de Valdorie, selon la procureure Anne Morel."
+    )
+    answers = [q.correct_answers for q in bank if q.kind == "figure"]
+    assert ["entre 60 et 80 milliards d'euros"] in answers

@@ -112,3 +112,72 @@ def counted_blank(written: float, tail: str, others: list[float], hedge: str) ->
         return None
     options = shuffled([answer, *wrong], answer)
     return Blank(type="mcq", answers=[Answer(o, 1.0 if o == answer else 0.0) for o in options])
+
+
+#: « 30 à 50 milliards de dollars », « entre 60 et 90 soldats »: the lower end, the word
+#: between and the upper end's number, just before the upper end's digits.
+_RANGE_START = re.compile(
+    r"(?:\b(?P<entre>entre)\s+)?(?P<low>\d[\d  ]*(?:,\d+)?)\s+(?P<sep>à|et)\s+$"
+)
+#: a range and the ranges offered against it: both ends times the same factor
+_RANGE_FACTORS = (0.5, 2.0, 3.0, 0.3)
+
+
+def range_cloze(sent: SentenceInfo, f: Figure, unit: str) -> Candidate | None:
+    """« L'Iran compte attirer {1} d'investissements » among « 30 à 50 milliards de
+    dollars », « 15 à 25 milliards de dollars », « 60 à 100 milliards de dollars »…: a
+    range asked whole, with what it counts (``f`` is its upper end)."""
+    m = _RANGE_START.search(sent.text[: f.num_start])
+    tail = sent.text[f.num_end : f.end]
+    if m is None or not unit or not tail.strip() or len(tail) > 40 or f.hedge:
+        return None
+    if m.group("entre") is None and m.group("sep") != "à":
+        return None  # « 16 et 17 »: two figures, not a range
+    low = parse_number(m.group("low"))
+    high = parse_number(sent.text[f.num_start : f.num_end])
+    if low is None or high is None or not 0 < low < high:
+        return None
+    sep = " et " if m.group("entre") else " à "
+
+    def written(lo: float, hi: float) -> str:
+        lead = "entre " if m.group("entre") else ""
+        return lead + format_number(_round(lo)) + sep + format_number(_round(hi)) + tail
+
+    answer = written(low, high)
+    wrong = [written(low * k, high * k) for k in _RANGE_FACTORS]
+    wrong = [w for w in dict.fromkeys(wrong) if w != answer][:3]
+    if len(wrong) < 3:
+        return None
+    text, shift = readable(sent)  # « Il compte … » names who « il » is
+    a, b = m.start() + shift, f.end + shift
+    if len(text) > 200:
+        short = shorten(text, a, b)  # the clause that states the range
+        if short is None:
+            return None
+        text, a, b = short.text, short.start, short.end
+    stem = text[:a] + "{1}" + text[b:]
+    if re.match(r"(?:Il|Elle|Ils|Elles|On)\b", stem):
+        return None
+    options = shuffled([answer, *wrong], answer)
+    q = QuestionData(
+        type="cloze",
+        stem=stem,
+        blanks=[
+            Blank(type="mcq", answers=[Answer(o, 1.0 if o == answer else 0.0) for o in options])
+        ],
+        kind="figure",
+        status="candidate",
+        source=source_of(sent),
+        explanation=explanation(sent),
+        options={"unit": unit},
+        tags=["figure", "cloze"],
+    )
+    return Candidate(q, sent, [answer, m.group("low")], 0.6 - (0.1 if len(stem) > 180 else 0))
+
+
+def _round(v: float) -> float:
+    """Two significant digits, as a range is written: 45 not 45,3; 150 not 153."""
+    if v < 10:
+        return float(round(v))
+    digits = len(str(int(v))) - 2
+    return float(round(v, -digits))

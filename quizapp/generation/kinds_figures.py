@@ -30,7 +30,7 @@ from .context import (
     mcq,
     source_of,
 )
-from .figure_blanks import figure_cloze, plain
+from .figure_blanks import figure_cloze, plain, range_cloze
 from .figures import Figure, format_number, in_range, number_distractors
 from .question_wording import agree_participle, strip_discourse, tidy
 
@@ -231,6 +231,10 @@ def figure_questions(ctx: Context) -> list[Candidate]:
                 for x in s.figures
                 if x.unit == f.unit and x.value != f.value
             ]
+            if in_range(sent.text, f):
+                ranged = range_cloze(sent, f, unit)  # « 30 à {1} » asks half a figure
+                out += [ranged] if ranged is not None else []
+                continue
             stem = _subject_figure(ctx, sent, f, unit)
             if stem:
                 out += _subject_figure_questions(sent, f, stem, unit, others)
@@ -253,12 +257,21 @@ def _figure_worth_asking(sent: SentenceInfo, f: Figure) -> bool:
     after = sent.text[f.num_end :]
     if re.match(r"\s?\S+ et demie?\b", sent.text[f.end - len(f.unit) - 1 :]):
         return False  # « deux ans et demi »: the half would be left out
-    if in_range(sent.text, f):
-        return False  # « 60 à {1} milliards »: one end of a range asks half a figure
+    if in_range(sent.text, f) and not re.match(r"\s+\w", sent.text[f.num_end : f.end]):
+        return False  # « 60 à 80 milliards »: 60 is asked with the range, from its upper end
     if _in_parentheses(sent.text, f.num_start):
         return False  # « 30 000 roubles (470 euros) »: a conversion or an aside
-    plain = [x for x in sent.figures if not _in_parentheses(sent.text, x.num_start)]
-    if f in plain and plain.index(f) >= 2:
+    plain = [
+        x
+        for x in sent.figures
+        if not _in_parentheses(sent.text, x.num_start)
+        and not re.match(r"\s+(?:à|et|ou)\s+\d", sent.text[x.num_end :])  # a range's low end
+    ]
+    if (
+        f in plain
+        and plain.index(f) >= 2
+        and (not f.unit or f.unit in {x.unit for x in plain[: plain.index(f)]})
+    ):
         return False  # « 16 morts (dont 4 policiers) et 41 blessés, puis 48 »: a tally's details
     # « à 8 h », « peu avant 10 heures »: the hour, a detail
     return not (f.value <= 24 and re.match(r"\s?(?:h\b|heures?\b|h\d{2})", after))

@@ -93,9 +93,21 @@ def shorten(text: str, start: int, end: int) -> Shortened | None:
         if left is None:
             return None
         short, s2, e2 = left
+    if len(short) > _LONGEST:
+        short = _without_trailing_clause(short, e2)
     if len(short) > _LONGEST or len(short.split()) < _WORDS:
         return None
     return Shortened(short, s2, e2)
+
+
+#: « … à 8 % alors qu'elle est proche de zéro »: a clause that only adds, with no comma.
+_TRAILING = re.compile(r"\s(?:alors qu|tandis qu|bien qu|même si\b|puisqu)")
+
+
+def _without_trailing_clause(text: str, end: int) -> str:
+    """The sentence cut before a subordinate clause that follows the answer."""
+    m = _TRAILING.search(text, end)
+    return text if m is None else text[: m.start()].rstrip(" ,") + "."
 
 
 def _added_parts(text: str, start: int, end: int) -> list[tuple[int, int]]:
