@@ -86,8 +86,8 @@ def generate_from_article(
     for c in cands:
         c.question.stem = absolute_dates(c.question.stem, article.date)
     demote_side_actors(ctx, cands)
+    spell_out_referents(ctx, cands)  # before the ranking, which demotes what stays unclear
     ranked = rank(cands, max_questions)
-    spell_out_referents(ctx, ranked)
     date_present_statements(ranked, article.date, article.text)
     questions = [c.question for c in ranked]
     place_keys(questions, article.text)
