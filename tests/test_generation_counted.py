@@ -375,3 +375,21 @@ def test_entre_and_et_make_a_range_too():
     )
     answers = [q.correct_answers for q in bank if q.kind == "figure"]
     assert ["entre 60 et 80 milliards d'euros"] in answers
+
+
+def test_a_name_that_only_completes_the_subject_is_not_who_is_asked():
+    bank = _bank(
+        "Les élections\n\nLe parti de Valdo Morel arrive en tête des élections législatives de "
+        "Valdorie avec 33 % des voix. La seule option permettant la reconduction de Valdo Morel "
+        "est donc une coalition dite « tricolore » en référence au drapeau du pays."
+    )
+    assert not any(q.stem.startswith("Qui est une coalition") for q in bank), [q.stem for q in bank]
+
+
+def test_a_plural_participle_left_in_a_country_question_is_not_asked():
+    bank = _bank(
+        "La frappe\n\nLa coalition a frappé samedi l'armée de Valdorie près de Castel. Dans un "
+        "nouveau communiqué, les États-Unis se sont défendus en affirmant avoir été trompés par "
+        "de fausses informations russes, selon le porte-parole Paul Verneuil."
+    )
+    assert not any("trompés" in q.stem and q.stem.startswith("Quel pays") for q in bank)

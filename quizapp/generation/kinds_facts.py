@@ -251,7 +251,11 @@ def _masculine(pred: str) -> str:
 
 #: « Le président sortant américain X », « L'ancien ministre du budget X »:
 #: a title in lower case between the article and the name, which the question may drop.
-_TITLE_BEFORE_NAME = re.compile(r"(?:[Ll]e |[Ll]a |[Ll]')[a-zàâçéèêëîïôûùüÿœ' -]{3,60}\s")
+#: « le ministre », « l'ancien ministre », before a name; never a phrase the name
+#: completes (« la reconduction de Valdo Morel », « la voie permettant … »)
+_TITLE_BEFORE_NAME = re.compile(
+    r"(?:[Ll]e |[Ll]a |[Ll]')(?:(?!\b[a-zé]{3,}ant\s(?:la|le|les|l'|un|une|des|du|au|à)\b)[a-zàâçéèêëîïôûùüÿœ' -]){3,60}(?<!\bde)(?<!\bd')(?<!\bdu)(?<!\bdes)(?<!\bà)\s"
+)
 
 
 _PLURAL_AUX = {
@@ -358,14 +362,20 @@ def _actor_predicate(ctx: Context, sent: SentenceInfo, c) -> str | None:
     return pred
 
 
+#: A participle that still agrees with a plural subject once the verb is singular.
+_PLURAL_LEFT = re.compile(
+    r"\b(?:été|être|s'être)\s+(?:[a-zé]+ment\s+)?[a-zéèêàâîôûç]{3,}(?:és|ées|is|us)\b"
+)
+
+
 def _country_question(c, m, pred: str) -> tuple[str, str] | None:
     """ "Quel pays, …, a pris ses distances … ?" and its answer with its article."""
     app = ""
     if c.apposition and len(c.apposition) < 90:
         app = ", " + re.sub(r"\b([^\W\d_]+é)e(s?)\b", r"\1\2", c.apposition) + ","
     singular = _singular(pred)
-    if singular is None:
-        return None
+    if singular is None or _PLURAL_LEFT.search(singular):
+        return None  # « … en affirmant avoir été trompés »: the plural names the answer
     answer = m.text
     if re.match(r"(?i)(la |le |les |l')", answer) is None:
         art = m.entity.with_article()
