@@ -393,3 +393,19 @@ def test_a_plural_participle_left_in_a_country_question_is_not_asked():
         "de fausses informations russes, selon le porte-parole Paul Verneuil."
     )
     assert not any("trompés" in q.stem and q.stem.startswith("Quel pays") for q in bank)
+
+
+def test_a_day_and_month_without_its_year_is_blanked_with_the_article_s_year():
+    bank = _bank(
+        "La visite\n\nLe ministre Paul Verneuil a annoncé la signature d'un contrat pour "
+        "l'achat de 40 trains. Le contrat devrait être signé lors de la visite officielle du "
+        "président Jean Morel en Valdorie, prévue le 27 septembre. Le président Jean Morel se "
+        "rendra aussi à Castel du 25 au 27 septembre pour une visite officielle.",
+        date=dt.date(2016, 9, 19),
+    )
+    dated = [q for q in bank if q.kind == "date" and q.type == "cloze"]
+    visit = [q for q in dated if "prévue le {1}" in q.stem]
+    assert visit and visit[0].correct_answers == ["27 septembre 2016"], [q.stem for q in bank]
+    assert all(re.fullmatch(r"\d{1,2} [a-zéû]+ 2016", o) for o in _options(visit[0]))
+    # one end of a stay is never asked alone
+    assert not any("du 25 au {1}" in q.stem or "{1} au 27" in q.stem for q in bank)

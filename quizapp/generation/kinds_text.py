@@ -198,59 +198,6 @@ def _named_in_article(ctx: Context, name: str) -> bool:
     )
 
 
-def date_cloze_questions(ctx: Context) -> list[Candidate]:
-    """ "… l'invasion russe de l'Ukraine en {1}." for dates the clause rules could not ask about."""
-    from .dates import date_distractors
-
-    every = [d.value for s in ctx.sentences for d in s.dates]
-    out: list[Candidate] = []
-    for sent in ctx.sentences:
-        readable_text, shift = readable(sent)
-        if re.match(r"(?:Il|Elle|Ils|Elles|On|Cela|Celui-ci|Celle-ci)\b", readable_text):
-            continue
-        for d in sent.dates:
-            if d.value.year is None:
-                continue
-            if sent.text.count("«", 0, d.start) > sent.text.count("»", 0, d.start):
-                continue
-            m = re.match(r"(?i)(?:depuis le|dès le|en|le|ce|du|au|depuis|dès)\s+", d.surface)
-            s = d.start + (m.end() if m else 0)
-            shown = d.value.text(prep=False)
-            if d.resolved:
-                continue  # "en juin dernier": the blank would not match the text's wording
-            if shift and d.start < len(sent.referent) - shift:
-                continue  # the date sits in the subject the referent replaced
-            text, s, end = readable_text, s + shift, d.end + shift
-            if len(text) > 200:
-                short = shorten(text, s, end)
-                if short is None:
-                    continue
-                text, s, end = short.text, short.start, short.end
-            if len(text) > 240 or _BACK_REFERENCE.search(text):
-                continue
-            stem = _cloze_stem(text[:s] + "{1}" + text[end:])
-            wrong = [w.text(prep=False) for w in date_distractors(d.value, every)]
-            surface = text[s:end]
-            if len(wrong) < 3 or fold(surface) != fold(shown):
-                continue
-            options = shuffled([surface, *wrong], stem)
-            blank = Blank(
-                type="mcq", answers=[Answer(o, 1.0 if o == surface else 0.0) for o in options]
-            )
-            q = QuestionData(
-                type="cloze",
-                stem=stem,
-                blanks=[blank],
-                kind="date",
-                status="candidate",
-                source=source_of(sent),
-                explanation=explanation(sent, surface),
-                tags=["date", "cloze"],
-            )
-            out.append(Candidate(q, sent, [surface], 0.52 - _vague(sent.text)))
-    return out
-
-
 def _literal(ctx: Context, m) -> bool:
     """A city counts as a place only after "à": "Moscou pourrait espérer…" means Russia, not the city."""
     return (

@@ -12,6 +12,7 @@ from .article import Article, prepare_article
 from .as_of import date_present_statements
 from .context import build_context
 from .coref import leading_referents
+from .date_blanks import date_cloze_questions
 from .dates import absolute_dates, find_dates
 from .kinds_agents import agent_questions
 from .kinds_clefts import cleft_questions
@@ -24,7 +25,7 @@ from .kinds_people import meeting_questions
 from .kinds_places import place_questions
 from .kinds_roles import role_questions
 from .kinds_speech import speech_questions
-from .kinds_text import cloze_questions, date_cloze_questions, truefalse_questions
+from .kinds_text import cloze_questions, truefalse_questions
 from .nlp import get_nlp
 from .ranking import rank
 from .referents import spell_out_referents
