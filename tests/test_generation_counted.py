@@ -409,3 +409,31 @@ def test_a_day_and_month_without_its_year_is_blanked_with_the_article_s_year():
     assert all(re.fullmatch(r"\d{1,2} [a-zéû]+ 2016", o) for o in _options(visit[0]))
     # one end of a stay is never asked alone
     assert not any("du 25 au {1}" in q.stem or "{1} au 27" in q.stem for q in bank)
+
+
+def test_a_past_event_gets_no_wrong_date_after_the_article():
+    bank = _bank(
+        "La frappe\n\nUne frappe aérienne a tué 60 soldats valdoriens près de Castel le 17 "
+        "septembre 2016, selon le ministre Paul Verneuil. La trêve avait été signée le 12 "
+        "septembre 2016 par le président Jean Morel.",
+        date=dt.date(2016, 9, 19),
+    )
+    dated = [q for q in bank if q.kind == "date"]
+    assert dated
+    for q in dated:
+        options = [a.text for a in q.answers] + _options(q)
+        assert not any("octobre" in o or "24 septembre" in o for o in options), options
+
+
+def test_a_cut_sentence_does_not_end_on_its_conjunction():
+    from quizapp.generation.trim import shorten
+
+    text = (
+        "La Valdorie est depuis plus de six mois sans gouvernement capable de mener des "
+        "réformes, malgré deux élections législatives consécutives qui n'ont pas réussi à "
+        "dégager de majorité et alors que les négociations pour la formation d'une coalition "
+        "sont au point mort depuis le printemps dernier, selon les observateurs de Castel."
+    )
+    at = text.index("deux élections")
+    short = shorten(text, at, at + len("deux élections"))
+    assert short is not None and short.text.endswith("de majorité."), short

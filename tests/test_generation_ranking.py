@@ -158,3 +158,18 @@ def test_a_second_copy_of_a_sentence_gives_its_place_in_the_head_to_another_fact
     # every sentence and every fact before a second copy of any sentence
     assert len({c.sentence.index for c in copied}) == 12
     assert sum(c.question.type == "mcq" for c in head) == 6
+
+
+def test_a_sentence_on_the_headline_s_subject_ranks_above_one_on_a_detail():
+    from quizapp.generation.salience import favour_the_headline, headline_words
+
+    assert {"otage", "valdo", "liber"} <= headline_words("Valdorie : libération de 500 otages")
+    on_subject = choice("Qui a libéré les otages ?", "Paul Verneuil", 1, 0.6)
+    on_subject.sentence = SimpleNamespace(
+        index=1, text="L'armée de Valdorie a libéré mardi 500 otages du Front de Castel."
+    )
+    detail = choice("Qui a inauguré le pont ?", "Jean Morel", 2, 0.6)
+    detail.sentence = SimpleNamespace(index=2, text="Le ministre a inauguré un pont à Castel.")
+    ctx = SimpleNamespace(article=SimpleNamespace(title="Valdorie : libération de 500 otages"))
+    favour_the_headline(ctx, [on_subject, detail])
+    assert on_subject.score > detail.score == 0.6

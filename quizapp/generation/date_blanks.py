@@ -13,6 +13,8 @@ from .kinds_text import _BACK_REFERENCE, _cloze_stem, _vague
 from .text import fold
 from .trim import shorten
 
+_DATELINE = re.compile(r"(?:1er|\d{1,2})\s+[a-zéû]+\s+\d{4}\s*\.?\s*[–—-]")
+
 
 def date_cloze_questions(ctx: Context) -> list[Candidate]:
     """ "… l'invasion de la Valdorie en {1}." for dates the clause rules could not ask about."""
@@ -22,26 +24,39 @@ def date_cloze_questions(ctx: Context) -> list[Candidate]:
         readable_text, shift = readable(sent)
         if re.match(r"(?:Il|Elle|Ils|Elles|On|Cela|Celui-ci|Celle-ci)\b", readable_text):
             continue
+        if _DATELINE.match(sent.text):
+            continue  # « 10 décembre 2018. – … »: the article's own date, not a fact
         for d in sent.dates:
-            c = _date_cloze(sent, d, readable_text, shift, every)
+            c = _date_cloze(sent, d, (readable_text, shift), every, ctx.article.date)
             if c is not None:
                 out.append(c)
     return out
 
 
-def _date_cloze(sent: SentenceInfo, d, readable_text: str, shift: int, every) -> Candidate | None:
-    """The cloze blanking the date ``d`` in its sentence (or the clause that holds it)."""
+def _date_cloze(sent: SentenceInfo, d, named: tuple[str, int], every, latest) -> Candidate | None:
+    """The cloze blanking the date ``d`` in its sentence (or the clause that holds it);
+    ``named``: the sentence with its opening pronoun named, and the shift that made."""
     from .dates import date_distractors
+
+    readable_text, shift = named
 
     if d.value.year is None or sent.text.count("«", 0, d.start) > sent.text.count("»", 0, d.start):
         return None
+    if re.search(r"\bpour\s+(?:l'année\s+)?$", sent.text[: d.start]) or re.match(
+        r"(?i)pour\b", d.surface
+    ):
+        return None  # « prolongés pour {1} »: a period aimed at, read off the date before it
+    if any(
+        o is not d and o.value.year and abs(o.value.year - d.value.year) <= 1 for o in sent.dates
+    ):
+        return None  # « Le {1}, … prolongés pour 2016 »: the other date tells the year
     if _half_of_a_span(sent.text, d):
         return None  # « du 25 au {1} »: one end of a stay asks half of it
     if d.resolved and not _day_and_month(sent.text, d):
         return None  # "en juin dernier": the blank would not match the text's wording
     if shift and d.start < len(sent.referent) - shift:
         return None  # the date sits in the subject the referent replaced
-    m = re.match(r"(?i)(?:depuis le|dès le|en|le|ce|du|au|depuis|dès)\s+", d.surface)
+    m = re.match(r"(?i)(?:depuis le|dès le|en|le|ce|du|au|depuis|dès|de)\s+", d.surface)
     text, s, end = readable_text, d.start + (m.end() if m else 0) + shift, d.end + shift
     if len(text) > 200:
         short = shorten(text, s, end)
@@ -51,7 +66,7 @@ def _date_cloze(sent: SentenceInfo, d, readable_text: str, shift: int, every) ->
     if len(text) > 240 or _BACK_REFERENCE.search(text):
         return None
     stem = _cloze_stem(text[:s] + "{1}" + text[end:])
-    wrong = [w.text(prep=False) for w in date_distractors(d.value, every)]
+    wrong = [w.text(prep=False) for w in date_distractors(d.value, every, latest=latest)]
     answer = d.value.text(prep=False)
     if len(wrong) < 3 or not fold(answer).startswith(fold(text[s:end])):
         return None  # « le {1} » is « 17 septembre 2016 » when the text left out the year

@@ -288,10 +288,17 @@ def parse_header_date(line: str) -> tuple[dt.date | None, str]:
         return None, line
 
 
-def date_distractors(value: DateValue, others: list[DateValue], n: int = 3) -> list[DateValue]:
-    """Wrong dates of the same precision: the article's other dates first, then near shifts."""
+def date_distractors(
+    value: DateValue, others: list[DateValue], n: int = 3, latest: dt.date | None = None
+) -> list[DateValue]:
+    """Wrong dates of the same precision: the article's other dates first, then near shifts.
+
+    ``latest``, the article's date: a past event's wrong dates are never after it (« le 17
+    octobre » for a strike an article of 19 September reports is false on its face)."""
     out: list[DateValue] = []
     seen = {value}
+    if latest is not None and _past(value, latest):
+        seen |= {o for o in others if not _past(o, latest)}
     for o in others:
         if (
             o.precision == value.precision
@@ -309,12 +316,21 @@ def date_distractors(value: DateValue, others: list[DateValue], n: int = 3) -> l
     }[value.precision]
     for dy, dm, dd in shifts:
         cand = _shift(value, dy, dm, dd)
+        if cand and latest is not None and _past(value, latest) and not _past(cand, latest):
+            continue
         if cand and cand not in seen:
             out.append(cand)
             seen.add(cand)
         if len(out) == n:
             break
     return out
+
+
+def _past(v: DateValue, latest: dt.date) -> bool:
+    """Whether the date (its first day, when it is a month or a year) is on or before ``latest``."""
+    if v.year is None:
+        return True
+    return (v.year, v.month or 1, v.day or 1) <= (latest.year, latest.month, latest.day)
 
 
 def _shift(v: DateValue, dy: int, dm: int, dd: int) -> DateValue | None:

@@ -72,7 +72,7 @@ def _date_question(ctx: Context, sent: SentenceInfo, d, every: list) -> Candidat
     if d.end <= sent.clause.subject_start - sent.start and d.start > 4:
         return None  # a date before the subject counts only when it opens the sentence
     answer = d.value.text()
-    wrong = [w.text() for w in date_distractors(d.value, every)]
+    wrong = [w.text() for w in date_distractors(d.value, every, latest=ctx.article.date)]
     stem = f"{word} {subject_in_question(subject)} {pred} ?"
     if len(wrong) < 3 or len(stem) > 230:
         return None

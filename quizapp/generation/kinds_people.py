@@ -116,7 +116,7 @@ def _meeting_candidates(ctx: Context, sent: SentenceInfo, a, b) -> list[Candidat
     if day:
         stem = f"Quand {a_name} {invert('a', pron)} rencontré {b_name}{where} ?"
         others = [d.value for s in ctx.sentences for d in s.dates]
-        wrong = [d.text() for d in date_distractors(day, others)]
+        wrong = [d.text() for d in date_distractors(day, others, latest=ctx.article.date)]
         if len(wrong) == 3:
             answer = day.text()
             out.append(_meeting_mcq(sent, other, stem, answer, wrong, [answer], 0.84, kind="date"))

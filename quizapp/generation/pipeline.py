@@ -29,7 +29,7 @@ from .kinds_text import cloze_questions, truefalse_questions
 from .nlp import get_nlp
 from .ranking import rank
 from .referents import spell_out_referents
-from .salience import demote_side_actors
+from .salience import demote_side_actors, favour_the_headline
 
 RULES = (
     meeting_questions,
@@ -87,6 +87,7 @@ def generate_from_article(
     for c in cands:
         c.question.stem = absolute_dates(c.question.stem, article.date)
     demote_side_actors(ctx, cands)
+    favour_the_headline(ctx, cands)
     spell_out_referents(ctx, cands)  # before the ranking, which demotes what stays unclear
     ranked = rank(cands, max_questions)
     date_present_statements(ranked, article.date, article.text)

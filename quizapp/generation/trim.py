@@ -107,7 +107,11 @@ _TRAILING = re.compile(r"\s(?:alors qu|tandis qu|bien qu|même si\b|puisqu)")
 def _without_trailing_clause(text: str, end: int) -> str:
     """The sentence cut before a subordinate clause that follows the answer."""
     m = _TRAILING.search(text, end)
-    return text if m is None else text[: m.start()].rstrip(" ,") + "."
+    if m is None:
+        return text
+    # « … de majorité et alors que … », « … à suivre : alors que … »: what led to it goes too
+    kept = re.sub(r"(?:\s+(?:et|ou|mais)|\s*[,:;])+$", "", text[: m.start()])
+    return kept + "."
 
 
 def _added_parts(text: str, start: int, end: int) -> list[tuple[int, int]]:
