@@ -437,3 +437,28 @@ def test_a_cut_sentence_does_not_end_on_its_conjunction():
     at = text.index("deux élections")
     short = shorten(text, at, at + len("deux élections"))
     assert short is not None and short.text.endswith("de majorité."), short
+
+
+def test_a_name_cut_in_two_is_never_half_blanked():
+    bank = _bank(
+        "L'investissement\n\nLe président du groupe de Castel, Masayoshi Son, avait déjà prévu "
+        "l'investissement de 50 milliards de dollars en Valdorie, selon le ministre Paul "
+        "Verneuil. Ghalia Al Thani était la seule autre femme à servir en tant que ministre "
+        "pour le gouvernement de la Valdorie, selon le ministre Paul Verneuil."
+    )
+    assert not any(re.search(r"\{1\} (?:Son|Thani)\b", q.stem) for q in bank)
+
+
+def test_a_false_statement_never_puts_a_name_under_someone_else_s_title():
+    text = (
+        "Le vote\n\nLe député Paul Verneuil s'est réjoui mardi de l'issue du vote de la loi "
+        "sur la presse, selon le journal de Castel. Le président Jean Morel a promulgué la loi "
+        "sur la presse mercredi. Anne Lacombe, cheffe de l'opposition, a dénoncé la loi sur la "
+        "presse jeudi devant les sénateurs."
+    )
+    statements = [
+        q.stem for q in _bank(text) if q.type == "truefalse" and q.correct_answers == ["false"]
+    ]
+    for st in statements:
+        assert "député Jean Morel" not in st and "président Paul Verneuil" not in st, st
+        assert not re.search(r"(?:Paul Verneuil|Jean Morel), cheffe de l'opposition", st), st

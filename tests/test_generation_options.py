@@ -296,3 +296,19 @@ def test_a_blank_after_an_elision_gets_only_options_that_take_it():
     for q in result.questions:
         if q.type == "cloze" and "d'{1}" in q.stem:
             assert all(re.match(r"[AEIOUÉÈ]", a.text, re.I) for a in q.blanks[0].answers), q
+
+
+def test_a_capital_never_stands_against_the_country_the_stem_names():
+    import datetime as dt
+
+    from quizapp.generation import generate
+
+    bank = generate(
+        "La frappe\n\nMoscou a accusé les États-Unis de vouloir « défendre les rebelles » "
+        "après la frappe de samedi près de Castel. Washington a reconnu une erreur. Paris et "
+        "Berlin ont demandé une enquête sur la frappe de Castel.",
+        date=dt.date(2016, 9, 19),
+    ).questions
+    accused = [q for q in bank if q.type == "mcq" and "accusé les États-Unis" in q.stem]
+    assert accused, [q.stem for q in bank]
+    assert all("Washington" not in [a.text for a in q.answers] for q in accused)

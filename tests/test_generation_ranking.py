@@ -173,3 +173,17 @@ def test_a_sentence_on_the_headline_s_subject_ranks_above_one_on_a_detail():
     ctx = SimpleNamespace(article=SimpleNamespace(title="Valdorie : libération de 500 otages"))
     favour_the_headline(ctx, [on_subject, detail])
     assert on_subject.score > detail.score == 0.6
+
+
+def test_a_copied_sentence_loses_the_words_that_add_it_to_the_one_before():
+    from quizapp.generation.standalone import plain_statement
+
+    assert plain_statement(
+        "Les gouvernements de Valdorie et de Castel ont également reconnu leur rôle."
+    ) == ("Les gouvernements de Valdorie et de Castel ont reconnu leur rôle.")
+    assert plain_statement("Le parti perd toutefois 32 sièges.") == "Le parti perd 32 sièges."
+    # a comparison keeps its « aussi »
+    assert (
+        plain_statement("La ville est aussi grande que Castel.")
+        == "La ville est aussi grande que Castel."
+    )

@@ -313,6 +313,15 @@ def _gives_away(asked: _Asked, e: Entity, text: str, out: list[str]) -> bool:
     f = fold(text)
     if f and re.search(rf"\b{re.escape(f)}\b", asked.folded_stem):
         return True
+    if e.type == "city" and e.country and _names(asked.folded_stem, e.country):
+        return True  # « Qui a accusé les États-Unis … ? »: not Washington, which stands for them
     surname = fold(e.name.split()[-1]) if asked.answer.type == "person" else ""
     # « Qui a déclaré que Dubreuil … ? »: not Paul Dubreuil
     return len(surname) >= 4 and bool(re.search(rf"\b{re.escape(surname)}\b", asked.folded_stem))
+
+
+def _names(folded_stem: str, country: str) -> bool:
+    """Whether the stem names the country (by name or alias)."""
+    c = load_gazetteer().lookup(country)
+    forms = [country, *(c.aliases if c is not None else [])]
+    return any(re.search(rf"\b{re.escape(fold(f))}\b", folded_stem) for f in forms if len(f) >= 3)

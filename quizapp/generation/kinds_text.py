@@ -166,9 +166,13 @@ def _swap_name(ctx: Context, m, statement: str, s: int) -> str | None:
     # country or a newspaper of the same world is a fair trap.
     if m.entity.type != "country" and m.entity.role != "media":
         opts = [o for o in opts if _named_in_article(ctx, o)]
+    e = s + (m.end - m.start)
+    if m.entity.type == "person" and _titled(statement, s, e):
+        return None  # « le député {X} », « {X}, chef de l'opposition »: the title gives it away
+    # never someone the statement already names (« X, ancien porte-parole de X »)
+    opts = [o for o in opts if fold(o.split()[-1]) not in fold(statement)]
     if not opts:
         return None
-    e = s + (m.end - m.start)
     new = opts[0]
     if m.entity.type in ("country", "org"):
         # « par l'Union du Nord » -> « par Front rouge », never « par l'Front rouge »
@@ -188,6 +192,19 @@ def _swap_name(ctx: Context, m, statement: str, s: int) -> str | None:
         ):
             return None
     return statement[:s] + new + statement[e:]
+
+
+#: A title right before a name (« le député », « la Première ministre de Valdorie ») or
+#: an apposition right after it (« , chef de l'opposition »).
+_TITLE_BEFORE = re.compile(
+    r"(?:^|\s)(?:[Ll]e|[Ll]a|[Ll]'|du|au|de la)\s?(?:[A-ZÉ]?[a-zéèêàâîôûç'-]+\s){1,4}$"
+)
+_TITLE_AFTER = re.compile(r",\s(?:l'|le |la |un |une )?[a-zéèêàâîôû][^,.]{0,60},")
+
+
+def _titled(statement: str, s: int, e: int) -> bool:
+    """Whether the name at ``s``–``e`` has its title next to it."""
+    return bool(_TITLE_BEFORE.search(statement[:s]) or _TITLE_AFTER.match(statement[e:]))
 
 
 def _named_in_article(ctx: Context, name: str) -> bool:
@@ -338,4 +355,6 @@ def _blank_span(ctx: Context, key, text: str, s: int, e: int):
         e += e_cut.end()
     if re.search(r"\b(?:une?|des)\s$", text[:s]):
         return None  # "une {1} plus petite": a figurative use, and the adjectives give it away
+    if kind == "person" and re.match(r"\s[A-ZÉ][\w-]+", text[e:]):
+        return None  # « {1} Son », « {1} Thani »: a name the parse cut in two
     return s, e, answer, art

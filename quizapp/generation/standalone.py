@@ -29,6 +29,9 @@ _INNER_LINK = re.compile(
     # « La Valdorie est ainsi accusée … »: « ainsi » links to the sentence before (« ainsi
     # que » is a conjunction and stays)
     r"|(?<=[a-zé])\sainsi(?=\s(?!que\b|qu'))"
+    # « a également reconnu », « souhaite aussi nommer », « perd toutefois »: added to what
+    # the sentence before said (« aussi grand que » compares and stays)
+    r"|(?<=[a-zé])\s(?:également|aussi|toutefois|cependant|pourtant)(?=\s(?![a-zé]+\s+qu))"
 )
 #: What can only be read with the sentence before: a time counted from it, a contrast
 #: with it, « another » one of what it named.
