@@ -18,6 +18,7 @@ facts of two articles.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 
 from .appositions import TITLE_HEADS
@@ -37,9 +38,9 @@ from .fact_base import (
 )
 from .fact_figures import figure_fact
 from .fact_statuses import place_facts, status_facts
-from .gazetteer import load_gazetteer
+from .gazetteer import adjective_forms, load_gazetteer
 from .nlp import get_nlp
-from .story_actors import lead_of, main_places, weigh_actors
+from .story_actors import adjective_mentions, lead_of, main_places, weigh_actors
 from .text import fold
 
 __all__ = ["KINDS", "ArticleFacts", "Fact", "article_facts", "fold_name", "key_words", "norm_word"]
@@ -160,6 +161,22 @@ def article_facts(article: Article, doc=None) -> ArticleFacts:
 _PLACE_TYPES = ("country", "city", "region")
 
 
+def country_adjectives() -> dict[str, str]:
+    """Every form of every country's adjective in the gazetteer, lower case → the country
+    (« espagnoles » → Espagne)."""
+    return _country_adjectives()
+
+
+@functools.cache
+def _country_adjectives() -> dict[str, str]:
+    gaz = load_gazetteer()
+    return {
+        form.lower(): e.name
+        for e in gaz.by_type("country")
+        for form in adjective_forms(e.adjective)
+    }
+
+
 def _gazetteer_places(text: str):
     gaz = load_gazetteer()
     for m in gaz.pattern.finditer(text):
@@ -181,10 +198,15 @@ def _actor_weights(article: Article, doc, ctx: Context) -> tuple[dict[str, int],
         if e.label_ in ("PER", "ORG", "LOC")
         and not any(e.start_char < b and e.end_char > a for a, b in taken)
     ]
+    adjectives = country_adjectives()
+    found = adjective_mentions(article.text, adjectives, taken)
+    mentions += found
+    places |= {fold(name) for name, _ in found}
     title_names: list[str] = []
     if article.title:  # « Valdorie : Claire Verneuil en tête… »: the headline names actors too
         title_ents = [e for e in get_nlp()(article.title).ents if e.label_ in ("PER", "ORG", "LOC")]
         title_names = [e.text for e in title_ents]
+        title_names += [name for name, _ in adjective_mentions(article.title, adjectives)]
         places |= {fold(e.text) for e in title_ents if e.label_ == "LOC"}
         places |= {fold(m.group()) for m in _gazetteer_places(article.title)}
     weights = weigh_actors(mentions, len(lead_of(article.text)), title_names)
