@@ -9,8 +9,10 @@ import pytest
 
 from quizapp.generation import facts as facts_module
 from quizapp.generation.article import prepare_article
+from quizapp.generation.dates import find_dates
 from quizapp.generation.fact_changes import same_story
 from quizapp.generation.facts import article_facts
+from quizapp.generation.figures import find_figures
 from quizapp.generation.gazetteer import adjective_forms
 from quizapp.generation.story_actors import adjective_mentions
 
@@ -56,3 +58,23 @@ def test_a_story_that_moves_abroad_stays_one_story_when_it_names_the_country_by_
     assert verdict.same
     assert verdict.other_places == ("", "")
     assert "valdorie" in verdict.shared
+
+
+# --- a toll revised the way news revises it ------------------------------------------
+
+
+def test_a_four_digit_count_is_not_a_year():
+    dates = find_dates("Le bilan fait état de 1800 logements inondés et de 1100 personnes.")
+    assert dates == []
+    text = "Le nombre passera de 300 à 1500 alors que la crue monte."
+    assert [f.value for f in find_figures(text, [(d.start, d.end) for d in find_dates(text)])] == [
+        300,
+        1500,
+    ]
+    # years stay years
+    assert [d.value.year for d in find_dates("Entre 2015 et 2017 les crues ont doublé.")] == [
+        2015,
+        2017,
+    ]
+    assert [d.value.year for d in find_dates("En 1910 des maisons ont été inondées.")] == [1910]
+    assert [d.value.year for d in find_dates("Les crues de 2016 sont les pires.")] == [2016]
