@@ -10,7 +10,7 @@ import pytest
 from quizapp.generation import facts as facts_module
 from quizapp.generation.article import prepare_article
 from quizapp.generation.dates import find_dates
-from quizapp.generation.fact_changes import same_story
+from quizapp.generation.fact_changes import compare, same_story
 from quizapp.generation.facts import article_facts
 from quizapp.generation.figures import find_figures
 from quizapp.generation.gazetteer import adjective_forms
@@ -62,6 +62,24 @@ def test_a_story_that_moves_abroad_stays_one_story_when_it_names_the_country_by_
 
 # --- a toll revised the way news revises it ------------------------------------------
 
+FLOOD = (
+    "Valdorie : la crue de la Lisme s'étend\n\n"
+    "Selon le dernier bilan, environ 1 200 maisons sont inondées, 700 personnes ont été "
+    "évacuées et 250 routes ont été fermées. Environ 300 soldats de la Garde nationale "
+    "ont été envoyés à Verneuil."
+)
+FLOOD_LATER = (
+    "Valdorie : l'état d'urgence déclaré à Verneuil\n\n"
+    "Le nombre de militaires déployés passera de 300 à 1500 alors que le dernier bilan fait "
+    "état de 1800 logements inondés, 1100 personnes évacuées et 320 routes coupées."
+)
+
+
+@pytest.fixture(scope="module")
+def flood_changes():
+    result = compare(facts_of(FLOOD, 3), facts_of(FLOOD_LATER, 4))
+    return {(c.before.value, c.after.value) for c in result.changed}
+
 
 def test_a_four_digit_count_is_not_a_year():
     dates = find_dates("Le bilan fait état de 1800 logements inondés et de 1100 personnes.")
@@ -78,3 +96,26 @@ def test_a_four_digit_count_is_not_a_year():
     ]
     assert [d.value.year for d in find_dates("En 1910 des maisons ont été inondées.")] == [1910]
     assert [d.value.year for d in find_dates("Les crues de 2016 sont les pires.")] == [2016]
+
+
+def test_people_counted_with_a_year_like_number_are_compared(flood_changes):
+    assert ("700", "1 100") in flood_changes
+
+
+def test_homes_and_troops_counted_under_another_name_are_one_count(flood_changes):
+    assert ("1 200", "1 800") in flood_changes  # « maisons » then « logements »
+    assert ("250", "320") in flood_changes
+
+
+def test_a_figure_that_moves_from_one_value_to_another_is_the_new_value(flood_changes):
+    # « passera de 300 à 1500 »: 300 is the value it leaves, 1500 the one to compare,
+    # and « soldats de la Garde nationale » are the « militaires » the follow-up counts
+    assert ("300", "1 500") in flood_changes
+    assert not any(after == "300" for _, after in flood_changes)
+
+
+def test_the_value_a_figure_leaves_is_not_a_fact():
+    facts = facts_of(
+        "Le nombre de soldats est passé de 300 à 450 depuis lundi à Verneuil.", 5
+    ).facts
+    assert [f.value for f in facts if f.kind == "figure"] == ["450"]
