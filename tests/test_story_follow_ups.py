@@ -119,3 +119,62 @@ def test_the_value_a_figure_leaves_is_not_a_fact():
         "Le nombre de soldats est passé de 300 à 450 depuis lundi à Verneuil.", 5
     ).facts
     assert [f.value for f in facts if f.kind == "figure"] == ["450"]
+
+
+# --- an office held, then left -----------------------------------------------------------
+
+IN_OFFICE = (
+    "Valdorie : l'armée encercle la capitale\n\n"
+    "L'armée a pris le contrôle de Tresville mardi. Elle a confiné le président Paul Verneuil "
+    "à sa résidence. Le ministre de la Défense de Valdorie Hervé Castel a appelé au calme."
+)
+LEFT_OFFICE = (
+    "Valdorie : le président Verneuil se retire\n\n"
+    "Ce mardi, le président de la Valdorie, Paul Verneuil, s'est retiré du pouvoir, une "
+    "semaine après la prise de Tresville par l'armée. Hervé Castel a retiré sa plainte."
+)
+FORMER_ABROAD = (
+    "L'ancien président valdorien Paul Verneuil arrêté en Brimonie\n\n"
+    "La police de Brimonie a interpellé dimanche Paul Verneuil à la frontière. L'ancien "
+    "ministre Hervé Castel, aujourd'hui président du Sénat, a demandé sa libération."
+)
+
+
+def _changes(earlier: str, later: str) -> set[tuple[str, str, str]]:
+    result = compare(facts_of(earlier, 1), facts_of(later, 8))
+    return {(c.before.subject, c.before.value, c.after.value) for c in result.changed}
+
+
+def test_a_title_then_a_name_without_a_comma_is_a_role():
+    roles = {(f.subject, f.value) for f in facts_of(IN_OFFICE, 1).facts if f.kind == "role"}
+    assert ("ministre de la Défense", "Hervé Castel") in roles or (
+        "ministre de la Défense de Valdorie",
+        "Hervé Castel",
+    ) in roles
+    assert ("président", "Paul Verneuil") in roles
+
+
+def test_a_holder_who_steps_down_changes_the_office_status():
+    changes = _changes(IN_OFFICE, LEFT_OFFICE)
+    assert ("Paul Verneuil", "président", "retiré") in changes
+    # « a retiré sa plainte » is no step down: only « se retirer » is
+    statuses = [f for f in facts_of(LEFT_OFFICE, 8).facts if f.kind == "status"]
+    assert not any(f.subject == "Hervé Castel" for f in statuses)
+
+
+def test_a_holder_called_former_in_a_later_headline_changes_the_office_status():
+    changes = _changes(IN_OFFICE, FORMER_ABROAD)
+    assert any(
+        s == "Paul Verneuil" and b == "président" and a.startswith("ancien président")
+        for s, b, a in changes
+    )
+
+
+def test_a_former_office_is_not_compared_with_another_one_held_now():
+    # « l'ancien ministre » says his ministry is over, nothing about the presidency he holds
+    earlier = "Valdorie : le Sénat se réunit\n\nLe président Hervé Castel a ouvert la séance."
+    later = "Valdorie : un nouveau budget\n\nL'ancien ministre Hervé Castel a voté le budget."
+    assert not any(s == "Hervé Castel" for s, _, _ in _changes(earlier, later))
+    # the same office held, then over, is a change
+    again = later.replace("L'ancien ministre", "L'ancien président")
+    assert ("Hervé Castel", "président", "ancien président") in _changes(earlier, again)
