@@ -5,8 +5,9 @@ Run: .venv/bin/python benchmarks/bench_story_changes.py [--heldout] [--verbose]
 For every pair of ``tests/data/stories/changes.yaml`` (written by hand before the
 detector, then used to develop it), or with ``--heldout`` of
 ``tests/data/stories-heldout/changes.yaml`` (2017–2018 stories, annotated without
-seeing the detector and never used to write its rules), reads both articles, extracts their dated facts, compares them and prints
-per pair and in total:
+seeing the detector; its misses were read once to write general rules, so it is no
+longer unseen: see its README), reads both articles, extracts their dated facts,
+compares them and prints per pair and in total:
 
 - changes found / annotated: a flagged change counts as found when its before and
   after values match an annotated change's (the annotated value contains the flagged

@@ -179,8 +179,34 @@ def _read_month(text: str, ref: dt.date | None, m: re.Match) -> DateMention | No
     return DateMention(s, m.end(), text[s : m.end()].strip(), DateValue(year, month), resolved)
 
 
-def _read_year(text: str, ref: dt.date | None, m: re.Match) -> DateMention:
+#: Words ending like a plural that can follow a year without being counted by it.
+_NOT_PLURAL_NOUNS = frozenset(
+    "alors ainsi après avons depuis dès dans des les ces ses mes tes nos vos leurs aux lors "
+    "mais moins plus puis sans sous sont tous toutes très trop vers jamais toujours inclus "
+    "compris exclus jusqu'alors parfois".split()
+)
+#: « de 400 à 1200 », « entre 300 et 1500 »: the first end of a range, too small to be a year.
+_RANGE_START = re.compile(r"\b(?:de|entre)\s+(\d[\d\s]*)\s+(?:à|et)\s+$", re.IGNORECASE)
+
+
+def _is_count(text: str, m: re.Match) -> bool:
+    """« 1900 domiciles inondés », « passer de 400 à 1200 »: a four-digit number that counts
+    something, not a year: a plural noun right after it, or the far end of a range whose
+    first end is not a year."""
+    if m["prep"] and m["prep"].lower() != "de":
+        return False  # « en 2014 », « depuis 2016 »
+    after = re.match(r"\s+([a-zàâçéèêëîïôûùüÿœ'-]+)", text[m.end() :])
+    if after and after.group(1).endswith(("s", "x")) and len(after.group(1)) > 3:
+        if after.group(1).lower() not in _NOT_PLURAL_NOUNS:
+            return True
+    first = _RANGE_START.search(text[: m.start("year")])
+    return bool(first) and int(re.sub(r"\D", "", first.group(1)) or 0) < 1000
+
+
+def _read_year(text: str, ref: dt.date | None, m: re.Match) -> DateMention | None:
     """ "en 2014", "2016": a year, with its preposition when it has one."""
+    if _is_count(text, m):
+        return None
     s = m.start() if m["prep"] else m.start("year")
     if text[s : m.start("year")].strip() == "" and s != m.start("year"):
         s = m.start("year")

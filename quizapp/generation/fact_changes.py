@@ -49,7 +49,7 @@ def same_subject(a: Fact, b: Fact) -> bool:
     if a.kind != b.kind:
         return False
     if a.kind == "figure":
-        return a.unit == b.unit and (a.scope == b.scope or bool(a.scope & b.scope))
+        return a.unit == b.unit and _same_scope(a.scope, b.scope)
     if a.kind == "status":
         return same_status_subject(a, b)
     ka, kb = a.key, b.key
@@ -58,6 +58,13 @@ def same_subject(a: Fact, b: Fact) -> bool:
     if a.kind == "position":
         return ka == kb
     return ka == kb or set(ka) <= set(kb) or set(kb) <= set(ka)
+
+
+def _same_scope(a: frozenset[str], b: frozenset[str]) -> bool:
+    """The names beside two figures agree: the same, overlapping, or one side names none
+    (« 400 soldats de la Garde valdorienne » then « le nombre de soldats passera à 1200 »:
+    a follow-up seldom repeats whose they are)."""
+    return a == b or bool(a & b) or not a or not b
 
 
 def same_value(a: Fact, b: Fact) -> bool:

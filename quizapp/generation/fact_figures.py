@@ -12,9 +12,15 @@ from .figures import Figure, format_number
 
 # --- figures -------------------------------------------------------------------------
 
-#: Counted things that name the same thing: a toll is « morts », « tués », « décès »...
+#: Counted things that name the same thing, under the word news most often uses: a toll
+#: is « morts », « tués », « décès »...; homes and troops go by several names too.
+_SYNONYM_SETS = {
+    "morts": "tués décès victimes décédés morts",
+    "logements": "logements maisons habitations domiciles résidences demeures",
+    "soldats": "soldats militaires",
+}
 _UNIT_SYNONYMS = {
-    norm_word(w): norm_word("morts") for w in ("tués", "décès", "victimes", "décédés", "morts")
+    norm_word(w): norm_word(main) for main, words in _SYNONYM_SETS.items() for w in words.split()
 }
 #: « a tué 241 personnes », « 76 personnes ont perdu la vie »: the verb says what is counted.
 _VERB_UNITS = {
@@ -39,7 +45,7 @@ _LEADING_ADJECTIVES = frozenset(
 #: Words that follow a number without being what it counts (« s'élève à 281 selon… »).
 _NOT_NOUNS = frozenset(
     "selon contre depuis avant après lors pendant environ seulement désormais hier ce cette "
-    "il elle ils elles on dont".split()
+    "il elle ils elles on dont alors tandis mais puis lorsque quand car donc".split()
 )
 #: Counted nouns that say nothing by themselves: the verb says what the people did
 #: (« 3 000 personnes évacuées » and « 300 personnes ont manifesté » are two counts).
@@ -52,6 +58,14 @@ _MORE_HEDGES = re.compile(
 _COUNTED_BEFORE = re.compile(
     r"\b(?:nombre|bilan|total)\s+(?:de|des|d')\s*([a-zàâçéèêëîïôûùüÿœ-]+)[^,;.]*$", re.I
 )
+#: « est passé de », « grimpe de », « a été revu à la hausse de »: a figure that moves
+#: from one value to another (« de 400 à 1200 »)
+_FORMER_VALUE = re.compile(
+    r"\b(?:pass\w*|grimp\w*|augment\w*|mont\w*|bondi\w*|progress\w*|baiss\w*|chut\w*"
+    r"|recul\w*|diminu\w*|tomb\w*|révisé\w*|revu\w*|porté\w*|alourdi\w*|ramené\w*)"
+    r"(?:\s+[\w'-]+){0,4}?\s+de\s+(?:environ\s+|près\s+de\s+)?$",
+    re.IGNORECASE,
+)
 #: « 23,5 % des voix »: a share of votes; « le taux de chômage atteint 9,5 % »
 _VOTES = re.compile(r"^\s*%\s+(?:des\s+)?(voix|suffrages|votes|sièges)", re.I)
 _RATE_BEFORE = re.compile(r"\b(taux|part|proportion)\s+(?:de|d'|du|des)\s*([\w-]+)[^,;.%]*$", re.I)
@@ -63,6 +77,8 @@ def figure_fact(ctx: Context, sent: SentenceInfo, f: Figure, date: dt.date | Non
     before = text[: f.start]
     if re.search(r"\b(?:dont|sur|soit)\s*$", before):
         return None  # « dont 221 à Valcourt »: a part of a total, not the total
+    if _FORMER_VALUE.search(before) and re.match(r"\s+à\s+\d", text[f.num_end :]):
+        return None  # « passera de 400 à 1200 »: the value it leaves, not the figure now
     if in_quote(text, f.start) or "$" in text[f.num_end : f.num_end + 3]:
         return None
     counted = _counted(ctx, sent, f)

@@ -57,12 +57,32 @@ _STAGES: dict[str, tuple[str, str, int, bool]] = {
     "nommer": ("fonction", "nommé", 1, True),
     "investir": ("fonction", "nommé", 1, True),
     "démissionner": ("fonction", "démissionnaire", 2, False),
+    "retirer": ("fonction", "démissionnaire", 2, False),  # « X s'est retiré », only reflexive
     "limoger": ("fonction", "démis", 2, True),
     "destituer": ("fonction", "démis", 2, True),
     "disparaître": ("sort", "disparu", 1, False),
     "enlever": ("sort", "enlevé", 1, True),
     "retrouver": ("sort", "retrouvé", 2, True),
 }
+
+
+#: Verbs that are a stage only when reflexive (« X s'est retiré », not « X a retiré sa
+#: plainte»), and the word shown for them: the article's own participle.
+_REFLEXIVE_ONLY = {"retirer": "retiré"}
+#: An office as a title says the stage too: « le président X » holds it (as « nommé »),
+#: « l'ancien président X » no longer does, after any resignation or dismissal.
+HOLDS, FORMER = ("nommé", 1), ("ancien", 3)
+
+
+def office_status(title: str, name: str, former: bool, sentence: str, date: dt.date | None) -> Fact:
+    """« le président Paul Verneuil »: Paul Verneuil's office, with its title's head as the
+    scope (an « ancien ministre » may be « président » now: two offices)."""
+    stage, rank = FORMER if former else HOLDS
+    shown = f"{'ancien ' if former else ''}{title}"
+    head = frozenset(key_words(title)[:1])
+    return Fact(
+        "status", name, "fonction", shown, sentence, date, stage, number=float(rank), scope=head
+    )
 
 
 def stages_of(family: str) -> list[str]:
@@ -108,20 +128,27 @@ def status_facts(sent: SentenceInfo, date: dt.date | None) -> list[Fact]:
         if tok.pos_ == "NOUN" and lemma in _NOUNS:
             stage, subject = _STAGES[_NOUNS[lemma]], _noun_subject(tok)
         elif tok.pos_ == "VERB" and lemma in _STAGES and _stated(tok):
+            if lemma in _REFLEXIVE_ONLY and not _reflexive(tok):
+                continue
             stage = _STAGES[lemma]
             subject = _verb_subject(tok, on_object=stage[3])
         else:
             continue
         if subject is None or in_quote(sent.text, tok.idx - sent.span.start_char):
             continue
-        family, shown, rank, _ = stage
+        family, unit, rank, _ = stage
         text = _subject_text(subject, family)
-        if not text or any(f.subject == text and f.unit == shown for f in out):
+        if not text or any(f.subject == text and f.unit == unit for f in out):
             continue
+        shown = _REFLEXIVE_ONLY.get(lemma, unit)
         out.append(
-            Fact("status", text, family, shown, sent.text, date, unit=shown, number=float(rank))
+            Fact("status", text, family, shown, sent.text, date, unit=unit, number=float(rank))
         )
     return out
+
+
+def _reflexive(verb) -> bool:
+    return any("Yes" in c.morph.get("Reflex") or c.lower_ in ("se", "s'") for c in verb.children)
 
 
 def _stated(verb) -> bool:
@@ -187,7 +214,12 @@ def _subject_text(tok, family: str) -> str:
         if len(words) == 1 and tok.i + 1 < len(tok.doc) and tok.nbor().dep_ == "flat:name":
             words.append(tok.nbor())
         return " ".join(t.text for t in sorted(words, key=lambda t: t.i))
-    if family in _PERSON_FAMILIES or tok.lemma_.lower() not in _TEXTS:
+    if family in _PERSON_FAMILIES:
+        # « le président de la Valdorie, Paul Verneuil, s'est retiré », « le président
+        # Verneuil »: a title is the subject, the name beside it says who
+        named = [c for c in tok.children if c.dep_ in ("appos", "flat:name") and c.pos_ == "PROPN"]
+        return _subject_text(named[0], family) if named else ""
+    if tok.lemma_.lower() not in _TEXTS:
         return ""
     named = [c for c in tok.children if c.dep_ == "nmod" and c.pos_ == "PROPN"]
     if named:
@@ -226,6 +258,8 @@ def same_status_subject(a: Fact, b: Fact) -> bool:
     traité de Montrose ») in one family."""
     if a.relation != b.relation:
         return False
+    if a.scope and b.scope and not a.scope & b.scope:
+        return False  # « ancien ministre » and « président »: two offices
     fa, fb = fold_name(a.subject).split(), fold_name(b.subject).split()
     if not fa or not fb:
         return False

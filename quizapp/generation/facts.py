@@ -18,6 +18,7 @@ facts of two articles.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 
 from .appositions import TITLE_HEADS
@@ -27,6 +28,7 @@ from .fact_base import (
     EPISODE,
     KINDS,
     NAME,
+    NAME_WORD,
     PAST,
     ArticleFacts,
     Fact,
@@ -36,10 +38,10 @@ from .fact_base import (
     norm_word,
 )
 from .fact_figures import figure_fact
-from .fact_statuses import place_facts, status_facts
-from .gazetteer import load_gazetteer
+from .fact_statuses import office_status, place_facts, status_facts
+from .gazetteer import adjective_forms, load_gazetteer
 from .nlp import get_nlp
-from .story_actors import lead_of, main_places, weigh_actors
+from .story_actors import adjective_mentions, lead_of, main_places, weigh_actors
 from .text import fold
 
 __all__ = ["KINDS", "ArticleFacts", "Fact", "article_facts", "fold_name", "key_words", "norm_word"]
@@ -59,6 +61,11 @@ _ROLE_PHRASE = rf"(?P<role>{_HEAD}(?:\s+(?!{_STOP}\b)[\w’'-]+){{0,8}}?)"
 _ROLE_END = (
     r"(?=\s*(?:[,.;:()«»]|$|\s(?:qui|que|dont|et|lors|depuis|selon|avec|par|hier|ce|cette"
     r"|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\b))"
+)
+#: « valdorien », « brimonaise », « castelane »: how adjectives of place end
+_PLACE_ADJECTIVE = (
+    r"[a-zéèêëîïôûç-]+(?:ais|aise|ois|oise|ien|ienne|éen|éenne|ain|aine|an|ane|ol|ole|and"
+    r"|ande|al|ale|ique|in|ine)\b"
 )
 _HOLD_VERBS = r"(?:est|reste|devient|demeure|sera|redevient)"
 _TAKE_VERBS = r"(?:remporte|porte|conserve|garde|récupère|endosse|détient|reprend|prend)"
@@ -85,6 +92,14 @@ _ROLE_PATTERNS = (
     re.compile(
         rf"(?P<name>{NAME})\s+{_HOLD_VERBS}\s+(?:[a-zé']+\s+){{0,4}}?(?:le |la |l')?{_ROLE_PHRASE}{_ROLE_END}"
     ),
+    # « le ministre de la Défense de Valdorie Paul Verneuil », « l'ancien président
+    # valdorien Paul Verneuil »: a title with its complements (a name, an adjective of
+    # place), then the name without a comma
+    re.compile(
+        rf"\b(?:[Ll]e|[Ll]a|[Ll]')\s*(?:(?:ancien|ancienne|ex-)\s*)?(?P<role>{_HEAD}"
+        rf"(?:\s+(?:de la |de l'|du |des |de |d'){NAME_WORD}|\s+{_PLACE_ADJECTIVE}){{0,2}})"
+        rf"\s+(?P<name>{NAME})"
+    ),
     # « Hervé Castel remporte le maillot à pois du classement du meilleur grimpeur »
     re.compile(
         rf"(?P<name>{NAME})\s+{_TAKE_VERBS}\s+(?:le |la |l'|son |sa ){_ROLE_PHRASE}{_ROLE_END}"
@@ -92,25 +107,29 @@ _ROLE_PATTERNS = (
 )
 
 
-def _role_facts(sent: SentenceInfo, date: dt.date | None) -> list[Fact]:
+def _role_facts(sentence: str, date: dt.date | None) -> list[Fact]:
+    """Who holds which title (``role``), and each holder's office as a status: holding
+    it, or no longer (« l'ancien président Paul Verneuil », ``office_status``)."""
     out: list[Fact] = []
     seen: set[tuple] = set()
     for pattern in _ROLE_PATTERNS:
-        for m in pattern.finditer(sent.text):
+        for m in pattern.finditer(sentence):
             role = m.group("role").strip()
             name = m.group("name").strip()
-            lead = sent.text[max(0, m.start() - 12) : m.start() + 12].lower()
-            if any(re.search(rf"\b{p}", lead) for p in PAST) or "ex-" in lead:
-                continue  # « l'ex-présidente », « l'ancien ministre »: no longer holds it
-            if EPISODE.search(role) or in_quote(sent.text, m.start()):
+            lead = sentence[max(0, m.start() - 12) : m.start() + 12].lower()
+            # « l'ex-présidente », « l'ancien ministre »: no longer holds it
+            former = any(re.search(rf"\b{p}", lead) for p in PAST) or "ex-" in lead
+            if EPISODE.search(role) or in_quote(sentence, m.start()):
                 continue
             if not key_words(role):
                 continue
-            k = (key_words(role), fold_name(name))
+            k = (key_words(role), fold_name(name), former)
             if k in seen:
                 continue
             seen.add(k)
-            out.append(Fact("role", role, "occupe", name, sent.text, date))
+            if not former:
+                out.append(Fact("role", role, "occupe", name, sentence, date))
+            out.append(office_status(role, name, former, sentence, date))
     return out
 
 
@@ -149,15 +168,33 @@ def article_facts(article: Article, doc=None) -> ArticleFacts:
             fact = figure_fact(ctx, sent, f, article.date)
             if fact is not None:
                 facts.append(fact)
-        facts.extend(_role_facts(sent, article.date))
+        facts.extend(_role_facts(sent.text, article.date))
         facts.extend(_position_facts(sent, article.date))
         facts.extend(status_facts(sent, article.date))
         facts.extend(place_facts(sent, article.date))
+    if article.title:  # « L'ancien ministre Paul Verneuil arrêté »: a headline states facts too
+        facts.extend(_role_facts(article.title, article.date))
     weights, places = _actor_weights(article, doc, ctx)
     return ArticleFacts(facts, frozenset(weights), article.language, article.date, weights, places)
 
 
 _PLACE_TYPES = ("country", "city", "region")
+
+
+def country_adjectives() -> dict[str, str]:
+    """Every form of every country's adjective in the gazetteer, lower case → the country
+    (« espagnoles » → Espagne)."""
+    return _country_adjectives()
+
+
+@functools.cache
+def _country_adjectives() -> dict[str, str]:
+    gaz = load_gazetteer()
+    return {
+        form.lower(): e.name
+        for e in gaz.by_type("country")
+        for form in adjective_forms(e.adjective)
+    }
 
 
 def _gazetteer_places(text: str):
@@ -181,10 +218,15 @@ def _actor_weights(article: Article, doc, ctx: Context) -> tuple[dict[str, int],
         if e.label_ in ("PER", "ORG", "LOC")
         and not any(e.start_char < b and e.end_char > a for a, b in taken)
     ]
+    adjectives = country_adjectives()
+    found = adjective_mentions(article.text, adjectives, taken)
+    mentions += found
+    places |= {fold(name) for name, _ in found}
     title_names: list[str] = []
     if article.title:  # « Valdorie : Claire Verneuil en tête… »: the headline names actors too
         title_ents = [e for e in get_nlp()(article.title).ents if e.label_ in ("PER", "ORG", "LOC")]
         title_names = [e.text for e in title_ents]
+        title_names += [name for name, _ in adjective_mentions(article.title, adjectives)]
         places |= {fold(e.text) for e in title_ents if e.label_ == "LOC"}
         places |= {fold(m.group()) for m in _gazetteer_places(article.title)}
     weights = weigh_actors(mentions, len(lead_of(article.text)), title_names)

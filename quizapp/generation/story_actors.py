@@ -15,7 +15,9 @@ share is a large enough part of the weight of all their actors (a weighted Dice
 share), and their main places do not disagree: when each opens on a place (« Valdorie :
 les chauffeurs… », « Brimonie : les chauffeurs… ») that the other never names, they
 are two stories whatever else they share. A surname alone matches the full name
-(« Verneuil », « Paul Verneuil »).
+(« Verneuil », « Paul Verneuil »), and a country's adjective names the country (« la
+justice valdorienne », « les Valdoriens » name Valdorie): a follow-up speaks of a
+country's government, courts or people as often as it writes the country's name.
 """
 
 from __future__ import annotations
@@ -61,6 +63,23 @@ def weigh_actors(mentions: list[tuple[str, int]], lead_end: int, title_names: li
             weight += TITLE_WEIGHT
         weights[key] = weight
     return _merge_surnames(weights)
+
+
+def adjective_mentions(
+    text: str, adjectives: dict[str, str], taken: list[tuple[int, int]] = ()
+) -> list[tuple[str, int]]:
+    """(country, start offset) for every adjective of a country in ``text`` (« le
+    gouvernement valdorien », « des Valdoriennes »), outside the spans already ``taken``
+    by a named entity; ``adjectives`` maps each form, lower case, to its country."""
+    if not adjectives:
+        return []
+    forms = "|".join(re.escape(f) for f in sorted(adjectives, key=len, reverse=True))
+    out = []
+    for m in re.finditer(rf"(?<![\w-])({forms})(?![\w-])", text, re.IGNORECASE):
+        if any(m.start() < b and m.end() > a for a, b in taken):
+            continue
+        out.append((adjectives[m.group(1).lower()], m.start()))
+    return out
 
 
 def _in(key: str, names: set[str]) -> bool:
