@@ -36,7 +36,7 @@ def date_cloze_questions(ctx: Context) -> list[Candidate]:
 def _date_cloze(sent: SentenceInfo, d, named: tuple[str, int], every, latest) -> Candidate | None:
     """The cloze blanking the date ``d`` in its sentence (or the clause that holds it);
     ``named``: the sentence with its opening pronoun named, and the shift that made."""
-    from .dates import date_distractors
+    from .date_options import date_distractors
 
     readable_text, shift = named
 

@@ -126,7 +126,7 @@ def _read_day(text: str, ref: dt.date | None, m: re.Match) -> DateMention | None
     resolved = False
     if year is None and ref is not None:
         year, resolved = _nearest_year(ref, month, day, m["wd"]), True
-    if _valid(year, month, day) and _weekday_agrees(m["wd"], year, month, day):
+    if valid_day(year, month, day) and _weekday_agrees(m["wd"], year, month, day):
         return DateMention(m.start(), m.end(), m.group(), DateValue(year, month, day), resolved)
     return None
 
@@ -225,7 +225,7 @@ _READERS = (
 )
 
 
-def _valid(year: int | None, month: int, day: int) -> bool:
+def valid_day(year: int | None, month: int, day: int) -> bool:
     try:
         dt.date(year or 2000, month, day)
     except ValueError:
@@ -245,7 +245,7 @@ def _nearest_year(ref: dt.date, month: int, day: int, weekday: str | None = None
     years = [
         y
         for y in (ref.year - 1, ref.year, ref.year + 1)
-        if _valid(y, month, day) and _weekday_agrees(weekday, y, month, day)
+        if valid_day(y, month, day) and _weekday_agrees(weekday, y, month, day)
     ] or [ref.year - 1, ref.year, ref.year + 1]
     return min(years, key=lambda y: abs((_safe(y, month, day) - ref).days))
 
@@ -285,7 +285,7 @@ def _nearest_day(ref: dt.date, day: int, weekday: str | None = None) -> DateValu
             y, m = y - 1, 12
         elif m > 12:
             y, m = y + 1, 1
-        if _valid(y, m, day) and _weekday_agrees(weekday, y, m, day):
+        if valid_day(y, m, day) and _weekday_agrees(weekday, y, m, day):
             options.append(dt.date(y, m, day))
     if not options:
         return None
@@ -312,72 +312,6 @@ def parse_header_date(line: str) -> tuple[dt.date | None, str]:
         return dt.date(int(m["year"]), _month_num(m["month"]), day), rest
     except ValueError:
         return None, line
-
-
-def date_distractors(
-    value: DateValue, others: list[DateValue], n: int = 3, latest: dt.date | None = None
-) -> list[DateValue]:
-    """Wrong dates of the same precision: the article's other dates first, then near shifts.
-
-    ``latest``, the article's date: a past event's wrong dates are never after it (« le 17
-    octobre » for a strike an article of 19 September reports is false on its face)."""
-    out: list[DateValue] = []
-    seen = {value}
-    if latest is not None and _past(value, latest):
-        seen |= {o for o in others if not _past(o, latest)}
-    for o in others:
-        if (
-            o.precision == value.precision
-            and o not in seen
-            and (o.year is None) == (value.year is None)
-        ):
-            out.append(o)
-            seen.add(o)
-        if len(out) == n:
-            return out
-    shifts = {
-        "day": [(0, 0, 7), (0, 1, 0), (0, -1, 0), (0, 0, -5), (-1, 0, 0), (1, 0, 0)],
-        "month": [(0, -2, 0), (-1, 0, 0), (0, 3, 0), (1, 0, 0), (0, -5, 0), (-2, 0, 0)],
-        "year": [(-1, 0, 0), (2, 0, 0), (-3, 0, 0), (1, 0, 0), (-5, 0, 0)],
-    }[value.precision]
-    for dy, dm, dd in shifts:
-        cand = _shift(value, dy, dm, dd)
-        if cand and latest is not None and _past(value, latest) and not _past(cand, latest):
-            continue
-        if cand and cand not in seen:
-            out.append(cand)
-            seen.add(cand)
-        if len(out) == n:
-            break
-    return out
-
-
-def _past(v: DateValue, latest: dt.date) -> bool:
-    """Whether the date (its first day, when it is a month or a year) is on or before ``latest``."""
-    if v.year is None:
-        return True
-    return (v.year, v.month or 1, v.day or 1) <= (latest.year, latest.month, latest.day)
-
-
-def _shift(v: DateValue, dy: int, dm: int, dd: int) -> DateValue | None:
-    year = (v.year or 0) + dy
-    month = v.month
-    if month:
-        total = (month - 1) + dm
-        year += total // 12
-        month = total % 12 + 1
-    day = v.day
-    if day:
-        base = (
-            dt.date(year or 2000, month, min(day, 28) if dd else day)
-            if _valid(year or 2000, month, day)
-            else None
-        )
-        if base is None:
-            return None
-        base = base + dt.timedelta(days=dd)
-        return DateValue(v.year and base.year, base.month, base.day)
-    return DateValue(v.year and year, month)
 
 
 _EXPLICIT_YEAR = re.compile(r"\b\d{4}\b")

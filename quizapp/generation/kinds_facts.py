@@ -17,7 +17,7 @@ from .context import (
     capitalize,
     fact_candidate,
 )
-from .dates import date_distractors
+from .date_options import date_distractors
 from .distractors import clashes, entity_options
 from .question_wording import invert, strip_discourse, tidy
 from .text import fold

@@ -13,7 +13,8 @@ from .context import (
     mcq,
     source_of,
 )
-from .dates import DateValue, date_distractors
+from .date_options import date_distractors
+from .dates import DateValue
 from .distractors import entity_options
 from .entities import Mention
 from .question_wording import invert
