@@ -7,7 +7,7 @@ import re
 import zlib
 from dataclasses import dataclass, field
 
-from ..domain.questiondata import Answer, QuestionData, Source
+from ..domain.questiondata import Answer, Blank, QuestionData, Source
 from .article import Article
 from .clauses import Clause, find_clause
 from .dates import DateMention, find_dates
@@ -126,6 +126,29 @@ def shuffled(options: list[str], seed: str) -> list[str]:
     out = list(options)
     random.Random(zlib.crc32(seed.encode("utf-8"))).shuffle(out)
     return out
+
+
+def choice_blank(answer: str, wrong: list[str], seed: str) -> Blank:
+    """A blank to fill by choosing the answer among the wrong options."""
+    options = shuffled([answer, *wrong], seed)
+    return Blank(type="mcq", answers=[Answer(o, 1.0 if o == answer else 0.0) for o in options])
+
+
+def cloze_question(
+    sent: SentenceInfo, stem: str, blank: Blank, kind: str, answer: str | None = None, **kw
+) -> QuestionData:
+    """The sentence ``sent`` copied as ``stem`` with ``blank`` at « {1} », tagged ``kind``."""
+    return QuestionData(
+        type="cloze",
+        stem=stem,
+        blanks=[blank],
+        kind=kind,
+        status="candidate",
+        source=source_of(sent),
+        explanation=explanation(sent, answer),
+        tags=[kind, "cloze"] if kind != "cloze" else ["cloze"],
+        **kw,
+    )
 
 
 def mcq(stem: str, answer: str, distractors: list[str], **kw) -> QuestionData:

@@ -6,8 +6,13 @@ from __future__ import annotations
 
 import re
 
-from ..domain.questiondata import Answer, Blank, QuestionData
-from .context import Candidate, Context, SentenceInfo, explanation, shuffled, source_of
+from .context import (
+    Candidate,
+    Context,
+    SentenceInfo,
+    choice_blank,
+    cloze_question,
+)
 from .coref import readable
 from .kinds_text import _BACK_REFERENCE, _cloze_stem, _vague
 from .text import fold
@@ -70,18 +75,7 @@ def _date_cloze(sent: SentenceInfo, d, named: tuple[str, int], every, latest) ->
     answer = d.value.text(prep=False)
     if len(wrong) < 3 or not fold(answer).startswith(fold(text[s:end])):
         return None  # « le {1} » is « 17 septembre 2016 » when the text left out the year
-    options = shuffled([answer, *wrong], stem)
-    blank = Blank(type="mcq", answers=[Answer(o, 1.0 if o == answer else 0.0) for o in options])
-    q = QuestionData(
-        type="cloze",
-        stem=stem,
-        blanks=[blank],
-        kind="date",
-        status="candidate",
-        source=source_of(sent),
-        explanation=explanation(sent, answer),
-        tags=["date", "cloze"],
-    )
+    q = cloze_question(sent, stem, choice_blank(answer, wrong, stem), "date", answer)
     return Candidate(q, sent, [answer], 0.52 - _vague(sent.text))
 
 

@@ -11,8 +11,14 @@ from __future__ import annotations
 
 import re
 
-from ..domain.questiondata import Answer, Blank, QuestionData
-from .context import Candidate, SentenceInfo, explanation, shuffled, source_of
+from ..domain.questiondata import Answer, Blank
+from .context import (
+    Candidate,
+    SentenceInfo,
+    choice_blank,
+    cloze_question,
+    shuffled,
+)
 from .coref import readable
 from .figures import Figure, format_number, number_distractors, parse_number
 from .trim import shorten
@@ -53,17 +59,7 @@ def figure_cloze(
             answers=[Answer(plain(written), 1.0, tolerance=f.tolerance * scale)],
         )
     stem = text[:a] + "{1}" + text[b:]
-    q = QuestionData(
-        type="cloze",
-        stem=stem,
-        blanks=[blank],
-        kind="figure",
-        status="candidate",
-        source=source_of(sent),
-        explanation=explanation(sent),
-        options={"unit": unit},
-        tags=["figure", "cloze"],
-    )
+    q = cloze_question(sent, stem, blank, "figure", options={"unit": unit})
     return Candidate(q, sent, [f.surface], 0.6 - (0.1 if len(stem) > 180 else 0))
 
 
@@ -158,20 +154,8 @@ def range_cloze(sent: SentenceInfo, f: Figure, unit: str) -> Candidate | None:
     stem = text[:a] + "{1}" + text[b:]
     if re.match(r"(?:Il|Elle|Ils|Elles|On)\b", stem):
         return None
-    options = shuffled([answer, *wrong], answer)
-    q = QuestionData(
-        type="cloze",
-        stem=stem,
-        blanks=[
-            Blank(type="mcq", answers=[Answer(o, 1.0 if o == answer else 0.0) for o in options])
-        ],
-        kind="figure",
-        status="candidate",
-        source=source_of(sent),
-        explanation=explanation(sent),
-        options={"unit": unit},
-        tags=["figure", "cloze"],
-    )
+    blank = choice_blank(answer, wrong, answer)
+    q = cloze_question(sent, stem, blank, "figure", options={"unit": unit})
     return Candidate(q, sent, [answer, m.group("low")], 0.6 - (0.1 if len(stem) > 180 else 0))
 
 

@@ -4,9 +4,18 @@ from __future__ import annotations
 
 import re
 
-from ..domain.questiondata import Answer, Blank, QuestionData
+from ..domain.questiondata import Answer, QuestionData
 from .clause_questions import in_quote
-from .context import Candidate, Context, SentenceInfo, capitalize, explanation, shuffled, source_of
+from .context import (
+    Candidate,
+    Context,
+    SentenceInfo,
+    capitalize,
+    choice_blank,
+    cloze_question,
+    explanation,
+    source_of,
+)
 from .coref import readable, replaced_end
 from .distractors import entity_options
 from .figures import format_number, number_distractors
@@ -289,18 +298,7 @@ def _cloze_on(ctx: Context, sent: SentenceInfo, key) -> Candidate | None:
         return None
     if s == 0:
         answer, opts = answer[:1].upper() + answer[1:], [o[:1].upper() + o[1:] for o in opts]
-    options = shuffled([answer, *opts], stem)
-    blank = Blank(type="mcq", answers=[Answer(o, 1.0 if o == answer else 0.0) for o in options])
-    q = QuestionData(
-        type="cloze",
-        stem=stem,
-        blanks=[blank],
-        kind="cloze",
-        status="candidate",
-        source=source_of(sent),
-        explanation=explanation(sent, key.text),
-        tags=["cloze"],
-    )
+    q = cloze_question(sent, stem, choice_blank(answer, opts, stem), "cloze", key.text)
     score = 0.5 - 0.02 * gaz - _vague(text) - (0.04 if text != sent.text else 0.0)
     return Candidate(q, sent, [answer, key.text, *key.entity.aliases], score)
 
