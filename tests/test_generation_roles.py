@@ -188,7 +188,6 @@ def test_an_office_is_asked_as_of_the_article_s_month():
 
 
 def test_who_held_a_national_office_is_asked_among_that_country_s_people():
-    import datetime as dt
 
     text = (
         "Le sommet de Castelbourg s'est ouvert lundi sous haute surveillance. "
@@ -196,8 +195,7 @@ def test_who_held_a_national_office_is_asked_among_that_country_s_people():
         "Le chancelier allemand Hans Castel a jugé la proposition prématurée. "
         "Le Premier ministre japonais Kenji Lacombe a promis d'étudier la taxe."
     )
-    article = prepare_article(text, "Castelbourg : un sommet sur la fiscalité", dt.date(2023, 3, 6))
-    dated = role_questions(build_context(article, get_nlp()(article.text)))
+    dated = _summit_roles(text)
     q = _by_stem(dated, "Qui était le président brésilien en mars 2023 ?")
     assert q.correct_answers == ["Paulo Valdez"]
     # the article's German and Japanese leaders would give the answer away
@@ -205,7 +203,6 @@ def test_who_held_a_national_office_is_asked_among_that_country_s_people():
 
 
 def test_an_office_every_country_has_is_named_with_the_holder_s_country():
-    import datetime as dt
 
     text = (
         "Le sommet de Castelbourg s'est ouvert lundi sous haute surveillance. "
@@ -213,8 +210,7 @@ def test_an_office_every_country_has_is_named_with_the_holder_s_country():
         "Hans Castel, ministre allemand des Finances, a jugé la proposition prématurée. "
         "Anne Lacombe, ministre française de l'Économie, a promis d'étudier la taxe."
     )
-    article = prepare_article(text, "Castelbourg : un sommet sur la fiscalité", dt.date(2023, 3, 6))
-    dated = role_questions(build_context(article, get_nlp()(article.text)))
+    dated = _summit_roles(text)
     q = _by_stem(dated, "Quelle était la fonction de Giorgia Meloni en mars 2023 ?")
     # « cheffe du gouvernement » alone: of which country? The gazetteer knows hers
     assert q.correct_answers == ["cheffe du gouvernement italien"]
@@ -233,7 +229,6 @@ def test_another_wording_of_the_same_office_is_never_a_wrong_option():
 
 
 def test_a_title_with_a_country_gets_wrong_options_of_that_country():
-    import datetime as dt
 
     text = (
         "Le sommet de Castelbourg s'est ouvert lundi sous haute surveillance. "
@@ -241,8 +236,7 @@ def test_a_title_with_a_country_gets_wrong_options_of_that_country():
         "Hans Castel, ministre allemand des Finances, a jugé la proposition prématurée. "
         "Le président américain Paul Lacombe a promis d'étudier la taxe."
     )
-    article = prepare_article(text, "Castelbourg : un sommet sur la fiscalité", dt.date(2023, 3, 6))
-    dated = role_questions(build_context(article, get_nlp()(article.text)))
+    dated = _summit_roles(text)
     q = _by_stem(dated, "Quelle était la fonction de Marta Verneuil en mars 2023 ?")
     wrong = [c for c in q.choices if c not in q.correct_answers]
     # an option of another country would give the Polish office away
@@ -263,7 +257,17 @@ def test_a_bare_title_held_by_someone_else_does_not_stop_the_precise_one_being_a
         "Le porte-parole du gouvernement, Marc Dubreuil, juge la décision « cosmétique ». "
         "Hervé Lacombe, élu du Sud, a salué l'annonce."
     )
-    article = prepare_article(text, "Valdorie : le Front rompt avec Castel", dt.date(2016, 7, 29))
-    dated = role_questions(build_context(article, get_nlp()(article.text)))
+    dated = _roles(text, "Valdorie : le Front rompt avec Castel", dt.date(2016, 7, 29))
     q = _by_stem(dated, "Qui était le chef du Front populaire en juillet 2016 ?")
     assert q.correct_answers == ["Luc Morel"]
+
+
+def _roles(text: str, title: str, date):
+    article = prepare_article(text, title, date)
+    return role_questions(build_context(article, get_nlp()(article.text)))
+
+
+def _summit_roles(text: str):
+    import datetime as dt
+
+    return _roles(text, "Castelbourg : un sommet sur la fiscalité", dt.date(2023, 3, 6))
