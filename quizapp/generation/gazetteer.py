@@ -132,6 +132,7 @@ class Gazetteer:
     pattern: re.Pattern[str]
     places: list[tuple[re.Pattern[str], str, str]] = field(default_factory=list)
     # (folded name or adjective of a country or region, country, world region), longest first
+    _placed: dict[str, tuple[str, str]] = field(default_factory=dict, repr=False)
 
     def by_type(self, kind: str) -> list[Entity]:
         return [e for e in self.entities.values() if e.type == kind]
@@ -151,11 +152,12 @@ class Gazetteer:
         "ministre nord-coréenne des Affaires étrangères" -> (Corée du Nord, asie);
         "président du Kurdistan irakien" -> (Irak, moyen-orient); "" when none.
         """
-        folded = fold(text)
-        for pat, country, region in self.places:
-            if pat.search(folded):
-                return country, region
-        return "", ""
+        found = self._placed.get(text)
+        if found is None:
+            folded = fold(text)
+            found = next(((c, r) for pat, c, r in self.places if pat.search(folded)), ("", ""))
+            self._placed[text] = found  # the same titles are asked about again and again
+        return found
 
 
 def adjective_forms(adj: str) -> set[str]:
