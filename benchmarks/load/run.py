@@ -37,9 +37,10 @@ from concurrent.futures import ProcessPoolExecutor
 from multiprocessing import get_context
 from pathlib import Path
 
-from benchmarks.load import cpu
 from benchmarks.load import students as sim
+from benchmarks.load.capacity import capacity_phase, print_capacity
 from benchmarks.load.reconcile import reconcile, sqlite_integrity
+from benchmarks.load.report import endpoint_table, merge, print_table
 from benchmarks.load.seed import BENCH_HASH_METHOD, PASSWORD, seed
 from benchmarks.load.server import ROOT, bare_server, floor_server, quizapp_server
 
@@ -50,7 +51,6 @@ TEACHER_ENDPOINTS = (
     "GET article form",
     "POST article",
 )
-SETUP_SECONDS = 5.0  # for the capacity clients to log in before the measured window
 
 
 # --- databases -------------------------------------------------------------------------------
@@ -123,136 +123,6 @@ def check_database(env: dict[str, str], acks: list, submitted: list[int]):
         db.engine.dispose()
     check.integrity = sqlite_integrity(env["QUIZAPP_DATABASE_URL"])
     return check
-
-
-# --- statistics ------------------------------------------------------------------------------
-def percentile(values: list[float], q: float) -> float:
-    if not values:
-        return float("nan")
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, int(q * len(ordered)))]
-
-
-def endpoint_table(latencies: dict, failures: list, seconds: float, outages=()) -> list[dict]:
-    def in_outage(t: float) -> bool:
-        return any(start - 0.5 <= t <= end + 5 for start, end in outages)
-
-    rows = []
-    names = sorted(set(latencies) | {f[1] for f in failures})
-    for name in names:
-        values = latencies.get(name, [])
-        errors = [f for f in failures if f[1] == name and not in_outage(f[0])]
-        outage = [f for f in failures if f[1] == name and in_outage(f[0])]
-        rows.append(
-            {
-                "endpoint": name,
-                "requests": len(values),
-                "rps": len(values) / seconds if seconds else 0.0,
-                "p50_ms": 1000 * percentile(values, 0.50),
-                "p95_ms": 1000 * percentile(values, 0.95),
-                "p99_ms": 1000 * percentile(values, 0.99),
-                "max_ms": 1000 * max(values) if values else float("nan"),
-                "errors": len(errors),
-                "during_outage": len(outage),
-                "error_kinds": sorted({f[2] for f in errors}),
-            }
-        )
-    return rows
-
-
-def print_table(rows: list[dict], title: str) -> None:
-    print(f"\n{title}")
-    print(
-        f"{'endpoint':<18}{'requests':>9}{'req/s':>9}{'p50 ms':>9}{'p95 ms':>9}"
-        f"{'p99 ms':>9}{'max ms':>9}{'errors':>8}{'outage':>8}"
-    )
-    for r in rows:
-        print(
-            f"{r['endpoint']:<18}{r['requests']:>9}{r['rps']:>9.1f}{r['p50_ms']:>9.1f}"
-            f"{r['p95_ms']:>9.1f}{r['p99_ms']:>9.1f}{r['max_ms']:>9.1f}{r['errors']:>8}"
-            f"{r['during_outage']:>8}"
-            + (f"  {', '.join(r['error_kinds'])}" if r["error_kinds"] else "")
-        )
-
-
-def merge(results: list[dict]) -> dict:
-    out = {"latencies": {}, "failures": [], "acks": [], "submitted": [], "attempts": {}}
-    out.update(resumed=0, resumed_wrong=[], abandoned=[], finished=0, cpu_seconds=0.0, stale=0)
-    for r in results:
-        for name, values in r["latencies"].items():
-            out["latencies"].setdefault(name, []).extend(values)
-        for key in ("failures", "acks", "submitted", "resumed_wrong", "abandoned"):
-            out[key].extend(r[key])
-        out["attempts"].update(r["attempts"])
-        for key in ("resumed", "finished", "cpu_seconds", "stale"):
-            out[key] += r[key]
-    return out
-
-
-# --- phases ----------------------------------------------------------------------------------
-def capacity_phase(pool, procs: int, servers: dict, users: list, seconds: float):
-    """Clients sending one kind of request back to back: requests per second each sustains,
-    and who used the CPU meanwhile (server, database, load generator, the rest).
-
-    ``servers``: quizapp's, the bare route's and the floor's (:mod:`benchmarks.load.bare`);
-    the floor's clients log in to quizapp's and send its session cookie to the floor."""
-    figures = {}
-    app, bare, floor = servers["quizapp"], servers["bare"], servers["floor"]
-    for endpoint, target, who in (
-        ("bare route", bare, [None] * len(users)),
-        (sim.FLOOR, floor, users),
-        ("GET question", app, users),
-        ("POST answer", app, users),
-    ):
-        # Clients log in (and start an attempt) first; the window opens for all at once.
-        window = time.time() + SETUP_SECONDS
-        settings = {
-            "base": bare.base if target is bare else app.base,
-            "floor": floor.base,
-            "t0": time.time(),
-            "deadline": seconds + 120,
-            "window": window,
-        }
-        parts = [who[p::procs] for p in range(procs)]
-        futures = [
-            pool.submit(sim.capacity_process, settings, endpoint, part, seconds)
-            for part in parts
-            if part
-        ]
-        time.sleep(max(0.0, window - time.time()))
-        before = cpu.snapshot(target.group)
-        time.sleep(seconds)
-        after = cpu.snapshot(target.group)
-        merged = merge([f.result() for f in futures])
-        rows = endpoint_table(merged["latencies"], merged["failures"], seconds)
-        row = next((r for r in rows if r["endpoint"] == endpoint), None)
-        if row:
-            after.generator = merged["cpu_seconds"]  # each client process's, in the window
-            row["cpu_ms"] = cpu.per_request(before, after, row["requests"], seconds)
-        figures[endpoint] = {"row": row, "acks": merged["acks"], "abandoned": merged["abandoned"]}
-        time.sleep(1)
-    return figures
-
-
-def print_against_floor(rows: list[dict]) -> dict[str, float]:
-    """Server and database CPU per request of the quiz pages against the floor's and the
-    bare route's, measured in the same run with the same clients (target: ≤ 2 × the floor)."""
-    served = {
-        r["endpoint"]: r["cpu_ms"]["server"] + r["cpu_ms"]["database"]
-        for r in rows
-        if r.get("cpu_ms")
-    }
-    floor, bare = served.get(sim.FLOOR), served.get("bare route")
-    out = {}
-    for name in ("GET question", "POST answer"):
-        if name in served and floor and bare:
-            out[name] = served[name] / floor
-            print(
-                f"{name}: {served[name]:.2f} ms of server and database CPU per request, "
-                f"{out[name]:.1f} × the floor's ({floor:.2f} ms; target 2 ×), "
-                f"{served[name] / bare:.1f} × the bare route's ({bare:.2f} ms)"
-            )
-    return out
 
 
 def scenario_phase(pool, procs: int, args, base: str, seeded: dict, crash=None) -> dict:
@@ -419,37 +289,9 @@ def main(argv: list[str] | None = None) -> int:
     for line in run["abandoned"][:5] + run["resumed_wrong"][:5]:
         print("  " + line)
 
-    ratios = {}
-    if capacity:
-        cap_rows = [c["row"] for c in capacity.values() if c["row"]]
-        print_table(
-            cap_rows,
-            f"Capacity: {args.capacity_clients} clients back to back, "
-            f"{args.capacity_seconds:g} s each",
-        )
-        print(
-            "CPU per request, ms (server = the gunicorn group under test; database = "
-            "PostgreSQL and Redis;\nload generator = the client processes; other = the "
-            "rest of the machine):"
-        )
-        print(
-            f"{'endpoint':16} {'server':>7} {'database':>9} {'load gen.':>9} {'other':>7} "
-            f"{'total':>7}  machine busy"
-        )
-        for r in cap_rows:
-            c = r.get("cpu_ms")
-            if c:
-                print(
-                    f"{r['endpoint']:16} {c['server']:7.2f} {c['database']:9.2f} "
-                    f"{c['generator']:9.2f} {c['other']:7.2f} {c['total']:7.2f}  "
-                    f"{c['machine_busy_pct']:.0f} %"
-                )
-        bare_rps = capacity["bare route"]["row"]["rps"]
-        for name, need in (("GET question", 0.40), ("POST answer", 0.25)):
-            ratio = capacity[name]["row"]["rps"] / bare_rps
-            ratios[name] = ratio
-            print(f"{name}: {100 * ratio:.0f} % of the bare route (target {100 * need:.0f} %)")
-        print_against_floor(cap_rows)
+    ratios = (
+        print_capacity(capacity, args.capacity_clients, args.capacity_seconds) if capacity else {}
+    )
 
     acks = run["acks"] + [a for c in capacity.values() for a in c["acks"]]
     check = check_database(env, acks, run["submitted"])
