@@ -56,7 +56,11 @@ def print_table(rows: list[dict], title: str) -> None:
 def merge(results: list[dict]) -> dict:
     out = {"latencies": {}, "failures": [], "acks": [], "submitted": [], "attempts": {}}
     out.update(resumed=0, resumed_wrong=[], abandoned=[], finished=0, cpu_seconds=0.0, stale=0)
+    out["phases"] = {}
     for r in results:
+        for phase, latencies in r.get("phases", {}).items():
+            for name, values in latencies.items():
+                out["phases"].setdefault(phase, {}).setdefault(name, []).extend(values)
         for name, values in r["latencies"].items():
             out["latencies"].setdefault(name, []).extend(values)
         for key in ("failures", "acks", "submitted", "resumed_wrong", "abandoned"):
