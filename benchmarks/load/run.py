@@ -5,6 +5,13 @@ and score is checked against the database.
     .venv/bin/python -m benchmarks.load.run --db sqlite --students 200 --think-factor 0.05
     .venv/bin/python -m benchmarks.load.run --db postgres --students 10000      # ~10 min
     .venv/bin/python -m benchmarks.load.run --db sqlite --students 300 --crash-at 20
+    .venv/bin/python -m benchmarks.load.run --db postgres --students 1000 --exam \
+        --hash-method argon2id --capacity-seconds 0 --article ''          # ~15 min
+
+``--exam`` gives the scenario an exam's shape (logins spread over five minutes, the
+quiz opening at a set time, every start within the minute after it): see
+:mod:`benchmarks.load.exam`. Without it, each student logs in and starts at the same
+moment, somewhere in the ``--ramp``.
 
 Steps: a fresh database (SQLite in a temporary folder, or the PostgreSQL database
 ``load_pg`` created next to ``--pg-url``), schema from the migrations, accounts
@@ -166,7 +173,7 @@ def scenario_phase(pool, procs: int, args, base: str, seeded: dict, crash=None, 
 
 
 # --- the run ---------------------------------------------------------------------------------
-def main(argv: list[str] | None = None) -> int:
+def parse_args(argv: list[str] | None) -> argparse.Namespace:
     from quizapp.cli.server import default_workers
 
     p = argparse.ArgumentParser(description="Load test of quizapp serve, then a reconciliation.")
@@ -197,11 +204,11 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--out", type=Path, default=None, help="folder for logs and results.json")
     p.add_argument("--seed", type=int, default=1)
     exam_shape.add_arguments(p)
-    args = p.parse_args(argv)
+    return p.parse_args(argv)
 
-    work = Path(tempfile.mkdtemp(prefix="quizapp-load-"))
-    out = args.out or work
-    out.mkdir(parents=True, exist_ok=True)
+
+def setup(args, work: Path) -> tuple[dict[str, str], dict, dict[str, float]]:
+    """The database, its schema and accounts: (environment, seeded, login costs)."""
     url = (
         create_postgres(args.pg_url, args.pg_name)
         if args.db == "postgres"
@@ -213,13 +220,12 @@ def main(argv: list[str] | None = None) -> int:
         "QUIZAPP_SECRET_KEY": "load-test-secret-key-" + "x" * 32,
         "QUIZAPP_REDIS_URL": os.environ.get("QUIZAPP_REDIS_URL", "redis://127.0.0.1:6379/13"),
     }
-    capacity_users = args.capacity_clients if args.capacity_seconds > 0 else 0
     print(
         f"database {url.split('@')[-1]}; {args.workers} gunicorn workers; data in {work}; "
         f"load average before: {os.getloadavg()[0]:.1f}"
     )
     started = time.perf_counter()
-    info = prepare(env, args.students + capacity_users, args.teachers, args.hash_method)
+    info = prepare(env, args.students + capacity_users(args), args.teachers, args.hash_method)
     seeded = info["seeded"]
     print(
         f"seeded {len(seeded['students'])} students, {args.teachers} teachers, "
@@ -229,19 +235,47 @@ def main(argv: list[str] | None = None) -> int:
     costs = login_cost(args.hash_method)
     for label, ms in costs.items():
         print(f"login password check, {label}: {ms:.1f} ms")
+    return env, seeded, costs
 
+
+def capacity_users(args) -> int:
+    return args.capacity_clients if args.capacity_seconds > 0 else 0
+
+
+def crasher(args, server, url: str, results: dict):
+    """What ``--crash-at`` does, S seconds after t0: kill -9 the server, start it again."""
+
+    def crash(t0: float) -> tuple[float, float]:
+        time.sleep(max(0.0, t0 + args.crash_at - time.time()))
+        killed = time.time()
+        server.kill()
+        integrity = sqlite_integrity(url)
+        print(
+            f"killed the server group (SIGKILL) at {killed - t0:.1f} s; "
+            f"SQLite integrity right after: {integrity}"
+        )
+        time.sleep(1)
+        server.start()
+        back = time.time()
+        print(f"server back after {back - killed:.1f} s")
+        results["integrity_after_kill"] = integrity
+        return killed, back
+
+    return crash if args.crash_at is not None else None
+
+
+def run_servers(args, env: dict[str, str], out: Path, seeded: dict, results: dict):
+    """Serve, run the capacity phase and the scenario: (scenario, capacity, exam)."""
     server_env = {**os.environ, **env, "PYTHONPATH": str(ROOT)}
     server = quizapp_server(server_env, args.port, args.workers, out / "server.log")
     bare = bare_server(server_env, args.bare_port, args.workers, out / "bare.log")
     floor = floor_server(server_env, args.floor_port, args.workers, out / "floor.log")
     server.start()
     exam = exam_shape.Exam(args, local_app, env, server) if args.exam else None
-    results: dict = {"args": {k: str(v) for k, v in vars(args).items()}, "login_ms": costs}
-    status = 0
     with ProcessPoolExecutor(max_workers=args.procs, mp_context=get_context("spawn")) as pool:
         try:
             capacity = {}
-            if capacity_users:
+            if capacity_users(args):
                 bare.start(ready_path="/")
                 floor.start()
                 users = [tuple(s) for s in seeded["students"][args.students :]]
@@ -250,38 +284,16 @@ def main(argv: list[str] | None = None) -> int:
                 bare.stop()
                 floor.stop()
                 time.sleep(2)
-
-            def crash(t0: float) -> tuple[float, float]:
-                time.sleep(max(0.0, t0 + args.crash_at - time.time()))
-                killed = time.time()
-                server.kill()
-                integrity = sqlite_integrity(url)
-                print(
-                    f"killed the server group (SIGKILL) at {killed - t0:.1f} s; "
-                    f"SQLite integrity right after: {integrity}"
-                )
-                time.sleep(1)
-                server.start()
-                back = time.time()
-                print(f"server back after {back - killed:.1f} s")
-                results["integrity_after_kill"] = integrity
-                return killed, back
-
-            run = scenario_phase(
-                pool,
-                args.procs,
-                args,
-                server.base,
-                seeded,
-                crash if args.crash_at is not None else None,
-                exam,
-            )
+            crash = crasher(args, server, env["QUIZAPP_DATABASE_URL"], results)
+            run = scenario_phase(pool, args.procs, args, server.base, seeded, crash, exam)
         finally:
             server.stop()
             bare.stop()
             floor.stop()
+    return run, capacity, exam
 
-    # --- report ----------------------------------------------------------------------------
+
+def print_scenario(args, run: dict) -> list[dict]:
     rows = endpoint_table(run["latencies"], run["failures"], run["seconds"], run["outages"])
     print_table(
         rows,
@@ -299,17 +311,13 @@ def main(argv: list[str] | None = None) -> int:
     )
     for line in run["abandoned"][:5] + run["resumed_wrong"][:5]:
         print("  " + line)
+    return rows
 
-    ratios = (
-        print_capacity(capacity, args.capacity_clients, args.capacity_seconds) if capacity else {}
-    )
 
-    acks = run["acks"] + [a for c in capacity.values() for a in c["acks"]]
-    check = check_database(env, acks, run["submitted"])
-    print("\nReconciliation")
-    for line in check.lines():
-        print("  " + line)
-
+def verdict(args, run: dict, rows: list[dict], check, exam, results: dict) -> bool:
+    """Whether the targets hold (printed): no error, nothing lost, and the p99 target, on
+    every student endpoint, or in an exam on pages and saves after the logins."""
+    errors = sum(r["errors"] for r in rows)
     student_rows = [r for r in rows if r["endpoint"] not in TEACHER_ENDPOINTS]
     worst = max((r["p99_ms"] for r in student_rows if r["requests"]), default=0.0)
     sound = errors == 0 and check.ok and not run["abandoned"] and not run["resumed_wrong"]
@@ -328,7 +336,28 @@ def main(argv: list[str] | None = None) -> int:
         f"{'; exam: pages and saves after the logins' if exam else ''}); "
         f"targets {'MET' if met else 'NOT MET'}"
     )
-    status = 0 if met else 1
+    return met
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parse_args(argv)
+    work = Path(tempfile.mkdtemp(prefix="quizapp-load-"))
+    out = args.out or work
+    out.mkdir(parents=True, exist_ok=True)
+    env, seeded, costs = setup(args, work)
+    results: dict = {"args": {k: str(v) for k, v in vars(args).items()}, "login_ms": costs}
+    run, capacity, exam = run_servers(args, env, out, seeded, results)
+
+    rows = print_scenario(args, run)
+    ratios = (
+        print_capacity(capacity, args.capacity_clients, args.capacity_seconds) if capacity else {}
+    )
+    acks = run["acks"] + [a for c in capacity.values() for a in c["acks"]]
+    check = check_database(env, acks, run["submitted"])
+    print("\nReconciliation")
+    for line in check.lines():
+        print("  " + line)
+    met = verdict(args, run, rows, check, exam, results)
     results.update(
         scenario=rows,
         capacity={k: v["row"] for k, v in capacity.items()},
@@ -342,7 +371,7 @@ def main(argv: list[str] | None = None) -> int:
     (out / "results.json").write_text(json.dumps(results, indent=1, default=str))
     if args.db == "sqlite" and args.out is None:
         shutil.rmtree(work, ignore_errors=True)
-    return status
+    return 0 if met else 1
 
 
 if __name__ == "__main__":
