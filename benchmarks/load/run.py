@@ -5,6 +5,13 @@ and score is checked against the database.
     .venv/bin/python -m benchmarks.load.run --db sqlite --students 200 --think-factor 0.05
     .venv/bin/python -m benchmarks.load.run --db postgres --students 10000      # ~10 min
     .venv/bin/python -m benchmarks.load.run --db sqlite --students 300 --crash-at 20
+    .venv/bin/python -m benchmarks.load.run --db postgres --students 1000 --exam \
+        --hash-method argon2id --capacity-seconds 0 --article ''          # ~15 min
+
+``--exam`` gives the scenario an exam's shape (logins spread over five minutes, the
+quiz opening at a set time, every start within the minute after it): see
+:mod:`benchmarks.load.exam`. Without it, each student logs in and starts at the same
+moment, somewhere in the ``--ramp``.
 
 Steps: a fresh database (SQLite in a temporary folder, or the PostgreSQL database
 ``load_pg`` created next to ``--pg-url``), schema from the migrations, accounts
@@ -37,9 +44,11 @@ from concurrent.futures import ProcessPoolExecutor
 from multiprocessing import get_context
 from pathlib import Path
 
-from benchmarks.load import cpu
+from benchmarks.load import exam as exam_shape
 from benchmarks.load import students as sim
+from benchmarks.load.capacity import capacity_phase, print_capacity
 from benchmarks.load.reconcile import reconcile, sqlite_integrity
+from benchmarks.load.report import endpoint_table, merge, print_table
 from benchmarks.load.seed import BENCH_HASH_METHOD, PASSWORD, seed
 from benchmarks.load.server import ROOT, bare_server, floor_server, quizapp_server
 
@@ -50,7 +59,6 @@ TEACHER_ENDPOINTS = (
     "GET article form",
     "POST article",
 )
-SETUP_SECONDS = 5.0  # for the capacity clients to log in before the measured window
 
 
 # --- databases -------------------------------------------------------------------------------
@@ -125,142 +133,15 @@ def check_database(env: dict[str, str], acks: list, submitted: list[int]):
     return check
 
 
-# --- statistics ------------------------------------------------------------------------------
-def percentile(values: list[float], q: float) -> float:
-    if not values:
-        return float("nan")
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, int(q * len(ordered)))]
-
-
-def endpoint_table(latencies: dict, failures: list, seconds: float, outages=()) -> list[dict]:
-    def in_outage(t: float) -> bool:
-        return any(start - 0.5 <= t <= end + 5 for start, end in outages)
-
-    rows = []
-    names = sorted(set(latencies) | {f[1] for f in failures})
-    for name in names:
-        values = latencies.get(name, [])
-        errors = [f for f in failures if f[1] == name and not in_outage(f[0])]
-        outage = [f for f in failures if f[1] == name and in_outage(f[0])]
-        rows.append(
-            {
-                "endpoint": name,
-                "requests": len(values),
-                "rps": len(values) / seconds if seconds else 0.0,
-                "p50_ms": 1000 * percentile(values, 0.50),
-                "p95_ms": 1000 * percentile(values, 0.95),
-                "p99_ms": 1000 * percentile(values, 0.99),
-                "max_ms": 1000 * max(values) if values else float("nan"),
-                "errors": len(errors),
-                "during_outage": len(outage),
-                "error_kinds": sorted({f[2] for f in errors}),
-            }
-        )
-    return rows
-
-
-def print_table(rows: list[dict], title: str) -> None:
-    print(f"\n{title}")
-    print(
-        f"{'endpoint':<18}{'requests':>9}{'req/s':>9}{'p50 ms':>9}{'p95 ms':>9}"
-        f"{'p99 ms':>9}{'max ms':>9}{'errors':>8}{'outage':>8}"
-    )
-    for r in rows:
-        print(
-            f"{r['endpoint']:<18}{r['requests']:>9}{r['rps']:>9.1f}{r['p50_ms']:>9.1f}"
-            f"{r['p95_ms']:>9.1f}{r['p99_ms']:>9.1f}{r['max_ms']:>9.1f}{r['errors']:>8}"
-            f"{r['during_outage']:>8}"
-            + (f"  {', '.join(r['error_kinds'])}" if r["error_kinds"] else "")
-        )
-
-
-def merge(results: list[dict]) -> dict:
-    out = {"latencies": {}, "failures": [], "acks": [], "submitted": [], "attempts": {}}
-    out.update(resumed=0, resumed_wrong=[], abandoned=[], finished=0, cpu_seconds=0.0, stale=0)
-    for r in results:
-        for name, values in r["latencies"].items():
-            out["latencies"].setdefault(name, []).extend(values)
-        for key in ("failures", "acks", "submitted", "resumed_wrong", "abandoned"):
-            out[key].extend(r[key])
-        out["attempts"].update(r["attempts"])
-        for key in ("resumed", "finished", "cpu_seconds", "stale"):
-            out[key] += r[key]
-    return out
-
-
-# --- phases ----------------------------------------------------------------------------------
-def capacity_phase(pool, procs: int, servers: dict, users: list, seconds: float):
-    """Clients sending one kind of request back to back: requests per second each sustains,
-    and who used the CPU meanwhile (server, database, load generator, the rest).
-
-    ``servers``: quizapp's, the bare route's and the floor's (:mod:`benchmarks.load.bare`);
-    the floor's clients log in to quizapp's and send its session cookie to the floor."""
-    figures = {}
-    app, bare, floor = servers["quizapp"], servers["bare"], servers["floor"]
-    for endpoint, target, who in (
-        ("bare route", bare, [None] * len(users)),
-        (sim.FLOOR, floor, users),
-        ("GET question", app, users),
-        ("POST answer", app, users),
-    ):
-        # Clients log in (and start an attempt) first; the window opens for all at once.
-        window = time.time() + SETUP_SECONDS
-        settings = {
-            "base": bare.base if target is bare else app.base,
-            "floor": floor.base,
-            "t0": time.time(),
-            "deadline": seconds + 120,
-            "window": window,
-        }
-        parts = [who[p::procs] for p in range(procs)]
-        futures = [
-            pool.submit(sim.capacity_process, settings, endpoint, part, seconds)
-            for part in parts
-            if part
-        ]
-        time.sleep(max(0.0, window - time.time()))
-        before = cpu.snapshot(target.group)
-        time.sleep(seconds)
-        after = cpu.snapshot(target.group)
-        merged = merge([f.result() for f in futures])
-        rows = endpoint_table(merged["latencies"], merged["failures"], seconds)
-        row = next((r for r in rows if r["endpoint"] == endpoint), None)
-        if row:
-            after.generator = merged["cpu_seconds"]  # each client process's, in the window
-            row["cpu_ms"] = cpu.per_request(before, after, row["requests"], seconds)
-        figures[endpoint] = {"row": row, "acks": merged["acks"], "abandoned": merged["abandoned"]}
-        time.sleep(1)
-    return figures
-
-
-def print_against_floor(rows: list[dict]) -> dict[str, float]:
-    """Server and database CPU per request of the quiz pages against the floor's and the
-    bare route's, measured in the same run with the same clients (target: ≤ 2 × the floor)."""
-    served = {
-        r["endpoint"]: r["cpu_ms"]["server"] + r["cpu_ms"]["database"]
-        for r in rows
-        if r.get("cpu_ms")
-    }
-    floor, bare = served.get(sim.FLOOR), served.get("bare route")
-    out = {}
-    for name in ("GET question", "POST answer"):
-        if name in served and floor and bare:
-            out[name] = served[name] / floor
-            print(
-                f"{name}: {served[name]:.2f} ms of server and database CPU per request, "
-                f"{out[name]:.1f} × the floor's ({floor:.2f} ms; target 2 ×), "
-                f"{served[name] / bare:.1f} × the bare route's ({bare:.2f} ms)"
-            )
-    return out
-
-
-def scenario_phase(pool, procs: int, args, base: str, seeded: dict, crash=None) -> dict:
+def scenario_phase(pool, procs: int, args, base: str, seeded: dict, crash=None, exam=None):
+    """The students and teachers; ``exam``: an :class:`Exam` gives the shape."""
     rng = random.Random(args.seed)
-    people = [
-        (username, quiz_id, rng.uniform(0, args.ramp))
-        for username, quiz_id in seeded["students"][: args.students]
-    ]
+    students = seeded["students"][: args.students]
+    people = (
+        exam.people(students, rng)
+        if exam
+        else [(username, quiz_id, rng.uniform(0, args.ramp)) for username, quiz_id in students]
+    )
     t0 = time.time() + 2
     think = args.think_factor
     settings = {
@@ -272,6 +153,8 @@ def scenario_phase(pool, procs: int, args, base: str, seeded: dict, crash=None) 
         "seed": args.seed,
         "article": args.article.read_text(encoding="utf-8") if args.article.name else "",
     }
+    if exam:
+        settings.update(exam.begin(t0))
     teachers = [tuple(t) for t in seeded["teachers"]]
     futures = [
         pool.submit(sim.run_process, settings, people[p::procs], teachers if p == 0 else [])
@@ -281,6 +164,8 @@ def scenario_phase(pool, procs: int, args, base: str, seeded: dict, crash=None) 
     if crash is not None:
         outages.append(crash(t0))
     results = [f.result() for f in futures]
+    if exam:
+        exam.end()
     merged = merge(results)
     merged["seconds"] = time.time() - t0
     merged["outages"] = outages
@@ -288,7 +173,7 @@ def scenario_phase(pool, procs: int, args, base: str, seeded: dict, crash=None) 
 
 
 # --- the run ---------------------------------------------------------------------------------
-def main(argv: list[str] | None = None) -> int:
+def parse_args(argv: list[str] | None) -> argparse.Namespace:
     from quizapp.cli.server import default_workers
 
     p = argparse.ArgumentParser(description="Load test of quizapp serve, then a reconciliation.")
@@ -318,11 +203,12 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--floor-port", type=int, default=8102)
     p.add_argument("--out", type=Path, default=None, help="folder for logs and results.json")
     p.add_argument("--seed", type=int, default=1)
-    args = p.parse_args(argv)
+    exam_shape.add_arguments(p)
+    return p.parse_args(argv)
 
-    work = Path(tempfile.mkdtemp(prefix="quizapp-load-"))
-    out = args.out or work
-    out.mkdir(parents=True, exist_ok=True)
+
+def setup(args, work: Path) -> tuple[dict[str, str], dict, dict[str, float]]:
+    """The database, its schema and accounts: (environment, seeded, login costs)."""
     url = (
         create_postgres(args.pg_url, args.pg_name)
         if args.db == "postgres"
@@ -334,13 +220,12 @@ def main(argv: list[str] | None = None) -> int:
         "QUIZAPP_SECRET_KEY": "load-test-secret-key-" + "x" * 32,
         "QUIZAPP_REDIS_URL": os.environ.get("QUIZAPP_REDIS_URL", "redis://127.0.0.1:6379/13"),
     }
-    capacity_users = args.capacity_clients if args.capacity_seconds > 0 else 0
     print(
         f"database {url.split('@')[-1]}; {args.workers} gunicorn workers; data in {work}; "
         f"load average before: {os.getloadavg()[0]:.1f}"
     )
     started = time.perf_counter()
-    info = prepare(env, args.students + capacity_users, args.teachers, args.hash_method)
+    info = prepare(env, args.students + capacity_users(args), args.teachers, args.hash_method)
     seeded = info["seeded"]
     print(
         f"seeded {len(seeded['students'])} students, {args.teachers} teachers, "
@@ -350,18 +235,47 @@ def main(argv: list[str] | None = None) -> int:
     costs = login_cost(args.hash_method)
     for label, ms in costs.items():
         print(f"login password check, {label}: {ms:.1f} ms")
+    return env, seeded, costs
 
+
+def capacity_users(args) -> int:
+    return args.capacity_clients if args.capacity_seconds > 0 else 0
+
+
+def crasher(args, server, url: str, results: dict):
+    """What ``--crash-at`` does, S seconds after t0: kill -9 the server, start it again."""
+
+    def crash(t0: float) -> tuple[float, float]:
+        time.sleep(max(0.0, t0 + args.crash_at - time.time()))
+        killed = time.time()
+        server.kill()
+        integrity = sqlite_integrity(url)
+        print(
+            f"killed the server group (SIGKILL) at {killed - t0:.1f} s; "
+            f"SQLite integrity right after: {integrity}"
+        )
+        time.sleep(1)
+        server.start()
+        back = time.time()
+        print(f"server back after {back - killed:.1f} s")
+        results["integrity_after_kill"] = integrity
+        return killed, back
+
+    return crash if args.crash_at is not None else None
+
+
+def run_servers(args, env: dict[str, str], out: Path, seeded: dict, results: dict):
+    """Serve, run the capacity phase and the scenario: (scenario, capacity, exam)."""
     server_env = {**os.environ, **env, "PYTHONPATH": str(ROOT)}
     server = quizapp_server(server_env, args.port, args.workers, out / "server.log")
     bare = bare_server(server_env, args.bare_port, args.workers, out / "bare.log")
     floor = floor_server(server_env, args.floor_port, args.workers, out / "floor.log")
     server.start()
-    results: dict = {"args": {k: str(v) for k, v in vars(args).items()}, "login_ms": costs}
-    status = 0
+    exam = exam_shape.Exam(args, local_app, env, server) if args.exam else None
     with ProcessPoolExecutor(max_workers=args.procs, mp_context=get_context("spawn")) as pool:
         try:
             capacity = {}
-            if capacity_users:
+            if capacity_users(args):
                 bare.start(ready_path="/")
                 floor.start()
                 users = [tuple(s) for s in seeded["students"][args.students :]]
@@ -370,37 +284,16 @@ def main(argv: list[str] | None = None) -> int:
                 bare.stop()
                 floor.stop()
                 time.sleep(2)
-
-            def crash(t0: float) -> tuple[float, float]:
-                time.sleep(max(0.0, t0 + args.crash_at - time.time()))
-                killed = time.time()
-                server.kill()
-                integrity = sqlite_integrity(url)
-                print(
-                    f"killed the server group (SIGKILL) at {killed - t0:.1f} s; "
-                    f"SQLite integrity right after: {integrity}"
-                )
-                time.sleep(1)
-                server.start()
-                back = time.time()
-                print(f"server back after {back - killed:.1f} s")
-                results["integrity_after_kill"] = integrity
-                return killed, back
-
-            run = scenario_phase(
-                pool,
-                args.procs,
-                args,
-                server.base,
-                seeded,
-                crash if args.crash_at is not None else None,
-            )
+            crash = crasher(args, server, env["QUIZAPP_DATABASE_URL"], results)
+            run = scenario_phase(pool, args.procs, args, server.base, seeded, crash, exam)
         finally:
             server.stop()
             bare.stop()
             floor.stop()
+    return run, capacity, exam
 
-    # --- report ----------------------------------------------------------------------------
+
+def print_scenario(args, run: dict) -> list[dict]:
     rows = endpoint_table(run["latencies"], run["failures"], run["seconds"], run["outages"])
     print_table(
         rows,
@@ -418,59 +311,53 @@ def main(argv: list[str] | None = None) -> int:
     )
     for line in run["abandoned"][:5] + run["resumed_wrong"][:5]:
         print("  " + line)
+    return rows
 
-    ratios = {}
-    if capacity:
-        cap_rows = [c["row"] for c in capacity.values() if c["row"]]
-        print_table(
-            cap_rows,
-            f"Capacity: {args.capacity_clients} clients back to back, "
-            f"{args.capacity_seconds:g} s each",
-        )
-        print(
-            "CPU per request, ms (server = the gunicorn group under test; database = "
-            "PostgreSQL and Redis;\nload generator = the client processes; other = the "
-            "rest of the machine):"
-        )
-        print(
-            f"{'endpoint':16} {'server':>7} {'database':>9} {'load gen.':>9} {'other':>7} "
-            f"{'total':>7}  machine busy"
-        )
-        for r in cap_rows:
-            c = r.get("cpu_ms")
-            if c:
-                print(
-                    f"{r['endpoint']:16} {c['server']:7.2f} {c['database']:9.2f} "
-                    f"{c['generator']:9.2f} {c['other']:7.2f} {c['total']:7.2f}  "
-                    f"{c['machine_busy_pct']:.0f} %"
-                )
-        bare_rps = capacity["bare route"]["row"]["rps"]
-        for name, need in (("GET question", 0.40), ("POST answer", 0.25)):
-            ratio = capacity[name]["row"]["rps"] / bare_rps
-            ratios[name] = ratio
-            print(f"{name}: {100 * ratio:.0f} % of the bare route (target {100 * need:.0f} %)")
-        print_against_floor(cap_rows)
 
+def verdict(args, run: dict, rows: list[dict], check, exam, results: dict) -> bool:
+    """Whether the targets hold (printed): no error, nothing lost, and the p99 target, on
+    every student endpoint, or in an exam on pages and saves after the logins."""
+    errors = sum(r["errors"] for r in rows)
+    student_rows = [r for r in rows if r["endpoint"] not in TEACHER_ENDPOINTS]
+    worst = max((r["p99_ms"] for r in student_rows if r["requests"]), default=0.0)
+    sound = errors == 0 and check.ok and not run["abandoned"] and not run["resumed_wrong"]
+    met = sound and worst < args.p99_ms
+    if exam:
+        print()
+        results["exam"] = shape = exam.report(run, args.students, TEACHER_ENDPOINTS, args.p99_ms)
+        met = sound and shape["latency_met"]
+        cpu_met = shape["cpu"].get("met", False)
+        print(
+            f"CPU target (<= {exam_shape.CPU_TARGET_MS:g} ms per student-attempt) "
+            f"{'MET' if cpu_met else 'NOT MET'}"
+        )
+    print(
+        f"\nworst student p99 {worst:.0f} ms (target {args.p99_ms:.0f}"
+        f"{'; exam: pages and saves after the logins' if exam else ''}); "
+        f"targets {'MET' if met else 'NOT MET'}"
+    )
+    return met
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parse_args(argv)
+    work = Path(tempfile.mkdtemp(prefix="quizapp-load-"))
+    out = args.out or work
+    out.mkdir(parents=True, exist_ok=True)
+    env, seeded, costs = setup(args, work)
+    results: dict = {"args": {k: str(v) for k, v in vars(args).items()}, "login_ms": costs}
+    run, capacity, exam = run_servers(args, env, out, seeded, results)
+
+    rows = print_scenario(args, run)
+    ratios = (
+        print_capacity(capacity, args.capacity_clients, args.capacity_seconds) if capacity else {}
+    )
     acks = run["acks"] + [a for c in capacity.values() for a in c["acks"]]
     check = check_database(env, acks, run["submitted"])
     print("\nReconciliation")
     for line in check.lines():
         print("  " + line)
-
-    student_rows = [r for r in rows if r["endpoint"] not in TEACHER_ENDPOINTS]
-    worst = max((r["p99_ms"] for r in student_rows if r["requests"]), default=0.0)
-    met = (
-        errors == 0
-        and check.ok
-        and not run["abandoned"]
-        and not run["resumed_wrong"]
-        and worst < args.p99_ms
-    )
-    print(
-        f"\nworst student p99 {worst:.0f} ms (target {args.p99_ms:.0f}); "
-        f"targets {'MET' if met else 'NOT MET'}"
-    )
-    status = 0 if met else 1
+    met = verdict(args, run, rows, check, exam, results)
     results.update(
         scenario=rows,
         capacity={k: v["row"] for k, v in capacity.items()},
@@ -484,7 +371,7 @@ def main(argv: list[str] | None = None) -> int:
     (out / "results.json").write_text(json.dumps(results, indent=1, default=str))
     if args.db == "sqlite" and args.out is None:
         shutil.rmtree(work, ignore_errors=True)
-    return status
+    return 0 if met else 1
 
 
 if __name__ == "__main__":

@@ -57,6 +57,8 @@ class Settings:
     window: float = 0.0  # capacity: wall-clock start of the measured window, shared
     floor: str = ""  # capacity: the floor server's base URL (see benchmarks.load.bare)
     article: str = ""  # pasted by the first teacher during the run ("": no generation)
+    split_at: float = 0.0  # exam: wall-clock end of the logins phase (0: no phases)
+    poll: float = 0.0  # exam: reload the waiting quiz page every 2/3-4/3 of this (0: once)
 
 
 class Abandon(Exception):
@@ -76,6 +78,15 @@ class Recorder:
     abandoned: list[str] = field(default_factory=list)
     finished: int = 0
     cpu_from: float = field(default_factory=time.process_time)  # this process's CPU seconds
+    split_at: float = 0.0  # requests sent before this wall-clock time are the logins phase
+    phases: dict[str, dict[str, list[float]]] = field(default_factory=dict)
+
+    def record(self, endpoint: str, seconds: float, sent: float) -> None:
+        """A request's latency, and with ``split_at`` also under its phase."""
+        self.latencies[endpoint].append(seconds)
+        if self.split_at:
+            phase = "logins" if sent < self.split_at else "after"
+            self.phases.setdefault(phase, {}).setdefault(endpoint, []).append(seconds)
 
     def result(self) -> dict:
         return {
@@ -90,6 +101,7 @@ class Recorder:
             "abandoned": self.abandoned,
             "finished": self.finished,
             "cpu_seconds": time.process_time() - self.cpu_from,
+            "phases": self.phases,
         }
 
 
@@ -128,7 +140,7 @@ class User:
         for _try in range(MAX_TRIES):
             if time.time() > self.s.t0 + self.s.deadline:
                 raise Abandon(f"{endpoint}: run deadline")
-            started = time.perf_counter()
+            sent, started = time.time(), time.perf_counter()
             try:
                 async with self.client.request(method, url, allow_redirects=False, **kw) as r:
                     headers = {k.lower(): v for k, v in r.headers.items()}
@@ -141,7 +153,7 @@ class User:
                 continue
             elapsed = time.perf_counter() - started
             if response.status_code in expect:
-                self.rec.latencies[endpoint].append(elapsed)
+                self.rec.record(endpoint, elapsed, sent)
                 return response
             self.rec.failures.append((time.time(), endpoint, f"HTTP {response.status_code}"))
             if response.status_code < 500:
@@ -167,9 +179,10 @@ class User:
 
 
 class Student(User):
-    def __init__(self, s, rec, username: str, quiz_id: int, rng) -> None:
+    def __init__(self, s, rec, username: str, quiz_id: int, rng, start_at=None) -> None:
         super().__init__(s, rec, username, rng)
         self.quiz_id = quiz_id
+        self.start_at = start_at  # exam: seconds after t0 when this student starts
         self.attempt = 0
         self.token = ""
         self.last_slot = -1  # the slot of the last answer saved: where a resume opens
@@ -187,6 +200,8 @@ class Student(User):
     async def run(self) -> None:
         await self.login()
         page = await self.call("GET quiz", "GET", f"/student/quizzes/{self.quiz_id}")
+        if self.start_at is not None:
+            page = await self.wait_for_opening()
         token = CSRF.search(page.text).group(1)
         started = await self.call(
             "POST start",
@@ -218,6 +233,27 @@ class Student(User):
         self.rec.submitted.append(self.attempt)
         await self.call("GET result", "GET", f"/attempts/{self.attempt}/result")
         self.rec.finished += 1
+
+    async def wait_for_opening(self) -> Reply:
+        """Exam: wait on the quiz page until this student's start moment, reloading it
+        every 2/3 to 4/3 of ``Settings.poll`` seconds (with 0, once at that moment),
+        then reload until the start button shows (the server opens the quiz)."""
+        url = f"/student/quizzes/{self.quiz_id}"
+        start, poll = self.s.t0 + self.start_at, self.s.poll
+        for _ in range(100_000):
+            left = start - time.time()
+            if left <= 0:
+                break
+            wait = self.rng.uniform(poll / 1.5, poll / 0.75) if poll else left
+            await asyncio.sleep(min(left, wait))
+            if poll and time.time() < start:
+                await self.call("GET quiz", "GET", url)
+        for _ in range(30):
+            page = await self.call("GET quiz", "GET", url)
+            if f'{url}/start"' in page.text:
+                return page
+            await asyncio.sleep(1.0)
+        raise Abandon("the quiz did not open")
 
     async def answer(self, slot: int) -> None:
         page = await self.call("GET question", "GET", f"/attempts/{self.attempt}?page={slot}")
@@ -299,10 +335,11 @@ class Teacher(User):
                 pass
 
 
-async def _student(s: Settings, rec: Recorder, username: str, quiz_id: int, delay: float):
+async def _student(s: Settings, rec: Recorder, username: str, quiz_id: int, delay: float, *start):
+    """``start``: (seconds after t0 when the student starts the quiz,) in an exam."""
     rng = random.Random(f"{s.seed}:{username}")
     await asyncio.sleep(max(0.0, s.t0 + delay - time.time()))
-    student = Student(s, rec, username, quiz_id, rng)
+    student = Student(s, rec, username, quiz_id, rng, *start)
     try:
         await student.run()
     except Abandon as exc:
@@ -325,14 +362,14 @@ async def _teacher(s: Settings, rec: Recorder, row, stop: asyncio.Event, generat
 
 
 async def simulate(s: Settings, students: list[tuple[str, int, float]], teachers: list) -> dict:
-    """``students``: (username, quiz id, start delay in seconds after t0)."""
-    rec = Recorder()
+    """``students``: (username, quiz id, arrival in seconds after t0[, start in an exam])."""
+    rec = Recorder(split_at=s.split_at)
     stop = asyncio.Event()
     teacher_tasks = [
         asyncio.create_task(_teacher(s, rec, row, stop, generates=n == 0))
         for n, row in enumerate(teachers)
     ]
-    await asyncio.gather(*(_student(s, rec, u, q, d) for u, q, d in students))
+    await asyncio.gather(*(_student(s, rec, *person) for person in students))
     stop.set()
     await asyncio.gather(*teacher_tasks)
     return rec.result()
@@ -341,81 +378,3 @@ async def simulate(s: Settings, students: list[tuple[str, int, float]], teachers
 def run_process(settings: dict, students: list, teachers: list) -> dict:
     """One load process (several run side by side to use both cores)."""
     return asyncio.run(simulate(Settings(**settings), students, teachers))
-
-
-# --- capacity: how many requests per second one endpoint sustains ---------------------------
-FLOOR = "healthz floor"
-
-
-async def _hammer(s: Settings, endpoint: str, who: tuple | None, duration: float) -> Recorder:
-    """One client sending ``endpoint`` back to back for ``duration`` seconds."""
-    rec = Recorder()
-    username, quiz_id = who or (None, 0)
-    rng = random.Random(username or "bare")
-    user = User(s, rec, "-", rng) if username is None else Student(s, rec, username, quiz_id, rng)
-    try:
-        if endpoint == FLOOR:
-            # A student's signed session, as every page carries, sent to the floor server
-            # (same secret key): Flask, the session and one SELECT.
-            await user.login()
-            signed_in = user.client
-            user.client = new_client(s.floor, cookies=signed_in.cookie_jar)
-            await signed_in.close()
-        elif username is not None:
-            await user.login()
-            page = await user.call("GET quiz", "GET", f"/student/quizzes/{quiz_id}")
-            started = await user.call(
-                "POST start",
-                "POST",
-                f"/student/quizzes/{quiz_id}/start",
-                expect=(302,),
-                data={"csrf_token": CSRF.search(page.text).group(1)},
-            )
-            user.attempt = int(ATTEMPT.search(started.headers["location"]).group(1))
-            rec.attempts[username] = user.attempt
-            page = await user.call("GET question", "GET", f"/attempts/{user.attempt}?page=0")
-            user.token = CSRF.search(page.text).group(1)
-        # Every client starts measuring at the same moment, once all have logged in.
-        await asyncio.sleep(max(0.0, s.window - time.time()))
-        rec.latencies.clear()
-        end = (s.window or time.time()) + duration  # a client that started late measures less
-        for n in range(1_000_000):
-            if time.time() > end:
-                break
-            if username is None:
-                await user.call(endpoint, "GET", "/")
-            elif endpoint == FLOOR:
-                await user.call(endpoint, "GET", "/healthz")
-            elif endpoint == "GET question":
-                await user.call(endpoint, "GET", f"/attempts/{user.attempt}?page={n % SLOTS}")
-            else:
-                await user.save(n % SLOTS)
-    except Abandon as exc:
-        rec.abandoned.append(f"{username}: {exc}")
-    finally:
-        await user.close()
-    return rec
-
-
-async def capacity(s: Settings, endpoint: str, users: list, duration: float) -> dict:
-    """``users``: (username, quiz id) per client, or None per client of the bare route."""
-    merged = Recorder()
-
-    async def window_opens() -> None:  # this process's CPU counts from then on
-        await asyncio.sleep(max(0.0, s.window - time.time()))
-        merged.cpu_from = time.process_time()
-
-    marker = asyncio.create_task(window_opens())
-    recs = await asyncio.gather(*(_hammer(s, endpoint, u, duration) for u in users))
-    await marker
-    for rec in recs:
-        merged.latencies[endpoint].extend(rec.latencies.get(endpoint, []))
-        merged.failures.extend(rec.failures)
-        merged.acks.extend(rec.acks)
-        merged.attempts.update(rec.attempts)
-        merged.abandoned.extend(rec.abandoned)
-    return merged.result()
-
-
-def capacity_process(settings: dict, endpoint: str, users: list, duration: float) -> dict:
-    return asyncio.run(capacity(Settings(**settings), endpoint, users, duration))
