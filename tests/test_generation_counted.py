@@ -441,12 +441,14 @@ def test_a_cut_sentence_does_not_end_on_its_conjunction():
 
 def test_a_name_cut_in_two_is_never_half_blanked():
     bank = _bank(
-        "L'investissement\n\nLe président du groupe de Castel, Masayoshi Son, avait déjà prévu "
+        "L'investissement\n\nLe président du groupe de Castel, Takeshi Son, avait déjà prévu "
         "l'investissement de 50 milliards de dollars en Valdorie, selon le ministre Paul "
-        "Verneuil. Ghalia Al Thani était la seule autre femme à servir en tant que ministre "
+        "Verneuil. Amina Al Morel était la seule autre femme à servir en tant que ministre "
         "pour le gouvernement de la Valdorie, selon le ministre Paul Verneuil."
     )
-    assert not any(re.search(r"\{1\} (?:Son|Thani)\b", q.stem) for q in bank)
+    assert not any(
+        re.search(r"\{1\} (?:Son|Morel)\b|(?:Takeshi|Amina) \{1\}", q.stem) for q in bank
+    )
 
 
 def test_a_false_statement_never_puts_a_name_under_someone_else_s_title():

@@ -304,7 +304,7 @@ def test_a_capital_never_stands_against_the_country_the_stem_names():
     from quizapp.generation import generate
 
     bank = generate(
-        "La frappe\n\nMoscou a accusé les États-Unis de vouloir « défendre les rebelles » "
+        "La frappe\n\nMoscou a accusé les États-Unis de vouloir « protéger les insurgés » "
         "après la frappe de samedi près de Castel. Washington a reconnu une erreur. Paris et "
         "Berlin ont demandé une enquête sur la frappe de Castel.",
         date=dt.date(2016, 9, 19),

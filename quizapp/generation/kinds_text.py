@@ -203,6 +203,15 @@ def _swap_name(ctx: Context, m, statement: str, s: int) -> str | None:
     return statement[:s] + new + statement[e:]
 
 
+def _name_goes_on(ctx: Context, key) -> bool:
+    """Whether the word before the name is a name too (« Amina » before « Al Morel »)."""
+    span = ctx.doc.char_span(key.start, key.end, alignment_mode="expand")
+    if span is None or span[0].i == 0:
+        return False
+    before = ctx.doc[span[0].i - 1]
+    return before.pos_ == "PROPN" and before.text[:1].isupper() and before.whitespace_ != ""
+
+
 #: A title right before a name (« le député », « la Première ministre de Valdorie ») or
 #: an apposition right after it (« , chef de l'opposition »).
 _TITLE_BEFORE = re.compile(
@@ -353,6 +362,6 @@ def _blank_span(ctx: Context, key, text: str, s: int, e: int):
         e += e_cut.end()
     if re.search(r"\b(?:une?|des)\s$", text[:s]):
         return None  # "une {1} plus petite": a figurative use, and the adjectives give it away
-    if kind == "person" and re.match(r"\s[A-ZÉ][\w-]+", text[e:]):
-        return None  # « {1} Son », « {1} Thani »: a name the parse cut in two
+    if kind == "person" and (re.match(r"\s[A-ZÉ][\w-]+", text[e:]) or _name_goes_on(ctx, key)):
+        return None  # « {1} Morel », « Amina {1} »: a name the parse cut in two
     return s, e, answer, art

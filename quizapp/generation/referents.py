@@ -202,7 +202,7 @@ def _with_article(ctx: Context, entity) -> str:
 def _bare(noun) -> bool:
     """« le Front » as a subject or an object, with nothing after it that says which one
     (« le Conseil de sécurité », « le décret royal ») and not inside a name or a
-    complement (« l'Armée de la conquête »)."""
+    complement (« l'Armée de la Valdorie libre »)."""
     if noun.dep_ not in ("nsubj", "nsubj:pass", "obj", "obl", "obl:arg", "obl:mod", "obl:agent"):
         return False
     return not _said_more(noun)
