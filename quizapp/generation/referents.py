@@ -61,9 +61,9 @@ _STAND_INS = {
     "moment",
     "heure",
 }
-#: Word groups that end a fuller form.
 _VOWELS = set("aeiouyàâéèêëîïôöûü")
 _POSSESSIVES = {"son", "sa", "ses", "leur", "leurs", "notre", "nos", "votre", "vos"}
+#: Words and marks that end a fuller form.
 _STOP_TEXT = {",", ".", ";", ":", "!", "?", "(", ")", "«", "»", "qui", "que", "dont", "où"}
 _MAX_WORDS = 8
 
@@ -80,20 +80,20 @@ def spell_out_referents(ctx: Context, cands: list[Candidate]) -> None:
             cache[sent.index] = _replacements(ctx, sent)
         stem = c.question.stem
         for short, full, named in cache[sent.index]:
-            at = stem.find(short)
-            if at < 0 or _gives_away(full, c):
+            found = re.search(rf"{re.escape(short)}\b", stem)
+            if found is None or _gives_away(full, c):
                 continue
-            if not named and _said_after(stem[at + len(short) :], short, full):
+            if not named and _said_after(stem[found.end() :], short, full):
                 continue
-            stem = stem.replace(short, full, 1)
+            stem = stem[: found.start()] + full + stem[found.end() :]
         c.question.stem = stem
 
 
 def _said_after(after: str, short: str, full: str) -> bool:
-    """The stem goes on with what the fuller form adds (« la Commission européenne »)."""
-    added = full[len(short) - len(short.split()[0]) :].split()
+    """The stem goes on with what the fuller form adds (« la Commission européenne »), or
+    the fuller form adds nothing."""
     extra = [w for w in full.split() if w not in short.split()]
-    return bool(extra) and after.lstrip().startswith(extra[0]) or not added
+    return not extra or after.lstrip().startswith(extra[0])
 
 
 def _gives_away(full: str, c: Candidate) -> bool:
