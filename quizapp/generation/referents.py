@@ -1,12 +1,12 @@
-"""« ce projet de loi », « le Front », « les accords » say which one, once out of the article.
+"""« ce projet de loi », « le Conseil », « les accords » say which one, once out of the article.
 
 A sentence in the middle of an article names what it speaks of the short way: the lead
 said « un projet de loi sur la presse », the fourth paragraph says « ce projet de
-loi »; the lead said « le Front valdorien », later « le Front ». Copied into a
+loi »; the lead said « le Conseil valdorien », later « le Conseil ». Copied into a
 question, the short way leaves the student asking « which one? ». When the sentences
 before name the same noun once with what tells it apart (an adjective, a complement, a
 name, a participle), the question says it that way: « le projet de loi sur la presse »,
-« le Front valdorien » (short word groups without a clause or a comma).
+« le Conseil valdorien » (short word groups without a clause or a comma).
 
 Only the same noun is taken (« le texte » for « le projet de loi » is not), only when the
 earlier mentions agree on one fuller form (or one is named far more often than the
@@ -25,7 +25,7 @@ _DEFINITE = {"le", "la", "l'", "les"}
 #: What an earlier mention may open on: the thing introduced or named before.
 _INDEFINITE = {"un", "une", "des"}
 _EARLIER_DETS = _DEFINITE | _INDEFINITE | {"du", "au", "aux"}
-#: Nouns that stand in for a name given before (« le groupe » for the Front named in
+#: Nouns that stand in for a name given before (« le groupe » for the Conseil named in
 #: the lead): the same noun with a complement earlier is often something else.
 _STAND_INS = {
     "groupe",
@@ -186,7 +186,7 @@ def _the_body(ctx: Context, sent: SentenceInfo, noun) -> tuple[str, str, bool] |
 
 
 def _with_article(ctx: Context, entity) -> str:
-    """« l'Égypte », « le Front valdorien », « Eurogrid »: as the article writes it, with
+    """« l'Égypte », « le Conseil valdorien », « Eurogrid »: as the article writes it, with
     the determiner it puts before the name the first time."""
     if entity.article or entity.type == "country":
         return entity.with_article()
@@ -200,7 +200,7 @@ def _with_article(ctx: Context, entity) -> str:
 
 
 def _bare(noun) -> bool:
-    """« le Front » as a subject or an object, with nothing after it that says which one
+    """« le Conseil » as a subject or an object, with nothing after it that says which one
     (« le Conseil de sécurité », « le décret royal ») and not inside a name or a
     complement (« l'Armée de la Valdorie libre »)."""
     if noun.dep_ not in ("nsubj", "nsubj:pass", "obj", "obl", "obl:arg", "obl:mod", "obl:agent"):
@@ -281,7 +281,7 @@ def _fuller(ctx: Context, sent: SentenceInfo, noun, core: str) -> str | None:
 
 
 def _longer_form(ctx: Context, noun) -> str | None:
-    """« projet de loi sur la presse », « armée valdorienne », « otages du Front »: the
+    """« projet de loi sur la presse », « armée valdorienne », « otages du Conseil »: the
     noun and the word groups after it that tell it apart, up to the first that is long,
     has a clause or a comma, or names a stand-in (« du pays »)."""
     doc = noun.doc
@@ -356,7 +356,7 @@ def _whole_word(token) -> int:
 def _named_just_before(ctx: Context, sent: SentenceInfo, kind: str):
     """The one entity of ``kind`` the nearest sentence before that names any names (up to
     three back); None when it names two. A body (« le groupe ») must be that sentence's
-    subject: « le groupe » after « Le Front …, branche d'Al-Valdor » is the Front."""
+    subject: « le groupe » after « Le Conseil …, organe d'Al-Valdor » is the Conseil."""
     for prev in reversed(ctx.sentences[max(0, sent.index - 3) : sent.index]):
         named = {m.entity.id: m for m in prev.mentions if m.entity.type == kind}
         if not named:
